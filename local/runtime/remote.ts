@@ -1,0 +1,38 @@
+/**
+ * The contract between the local Apps Script runtime's kernel and the service fakes.
+ *
+ * Every Apps Script service object a script can hold (SpreadsheetApp, a Range, a Lock, an
+ * HTTPResponse, a Blob…) is a host-side instance of a class that extends `Remote`. The script
+ * runs in another thread and sees a proxy; each method call on the proxy is marshalled to the
+ * host, counted as a round trip under `gasName + "." + method`, charged its simulated latency,
+ * and run here. Methods named in `localMethods` are pure client-side work in real Apps Script
+ * (builders, getters of already-fetched data) and are neither counted nor charged.
+ *
+ * Public prototype methods are the script-visible API. Names that start with `_` are host-only
+ * (for the kernel, the sandbox and tests) and are never exposed to the script.
+ */
+export abstract class Remote {
+  /** The Apps Script name used in round-trip counts, e.g. "SpreadsheetApp.Range". */
+  abstract readonly gasName: string;
+  /** Methods that are not backend round trips in real Apps Script. */
+  readonly localMethods: ReadonlySet<string> = NO_METHODS;
+  /**
+   * Plain data exposed as properties on the script-side object (enums such as
+   * `SpreadsheetApp.Dimension`). Values must be JSON-serialisable.
+   */
+  readonly constants: Readonly<Record<string, unknown>> = NO_CONSTANTS;
+}
+
+const NO_METHODS: ReadonlySet<string> = new Set();
+const NO_CONSTANTS: Readonly<Record<string, unknown>> = Object.freeze({});
+
+export function localMethods(...names: string[]): ReadonlySet<string> {
+  return new Set(names);
+}
+
+/** Builds an Apps Script-style enum: each member's value is its own name. */
+export function gasEnum<const K extends string>(...names: K[]): Readonly<Record<K, K>> {
+  const e = {} as Record<K, K>;
+  for (const n of names) e[n] = n;
+  return Object.freeze(e);
+}
