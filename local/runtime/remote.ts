@@ -36,3 +36,12 @@ export function gasEnum<const K extends string>(...names: K[]): Readonly<Record<
   for (const n of names) e[n] = n;
   return Object.freeze(e);
 }
+
+/**
+ * The methods `K` of an Apps Script interface as a host facade serves them: the same
+ * parameters, while the result may come later (a Promise, for HTTP) and service objects come
+ * back as our facades. Use with `implements` to check parameter lists against the typings.
+ */
+export type Served<T, K extends keyof T> = {
+  [P in K]: T[P] extends (...a: infer A) => unknown ? (...a: A) => unknown : never;
+};

@@ -1,0 +1,84 @@
+/**
+ * Options of the fake. `strict` holds one switch per open question of the reference (its
+ * "Open questions" list and a few silent spots); each default is the answer we judged likelier,
+ * and README.md lists them. `limits` holds the documented numbers, adjustable for tests.
+ */
+import { z } from 'zod';
+import { ApiVersion } from './seed-schema';
+
+export const StrictOptionsSchema = z.strictObject({
+  /** Q5: refuse POST shipments for items still at N10 (only N20+). Default: accept N10. */
+  shipmentRequiresN20: z.boolean().default(false),
+  /** Where a paid item lands: N10 (상품준비중, the usual) or N20 for malls that skip it. */
+  paidStatus: z.enum(['N10', 'N20']).default('N10'),
+  /** Q1: HTTP status of `invalid_grant` answers (bad/used/expired code or refresh token).
+   * A real answer for an expired refresh token was seen with 401; RFC 6749 says 400. */
+  invalidGrantStatus: z.union([z.literal(400), z.literal(401)]).default(401),
+  /** Q11: accept client_id/client_secret in the token request body as well as Basic auth. */
+  allowClientSecretInBody: z.boolean().default(true),
+  /** The docs send `Content-Type: application/json` on GETs too; require it there as well. */
+  requireJsonContentTypeOnGet: z.boolean().default(false),
+  /** Q2: add `Retry-After` (seconds) to 429 answers. Not documented, so off. */
+  sendRetryAfter: z.boolean().default(false),
+  /** Q2: the 40-call bucket per mall (doc text) or per app and mall. */
+  bucketScope: z.enum(['mall', 'mall+app']).default('mall'),
+  /** Refreshing also kills the access token issued with the old refresh token. */
+  revokeAccessOnRefresh: z.boolean().default(false),
+  /** A tracking number already used on another order: 'allow' (bundle shipping) or 'reject' (422). */
+  duplicateTrackingNo: z.enum(['allow', 'reject']).default('allow'),
+  /** 409 when an update changes nothing (listed in the status table; endpoints unknown). */
+  conflictOnIdenticalUpdate: z.boolean().default(false),
+  /** Accept shipping_company_code values not in the mall's carrier list. */
+  acceptUnregisteredCarrierCodes: z.boolean().default(false),
+  /** GET /unpaidorders appears only in 2025+ docs; older versions answer 404. */
+  unpaidOrdersMinVersion: ApiVersion.default('2025-06-01'),
+  /** Q6: the /orders search window in calendar months. */
+  orderWindowMonths: z.number().int().positive().default(3),
+});
+
+export const LimitOptionsSchema = z.strictObject({
+  bucketCapacity: z.number().int().positive().default(40),
+  leakPerSecond: z.number().positive().default(2),
+  /** Q3: usage quota (unverified numbers). Set `usageLimit: false` to switch it off. */
+  usageLimit: z.boolean().default(true),
+  usageWindowMs: z.number().int().positive().default(600_000),
+  usageCallQuota: z.number().int().positive().default(3000),
+  usageTimeQuotaMs: z.number().int().positive().default(600_000),
+  /** Processing time charged per call to the time quota (plus any injected `slow` delay). */
+  processingMsPerCall: z.number().int().nonnegative().default(50),
+  accessTokenTtlMs: z.number().int().positive().default(2 * 3_600_000),
+  refreshTokenTtlMs: z.number().int().positive().default(14 * 86_400_000),
+  authCodeTtlMs: z.number().int().positive().default(60_000),
+  /** Cap on JSON request bodies. */
+  maxBodyBytes: z.number().int().positive().default(2_000_000),
+});
+
+/** Dated releases seen in the sources (reference §1). */
+export const KNOWN_VERSIONS = [
+  '2021-06-01',
+  '2021-09-01',
+  '2021-12-01',
+  '2023-03-01',
+  '2023-12-01',
+  '2025-06-01',
+  '2025-12-01',
+  '2026-03-01',
+  '2026-09-01',
+] as const;
+
+export const VersionOptionsSchema = z.strictObject({
+  known: z.array(ApiVersion).min(1).default([...KNOWN_VERSIONS]),
+  /** Used when neither the call nor the app names a version. */
+  fallback: ApiVersion.default('2025-12-01'),
+});
+
+export type StrictOptions = z.output<typeof StrictOptionsSchema>;
+export type LimitOptions = z.output<typeof LimitOptionsSchema>;
+export type VersionOptions = z.output<typeof VersionOptionsSchema>;
+
+export interface ResolvedOptions {
+  strict: StrictOptions;
+  limits: LimitOptions;
+  versions: VersionOptions;
+  maxLogEntries: number;
+}

@@ -1,0 +1,225 @@
+/**
+ * One Apps Script execution thread. The host posts a `run`; this thread builds a fresh global
+ * scope (as Apps Script does for every execution), loads the built bundle into it with
+ * gas-local, calls the entry function and reports back. Every service call blocks this thread
+ * while the host serves it, so the script sees the same synchronous services Apps Script gives.
+ */
+import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
+import * as vm from 'node:vm';
+import { decode, encode, INSPECT, isDateLike, type ClassDescriptor, type LogLine, type ReplyMessage, type RunMessage, type Tagged } from './wire';
+// gas-local loads every .js file of a folder into one vm context, like Apps Script's project files.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+
+const gasLocal = require('gas-local') as { require(folder: string, globals: object): vm.Context };
+
+interface WorkerInit {
+  bundleDir: string;
+  signal: SharedArrayBuffer;
+  replies: MessagePort;
+}
+
+const init = workerData as WorkerInit;
+const signal = new Int32Array(init.signal);
+const port = parentPort!;
+
+port.on('message', (msg: RunMessage) => {
+  if (msg.t === 'run') void runExecution(msg);
+});
+
+async function runExecution(msg: RunMessage): Promise<void> {
+  const exec = new ExecutionScope(msg);
+  try {
+    const ctx = exec.context();
+    if (msg.fn === INSPECT) {
+      const names = Object.keys(ctx).filter((k) => typeof (ctx as Record<string, unknown>)[k] === 'function' && !exec.injected.has(k));
+      port.postMessage({ t: 'done', execId: msg.execId, ok: true, result: JSON.stringify(names), logs: exec.flushLogs() });
+      return;
+    }
+    const args = exec.decode(msg.args) as unknown[];
+    const fn = (ctx as Record<string, unknown>)[msg.fn];
+    if (typeof fn !== 'function') throw exec.exception(`Script function not found: ${msg.fn}`);
+    let result = (fn as (...a: unknown[]) => unknown).apply(ctx, args);
+    // Apps Script drains the microtask queue before the execution ends.
+    if (result && typeof (result as PromiseLike<unknown>).then === 'function') result = await result;
+    await new Promise((r) => setImmediate(r));
+    port.postMessage({ t: 'done', execId: msg.execId, ok: true, result: exec.encode(result), logs: exec.flushLogs() });
+  } catch (e) {
+    const err = e as { name?: string; message?: string; stack?: string };
+    port.postMessage({
+      t: 'done',
+      execId: msg.execId,
+      ok: false,
+      error: { name: String(err?.name ?? 'Error'), message: String(err?.message ?? e), stack: err?.stack },
+      logs: exec.flushLogs(),
+    });
+  }
+}
+
+class ExecutionScope {
+  private now: number;
+  private readonly classes = new Map<string, ClassDescriptor>();
+  private readonly protos = new Map<string, object>();
+  private readonly handles = new WeakMap<object, number>();
+  private readonly proxies = new Map<number, object>();
+  private logs: LogLine[] = [];
+  /** Globals the runtime put there (not the bundle's). */
+  readonly injected = new Set<string>();
+  private ctx!: vm.Context;
+  private ctxDate!: DateConstructor;
+  private ctxJSON!: JSON;
+  private ctxError!: ErrorConstructor;
+
+  constructor(private readonly msg: RunMessage) {
+    this.now = msg.now;
+    for (const c of msg.classes) this.classes.set(c.name, c);
+  }
+
+  context(): vm.Context {
+    const globals: Record<string, unknown> = {};
+    // The context is created by gas-local; services must exist before the bundle's top level
+    // runs, so a first empty context gives us the realm's constructors to build them with.
+    const ctx = vm.createContext(globals);
+    this.ctx = ctx;
+    this.ctxJSON = vm.runInContext('JSON', ctx) as JSON;
+    this.ctxError = vm.runInContext('Error', ctx) as ErrorConstructor;
+    this.ctxDate = this.installClock(ctx);
+    this.installConsole(ctx);
+    const data = this.decode(this.msg.data) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(data)) globals[k] = v;
+    for (const [name, h] of Object.entries(this.msg.globals)) globals[name] = this.decode(h);
+    for (const k of Object.keys(globals)) this.injected.add(k);
+    return gasLocal.require(init.bundleDir, ctx);
+  }
+
+  /** `Date` reads the simulated clock: the host's time as of the last service call. */
+  private installClock(ctx: vm.Context): DateConstructor {
+    const makeSimDate = vm.runInContext(
+      `(function (now) {
+        const D = Date;
+        function SimDate(...a) {
+          if (!new.target) return new D(now()).toString();
+          return Reflect.construct(D, a.length ? a : [now()], new.target);
+        }
+        SimDate.prototype = D.prototype;
+        Object.defineProperty(D.prototype, 'constructor', { value: SimDate, writable: true, configurable: true });
+        SimDate.now = () => now();
+        SimDate.UTC = D.UTC;
+        SimDate.parse = D.parse;
+        return SimDate;
+      })`,
+      ctx,
+    ) as (now: () => number) => DateConstructor;
+    const SimDate = makeSimDate(() => this.now);
+    (ctx as Record<string, unknown>).Date = SimDate;
+    return SimDate;
+  }
+
+  private installConsole(ctx: vm.Context): void {
+    const g = ctx as Record<string, unknown>;
+    const line = (level: LogLine['level']) => (...a: unknown[]) => {
+      this.logs.push({ level, text: a.map((x) => (typeof x === 'string' ? x : safeJson(x))).join(' ') });
+    };
+    g.console = { log: line('log'), info: line('info'), warn: line('warn'), error: line('error'), debug: line('log') };
+    let logText = '';
+    const logger = {
+      log: (fmt: unknown, ...rest: unknown[]) => {
+        let text = typeof fmt === 'string' ? fmt : safeJson(fmt);
+        for (const r of rest) text = text.replace(/%s|%d/, typeof r === 'string' ? r : safeJson(r));
+        logText += text + '\n';
+        this.logs.push({ level: 'info', text });
+        return logger;
+      },
+      getLog: () => logText,
+      clear: () => {
+        logText = '';
+      },
+    };
+    g.Logger = logger;
+  }
+
+  flushLogs(): LogLine[] {
+    const l = this.logs;
+    this.logs = [];
+    return l;
+  }
+
+  exception(message: string, name = 'Exception'): Error {
+    const e = new this.ctxError(message);
+    e.name = name;
+    return e;
+  }
+
+  decode(text: string): unknown {
+    return decode(text, {
+      parse: (t, r) => this.ctxJSON.parse(t, r as never),
+      date: (ms) => new this.ctxDate(ms),
+      handle: (id, cls) => this.proxy(id, cls),
+    });
+  }
+
+  encode(value: unknown): string {
+    return encode(value, (o): Tagged | undefined => {
+      const id = this.handles.get(o);
+      return id === undefined ? undefined : { $h: id, $c: '' };
+    });
+  }
+
+  private proxy(id: number, cls: string): object {
+    const existing = this.proxies.get(id);
+    if (existing) return existing;
+    const obj = Object.create(this.proto(cls)) as Record<string, unknown>;
+    const desc = this.classes.get(cls);
+    if (desc) for (const [k, v] of Object.entries(desc.constants)) obj[k] = this.decode(JSON.stringify(v));
+    this.handles.set(obj, id);
+    this.proxies.set(id, obj);
+    return obj;
+  }
+
+  private proto(cls: string): object {
+    let p = this.protos.get(cls);
+    if (p) return p;
+    p = vm.runInContext('({})', this.ctx) as Record<string, unknown>;
+    const desc = this.classes.get(cls);
+    const scope = this;
+    const short = cls.split('.').pop() ?? cls;
+    for (const m of desc?.methods ?? []) {
+      (p as Record<string, unknown>)[m] = function (this: object, ...args: unknown[]) {
+        return scope.call(this, m, args);
+      };
+    }
+    if (!desc?.methods.includes('toString')) (p as Record<string, unknown>).toString = () => short;
+    this.protos.set(cls, p);
+    return p;
+  }
+
+  /** A synchronous service call: post it, block until the host answers. */
+  private call(target: object, method: string, args: unknown[]): unknown {
+    const handle = this.handles.get(target);
+    if (handle === undefined) throw this.exception(`Invalid receiver for ${method}`);
+    // The host bumps the signal after each reply; wait on the value seen before asking, so a
+    // late bump from the previous reply costs at most one extra pass, never a spin.
+    let seen = Atomics.load(signal, 0);
+    port.postMessage({ t: 'call', execId: this.msg.execId, handle, method, args: this.encode(args), logs: this.flushLogs() });
+    let reply: { message: ReplyMessage } | undefined;
+    for (;;) {
+      Atomics.wait(signal, 0, seen, 1000);
+      reply = receiveMessageOnPort(init.replies) as { message: ReplyMessage } | undefined;
+      if (reply) break;
+      seen = Atomics.load(signal, 0);
+    }
+    const r = reply.message;
+    this.now = r.now;
+    for (const c of r.classes ?? []) this.classes.set(c.name, c);
+    if (!r.ok) throw this.exception(r.error?.message ?? 'Unknown error', r.error?.name ?? 'Exception');
+    return this.decode(r.result ?? '{"$u":1}');
+  }
+}
+
+function safeJson(x: unknown): string {
+  if (isDateLike(x)) return x.toString();
+  try {
+    return JSON.stringify(x) ?? String(x);
+  } catch {
+    return String(x);
+  }
+}

@@ -1,0 +1,62 @@
+import { Remote } from './remote';
+import type { ClassDescriptor, Tagged } from './wire';
+
+/** The host objects one execution holds, by the numeric handles its proxies carry. */
+export class HandleTable {
+  private readonly byId = new Map<number, Remote>();
+  private readonly ids = new Map<Remote, number>();
+  private next = 1;
+  /** Classes whose descriptor the script side has already received. */
+  private readonly known = new Set<string>();
+  private fresh: ClassDescriptor[] = [];
+
+  tag(o: object): Tagged | undefined {
+    if (!(o instanceof Remote)) return undefined;
+    let id = this.ids.get(o);
+    if (id === undefined) {
+      id = this.next++;
+      this.ids.set(o, id);
+      this.byId.set(id, o);
+    }
+    if (!this.known.has(o.gasName)) {
+      this.known.add(o.gasName);
+      this.fresh.push(describe(o));
+    }
+    return { $h: id, $c: o.gasName };
+  }
+
+  get(id: number): Remote | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Descriptors of classes first seen since the last call; they travel with the next message. */
+  takeNewClasses(): ClassDescriptor[] {
+    const f = this.fresh;
+    this.fresh = [];
+    return f;
+  }
+}
+
+const cache = new Map<Function, string[]>();
+
+/** The script-visible methods: public prototype methods up to (not including) Remote. */
+export function exposedMethods(o: Remote): string[] {
+  const ctor = o.constructor;
+  let methods = cache.get(ctor);
+  if (methods) return methods;
+  const names = new Set<string>();
+  for (let p = Object.getPrototypeOf(o); p && p !== Remote.prototype; p = Object.getPrototypeOf(p)) {
+    for (const n of Object.getOwnPropertyNames(p)) {
+      if (n === 'constructor' || n.startsWith('_')) continue;
+      const d = Object.getOwnPropertyDescriptor(p, n);
+      if (d && typeof d.value === 'function') names.add(n);
+    }
+  }
+  methods = [...names].sort();
+  cache.set(ctor, methods);
+  return methods;
+}
+
+export function describe(o: Remote): ClassDescriptor {
+  return { name: o.gasName, methods: exposedMethods(o), constants: { ...o.constants } };
+}

@@ -1,0 +1,59 @@
+/**
+ * How much simulated time a round trip costs. Apps Script's cost is dominated by service round
+ * trips, so the simulated clock advances only at calls; JavaScript between calls is free unless
+ * the runtime is told to charge real CPU time (`cpuTimeFactor`).
+ *
+ * Figures: PropertiesService and CacheService are the measured averages quoted in
+ * shared/reference/apps-script-platform.md §1.2 (62 ms set, 30 ms get, 93 ms cache put, 3 ms
+ * cache get). Sheets and the rest are not in the reference; they are round numbers of the
+ * order people report (a read of a block: tens of ms; a write a little more; per-cell cost
+ * small), chosen so that a well-batched minute costs about a second.
+ */
+export interface CallCost {
+  /** Service.Class.method as counted. */
+  name: string;
+  /** Cells touched, for Sheets value reads and writes. */
+  cells?: number;
+}
+
+export interface LatencyModel {
+  cost(call: CallCost): number;
+  /** Network round trip added to each HTTP request, before the server's own delay. */
+  readonly httpRoundTripMs: number;
+}
+
+const FIXED: Record<string, number> = {
+  'PropertiesService.Properties.getProperty': 30,
+  'PropertiesService.Properties.getProperties': 30,
+  'PropertiesService.Properties.getKeys': 30,
+  'PropertiesService.Properties.setProperty': 62,
+  'PropertiesService.Properties.setProperties': 62,
+  'PropertiesService.Properties.deleteProperty': 62,
+  'PropertiesService.Properties.deleteAllProperties': 62,
+  'CacheService.Cache.get': 3,
+  'CacheService.Cache.getAll': 3,
+  'CacheService.Cache.put': 93,
+  'CacheService.Cache.putAll': 93,
+  'CacheService.Cache.remove': 20,
+  'CacheService.Cache.removeAll': 20,
+  'SpreadsheetApp.create': 1500,
+  'SpreadsheetApp.flush': 30,
+  'MailApp.sendEmail': 400,
+};
+
+export const defaultLatency: LatencyModel = {
+  httpRoundTripMs: 150,
+  cost({ name, cells = 0 }) {
+    const fixed = FIXED[name];
+    if (fixed !== undefined) return fixed;
+    if (name.startsWith('SpreadsheetApp.')) {
+      const method = name.slice(name.lastIndexOf('.') + 1);
+      if (method.startsWith('get')) return 25 + cells * 0.002;
+      return 40 + cells * 0.01;
+    }
+    if (name.startsWith('LockService.')) return 15;
+    if (name.startsWith('ScriptApp.')) return 80;
+    if (name.startsWith('DriveApp.')) return 250;
+    return 10;
+  },
+};

@@ -1,0 +1,551 @@
+import { GasException, gasMessages } from './errors';
+import type { QuotaName, UiSink } from './env';
+import { HandleTable, exposedMethods } from './handles';
+import { Suspend, type AuthMode, type KernelEnv } from './kernel-env';
+import { defaultLatency, type LatencyModel } from './latency';
+import { Network } from './network';
+import { QuotaBook, type AccountType } from './quotas';
+import { Remote } from './remote';
+import { releaseLocksOf } from './services/lock';
+import { scriptState, type Deployment, type TriggerModel } from './services/script-app';
+import { nextFire } from './services/trigger-schedule';
+import { builtinServices, dataGlobals, type Manifest, type ServiceFactory } from './services/registry';
+import { wallTime } from './tz';
+import { decode, encode, INSPECT, type CallMessage, type LogLine, type WorkerMessage } from './wire';
+import { PooledWorker, WorkerPool } from './worker-pool';
+import { createWorld, type World } from './world';
+
+/**
+ * A local Apps Script: runs the built bundle's functions as executions, each in a fresh global
+ * scope on a thread of its own, against the service fakes, on a simulated clock.
+ *
+ * The clock is a discrete-event scheduler. Scripts spend simulated time only in service calls
+ * (each costs its modelled latency) and in Utilities.sleep; between calls they run for free
+ * (unless `cpuTimeFactor` charges real CPU time). Several executions may be under way at once
+ * (a trigger firing while a sidebar action runs): the scheduler always lets the one that is
+ * earliest in simulated time go next, so their calls interleave as they would on Google's
+ * servers, deterministically. Time-driven triggers fire when due, user actions scheduled by the
+ * sandbox happen at their time even in the middle of an execution, and every call is counted.
+ */
+export type ExecutionKind = 'simple' | 'install' | 'menu' | 'sidebar' | 'time' | 'edit' | 'callback' | 'manual';
+
+export interface ExecutionRecord {
+  id: number;
+  function: string;
+  kind: ExecutionKind;
+  start: number;
+  end: number;
+  durationMs: number;
+  roundTrips: Record<string, number>;
+  errors: string[];
+  logs: LogLine[];
+  ok: boolean;
+  /** The return value, with service objects replaced by the host objects they stand for. */
+  result?: unknown;
+  killed: boolean;
+  triggerId?: string;
+}
+
+export interface RuntimeOptions {
+  /** Simulated start time (epoch ms). */
+  start: number;
+  bundleDir: string;
+  manifest: Manifest;
+  account?: AccountType;
+  deployment?: Deployment;
+  /** The owner: installs the script, owns its triggers. */
+  user?: string;
+  scriptId?: string;
+  /** The spreadsheet the script is bound to (a file in `world`). */
+  containerId?: string | null;
+  world?: World;
+  network?: Network;
+  latency?: LatencyModel;
+  /** Charge this multiple of real CPU time between calls to the simulated clock (0: none). */
+  cpuTimeFactor?: number;
+  /** Extra or replacement services by global name. */
+  services?: Record<string, ServiceFactory>;
+}
+
+const LIMIT_MS: Record<ExecutionKind, number> = {
+  simple: 30_000, // simple triggers: 30 s (apps-script-platform §1.2)
+  install: 360_000,
+  menu: 360_000,
+  sidebar: 360_000,
+  time: 360_000,
+  edit: 360_000,
+  callback: 360_000,
+  manual: 360_000,
+};
+
+type Phase = 'start' | 'running' | 'call' | 'reply' | 'suspended' | 'done';
+
+class Execution {
+  readonly handles = new HandleTable();
+  phase: Phase = 'start';
+  /** Simulated time at which the execution's next step is due. */
+  at: number;
+  now: number;
+  readonly deadline: number;
+  worker: PooledWorker | null = null;
+  call: CallMessage | null = null;
+  reply: { ok: boolean; result?: string; error?: { name: string; message: string } } | null = null;
+  suspended: Suspend | null = null;
+  /** Simulated time added by the call being served (sleep, HTTP latency). */
+  extra = 0;
+  ranSince = 0;
+  readonly record: ExecutionRecord;
+  settle!: (r: ExecutionRecord) => void;
+  readonly finished: Promise<ExecutionRecord>;
+  wakeStep: (() => void) | null = null;
+
+  constructor(
+    readonly id: number,
+    readonly fn: string,
+    readonly args: unknown[],
+    readonly kind: ExecutionKind,
+    readonly user: string,
+    start: number,
+    readonly authMode: AuthMode,
+    readonly uiAvailable: boolean,
+    triggerId?: string,
+  ) {
+    this.at = start;
+    this.now = start;
+    this.deadline = start + LIMIT_MS[kind];
+    this.record = { id, function: fn, kind, start, end: start, durationMs: 0, roundTrips: {}, errors: [], logs: [], ok: false, killed: false, triggerId };
+    this.finished = new Promise((r) => (this.settle = r));
+  }
+}
+
+interface TimedEvent {
+  at: number;
+  seq: number;
+  run: () => void | Promise<void>;
+}
+
+export class Runtime {
+  readonly world: World;
+  readonly network: Network;
+  readonly quotas: QuotaBook;
+  readonly latency: LatencyModel;
+  readonly user: string;
+  readonly scriptId: string;
+  readonly containerId: string | null;
+  readonly executions: ExecutionRecord[] = [];
+  readonly ui = new UiRecorder();
+  private clock: number;
+  private readonly pool: WorkerPool;
+  private readonly active = new Set<Execution>();
+  private readonly events: TimedEvent[] = [];
+  private seq = 0;
+  private nextExecId = 1;
+  private readonly services: Record<string, ServiceFactory>;
+  private pumping = false;
+
+  constructor(private readonly opts: RuntimeOptions) {
+    this.clock = opts.start;
+    this.world = opts.world ?? createWorld();
+    this.network = opts.network ?? new Network();
+    this.quotas = new QuotaBook(opts.account ?? 'consumer');
+    this.latency = opts.latency ?? defaultLatency;
+    this.user = opts.user ?? 'owner@example.com';
+    this.scriptId = opts.scriptId ?? '1LocalScriptId0000000000000000000000000000000';
+    this.containerId = opts.containerId ?? null;
+    this.pool = new WorkerPool(opts.bundleDir);
+    this.services = { ...builtinServices, ...(opts.services ?? {}) };
+    scriptState(this.world).deployment = opts.deployment ?? 'bound';
+    // Apps Script's Date speaks the script's time zone.
+    process.env.TZ = opts.manifest.timeZone;
+  }
+
+  /** Simulated now. */
+  now(): number {
+    return this.clock;
+  }
+
+  get manifest(): Manifest {
+    return this.opts.manifest;
+  }
+
+  /** Runs `fn` as an execution starting now and returns its record once it has ended. */
+  async run(fn: string, args: unknown[] = [], kind: ExecutionKind = 'manual'): Promise<ExecutionRecord> {
+    const exec = this.startExecution(fn, args, kind, this.user);
+    await this.pump(Infinity, () => exec.phase === 'done');
+    return exec.finished;
+  }
+
+  /** Advances the clock to `t`, firing due triggers and scheduled actions on the way. */
+  async advanceTo(t: number): Promise<void> {
+    await this.pump(t);
+    this.clock = Math.max(this.clock, t);
+  }
+
+  /** Runs everything under way to its end without firing anything that is not yet due. */
+  async settle(): Promise<void> {
+    const busy = [...this.active];
+    await this.pump(Infinity, () => busy.every((e) => e.phase === 'done'));
+  }
+
+  /** Schedules a host-side action (a user's edit, a channel event) at simulated time `at`. */
+  at(at: number, run: () => void | Promise<void>): void {
+    this.events.push({ at: Math.max(at, this.clock), seq: this.seq++, run });
+  }
+
+  /** Starts an execution at the current time (used for triggers and user-driven calls). */
+  startExecution(fn: string, args: unknown[], kind: ExecutionKind, user: string, triggerId?: string): Execution {
+    const authMode: AuthMode = kind === 'simple' ? 'LIMITED' : 'FULL';
+    // getUi() works where a person has the sheet open; not in time-driven or installable triggers.
+    const uiAvailable = kind !== 'time' && kind !== 'edit' && kind !== 'callback';
+    const exec = new Execution(this.nextExecId++, fn, args, kind, user, this.clock, authMode, uiAvailable, triggerId);
+    this.active.add(exec);
+    return exec;
+  }
+
+  /** Finds the functions the bundle defines at top level (what Apps Script can call). */
+  async globals(): Promise<string[]> {
+    const r = await this.run(INSPECT);
+    return (r.result as string[]) ?? [];
+  }
+
+  /** Fires the installable and simple triggers of a user's edit (after the edit was applied). */
+  fireEdit(event: Record<string, unknown>, simple = true): void {
+    if (simple) this.startExecution('onEdit', [event], 'simple', this.user);
+    for (const t of this.triggers().filter((x) => x.eventType === 'ON_EDIT' && x.sourceId === this.containerId)) {
+      this.startExecution(t.handler, [{ ...event, triggerUid: t.id, authMode: 'FULL' }], 'edit', t.owner, t.id);
+    }
+  }
+
+  triggers(): TriggerModel[] {
+    return scriptState(this.world).triggers;
+  }
+
+  /** Uses of a daily quota so far for the owner. */
+  quotaUsed(name: QuotaName): number {
+    return this.quotas.used(this.user, name, this.clock);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+    await this.network.close();
+  }
+
+  // ---------------------------------------------------------------- the scheduler
+
+  private async pump(limit: number, stop?: () => boolean): Promise<void> {
+    if (this.pumping) throw new Error('Runtime is already running; await the previous call first.');
+    this.pumping = true;
+    try {
+      while (!stop?.()) {
+        const next = this.nextStep();
+        if (!next || next.at > limit) break;
+        this.clock = Math.max(this.clock, next.at);
+        await next.run();
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private nextStep(): { at: number; run: () => void | Promise<void> } | null {
+    let best: { at: number; rank: number; tie: number; run: () => void | Promise<void> } | null = null;
+    const offer = (at: number, rank: number, tie: number, run: () => void | Promise<void>) => {
+      if (!best || at < best.at || (at === best.at && (rank < best.rank || (rank === best.rank && tie < best.tie)))) best = { at, rank, tie, run };
+    };
+    for (const e of this.events) offer(e.at, 0, e.seq, () => this.fireEvent(e));
+    for (const t of this.triggers()) {
+      if (t.eventType === 'CLOCK' && t.nextAt !== null) offer(t.nextAt, 1, 0, () => this.fireClock(t));
+    }
+    for (const x of this.active) {
+      if (x.phase !== 'running' && x.phase !== 'done') offer(x.at, 2, x.id, () => this.step(x));
+    }
+    return best;
+  }
+
+  private async fireEvent(e: TimedEvent): Promise<void> {
+    this.events.splice(this.events.indexOf(e), 1);
+    await e.run();
+  }
+
+  private fireClock(t: TriggerModel): void {
+    const at = t.nextAt as number;
+    t.nextAt = t.schedule ? nextFire(t.schedule, at) : null;
+    this.startExecution(t.handler, [clockEvent(t, at)], 'time', t.owner, t.id);
+  }
+
+  private async step(x: Execution): Promise<void> {
+    switch (x.phase) {
+      case 'start':
+        return this.begin(x);
+      case 'call':
+        return this.serve(x);
+      case 'suspended':
+        return this.resume(x);
+      case 'reply':
+        return this.deliver(x);
+      default:
+        return;
+    }
+  }
+
+  private async begin(x: Execution): Promise<void> {
+    if ((x.kind === 'time' || x.kind === 'edit') && this.quotas.remaining(x.user, 'triggerRuntime', this.clock) <= 0) {
+      x.record.errors.push(gasMessages.triggerRuntimeQuota);
+      return this.finish(x, x.now);
+    }
+    const env = this.envFor(x);
+    const globals: Record<string, string> = {};
+    for (const [name, make] of Object.entries(this.services)) {
+      const root = make(env, this.world, { network: this.network, latency: this.latency, manifest: this.opts.manifest, bundleDir: this.opts.bundleDir });
+      globals[name] = encode(root, (o) => x.handles.tag(o));
+    }
+    const args = encode(x.args, (o) => x.handles.tag(o));
+    const worker = this.pool.acquire();
+    x.worker = worker;
+    x.phase = 'running';
+    const next = this.nextMessage(x);
+    worker.start(
+      { t: 'run', execId: x.id, fn: x.fn, args, globals, data: JSON.stringify(dataGlobals), classes: x.handles.takeNewClasses(), now: x.now },
+      (m) => this.onMessage(x, m),
+      (e) => this.onCrash(x, e),
+    );
+    x.ranSince = performance.now();
+    await next;
+  }
+
+  /** Resolves when the execution's thread next asks for something or ends. */
+  private nextMessage(x: Execution): Promise<void> {
+    return new Promise((r) => (x.wakeStep = r));
+  }
+
+  private onMessage(x: Execution, m: WorkerMessage): void {
+    x.record.logs.push(...m.logs);
+    const cpu = (performance.now() - x.ranSince) * (this.opts.cpuTimeFactor ?? 0);
+    x.now += cpu;
+    if (m.t === 'call') {
+      x.call = m;
+      x.phase = 'call';
+      x.at = x.now;
+    } else {
+      if (m.ok) {
+        x.record.ok = true;
+        x.record.result = this.decodeHost(x, m.result ?? '{"$u":1}');
+      } else if (!(m.error?.message === `Script function not found: ${x.fn}` && x.kind === 'simple')) {
+        // A missing simple trigger (no onEdit in the bundle) is not an error in Apps Script.
+        x.record.errors.push(`${m.error?.name === 'Exception' ? 'Exception: ' : `${m.error?.name}: `}${m.error?.message}`);
+      } else {
+        x.record.ok = true;
+      }
+      this.finish(x, x.now);
+    }
+    const w = x.wakeStep;
+    x.wakeStep = null;
+    w?.();
+  }
+
+  private onCrash(x: Execution, e: Error): void {
+    if (x.phase === 'done') return;
+    x.record.errors.push(`Internal: ${e.message}`);
+    this.finish(x, x.now);
+    const w = x.wakeStep;
+    x.wakeStep = null;
+    w?.();
+  }
+
+  /** Serves the pending call at the execution's time. */
+  private async serve(x: Execution): Promise<void> {
+    const call = x.call as CallMessage;
+    x.call = null;
+    if (this.clock > x.deadline) return this.kill(x, x.deadline);
+    const target = x.handles.get(call.handle);
+    if (!target || !exposedMethods(target).includes(call.method)) {
+      return this.answer(x, { ok: false, error: { name: 'TypeError', message: `${call.method} is not a function` } }, 0);
+    }
+    const name = `${target.gasName}.${call.method}`;
+    const local = target.localMethods.has(call.method);
+    if (!local) x.record.roundTrips[name] = (x.record.roundTrips[name] ?? 0) + 1;
+    x.extra = 0;
+    let cells = 0;
+    try {
+      const args = this.decodeHost(x, call.args) as unknown[];
+      cells = gridSize(args[0]);
+      let result = (target as unknown as Record<string, (...a: unknown[]) => unknown>)[call.method]!.apply(target, args);
+      if (result instanceof Promise) result = await result;
+      if (result instanceof Suspend) return this.park(x, result);
+      cells = Math.max(cells, gridSize(result));
+      const cost = local ? x.extra : this.latency.cost({ name, cells }) + x.extra;
+      return this.answer(x, { ok: true, result: encode(result, (o) => x.handles.tag(o)) }, cost);
+    } catch (e) {
+      const cost = local ? x.extra : this.latency.cost({ name, cells }) + x.extra;
+      return this.answer(x, { ok: false, error: errorOf(e) }, cost);
+    }
+  }
+
+  private park(x: Execution, s: Suspend): void {
+    x.phase = 'suspended';
+    x.suspended = s;
+    x.at = Math.max(s.wakeAt, this.clock);
+  }
+
+  private async resume(x: Execution): Promise<void> {
+    const s = x.suspended as Suspend;
+    x.suspended = null;
+    try {
+      const result = s.retry();
+      if (result instanceof Suspend) return this.park(x, result);
+      this.answer(x, { ok: true, result: encode(result, (o) => x.handles.tag(o)) }, this.latency.cost({ name: 'LockService.Lock.waitLock' }));
+    } catch (e) {
+      this.answer(x, { ok: false, error: errorOf(e) }, this.latency.cost({ name: 'LockService.Lock.waitLock' }));
+    }
+  }
+
+  private answer(x: Execution, reply: NonNullable<Execution['reply']>, cost: number): void {
+    const done = this.clock + cost;
+    if (done > x.deadline) {
+      // The backend did the work; the script is stopped before it hears back.
+      this.kill(x, x.deadline);
+      return;
+    }
+    x.now = done;
+    x.at = done;
+    x.reply = reply;
+    x.phase = 'reply';
+  }
+
+  private async deliver(x: Execution): Promise<void> {
+    const r = x.reply!;
+    x.reply = null;
+    x.phase = 'running';
+    const next = this.nextMessage(x);
+    x.worker!.reply({ ...r, now: x.now, classes: x.handles.takeNewClasses() });
+    x.ranSince = performance.now();
+    await next;
+  }
+
+  private kill(x: Execution, at: number): void {
+    x.record.killed = true;
+    x.record.errors.push(gasMessages.executionTime);
+    const w = x.worker;
+    x.worker = null;
+    this.finish(x, at);
+    if (w) void this.pool.kill(w);
+  }
+
+  private finish(x: Execution, at: number): void {
+    if (x.phase === 'done') return;
+    x.phase = 'done';
+    x.now = at;
+    this.active.delete(x);
+    if (x.worker) {
+      x.worker.release();
+      x.worker = null;
+    }
+    // Locks are released when the script ends (apps-script-platform §1.4).
+    releaseLocksOf(this.world, x.id, (key) => this.wake(key));
+    const r = x.record;
+    r.end = at;
+    r.durationMs = at - r.start;
+    if (x.kind === 'time' || x.kind === 'edit') this.quotas.add(x.user, 'triggerRuntime', r.durationMs, at);
+    if (x.fn !== INSPECT) this.executions.push(r);
+    x.settle(r);
+  }
+
+  private wake(key: string): void {
+    for (const x of this.active) {
+      if (x.phase === 'suspended' && x.suspended?.key === key) x.at = Math.min(x.at, this.clock);
+    }
+  }
+
+  private decodeHost(x: Execution, text: string): unknown {
+    return decode(text, {
+      parse: JSON.parse,
+      date: (ms) => new Date(ms),
+      handle: (id) => x.handles.get(id) ?? null,
+    });
+  }
+
+  private envFor(x: Execution): KernelEnv {
+    const rt = this;
+    const scopes = this.opts.manifest.oauthScopes;
+    return {
+      execId: x.id,
+      authMode: x.authMode,
+      scriptTimeZone: this.opts.manifest.timeZone,
+      userLocale: 'ko',
+      effectiveUserEmail: x.user,
+      // Apps Script hides the active user from time-driven triggers of consumer accounts.
+      activeUserEmail: x.kind === 'time' ? '' : x.user,
+      containerId: this.containerId,
+      uiAvailable: x.uiAvailable,
+      scriptId: this.scriptId,
+      ui: this.ui,
+      now: () => rt.clock,
+      useQuota: (name, n = 1) => rt.quotas.use(x.user, name, n, rt.clock),
+      sleep: (ms) => {
+        x.extra += Math.max(0, ms);
+      },
+      log: (level, text) => x.record.logs.push({ level, text }),
+      hasScope: (scope) => !scopes || scopes.includes(scope),
+      wake: (key) => rt.wake(key),
+    };
+  }
+}
+
+function errorOf(e: unknown): { name: string; message: string } {
+  if (e instanceof GasException) return { name: 'Exception', message: e.message };
+  const err = e as Error;
+  // A fake's own bug must not pass for an Apps Script error.
+  return { name: 'InternalError', message: `${err?.name ?? 'Error'} in the local runtime: ${err?.message ?? String(e)}` };
+}
+
+function gridSize(v: unknown): number {
+  if (!Array.isArray(v) || v.length === 0 || !Array.isArray(v[0])) return 0;
+  return v.length * (v[0] as unknown[]).length;
+}
+
+/** The event object of a time-driven trigger; its fields are in UTC (Apps Script's own choice). */
+function clockEvent(t: TriggerModel, at: number): Record<string, unknown> {
+  const w = wallTime(at, 'UTC');
+  const d = new Date(at);
+  const jan1 = Date.UTC(d.getUTCFullYear(), 0, 1);
+  return {
+    authMode: 'FULL',
+    triggerUid: t.id,
+    year: w.year,
+    month: w.month,
+    'day-of-month': w.day,
+    'day-of-week': w.weekday === 0 ? 7 : w.weekday,
+    'week-of-year': Math.ceil(((at - jan1) / 86_400_000 + new Date(jan1).getUTCDay() + 1) / 7),
+    hour: w.hour,
+    minute: w.minute,
+    second: w.second,
+    timezone: 'UTC',
+  };
+}
+
+/** What the user would see: toasts, menus, the open sidebar, dialogs, alerts. */
+export class UiRecorder implements UiSink {
+  readonly toasts: Array<{ spreadsheetId: string; message: string; title: string; timeoutSeconds: number }> = [];
+  menus = new Map<string, ReadonlyArray<{ caption: string; functionName: string } | null>>();
+  sidebar: { title: string; content: string; width: number } | null = null;
+  dialogs: Array<{ title: string; content: string; width: number; height: number }> = [];
+  alerts: Array<{ title: string; prompt: string }> = [];
+
+  toast(spreadsheetId: string, message: string, title: string, timeoutSeconds: number): void {
+    this.toasts.push({ spreadsheetId, message, title, timeoutSeconds });
+  }
+  addMenu(name: string, items: ReadonlyArray<{ caption: string; functionName: string } | null>): void {
+    this.menus.set(name, items);
+  }
+  showSidebar(html: { title: string; content: string; width: number }): void {
+    this.sidebar = html;
+  }
+  showModalDialog(html: { title: string; content: string; width: number; height: number }): void {
+    this.dialogs.push(html);
+  }
+  alert(title: string, prompt: string): void {
+    this.alerts.push({ title, prompt });
+  }
+}
+
+export { Remote };

@@ -1,0 +1,50 @@
+import type { KernelEnv } from '../kernel-env';
+import type { LatencyModel } from '../latency';
+import type { Network } from '../network';
+import type { Remote } from '../remote';
+import type { World } from '../world';
+import { LockServiceFacade } from './lock';
+import { ScriptAppFacade } from './script-app';
+import { UrlFetchAppFacade } from './url-fetch';
+
+/** appsscript.json, as far as the runtime reads it. */
+export interface Manifest {
+  timeZone: string;
+  runtimeVersion?: string;
+  exceptionLogging?: string;
+  oauthScopes?: string[];
+  urlFetchWhitelist?: string[];
+}
+
+export interface RuntimeServices {
+  network: Network;
+  latency: LatencyModel;
+  manifest: Manifest;
+  bundleDir: string;
+}
+
+/** Makes a service's root object for one execution. */
+export type ServiceFactory = (env: KernelEnv, world: World, rt: RuntimeServices) => Remote;
+
+export const builtinServices: Record<string, ServiceFactory> = {
+  UrlFetchApp: (env, _world, rt) =>
+    new UrlFetchAppFacade(env, { network: rt.network, latency: rt.latency, allowList: rt.manifest.urlFetchWhitelist ?? [] }),
+  LockService: (env, world) => new LockServiceFacade(env, world),
+  ScriptApp: (env, world) => new ScriptAppFacade(env, world),
+};
+
+/** Plain-data globals of Apps Script. */
+export const dataGlobals = {
+  MimeType: {
+    CSV: 'text/csv',
+    GOOGLE_SHEETS: 'application/vnd.google-apps.spreadsheet',
+    HTML: 'text/html',
+    JSON: 'application/json',
+    JAVASCRIPT: 'application/javascript',
+    PDF: 'application/pdf',
+    PLAIN_TEXT: 'text/plain',
+    PNG: 'image/png',
+    ZIP: 'application/zip',
+    MICROSOFT_EXCEL: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+};

@@ -1,0 +1,114 @@
+/**
+ * How values cross between the script (a vm context in a worker thread) and the host.
+ * JSON text, with a few tagged objects for what JSON cannot say. The script side parses it
+ * with the context's own JSON so arrays, objects and Dates belong to the script's realm
+ * (`instanceof Date` and zod's date checks work there).
+ */
+export type Tagged =
+  | { $d: number } // a Date, as epoch ms
+  | { $h: number; $c: string } // a handle to a host object of the named class
+  | { $u: 1 } // undefined (top level only; in arrays JSON makes it null)
+  | { $n: 'NaN' | 'Infinity' | '-Infinity' };
+
+/** A function name the execution thread answers itself, with the bundle's global functions. */
+export const INSPECT = '__inspectGlobals__';
+
+export const UNDEFINED_TEXT = '{"$u":1}';
+
+export function isDateLike(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+/** Serialises a value; `handleOf` returns a tag for objects that are handles, else undefined. */
+export function encode(value: unknown, handleOf: (v: object) => Tagged | undefined): string {
+  if (value === undefined) return UNDEFINED_TEXT;
+  return JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
+    const raw = this[key];
+    if (raw !== null && typeof raw === 'object') {
+      if (isDateLike(raw)) return { $d: raw.getTime() };
+      const h = handleOf(raw);
+      if (h) return h;
+    }
+    if (typeof v === 'number' && !Number.isFinite(v)) {
+      return { $n: Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity' };
+    }
+    return v;
+  });
+}
+
+export interface Reviving {
+  date(ms: number): unknown;
+  handle(id: number, cls: string): unknown;
+  parse: (text: string, reviver?: (this: unknown, key: string, value: unknown) => unknown) => unknown;
+}
+
+/** Parses wire text; the reviver runs only when a tag may be present (large grids stay fast). */
+export function decode(text: string, r: Reviving): unknown {
+  if (text === UNDEFINED_TEXT) return undefined;
+  if (!text.includes('"$')) return r.parse(text);
+  return r.parse(text, (_k, v) => {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      const t = v as Record<string, unknown>;
+      if (typeof t.$d === 'number') return r.date(t.$d);
+      if (typeof t.$h === 'number' && typeof t.$c === 'string') return r.handle(t.$h, t.$c);
+      if (t.$u === 1) return undefined;
+      if (typeof t.$n === 'string') return Number(t.$n);
+    }
+    return v;
+  });
+}
+
+/** Messages between host and worker. */
+export interface ClassDescriptor {
+  name: string;
+  methods: string[];
+  constants: Record<string, unknown>;
+}
+
+export interface RunMessage {
+  t: 'run';
+  execId: number;
+  fn: string;
+  /** Encoded argument list. */
+  args: string;
+  /** Global name → encoded handle of each service root. */
+  globals: Record<string, string>;
+  /** Plain-data globals (MimeType and the like), encoded. */
+  data: string;
+  classes: ClassDescriptor[];
+  now: number;
+}
+
+export interface CallMessage {
+  t: 'call';
+  execId: number;
+  handle: number;
+  method: string;
+  args: string;
+  logs: LogLine[];
+}
+
+export interface DoneMessage {
+  t: 'done';
+  execId: number;
+  ok: boolean;
+  /** Encoded return value when ok. */
+  result?: string;
+  error?: { name: string; message: string; stack?: string };
+  logs: LogLine[];
+}
+
+export type WorkerMessage = CallMessage | DoneMessage;
+
+export interface ReplyMessage {
+  now: number;
+  ok: boolean;
+  result?: string;
+  error?: { name: string; message: string };
+  classes?: ClassDescriptor[];
+}
+
+export interface LogLine {
+  level: 'log' | 'info' | 'warn' | 'error';
+  text: string;
+}

@@ -1,0 +1,97 @@
+import * as path from 'node:path';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { paths } from '../paths';
+import type { ReplyMessage, RunMessage, WorkerMessage } from './wire';
+
+/**
+ * Threads that run executions. A worker is reused for later executions (each gets a fresh
+ * global scope), and replaced when the kernel kills one at the time limit.
+ */
+export class PooledWorker {
+  private readonly worker: Worker;
+  private readonly replies: MessagePort;
+  private readonly signal: Int32Array;
+  private listener: ((m: WorkerMessage) => void) | null = null;
+  private failure: ((e: Error) => void) | null = null;
+  busy = false;
+  dead = false;
+
+  constructor(bundleDir: string) {
+    const sab = new SharedArrayBuffer(4);
+    this.signal = new Int32Array(sab);
+    const { port1, port2 } = new MessageChannel();
+    this.replies = port1;
+    this.worker = new Worker(path.join(paths.out, 'execution-worker.js'), {
+      workerData: { bundleDir, signal: sab, replies: port2 },
+      transferList: [port2],
+      env: process.env,
+      stdout: false,
+      stderr: false,
+    });
+    this.worker.on('message', (m: WorkerMessage) => this.listener?.(m));
+    this.worker.on('error', (e) => this.failure?.(e));
+    this.worker.on('exit', (code) => {
+      this.dead = true;
+      this.failure?.(new Error(`execution thread exited with code ${code}`));
+    });
+  }
+
+  /** Starts an execution; `onMessage` receives its calls and its end. */
+  start(run: RunMessage, onMessage: (m: WorkerMessage) => void, onFailure: (e: Error) => void): void {
+    this.busy = true;
+    this.listener = onMessage;
+    this.failure = onFailure;
+    this.worker.postMessage(run);
+  }
+
+  /** Answers the blocked script thread. */
+  reply(r: ReplyMessage): void {
+    this.replies.postMessage(r);
+    Atomics.add(this.signal, 0, 1);
+    Atomics.notify(this.signal, 0);
+  }
+
+  release(): void {
+    this.busy = false;
+    this.listener = null;
+    this.failure = null;
+  }
+
+  async kill(): Promise<void> {
+    this.listener = null;
+    this.failure = null;
+    this.dead = true;
+    await this.worker.terminate();
+  }
+
+  /** Lets the process exit while the worker idles. */
+  unref(): void {
+    this.worker.unref();
+    this.replies.unref();
+  }
+}
+
+export class WorkerPool {
+  private readonly workers: PooledWorker[] = [];
+  constructor(private readonly bundleDir: string) {}
+
+  acquire(): PooledWorker {
+    let w = this.workers.find((x) => !x.busy && !x.dead);
+    if (!w) {
+      w = new PooledWorker(this.bundleDir);
+      this.workers.push(w);
+    }
+    return w;
+  }
+
+  async kill(w: PooledWorker): Promise<void> {
+    const i = this.workers.indexOf(w);
+    if (i >= 0) this.workers.splice(i, 1);
+    await w.kill();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.kill()));
+    this.workers.length = 0;
+  }
+}

@@ -1,0 +1,34 @@
+import type { Lang } from '../sheet/schema';
+
+/** What the sheet says to its users. Korean first; English kept possible. */
+const MESSAGES = {
+  menuTitle: { ko: '분양몰', en: 'Partner malls' },
+  menuOpenSidebar: { ko: '관리 패널 열기', en: 'Open control panel' },
+  menuSetup: { ko: '시트 설정/업그레이드', en: 'Set up / upgrade tabs' },
+  menuInstallSync: { ko: '자동 동기화 켜기', en: 'Turn on automatic sync' },
+  menuRemoveSync: { ko: '자동 동기화 끄기', en: 'Turn off automatic sync' },
+  sidebarTitle: { ko: '분양몰 관리', en: 'Partner malls' },
+  systemColumnNote: {
+    ko: '시스템이 채우는 열입니다. 직접 수정하지 마세요.',
+    en: 'Filled by the add-on. Do not edit.',
+  },
+  systemColumnProtection: { ko: '분양몰 시스템 열', en: 'Partner mall system columns' },
+  setupDone: { ko: '시트 설정 완료: 탭 {created}개 생성, 열 {columns}개 추가', en: 'Setup done: {created} tabs created, {columns} columns added' },
+  syncInstalled: { ko: '자동 동기화를 켰습니다 ({cadence})', en: 'Automatic sync is on ({cadence})' },
+  syncRemoved: { ko: '자동 동기화를 껐습니다', en: 'Automatic sync is off' },
+  cadenceMinute: { ko: '1분마다', en: 'every minute' },
+  cadenceHour: { ko: '1시간마다', en: 'every hour' },
+  addonHourlyFallback: {
+    ko: '부가기능 배포는 1시간보다 자주 실행할 수 없어 1시간마다로 설정했습니다',
+    en: 'An Editor add-on cannot run more often than hourly; set to every hour',
+  },
+  syncSkippedLocked: { ko: '이전 동기화가 아직 실행 중이라 건너뜀', en: 'Skipped: the previous sync is still running' },
+  syncIdle: { ko: '동기화: 처리할 작업 없음', en: 'Sync: nothing to do' },
+  jobFailed: { ko: '{job} 실패: {message}', en: '{job} failed: {message}' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function message(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
+  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+}

@@ -1,0 +1,210 @@
+import type { ColumnSpec, Label, TabSpec } from './schema';
+
+/** Column builders: staff-editable columns say so; everything else belongs to the add-on. */
+const L = (ko: string, en: string): Label => ({ ko, en });
+type Opt = { editable?: boolean; required?: boolean; width?: number };
+const base = (key: string, ko: string, en: string, o: Opt = {}) => ({
+  key,
+  label: L(ko, en),
+  editable: o.editable ?? false,
+  required: o.required ?? false,
+  ...(o.width ? { width: o.width } : {}),
+});
+const text = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => ({ ...base(key, ko, en, o), type: 'text' });
+const id = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => ({ ...base(key, ko, en, o), type: 'id' });
+const email = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => ({ ...base(key, ko, en, o), type: 'email' });
+const int = (key: string, ko: string, en: string, o?: Opt & { min?: number; max?: number }): ColumnSpec => ({
+  ...base(key, ko, en, o),
+  type: 'integer',
+  ...(o?.min !== undefined ? { min: o.min } : {}),
+  ...(o?.max !== undefined ? { max: o.max } : {}),
+});
+const krw = (key: string, ko: string, en: string, o?: Opt & { min?: number }): ColumnSpec => ({
+  ...base(key, ko, en, o),
+  type: 'krw',
+  ...(o?.min !== undefined ? { min: o.min } : {}),
+});
+const pct = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => ({ ...base(key, ko, en, o), type: 'percent', min: 0, max: 100 });
+const bool = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => ({ ...base(key, ko, en, o), type: 'boolean' });
+const time = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => ({ ...base(key, ko, en, o), type: 'datetime' });
+const day = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => ({ ...base(key, ko, en, o), type: 'date' });
+const oneOf = (key: string, ko: string, en: string, options: Label[], o?: Opt): ColumnSpec => ({ ...base(key, ko, en, o), type: 'enum', options });
+
+const EDIT = { editable: true } as const;
+const MUST = { editable: true, required: true } as const;
+
+export const PARTNER_ROLES = { own: L('자사몰', 'Own mall'), reseller: L('위탁판매', 'Reseller') } as const;
+export const CHANNELS = { cafe24: L('카페24', 'Cafe24'), naver: L('스마트스토어', 'Smartstore'), coupang: L('쿠팡', 'Coupang') } as const;
+export const SETTLEMENT_MODES = { deposit: L('예치금', 'Deposit'), credit: L('마이너스', 'Credit') } as const;
+export const PRODUCT_STATES = { selling: L('판매중', 'On sale'), soldOut: L('품절', 'Sold out'), discontinued: L('단종', 'Discontinued') } as const;
+export const CLAIM_TYPES = { cancel: L('취소', 'Cancel'), return: L('반품', 'Return'), exchange: L('교환', 'Exchange'), refund: L('환불', 'Refund') } as const;
+export const RETURN_CLASSES = { good: L('정품', 'Good'), defective: L('불량', 'Defective'), repairable: L('수선', 'Repairable') } as const;
+
+export const PARTNERS: TabSpec = {
+  key: 'partners',
+  title: L('파트너', 'Partners'),
+  rowKey: ['partnerId'],
+  columns: [
+    id('partnerId', '파트너ID', 'Partner ID', MUST),
+    text('name', '파트너명', 'Name', MUST),
+    oneOf('role', '구분', 'Role', Object.values(PARTNER_ROLES), MUST),
+    oneOf('channel', '채널', 'Channel', Object.values(CHANNELS), MUST),
+    id('mallId', '몰ID', 'Mall ID', MUST),
+    int('shopNo', '쇼핑몰번호', 'Shop no.', { ...EDIT, min: 1 }),
+    id('supplierCode', '공급사코드', 'Supplier code', EDIT),
+    pct('defaultRatio', '기본 연동재고율(%)', 'Default stock ratio (%)', EDIT),
+    oneOf('settlementMode', '정산방식', 'Settlement mode', Object.values(SETTLEMENT_MODES), EDIT),
+    krw('creditLimit', '신용한도', 'Credit limit', { ...EDIT, min: 0 }),
+    pct('incentiveRate', '영업장려금율(%)', 'Incentive rate (%)', EDIT),
+    krw('shippingFeePerUnit', '개당 배송비', 'Shipping fee per unit', { ...EDIT, min: 0 }),
+    email('statementEmails', '정산시트 공유 이메일', 'Statement e-mails', EDIT),
+    text('connection', '연결상태', 'Connection'),
+    time('tokenExpiresAt', '토큰만료', 'Token expires'),
+    text('status', '처리결과', 'Status', { width: 260 }),
+  ],
+};
+
+export const PRODUCTS: TabSpec = {
+  key: 'products',
+  title: L('상품', 'Products'),
+  rowKey: ['sku'],
+  columns: [
+    id('sku', 'SKU', 'SKU', MUST),
+    text('name', '상품명', 'Product name', { ...MUST, width: 220 }),
+    text('option', '옵션', 'Option', EDIT),
+    id('barcode', '바코드', 'Barcode', EDIT),
+    krw('wholesalePrice', '도매가', 'Wholesale price', { ...MUST, min: 0 }),
+    krw('retailPrice', '권장소비자가', 'Suggested retail price', { ...EDIT, min: 0 }),
+    int('warehouseStock', '물류재고', 'Warehouse stock', { ...MUST, min: 0 }),
+    int('safetyStock', '안전재고', 'Safety stock', { ...EDIT, min: 0 }),
+    oneOf('productStatus', '판매상태', 'Sales status', Object.values(PRODUCT_STATES), EDIT),
+    text('pushStatus', '전송상태', 'Push status', { width: 200 }),
+    time('updatedAt', '수정시각', 'Updated at'),
+    text('status', '처리결과', 'Status', { width: 260 }),
+  ],
+};
+
+export const STOCK_RATIOS: TabSpec = {
+  key: 'ratios',
+  title: L('연동재고율', 'Stock ratios'),
+  rowKey: ['sku', 'partnerId'],
+  columns: [
+    id('sku', 'SKU', 'SKU', MUST),
+    id('partnerId', '파트너ID', 'Partner ID', MUST),
+    bool('sellable', '판매여부', 'Sellable', EDIT),
+    pct('ratio', '연동재고율(%)', 'Stock ratio (%)', EDIT),
+    krw('salePrice', '판매가', 'Sale price', { ...EDIT, min: 0 }),
+    int('pushedStock', '전송재고', 'Stock sent'),
+    time('pushedAt', '전송시각', 'Sent at'),
+    text('computation', '계산근거', 'How computed', { width: 240 }),
+    id('channelProductNo', '채널상품번호', 'Channel product no.'),
+    id('channelVariantCode', '채널품목코드', 'Channel variant code'),
+    text('status', '처리결과', 'Status', { width: 260 }),
+  ],
+};
+
+export const ORDERS: TabSpec = {
+  key: 'orders',
+  title: L('주문', 'Orders'),
+  rowKey: ['partnerId', 'itemId'],
+  columns: [
+    id('partnerId', '파트너ID', 'Partner ID'),
+    id('orderId', '주문번호', 'Order ID'),
+    id('itemId', '품목주문번호', 'Order item ID'),
+    time('orderedAt', '주문일시', 'Ordered at'),
+    time('paidAt', '결제일시', 'Paid at'),
+    id('sku', 'SKU', 'SKU'),
+    text('productName', '상품명', 'Product', { width: 200 }),
+    text('option', '옵션', 'Option'),
+    int('quantity', '수량', 'Qty'),
+    krw('amount', '결제금액', 'Amount'),
+    text('buyerName', '주문자', 'Buyer'),
+    text('receiverName', '수령인', 'Receiver'),
+    text('receiverPhone', '연락처', 'Phone'),
+    text('receiverAddress', '배송지', 'Address', { width: 240 }),
+    text('message', '배송메시지', 'Message', { width: 180 }),
+    text('orderStatus', '주문상태', 'Order status'),
+    text('carrier', '택배사', 'Carrier', EDIT),
+    id('trackingNo', '송장번호', 'Tracking no.', EDIT),
+    time('shippedAt', '출고일시', 'Shipped at'),
+    text('status', '처리결과', 'Status', { width: 260 }),
+  ],
+};
+
+export const CLAIMS: TabSpec = {
+  key: 'claims',
+  title: L('클레임', 'Claims'),
+  rowKey: ['partnerId', 'claimId'],
+  columns: [
+    id('partnerId', '파트너ID', 'Partner ID'),
+    id('claimId', '클레임번호', 'Claim ID'),
+    id('orderId', '주문번호', 'Order ID'),
+    id('itemId', '품목주문번호', 'Order item ID'),
+    oneOf('type', '유형', 'Type', Object.values(CLAIM_TYPES)),
+    text('reason', '사유', 'Reason', { width: 180 }),
+    time('requestedAt', '요청일시', 'Requested at'),
+    time('answerBy', '답변기한', 'Answer by'),
+    text('claimStatus', '클레임상태', 'Claim status'),
+    time('receivedAt', '입고일시', 'Received at', EDIT),
+    oneOf('classification', '분류', 'Classification', Object.values(RETURN_CLASSES), EDIT),
+    int('quantityToStock', '재입고수량', 'Back to stock', { ...EDIT, min: 0 }),
+    krw('credit', '파트너 차감액', 'Partner credit'),
+    text('status', '처리결과', 'Status', { width: 260 }),
+  ],
+};
+
+export const SETTLEMENTS: TabSpec = {
+  key: 'settlements',
+  title: L('정산', 'Settlement'),
+  rowKey: ['partnerId', 'period'],
+  columns: [
+    id('partnerId', '파트너ID', 'Partner ID'),
+    id('period', '정산기간', 'Period'),
+    day('periodStart', '시작일', 'From'),
+    day('periodEnd', '종료일', 'To'),
+    krw('orderAmount7d', '7일 주문금액', '7-day order amount'),
+    int('unitsShipped', '출고수량', 'Units shipped'),
+    krw('wholesaleAmount', '도매금액', 'Wholesale amount'),
+    krw('returnCredit', '반품차감', 'Return credit'),
+    krw('amountDue', '정산금액', 'Amount due'),
+    krw('incentive', '영업장려금', 'Sales incentive'),
+    int('monthUnitsShipped', '월 출고수량', 'Units shipped (month)'),
+    krw('shippingFee', '배송비', 'Shipping fee'),
+    day('dueDate', '지급일', 'Due date'),
+    text('status', '처리결과', 'Status', { width: 200 }),
+  ],
+};
+
+export const LEDGER: TabSpec = {
+  key: 'ledger',
+  title: L('원장', 'Ledger'),
+  rowKey: ['entryId'],
+  columns: [
+    id('entryId', '전표번호', 'Entry ID'),
+    time('at', '일시', 'At'),
+    id('partnerId', '파트너ID', 'Partner ID'),
+    text('type', '구분', 'Type'),
+    krw('amount', '금액', 'Amount'),
+    text('reference', '근거', 'Reference', { width: 200 }),
+    text('reason', '사유', 'Reason', { width: 200 }),
+  ],
+};
+
+export const LOG: TabSpec = {
+  key: 'log',
+  title: L('로그', 'Log'),
+  rowKey: ['runId'],
+  columns: [
+    id('runId', '실행ID', 'Run ID'),
+    time('startedAt', '시작', 'Started'),
+    text('job', '작업', 'Job'),
+    int('durationMs', '소요(ms)', 'Duration (ms)'),
+    int('roundTrips', '왕복호출', 'Round trips'),
+    int('rowsChanged', '변경행', 'Rows changed'),
+    text('level', '수준', 'Level'),
+    text('message', '내용', 'Message', { width: 420 }),
+  ],
+};
+
+/** In the order the tabs appear. */
+export const TABS: readonly TabSpec[] = [PARTNERS, PRODUCTS, STOCK_RATIOS, ORDERS, CLAIMS, SETTLEMENTS, LEDGER, LOG];

@@ -1,0 +1,156 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Runtime, type RuntimeOptions } from '../../local/runtime/runtime';
+
+/** A bundle of plain Apps Script code, loaded exactly as build/Code.js is. */
+function bundle(code: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gas-kernel-'));
+  fs.writeFileSync(path.join(dir, 'Code.js'), code);
+  return dir;
+}
+
+const T0 = Date.parse('2026-11-23T00:00:00Z'); // Monday 09:00 in Seoul
+
+function runtime(code: string, o: Partial<RuntimeOptions> = {}): Runtime {
+  return new Runtime({ start: T0, bundleDir: bundle(code), manifest: { timeZone: 'Asia/Seoul' }, ...o });
+}
+
+describe('the local Apps Script kernel', () => {
+  let rt: Runtime;
+  afterEach(async () => rt && (await rt.close()));
+
+  it('finds the functions a bundle defines at top level, and nothing it does not', async () => {
+    rt = runtime('function onOpen() {}\nvar helper = 1;\nfunction doThing_() {}\nconst notGlobal = () => 1;');
+    const names = await rt.globals();
+    expect(names.sort()).toEqual(['doThing_', 'onOpen']);
+  });
+
+  it('gives each execution a fresh global scope', async () => {
+    rt = runtime('var counter = 0; function bump() { counter += 1; return counter; }');
+    expect((await rt.run('bump')).result).toBe(1);
+    expect((await rt.run('bump')).result).toBe(1);
+  });
+
+  it('reports a missing function the way Apps Script does', async () => {
+    rt = runtime('function a() {}');
+    const r = await rt.run('doGet');
+    expect(r.ok).toBe(false);
+    expect(r.errors).toEqual(['Exception: Script function not found: doGet']);
+  });
+
+  it('has no Node or browser globals that Apps Script lacks', async () => {
+    rt = runtime(`function probe() {
+      return [typeof setTimeout, typeof URL, typeof TextEncoder, typeof fetch, typeof process, typeof require, typeof Buffer];
+    }`);
+    expect((await rt.run('probe')).result).toEqual(Array(7).fill('undefined'));
+  });
+
+  it('reads the simulated clock through Date, which only moves with service calls and sleep', async () => {
+    rt = runtime(`function clock() {
+      var a = Date.now(); var b = new Date().getTime();
+      Utilities.sleep(1500);
+      return [a, b, Date.now(), new Date(0).getTime(), new Date() instanceof Date, typeof Date()];
+    }`, { services: { Utilities: (env) => new (require('../../local/runtime/services/testing-sleep').SleepOnly)(env) } });
+    const r = await rt.run('clock');
+    expect(r.errors).toEqual([]);
+    expect(r.result).toEqual([T0, T0, T0 + 1500, 0, true, 'string']);
+  });
+
+  it('speaks the script time zone in Date', async () => {
+    rt = runtime('function h() { return new Date().getHours(); }');
+    expect((await rt.run('h')).result).toBe(9);
+  });
+
+  it('fires a one-minute trigger every minute and counts its round trips', async () => {
+    rt = runtime(`
+      function install() { ScriptApp.newTrigger('tick').timeBased().everyMinutes(1).create(); }
+      function tick(e) { LockService.getScriptLock().tryLock(0); return e.minute; }`);
+    await rt.run('install');
+    await rt.advanceTo(T0 + 3 * 60_000 + 1);
+    await rt.settle();
+    const ticks = rt.executions.filter((x) => x.function === 'tick');
+    expect(ticks.map((x) => x.start)).toEqual([T0 + 60_000, T0 + 120_000, T0 + 180_000]);
+    expect(ticks.map((x) => x.result)).toEqual([1, 2, 3]);
+    expect(ticks[0]!.roundTrips).toEqual({ 'LockService.Lock.tryLock': 1 });
+    expect(rt.executions[0]!.roundTrips).toEqual({ 'ScriptApp.ClockTriggerBuilder.create': 1 });
+  });
+
+  it('refuses trigger intervals Apps Script does not offer', async () => {
+    rt = runtime(`function bad() { ScriptApp.newTrigger('x').timeBased().everyMinutes(2).create(); }`);
+    const r = await rt.run('bad');
+    expect(r.errors[0]).toMatch(/^Exception: .*everyMinutes/);
+  });
+
+  it('holds an Editor add-on to hourly triggers', async () => {
+    rt = runtime(`function fast() { ScriptApp.newTrigger('x').timeBased().everyMinutes(1).create(); }
+                  function hourly() { ScriptApp.newTrigger('x').timeBased().everyHours(1).create(); }`, { deployment: 'addon' });
+    expect((await rt.run('fast')).errors[0]).toMatch(/once per hour/);
+    expect((await rt.run('hourly')).errors).toEqual([]);
+  });
+
+  it('stops at 20 triggers per user', async () => {
+    rt = runtime(`function many() { for (var i = 0; i < 21; i++) ScriptApp.newTrigger('x' + i).timeBased().everyHours(1).create(); }`);
+    const r = await rt.run('many');
+    expect(r.errors).toEqual(['Exception: This script has too many triggers. Triggers must be deleted from the script before more can be added.']);
+    expect(rt.triggers()).toHaveLength(20);
+  });
+
+  it('kills an execution at six simulated minutes, and its locks go with it', async () => {
+    rt = runtime(`function long() { LockService.getScriptLock().waitLock(1000); while (true) Utilities.sleep(60000); }
+                  function after() { return LockService.getScriptLock().tryLock(0); }`,
+      { services: { Utilities: (env) => new (require('../../local/runtime/services/testing-sleep').SleepOnly)(env) } });
+    const r = await rt.run('long');
+    expect(r.killed).toBe(true);
+    // Not an exception the script can catch: the executions panel shows the bare text.
+    expect(r.errors).toEqual(['Exceeded maximum execution time']);
+    expect(r.durationMs).toBe(360_000);
+    expect((await rt.run('after')).result).toBe(true);
+  });
+
+  describe('LockService between overlapping executions', () => {
+    const code = `
+      function install() { ScriptApp.newTrigger('slow').timeBased().everyMinutes(1).create(); }
+      function slow() {
+        var lock = LockService.getScriptLock();
+        if (!lock.tryLock(0)) return 'skipped';
+        Utilities.sleep(90000);
+        lock.releaseLock();
+        return 'ran';
+      }
+      function waiter() { LockService.getScriptLock().waitLock(120000); return Date.now(); }
+      function impatient() { LockService.getScriptLock().waitLock(1000); return 'never'; }`;
+    const services = { Utilities: (env: never) => new (require('../../local/runtime/services/testing-sleep').SleepOnly)(env) };
+
+    it('lets a trigger that overlaps a running one find the lock taken', async () => {
+      rt = runtime(code, { services });
+      await rt.run('install');
+      await rt.advanceTo(T0 + 3 * 60_000 + 1);
+      await rt.settle();
+      const runs = rt.executions
+        .filter((x) => x.function === 'slow')
+        .sort((a, b) => a.start - b.start)
+        .slice(0, 3)
+        .map((x) => [x.start - T0, x.result]);
+      // 1:00 runs until 2:30; 2:00 finds it held; 3:00 runs.
+      expect(runs).toEqual([[60_000, 'ran'], [120_000, 'skipped'], [180_000, 'ran']]);
+    });
+
+    it('makes waitLock wait in simulated time until the holder releases', async () => {
+      rt = runtime(code, { services });
+      await rt.run('install');
+      await rt.advanceTo(T0 + 60_000 + 10_000); // slow is holding the lock
+      const w = await rt.run('waiter');
+      expect(w.result).toBeGreaterThanOrEqual(T0 + 150_000);
+      expect(w.result).toBeLessThan(T0 + 151_000);
+    });
+
+    it('throws Apps Script\'s lock timeout when the holder keeps it too long', async () => {
+      rt = runtime(code, { services });
+      await rt.run('install');
+      await rt.advanceTo(T0 + 60_000 + 10_000);
+      const r = await rt.run('impatient');
+      expect(r.errors).toEqual(['Exception: Lock timeout: another process was holding the lock for too long.']);
+    });
+  });
+});
