@@ -51,6 +51,8 @@ export const defaultLatency: LatencyModel = {
       if (method.startsWith('get')) return 25 + cells * 0.002;
       return 40 + cells * 0.01;
     }
+    // HTTP time is charged by UrlFetchApp itself: round trip plus the server's own delay.
+    if (name.startsWith('UrlFetchApp.')) return 0;
     if (name.startsWith('LockService.')) return 15;
     if (name.startsWith('ScriptApp.')) return 80;
     if (name.startsWith('DriveApp.')) return 250;

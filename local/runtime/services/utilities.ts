@@ -86,10 +86,8 @@ export class Utilities extends Remote implements Pick<
 
   /** URL-safe alphabet; the '=' padding stays, as scripts that strip it by hand show. */
   base64EncodeWebSafe(...args: unknown[]): string {
-    return Buffer.from(this.encodable('Utilities.base64EncodeWebSafe', args)).toString('base64url').padEnd(
-      Math.ceil(this.encodable('Utilities.base64EncodeWebSafe', args).length / 3) * 4,
-      '=',
-    );
+    const standard = Buffer.from(this.encodable('Utilities.base64EncodeWebSafe', args)).toString('base64');
+    return standard.replace(/\+/g, '-').replace(/\//g, '_');
   }
 
   /** Accepts the web-safe alphabet too (fidelity §1.2 row 56). */
@@ -140,9 +138,8 @@ export class Utilities extends Remote implements Pick<
   }
 
   computeHmacSha256Signature(...args: unknown[]): number[] {
-    const [value, key, charset] = this.macArgs('Utilities.computeHmacSha256Signature', args);
+    const [value, key] = this.macArgs('Utilities.computeHmacSha256Signature', args);
     return toSignedBytes(hmac('HMAC_SHA_256', value, key));
-    void charset;
   }
 
   computeHmacSignature(...args: unknown[]): number[] {
@@ -153,12 +150,12 @@ export class Utilities extends Remote implements Pick<
   }
 
   /** (bytes, bytes) or (string, string[, charset]); strings default to US-ASCII (rows 42–44). */
-  private macArgs(method: string, args: unknown[], all: unknown[] = args): [Uint8Array, Uint8Array, CharsetName] {
+  private macArgs(method: string, args: unknown[], all: unknown[] = args): [Uint8Array, Uint8Array] {
     const [value, key, charset] = args;
-    if (args.length === 2 && Array.isArray(value) && Array.isArray(key)) return [toBytes(value), toBytes(key), 'UTF_8'];
+    if (args.length === 2 && Array.isArray(value) && Array.isArray(key)) return [toBytes(value), toBytes(key)];
     if (typeof value === 'string' && typeof key === 'string') {
-      if (args.length === 2) return [stringBytes(value), stringBytes(key), 'US_ASCII'];
-      if (args.length === 3 && isCharset(charset)) return [stringBytes(value, charset), stringBytes(key, charset), charset];
+      if (args.length === 2) return [stringBytes(value), stringBytes(key)];
+      if (args.length === 3 && isCharset(charset)) return [stringBytes(value, charset), stringBytes(key, charset)];
     }
     throw signatureError(method, all);
   }
