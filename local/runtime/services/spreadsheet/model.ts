@@ -171,24 +171,6 @@ export class SheetModel {
     if (this.filter && !fn(this.filter.area)) this.filter = null;
     this.spreadsheet.namedRanges = this.spreadsheet.namedRanges.filter((n) => n.sheet !== this || fn(n.area));
   }
-
-  /** Rows (1-based) hidden by this sheet's filter. */
-  rowsHiddenByFilter(): Set<number> {
-    const hidden = new Set<number>();
-    const f = this.filter;
-    if (!f || f.criteria.size === 0) return hidden;
-    // The filter range's first row is its header and is never hidden.
-    for (let r = f.area.row + 1; r < f.area.row + f.area.numRows; r++) {
-      for (const [col, crit] of f.criteria) {
-        const shown = this.spreadsheet.displayOf(this, r, col);
-        if (crit.hiddenValues.includes(shown) || (crit.visibleValues.length > 0 && !crit.visibleValues.includes(shown))) {
-          hidden.add(r);
-          break;
-        }
-      }
-    }
-    return hidden;
-  }
 }
 
 function shiftKeys(map: Map<number, number>, at: number, count: number): Map<number, number> {
@@ -215,9 +197,6 @@ export class SpreadsheetModel {
   selection: SelectionModel | null = null;
   private sheetSeq = 0;
   private protectionSeq = 0;
-  /** Set by cells.ts so the model can print a cell for filters without importing formatters. */
-  displayOf: (sheet: SheetModel, row: number, col: number) => string = (sheet, row, col) => String(sheet.grid.value(row - 1, col - 1));
-
   constructor(
     readonly id: string,
     readonly file: DriveFileModel,

@@ -1,0 +1,175 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Runtime, type ExecutionRecord } from '../runtime/runtime';
+import type { Manifest } from '../runtime/services/registry';
+import { createWorld } from '../runtime/world';
+import { channelFactories, type ChannelFake } from './channels';
+import { resolveTime, parseOffset, type Scenario, type ScenarioEvent } from './scenario';
+import { SheetHost, type EditEvent } from './sheet-host';
+import { writeXlsx } from './xlsx';
+
+/**
+ * Runs the built add-on on a scenario: installs it as a user would, lets time pass, fires the
+ * triggers when due, plays the scenario's events at their times (also in the middle of a
+ * running execution), and keeps what a user would look at.
+ */
+export interface SandboxResult {
+  runtime: Runtime;
+  sheets: SheetHost;
+  channels: Map<string, ChannelFake>;
+  /** Problems with the scenario's own events (a bad cell reference, an unknown action). */
+  eventErrors: Array<{ at: string; event: string; message: string }>;
+  end: number;
+}
+
+export interface SandboxOptions {
+  bundleDir: string;
+  /** Called as simulated time passes, for progress output. */
+  onProgress?: (now: number, end: number) => void;
+}
+
+export async function runScenario(s: Scenario, opts: SandboxOptions): Promise<SandboxResult> {
+  const start = Date.parse(s.start);
+  const end = start + (parseOffset(s.duration.startsWith('+') ? s.duration : `+${s.duration}`) ?? 0);
+  const manifest = JSON.parse(fs.readFileSync(path.join(opts.bundleDir, 'appsscript.json'), 'utf8')) as Manifest;
+  const world = createWorld();
+  const sheets = new SheetHost(world, manifest.timeZone);
+  const containerId = sheets.create(s.spreadsheet.name, s.spreadsheet.sheets, s.user);
+  const rt = new Runtime({
+    start,
+    bundleDir: opts.bundleDir,
+    manifest,
+    account: s.account,
+    deployment: s.deployment,
+    user: s.user,
+    containerId,
+    world,
+  });
+  sheets.bind(containerId);
+  const channels = new Map<string, ChannelFake>();
+  for (const [name, seed] of Object.entries(s.channels)) {
+    const make = channelFactories[name];
+    if (!make) throw new Error(`channels.${name}: no fake for this channel (known: ${Object.keys(channelFactories).join(', ') || 'none'})`);
+    const fake = make(seed, () => rt.now());
+    for (const host of fake.hosts) await rt.network.serve(host, fake.listener);
+    channels.set(name, fake);
+  }
+  const result: SandboxResult = { runtime: rt, sheets, channels, eventErrors: [], end };
+
+  if (s.install) {
+    await rt.run('onOpen', [{ authMode: 'LIMITED', source: null, user: { email: s.user } }], 'simple');
+    await rt.run('setupWorkbook', [], 'menu');
+    await rt.run('installSync', [], 'menu');
+  }
+  for (const e of s.events) {
+    const at = resolveTime(e.at, start);
+    rt.at(at, () => play(e, result));
+  }
+  const step = 3_600_000;
+  for (let t = Math.min(end, rt.now() + step); ; t = Math.min(end, t + step)) {
+    await rt.advanceTo(t);
+    opts.onProgress?.(t, end);
+    if (t >= end) break;
+  }
+  await rt.settle();
+  return result;
+}
+
+async function play(e: ScenarioEvent, r: SandboxResult): Promise<void> {
+  const rt = r.runtime;
+  try {
+    switch (e.type) {
+      case 'edit':
+        return afterEdit(rt, r.sheets.edit(e.sheet, e.range, e.values));
+      case 'sort':
+        r.sheets.sort(e.sheet, e.column, e.ascending);
+        return;
+      case 'insertRows':
+        r.sheets.insertRows(e.sheet, e.before, e.count);
+        return;
+      case 'deleteRows':
+        r.sheets.deleteRows(e.sheet, e.row, e.count);
+        return;
+      case 'moveColumn':
+        r.sheets.moveColumn(e.sheet, e.from, e.to);
+        return;
+      case 'open':
+        rt.startExecution('onOpen', [{ authMode: 'LIMITED' }], 'simple', rt.user);
+        return;
+      case 'sidebar':
+      case 'menu':
+        rt.startExecution(e.function, e.args, e.type, rt.user);
+        return;
+      case 'channel': {
+        const fake = r.channels.get(e.channel);
+        if (!fake) throw new Error(`no channel "${e.channel}" in this scenario`);
+        await fake.control(e.action, e.args);
+        return;
+      }
+      case 'fault': {
+        const fake = r.channels.get(e.channel);
+        if (!fake) throw new Error(`no channel "${e.channel}" in this scenario`);
+        await fake.fault(e.target, e.fault);
+        return;
+      }
+      case 'note':
+        return;
+    }
+  } catch (err) {
+    r.eventErrors.push({ at: new Date(rt.now()).toISOString(), event: JSON.stringify(e), message: (err as Error).message });
+  }
+}
+
+/** A person's edit fires the simple onEdit and any installable edit triggers. */
+function afterEdit(rt: Runtime, edit: EditEvent | null): void {
+  if (edit) rt.fireEdit(edit as unknown as Record<string, unknown>);
+}
+
+/** Writes workbook.xlsx, workbook.json, channels.json and metrics.json into `dir`. */
+export function writeOutputs(r: SandboxResult, dir: string): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  const snapshot = r.sheets.snapshot();
+  const files: string[] = [];
+  const write = (name: string, data: string | Buffer) => {
+    fs.writeFileSync(path.join(dir, name), data);
+    files.push(path.join(dir, name));
+  };
+  write(
+    'workbook.xlsx',
+    writeXlsx(
+      { sheets: snapshot.map((s) => ({ name: s.name, values: s.values, frozenRows: s.frozenRows, notes: s.notes })) },
+      { timeZone: r.sheets.timeZone },
+    ),
+  );
+  write('workbook.json', JSON.stringify({ sheets: snapshot.map((s) => ({ name: s.name, values: s.values })) }, null, 1));
+  const channels: Record<string, unknown> = {};
+  for (const [name, fake] of r.channels) channels[name] = { state: fake.state(), requestLog: fake.requestLog() };
+  write('channels.json', JSON.stringify(channels, null, 1));
+  write('metrics.json', JSON.stringify(metricsOf(r), null, 1));
+  return files;
+}
+
+export function metricsOf(r: SandboxResult): unknown {
+  const rt = r.runtime;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const sorted = [...rt.executions].sort((a, b) => a.start - b.start || a.id - b.id);
+  return {
+    executions: sorted.map((x: ExecutionRecord) => ({
+      function: x.function,
+      kind: x.kind,
+      start: iso(x.start),
+      durationMs: x.durationMs,
+      roundTrips: x.roundTrips,
+      errors: x.errors,
+      ...(x.killed ? { killed: true } : {}),
+      ...(x.logs.length ? { logs: x.logs.map((l) => `${l.level}: ${l.text}`) } : {}),
+    })),
+    quotas: {
+      account: rt.quotas.account,
+      urlfetch: { used: rt.quotaUsed('urlfetch'), limit: rt.quotas.limit('urlfetch') },
+      triggerRuntimeMs: { used: rt.quotaUsed('triggerRuntime'), limit: rt.quotas.limit('triggerRuntime') },
+    },
+    ui: { toasts: rt.ui.toasts, menus: Object.fromEntries(rt.ui.menus), sidebarTitle: rt.ui.sidebar?.title ?? null },
+    eventErrors: r.eventErrors,
+  };
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+/**
+ * A scenario: everything a user and a channel can do to the sheet over a stretch of time.
+ * JSON, validated here; each mistake is reported with its path (e.g. `events[3].at`).
+ */
+
+/** A time: an ISO date-time with offset, or an offset from the start like "+90m", "+1h30m", "+2d". */
+const Time = z.string().refine((s) => parseOffset(s) !== null || !Number.isNaN(Date.parse(s)), {
+  message: 'expected an ISO date-time such as 2026-11-23T09:00:00+09:00, or an offset from the start such as +90m, +1h30m, +2d',
+});
+
+const Cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const Grid = z.array(z.array(Cell));
+
+const SheetSeed = z.object({
+  name: z.string().min(1),
+  values: Grid.default([]),
+  frozenRows: z.number().int().min(0).optional(),
+});
+
+const at = { at: Time };
+
+const Edit = z.object({
+  ...at,
+  type: z.literal('edit'),
+  sheet: z.string().min(1).describe('tab title'),
+  range: z.string().min(1).describe('A1 notation of the top-left cell or the whole range'),
+  values: Grid.min(1),
+});
+const Sort = z.object({
+  ...at,
+  type: z.literal('sort'),
+  sheet: z.string().min(1),
+  column: z.union([z.number().int().min(1), z.string().min(1)]).describe('1-based column, or a header label'),
+  ascending: z.boolean().default(true),
+});
+const InsertRows = z.object({ ...at, type: z.literal('insertRows'), sheet: z.string().min(1), before: z.number().int().min(1), count: z.number().int().min(1).default(1) });
+const DeleteRows = z.object({ ...at, type: z.literal('deleteRows'), sheet: z.string().min(1), row: z.number().int().min(2), count: z.number().int().min(1).default(1) });
+const MoveColumn = z.object({ ...at, type: z.literal('moveColumn'), sheet: z.string().min(1), from: z.number().int().min(1), to: z.number().int().min(1) });
+const Open = z.object({ ...at, type: z.literal('open') });
+const Call = z.object({
+  ...at,
+  type: z.enum(['sidebar', 'menu']).describe('a google.script.run call from the sidebar, or a menu item'),
+  function: z.string().regex(/^[A-Za-z_$][\w$]*$/, 'a global function name'),
+  args: z.array(z.unknown()).default([]),
+});
+const Channel = z.object({
+  ...at,
+  type: z.literal('channel'),
+  channel: z.string().min(1),
+  action: z.string().min(1).describe("a control operation of the channel's fake, e.g. addOrder"),
+  args: z.array(z.unknown()).default([]),
+});
+const Fault = z.object({
+  ...at,
+  type: z.literal('fault'),
+  channel: z.string().min(1),
+  target: z.string().min(1).describe('mall or account the fault applies to'),
+  fault: z.record(z.string(), z.unknown()),
+});
+const Advance = z.object({ ...at, type: z.literal('note'), text: z.string() });
+
+export const ScenarioEvent = z.discriminatedUnion('type', [Edit, Sort, InsertRows, DeleteRows, MoveColumn, Open, Call, Channel, Fault, Advance]);
+
+export const Scenario = z.object({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  start: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time with offset, e.g. 2026-11-23T09:00:00+09:00'),
+  duration: z
+    .string()
+    .refine((s) => parseOffset(s.startsWith('+') ? s : `+${s}`) !== null, 'expected a duration such as 8h, 90m, 2d')
+    .describe('how long to run after the start'),
+  account: z.enum(['consumer', 'workspace']).default('consumer'),
+  deployment: z.enum(['bound', 'addon']).default('bound'),
+  user: z.string().email().default('owner@example.com'),
+  spreadsheet: z
+    .object({ name: z.string().min(1).default('분양몰 운영'), sheets: z.array(SheetSeed).default([]) })
+    .default({ name: '분양몰 운영', sheets: [] }),
+  /** Each channel fake's seed, in that channel's own object shapes. */
+  channels: z.record(z.string(), z.unknown()).default({}),
+  /** Install the add-on as a user would: open the sheet, run setup, turn on the sync. */
+  install: z.boolean().default(true),
+  events: z.array(ScenarioEvent).default([]),
+});
+
+export type Scenario = z.infer<typeof Scenario>;
+export type ScenarioEvent = z.infer<typeof ScenarioEvent>;
+
+const UNIT: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
+
+/** "+1h30m" → ms; null when not an offset. */
+export function parseOffset(s: string): number | null {
+  const m = /^\+((?:\d+[dhms])+)$/.exec(s.trim());
+  if (!m) return null;
+  let ms = 0;
+  for (const part of m[1]!.matchAll(/(\d+)([dhms])/g)) ms += Number(part[1]) * UNIT[part[2]!]!;
+  return ms;
+}
+
+export function resolveTime(s: string, start: number): number {
+  const off = parseOffset(s);
+  return off !== null ? start + off : Date.parse(s);
+}
+
+export class ScenarioError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Scenario is not valid:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+  }
+}
+
+/** Parses and validates; throws ScenarioError listing every problem with its path. */
+export function parseScenario(json: unknown): Scenario {
+  const r = Scenario.safeParse(json);
+  if (!r.success) {
+    throw new ScenarioError(r.error.issues.map((i) => `${i.path.length ? formatPath(i.path) : '(root)'}: ${i.message}`));
+  }
+  return r.data;
+}
+
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
+}
