@@ -7,4 +7,5 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json', 'cjs', 'mjs'],
   testTimeout: 60000,
   globalSetup: '<rootDir>/test/global-setup.cjs',
+  reporters: ['default', '<rootDir>/test/summary-reporter.cjs'],
 };

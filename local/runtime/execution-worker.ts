@@ -61,6 +61,7 @@ class ExecutionScope {
   private readonly protos = new Map<string, object>();
   private readonly handles = new WeakMap<object, number>();
   private readonly proxies = new Map<number, object>();
+  private readonly constantKeys = new WeakMap<object, Set<string>>();
   private logs: LogLine[] = [];
   /** Globals the runtime put there (not the bundle's). */
   readonly injected = new Set<string>();
@@ -164,12 +165,23 @@ class ExecutionScope {
     });
   }
 
+  /** What the script assigned on a service object beyond its constants (template variables). */
+  private ownProps(target: object): string | undefined {
+    const constants = this.constantKeys.get(target);
+    const keys = Object.keys(target).filter((k) => !constants?.has(k));
+    if (keys.length === 0) return undefined;
+    const o: Record<string, unknown> = {};
+    for (const k of keys) o[k] = (target as Record<string, unknown>)[k];
+    return this.encode(o);
+  }
+
   private proxy(id: number, cls: string): object {
     const existing = this.proxies.get(id);
     if (existing) return existing;
     const obj = Object.create(this.proto(cls)) as Record<string, unknown>;
     const desc = this.classes.get(cls);
     if (desc) for (const [k, v] of Object.entries(desc.constants)) obj[k] = this.decode(JSON.stringify(v));
+    this.constantKeys.set(obj, new Set(Object.keys(desc?.constants ?? {})));
     this.handles.set(obj, id);
     this.proxies.set(id, obj);
     return obj;
@@ -199,7 +211,7 @@ class ExecutionScope {
     // The host bumps the signal after each reply; wait on the value seen before asking, so a
     // late bump from the previous reply costs at most one extra pass, never a spin.
     let seen = Atomics.load(signal, 0);
-    port.postMessage({ t: 'call', execId: this.msg.execId, handle, method, args: this.encode(args), logs: this.flushLogs() });
+    port.postMessage({ t: 'call', execId: this.msg.execId, handle, method, args: this.encode(args), props: this.ownProps(target), logs: this.flushLogs() });
     let reply: { message: ReplyMessage } | undefined;
     for (;;) {
       Atomics.wait(signal, 0, seen, 1000);

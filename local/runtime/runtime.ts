@@ -296,7 +296,7 @@ export class Runtime {
     const env = this.envFor(x);
     const globals: Record<string, string> = {};
     for (const [name, make] of Object.entries(this.services)) {
-      const root = make(env, this.world, { network: this.network, latency: this.latency, manifest: this.opts.manifest, bundleDir: this.opts.bundleDir });
+      const root = make(env, this.world, { network: this.network, latency: this.latency, manifest: this.opts.manifest, bundleDir: this.opts.bundleDir, account: this.quotas.account });
       globals[name] = encode(root, (o) => x.handles.tag(o));
     }
     const args = encode(x.args, (o) => x.handles.tag(o));
@@ -368,6 +368,9 @@ export class Runtime {
     let cells = 0;
     try {
       const args = this.decodeHost(x, call.args) as unknown[];
+      // Properties a script set on a service object (HtmlTemplate variables) travel with the call.
+      const assign = (target as unknown as { _assign?: (v: Record<string, unknown>) => void })._assign;
+      if (call.props && assign) assign.call(target, this.decodeHost(x, call.props) as Record<string, unknown>);
       cells = gridSize(args[0]);
       let result = (target as unknown as Record<string, (...a: unknown[]) => unknown>)[call.method]!.apply(target, args);
       if (result instanceof Promise) result = await result;

@@ -85,6 +85,8 @@ export interface CallMessage {
   handle: number;
   method: string;
   args: string;
+  /** The target's own properties set by the script, encoded; absent when none. */
+  props?: string;
   logs: LogLine[];
 }
 

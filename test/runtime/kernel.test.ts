@@ -51,7 +51,7 @@ describe('the local Apps Script kernel', () => {
       var a = Date.now(); var b = new Date().getTime();
       Utilities.sleep(1500);
       return [a, b, Date.now(), new Date(0).getTime(), new Date() instanceof Date, typeof Date()];
-    }`, { services: { Utilities: (env) => new (require('../../local/runtime/services/testing-sleep').SleepOnly)(env) } });
+    }`);
     const r = await rt.run('clock');
     expect(r.errors).toEqual([]);
     expect(r.result).toEqual([T0, T0, T0 + 1500, 0, true, 'string']);
@@ -98,8 +98,7 @@ describe('the local Apps Script kernel', () => {
 
   it('kills an execution at six simulated minutes, and its locks go with it', async () => {
     rt = runtime(`function long() { LockService.getScriptLock().waitLock(1000); while (true) Utilities.sleep(60000); }
-                  function after() { return LockService.getScriptLock().tryLock(0); }`,
-      { services: { Utilities: (env) => new (require('../../local/runtime/services/testing-sleep').SleepOnly)(env) } });
+                  function after() { return LockService.getScriptLock().tryLock(0); }`);
     const r = await rt.run('long');
     expect(r.killed).toBe(true);
     // Not an exception the script can catch: the executions panel shows the bare text.
@@ -120,10 +119,9 @@ describe('the local Apps Script kernel', () => {
       }
       function waiter() { LockService.getScriptLock().waitLock(120000); return Date.now(); }
       function impatient() { LockService.getScriptLock().waitLock(1000); return 'never'; }`;
-    const services = { Utilities: (env: never) => new (require('../../local/runtime/services/testing-sleep').SleepOnly)(env) };
 
     it('lets a trigger that overlaps a running one find the lock taken', async () => {
-      rt = runtime(code, { services });
+      rt = runtime(code);
       await rt.run('install');
       await rt.advanceTo(T0 + 3 * 60_000 + 1);
       await rt.settle();
@@ -137,7 +135,7 @@ describe('the local Apps Script kernel', () => {
     });
 
     it('makes waitLock wait in simulated time until the holder releases', async () => {
-      rt = runtime(code, { services });
+      rt = runtime(code);
       await rt.run('install');
       await rt.advanceTo(T0 + 60_000 + 10_000); // slow is holding the lock
       const w = await rt.run('waiter');
@@ -146,7 +144,7 @@ describe('the local Apps Script kernel', () => {
     });
 
     it('throws Apps Script\'s lock timeout when the holder keeps it too long', async () => {
-      rt = runtime(code, { services });
+      rt = runtime(code);
       await rt.run('install');
       await rt.advanceTo(T0 + 60_000 + 10_000);
       const r = await rt.run('impatient');

@@ -30,6 +30,8 @@ export const VariantPatch = InventoryPatch.extend({
   additional_amount: MoneyInput.optional(),
 });
 
+export const VariantBulkItem = VariantPatch.extend({ variant_code: z.string().min(1) });
+
 const ProductFields = {
   product_name: z.string().min(1).max(250),
   price: MoneyInput,

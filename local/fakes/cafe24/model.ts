@@ -2,7 +2,6 @@
  * In-memory state of one mall. Resources keep the fields we compute with as typed properties
  * and everything else Cafe24 sent (or a seed carried) in `extra`, echoed back unchanged.
  */
-import type { BucketState } from './bucket';
 import type { ActiveFault } from './faults';
 import type { OrderStatus } from './order-status';
 import type { UsageState } from './usage';
@@ -195,7 +194,6 @@ export interface MallState {
     /** Claim and refund codes share one serial per KST day. */
     claimSerial: Map<string, number>;
   };
-  bucket: BucketState;
   usage: UsageState;
   faults: ActiveFault[];
 }

@@ -167,7 +167,6 @@ export function placeOrder(mall: MallState, input: z.output<typeof AddOrderInput
   const receiver = input.receiver ?? { name: input.buyer.name, cellphone: input.buyer.cellphone };
   order.receivers = [
     {
-      name: receiver.name,
       phone: receiver.phone ?? '',
       cellphone: receiver.cellphone ?? '',
       zipcode: (receiver as Json).zipcode ?? '04524',
@@ -180,7 +179,6 @@ export function placeOrder(mall: MallState, input: z.output<typeof AddOrderInput
   ];
   order.buyer = {
     member_id: order.member_id,
-    name: input.buyer.name,
     email: input.buyer.email ?? '',
     phone: input.buyer.phone ?? '',
     cellphone: input.buyer.cellphone ?? '',

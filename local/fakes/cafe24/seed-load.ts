@@ -4,7 +4,6 @@
  * implied by seeded items (a tracking number, a claim code) are reconstructed so the
  * per-resource endpoints can find them.
  */
-import { emptyBucket } from './bucket';
 import { productCodeSerial, noteSeededOrderId, variantCode } from './codes';
 import { formatMoney, money, toCents } from './money';
 import type { Claim, ClaimType, Flag, Json, MallState, Order, OrderItem, PaymentStatus, Product, Shipment, Variant } from './model';
@@ -266,7 +265,6 @@ export function buildMall(seed: SeedMallData, now: number): MallState {
     claims: new Map(),
     refunds: new Map(),
     seq: { productNo: 0, productCode: 0, orderSerial: new Map(), claimSerial: new Map() },
-    bucket: emptyBucket(now),
     usage: emptyUsage(),
     faults: [],
   };

@@ -77,7 +77,7 @@ export class Cache extends Remote implements GoogleAppsScript.Cache.Cache {
 
   get(key: string): string | null {
     if (typeof key !== 'string' || arguments.length !== 1) throw signatureError('CacheService.Cache.get', [...arguments]);
-    return this.live(key)?.value ?? null;
+    return this.#live(key)?.value ?? null;
   }
 
   /** Only the keys found are in the result. */
@@ -85,7 +85,7 @@ export class Cache extends Remote implements GoogleAppsScript.Cache.Cache {
     if (!Array.isArray(keys)) throw signatureError('CacheService.Cache.getAll', [...arguments]);
     const out: Record<string, string> = {};
     for (const k of keys) {
-      const e = this.live(String(k));
+      const e = this.#live(String(k));
       if (e) out[String(k)] = e.value;
     }
     return out;
@@ -97,7 +97,7 @@ export class Cache extends Remote implements GoogleAppsScript.Cache.Cache {
     if (!ok) throw signatureError('CacheService.Cache.put', [...arguments]);
     const entry: [string, string] = [key, String(value)];
     check(entry);
-    this.commit([entry], expirationInSeconds);
+    this.#commit([entry], expirationInSeconds);
   }
 
   putAll(values: Record<string, string>, expirationInSeconds?: number): void {
@@ -106,7 +106,7 @@ export class Cache extends Remote implements GoogleAppsScript.Cache.Cache {
     if (!ok) throw signatureError('CacheService.Cache.putAll', [...arguments]);
     const entries = Object.entries(values).map(([k, v]) => [k, String(v)] as [string, string]);
     entries.forEach(check);
-    this.commit(entries, expirationInSeconds);
+    this.#commit(entries, expirationInSeconds);
   }
 
   remove(key: string): void {
@@ -121,11 +121,11 @@ export class Cache extends Remote implements GoogleAppsScript.Cache.Cache {
 
   /** Host-only: the number of live entries (for tests of the eviction rule). */
   _size(): number {
-    this.purgeExpired();
+    this.#purgeExpired();
     return this.store.entries.size;
   }
 
-  private live(key: string): Entry | undefined {
+  #live(key: string): Entry | undefined {
     const e = this.store.entries.get(key);
     if (e && e.expiresAt <= this.env.now()) {
       this.store.entries.delete(key);
@@ -134,23 +134,23 @@ export class Cache extends Remote implements GoogleAppsScript.Cache.Cache {
     return e;
   }
 
-  private commit(entries: ReadonlyArray<[string, string]>, seconds: number | undefined): void {
+  #commit(entries: ReadonlyArray<[string, string]>, seconds: number | undefined): void {
     const expiresAt = this.env.now() + clampSeconds(seconds) * 1000;
     for (const [k, v] of entries) {
       this.store.entries.delete(k);
       this.store.entries.set(k, { value: v, expiresAt, seq: ++this.store.seq });
     }
-    this.evict();
+    this.#evict();
   }
 
-  private purgeExpired(): void {
+  #purgeExpired(): void {
     const now = this.env.now();
     for (const [k, e] of this.store.entries) if (e.expiresAt <= now) this.store.entries.delete(k);
   }
 
   /** Over 1,000 items, keep the 900 farthest from expiry. */
-  private evict(): void {
-    this.purgeExpired();
+  #evict(): void {
+    this.#purgeExpired();
     if (this.store.entries.size <= CACHE_MAX_ITEMS) return;
     const keep = [...this.store.entries]
       .sort(([, a], [, b]) => b.expiresAt - a.expiresAt || b.seq - a.seq)

@@ -61,12 +61,12 @@ export class LockFacade extends Remote implements Pick<GoogleAppsScript.Lock.Loc
   }
 
   tryLock(timeoutInMillis: number): boolean {
-    return this.acquire('tryLock', timeoutInMillis) as unknown as boolean;
+    return this.#acquire('tryLock', timeoutInMillis) as unknown as boolean;
   }
 
   waitLock(timeoutInMillis: number): void {
     // The kernel turns a Suspend into a wait; the script sees nothing returned.
-    return this.acquire('waitLock', timeoutInMillis) as unknown as void;
+    return this.#acquire('waitLock', timeoutInMillis) as unknown as void;
   }
 
   hasLock(): boolean {
@@ -82,7 +82,7 @@ export class LockFacade extends Remote implements Pick<GoogleAppsScript.Lock.Loc
   }
 
   /** tryLock answers true/false; waitLock answers nothing or throws. Either may suspend. */
-  private acquire(method: 'tryLock' | 'waitLock', timeout: number): boolean | undefined | Suspend {
+  #acquire(method: 'tryLock' | 'waitLock', timeout: number): boolean | undefined | Suspend {
     if (typeof timeout !== 'number' || Number.isNaN(timeout)) {
       throw new GasException(gasMessages.signature(signatureTypes([timeout]), `LockService.Lock.${method}`));
     }

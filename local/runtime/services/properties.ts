@@ -64,17 +64,17 @@ export class Properties extends Remote implements GoogleAppsScript.Properties.Pr
   /** null, not undefined, for a missing key (fidelity §1.2 row 60). */
   getProperty(key: string): string | null {
     if (typeof key !== 'string') throw signatureError('PropertiesService.Properties.getProperty', [key]);
-    this.read();
+    this.#read();
     return this.store.get(key) ?? null;
   }
 
   getProperties(): Record<string, string> {
-    this.read();
+    this.#read();
     return Object.fromEntries(this.store);
   }
 
   getKeys(): string[] {
-    this.read();
+    this.#read();
     return [...this.store.keys()];
   }
 
@@ -86,7 +86,7 @@ export class Properties extends Remote implements GoogleAppsScript.Properties.Pr
     if (typeof key !== 'string' || value === null || value === undefined || arguments.length !== 2) {
       throw signatureError('PropertiesService.Properties.setProperty', [...arguments]);
     }
-    this.write(new Map(this.store).set(key, String(value)), [[key, String(value)]]);
+    this.#write(new Map(this.store).set(key, String(value)), [[key, String(value)]]);
     return this;
   }
 
@@ -96,35 +96,35 @@ export class Properties extends Remote implements GoogleAppsScript.Properties.Pr
     const incoming = Object.entries(properties).map(([k, v]) => [k, String(v)] as [string, string]);
     const next: Store = deleteAllOthers ? new Map() : new Map(this.store);
     for (const [k, v] of incoming) next.set(k, v);
-    this.write(next, incoming);
+    this.#write(next, incoming);
     return this;
   }
 
   deleteProperty(key: string): Properties {
     if (typeof key !== 'string') throw signatureError('PropertiesService.Properties.deleteProperty', [key]);
-    this.charge(true);
+    this.#charge(true);
     this.store.delete(key);
     return this;
   }
 
   deleteAllProperties(): Properties {
-    this.charge(true);
+    this.#charge(true);
     this.store.clear();
     return this;
   }
 
-  private read(): void {
-    this.charge(false);
+  #read(): void {
+    this.#charge(false);
   }
 
-  private charge(write: boolean): void {
+  #charge(write: boolean): void {
     this.env.useQuota('properties');
     if (write) this.env.useQuota('propertyWrites');
   }
 
   /** Checks the limits on the would-be store, then commits it whole (nothing partial on error). */
-  private write(next: Store, changed: ReadonlyArray<[string, string]>): void {
-    this.charge(true);
+  #write(next: Store, changed: ReadonlyArray<[string, string]>): void {
+    this.#charge(true);
     for (const [k, v] of changed) {
       if (k === '') throw new GasException('Invalid argument: key');
       if (bytes(v) > PROPERTY_VALUE_LIMIT) throw new GasException(VALUE_TOO_LARGE);

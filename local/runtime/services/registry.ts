@@ -3,7 +3,15 @@ import type { LatencyModel } from '../latency';
 import type { Network } from '../network';
 import type { Remote } from '../remote';
 import type { World } from '../world';
+import { DAILY_LIMITS, type AccountType } from '../quotas';
+import { createCacheService } from './cache';
+import { createDriveApp } from './drive';
+import { createHtmlService } from './html';
 import { LockServiceFacade } from './lock';
+import { createMailApp } from './mail';
+import { createPropertiesService } from './properties';
+import { createSession } from './session';
+import { createUtilities } from './utilities';
 import { ScriptAppFacade } from './script-app';
 import { UrlFetchAppFacade } from './url-fetch';
 
@@ -21,6 +29,7 @@ export interface RuntimeServices {
   latency: LatencyModel;
   manifest: Manifest;
   bundleDir: string;
+  account: AccountType;
 }
 
 /** Makes a service's root object for one execution. */
@@ -31,6 +40,13 @@ export const builtinServices: Record<string, ServiceFactory> = {
     new UrlFetchAppFacade(env, { network: rt.network, latency: rt.latency, allowList: rt.manifest.urlFetchWhitelist ?? [] }),
   LockService: (env, world) => new LockServiceFacade(env, world),
   ScriptApp: (env, world) => new ScriptAppFacade(env, world),
+  Utilities: (env, world) => createUtilities(env, world),
+  PropertiesService: (env, world) => createPropertiesService(env, world),
+  CacheService: (env, world) => createCacheService(env, world),
+  Session: (env, world) => createSession(env, world),
+  HtmlService: (env, world, rt) => createHtmlService(env, world, rt.bundleDir),
+  MailApp: (env, world, rt) => createMailApp(env, world, { dailyRecipientLimit: DAILY_LIMITS[rt.account].email }),
+  DriveApp: (env, world) => createDriveApp(env, world),
 };
 
 /** Plain-data globals of Apps Script. */

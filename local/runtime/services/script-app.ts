@@ -309,11 +309,11 @@ export class ClockTriggerBuilderFacade extends Remote {
       eventType: 'CLOCK',
       source: 'CLOCK',
       sourceId: null,
-      schedule: this.schedule(),
+      schedule: this.#schedule(),
     });
   }
 
-  private schedule(): ClockSchedule {
+  #schedule(): ClockSchedule {
     if (this.onceAt !== null) return { kind: 'once', at: this.onceAt };
     if (this.periodMs !== null) return { kind: 'every', periodMs: this.periodMs };
     if (this.weeks !== null || this.weekday !== null)

@@ -3,6 +3,7 @@ import type { KernelEnv } from '../kernel-env';
 import type { LatencyModel } from '../latency';
 import type { HttpResult, Network } from '../network';
 import { localMethods, Remote, type Served } from '../remote';
+import { newBlobFromBytes, type Blob } from './blob';
 
 /**
  * UrlFetchApp over real HTTP to the loopback servers of the simulated network. Synchronous to
@@ -71,11 +72,11 @@ export class UrlFetchAppFacade extends Remote implements Served<GoogleAppsScript
 
   fetch(url: string, params: Params = {}): Promise<HttpResponseFacade> {
     if (typeof url !== 'string') throw new GasException(gasMessages.signature(signatureTypes([url, params]), 'UrlFetchApp.fetch'));
-    this.authorise('UrlFetchApp.fetch');
+    this.#authorise('UrlFetchApp.fetch');
     const p = prepare(url, params);
-    this.check(p);
+    this.#check(p);
     this.env.useQuota('urlfetch', 1);
-    return this.exchange(p).then(({ response, latency }) => {
+    return this.#exchange(p).then(({ response, latency }) => {
       this.env.sleep(latency);
       return response;
     });
@@ -83,12 +84,12 @@ export class UrlFetchAppFacade extends Remote implements Served<GoogleAppsScript
 
   fetchAll(requests: Array<string | Request>): Promise<HttpResponseFacade[]> {
     if (!Array.isArray(requests)) throw new GasException(gasMessages.signature(signatureTypes([requests]), 'UrlFetchApp.fetchAll'));
-    this.authorise('UrlFetchApp.fetchAll');
+    this.#authorise('UrlFetchApp.fetchAll');
     const prepared = requests.map((r) => (typeof r === 'string' ? prepare(r, {}) : prepare(r.url, r)));
-    prepared.forEach((p) => this.check(p));
+    for (const p of prepared) this.#check(p);
     this.env.useQuota('urlfetch', prepared.length);
     // Sent in parallel: the call takes as long as its slowest request.
-    return Promise.allSettled(prepared.map((p) => this.exchange(p))).then((settled) => {
+    return Promise.allSettled(prepared.map((p) => this.#exchange(p))).then((settled) => {
       const latency = Math.max(0, ...settled.map((s) => (s.status === 'fulfilled' ? s.value.latency : this.cfg.latency.httpRoundTripMs)));
       this.env.sleep(latency);
       return settled.map((s) => {
@@ -98,13 +99,13 @@ export class UrlFetchAppFacade extends Remote implements Served<GoogleAppsScript
     });
   }
 
-  private authorise(method: string): void {
+  #authorise(method: string): void {
     if (this.env.authMode !== 'FULL' || !this.env.hasScope(SCOPE)) {
       throw new GasException(gasMessages.noPermission(method, SCOPE));
     }
   }
 
-  private check(p: PreparedRequest): void {
+  #check(p: PreparedRequest): void {
     if (p.url.length > MAX_URL) throw new GasException('Limit Exceeded: URLFetch URL Length.');
     if (Object.keys(p.headers).length > MAX_HEADERS) throw new GasException('Limit Exceeded: URLFetch headers.');
     const allow = this.cfg.allowList;
@@ -115,7 +116,7 @@ export class UrlFetchAppFacade extends Remote implements Served<GoogleAppsScript
   }
 
   /** One request, following redirects; resolves with the facade and its simulated latency. */
-  private async exchange(p: PreparedRequest): Promise<{ response: HttpResponseFacade; latency: number }> {
+  async #exchange(p: PreparedRequest): Promise<{ response: HttpResponseFacade; latency: number }> {
     let latency = 0;
     let current = p;
     for (let hop = 0; hop < 10; hop++) {
@@ -243,6 +244,10 @@ export class HttpResponseFacade extends Remote implements Pick<GoogleAppsScript.
       out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
     }
     return out;
+  }
+  getBlob(): Blob {
+    const type = this.getHeaders()['Content-Type'] ?? Object.entries(this.getHeaders()).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? null;
+    return newBlobFromBytes(new Uint8Array(this.r.body), type ? type.split(';')[0]!.trim() : null);
   }
   _result(): HttpResult {
     return this.r;

@@ -81,25 +81,25 @@ export class Utilities extends Remote implements Pick<
   // ---- base64 --------------------------------------------------------------------------
 
   base64Encode(...args: unknown[]): string {
-    return Buffer.from(this.encodable('Utilities.base64Encode', args)).toString('base64');
+    return Buffer.from(this.#encodable('Utilities.base64Encode', args)).toString('base64');
   }
 
   /** URL-safe alphabet; the '=' padding stays, as scripts that strip it by hand show. */
   base64EncodeWebSafe(...args: unknown[]): string {
-    const standard = Buffer.from(this.encodable('Utilities.base64EncodeWebSafe', args)).toString('base64');
+    const standard = Buffer.from(this.#encodable('Utilities.base64EncodeWebSafe', args)).toString('base64');
     return standard.replace(/\+/g, '-').replace(/\//g, '_');
   }
 
   /** Accepts the web-safe alphabet too (fidelity §1.2 row 56). */
   base64Decode(...args: unknown[]): number[] {
-    return this.decode('Utilities.base64Decode', args);
+    return this.#decode('Utilities.base64Decode', args);
   }
 
   base64DecodeWebSafe(...args: unknown[]): number[] {
-    return this.decode('Utilities.base64DecodeWebSafe', args);
+    return this.#decode('Utilities.base64DecodeWebSafe', args);
   }
 
-  private encodable(method: string, args: unknown[]): Uint8Array {
+  #encodable(method: string, args: unknown[]): Uint8Array {
     const [data, charset] = args;
     if (args.length === 1 && Array.isArray(data)) return toBytes(data);
     if (args.length === 1 && typeof data === 'string') return stringBytes(data);
@@ -113,7 +113,7 @@ export class Utilities extends Remote implements Pick<
    * suggest Apps Script wants the padding. The message is the one Apps Script gives for
    * undecodable text.
    */
-  private decode(method: string, args: unknown[]): number[] {
+  #decode(method: string, args: unknown[]): number[] {
     const [encoded, charset] = args;
     if (typeof encoded !== 'string' || args.length > 2 || (args.length === 2 && !isCharset(charset))) {
       throw signatureError(method, args);
@@ -138,19 +138,19 @@ export class Utilities extends Remote implements Pick<
   }
 
   computeHmacSha256Signature(...args: unknown[]): number[] {
-    const [value, key] = this.macArgs('Utilities.computeHmacSha256Signature', args);
+    const [value, key] = this.#macArgs('Utilities.computeHmacSha256Signature', args);
     return toSignedBytes(hmac('HMAC_SHA_256', value, key));
   }
 
   computeHmacSignature(...args: unknown[]): number[] {
     const [algorithm, ...rest] = args;
     if (!isMac(algorithm)) throw signatureError('Utilities.computeHmacSignature', args);
-    const [value, key] = this.macArgs('Utilities.computeHmacSignature', rest, args);
+    const [value, key] = this.#macArgs('Utilities.computeHmacSignature', rest, args);
     return toSignedBytes(hmac(algorithm, value, key));
   }
 
   /** (bytes, bytes) or (string, string[, charset]); strings default to US-ASCII (rows 42–44). */
-  private macArgs(method: string, args: unknown[], all: unknown[] = args): [Uint8Array, Uint8Array] {
+  #macArgs(method: string, args: unknown[], all: unknown[] = args): [Uint8Array, Uint8Array] {
     const [value, key, charset] = args;
     if (args.length === 2 && Array.isArray(value) && Array.isArray(key)) return [toBytes(value), toBytes(key)];
     if (typeof value === 'string' && typeof key === 'string') {
@@ -161,21 +161,21 @@ export class Utilities extends Remote implements Pick<
   }
 
   computeRsaSha1Signature(...args: unknown[]): number[] {
-    return this.rsa('Utilities.computeRsaSha1Signature', 'RSA_SHA_1', args, args);
+    return this.#rsa('Utilities.computeRsaSha1Signature', 'RSA_SHA_1', args, args);
   }
 
   computeRsaSha256Signature(...args: unknown[]): number[] {
-    return this.rsa('Utilities.computeRsaSha256Signature', 'RSA_SHA_256', args, args);
+    return this.#rsa('Utilities.computeRsaSha256Signature', 'RSA_SHA_256', args, args);
   }
 
   computeRsaSignature(...args: unknown[]): number[] {
     const [algorithm, ...rest] = args;
     if (!isRsa(algorithm)) throw signatureError('Utilities.computeRsaSignature', args);
-    return this.rsa('Utilities.computeRsaSignature', algorithm, rest, args);
+    return this.#rsa('Utilities.computeRsaSignature', algorithm, rest, args);
   }
 
   /** The value follows the same US-ASCII default as the other string overloads (not in the reference). */
-  private rsa(method: string, algorithm: RsaName, args: unknown[], all: unknown[]): number[] {
+  #rsa(method: string, algorithm: RsaName, args: unknown[], all: unknown[]): number[] {
     const [value, key, charset] = args;
     const ok = typeof value === 'string' && typeof key === 'string' && (args.length === 2 || (args.length === 3 && isCharset(charset)));
     if (!ok) throw signatureError(method, all);

@@ -28,6 +28,9 @@ export const sheetMessages = {
   invalidArgument: (what: string) => `Invalid argument: ${what}`,
   // Reference §1.2 row 38.
   filterExists: "You can't create a filter in a sheet that already has a filter.",
+  // Commonly reported for deleteRows/insertRowsAfter past the sheet's last row.
+  rowsOutOfBounds: 'Those rows are out of bounds.',
+  columnsOutOfBounds: 'Those columns are out of bounds.',
   // [R] deleting rows or columns so that none would be left.
   cannotDeleteAllRows: "You can't delete all the rows on the sheet.",
   cannotDeleteAllColumns: "You can't delete all the columns on the sheet.",

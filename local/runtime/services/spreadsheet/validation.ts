@@ -36,9 +36,10 @@ export const CRITERIA = [
 ] as const;
 export type CriteriaName = (typeof CRITERIA)[number];
 
-/** A range named by a VALUE_IN_RANGE rule; `sheetId` is looked up in the rule's spreadsheet. */
+/** A range named by a VALUE_IN_RANGE rule. */
 export interface RangeRef {
   readonly kind: 'range';
+  readonly spreadsheetId: string;
   readonly sheetId: number;
   readonly area: GridArea;
 }

@@ -1,0 +1,135 @@
+/**
+ * A local fake of the Cafe24 Admin REST API: many malls in one server, routed by the Host
+ * header `{mall_id}.cafe24api.com` (or a `/{mall_id}` path prefix by hand), time from an
+ * injected clock. See README.md for what it enforces and the choices made where the reference
+ * is silent.
+ */
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { Controls } from './control';
+import { FakeCore } from './core';
+import { ControlError } from './errors';
+import type { FaultInput } from './faults';
+import type { ResolvedOptions, StrictOptions, LimitOptions, VersionOptions } from './options';
+import { LimitOptionsSchema, StrictOptionsSchema, VersionOptionsSchema } from './options';
+import type { AddOrderInputT } from './orders';
+import type { BuyerRequestT } from './claims';
+import type { RequestLogEntry } from './request-log';
+import { Cafe24Seed } from './seed-schema';
+import { createListener } from './server';
+import { formatZodError } from './zod-format';
+
+export type { FaultInput } from './faults';
+export type { AddOrderInputT as AddOrderInput } from './orders';
+export type { BuyerRequestT as BuyerRequest } from './claims';
+export type { RequestLogEntry } from './request-log';
+export type { Cafe24SeedInput } from './seed-schema';
+export { ControlError } from './errors';
+export { defaultSeed } from './default-seed';
+
+export interface Cafe24FakeOptions {
+  /** Simulated time, epoch ms. Token expiry, the bucket and dates all follow it. */
+  clock: () => number;
+  /** Seed in Cafe24's object shapes (see seed-schema.ts); validated, errors name the JSON path. */
+  seed: unknown;
+  /** Answers to the reference's open questions (see options.ts and README.md). */
+  strict?: Partial<z.input<typeof StrictOptionsSchema>>;
+  /** Documented limits, adjustable for tests. */
+  limits?: Partial<z.input<typeof LimitOptionsSchema>>;
+  versions?: Partial<z.input<typeof VersionOptionsSchema>>;
+  /** Request log entries kept (oldest dropped first). Default 10,000. */
+  maxLogEntries?: number;
+}
+
+export interface Cafe24Fake {
+  /** A plain Node request listener. */
+  handle(req: http.IncomingMessage, res: http.ServerResponse): void;
+  /** Convenience: serve on a real port (0 = ephemeral). */
+  listen(port?: number, host?: string): Promise<{ port: number; close(): Promise<void> }>;
+  /** JSON-serialisable snapshot of every mall. */
+  state(): ReturnType<Controls['state']>;
+  requestLog(): RequestLogEntry[];
+  clearRequestLog(): void;
+  malls(): string[];
+  readonly options: Readonly<ResolvedOptions>;
+
+  // customer / carrier side
+  addOrder(mallId: string, order: AddOrderInputT): Record<string, unknown>;
+  payOrder(mallId: string, orderId: string, options?: { payment_status?: 'T' | 'A' | 'P' }): Record<string, unknown>;
+  requestCancel(mallId: string, orderId: string, request?: BuyerRequestT): Record<string, unknown>;
+  requestReturn(mallId: string, orderId: string, request?: BuyerRequestT): Record<string, unknown>;
+  requestExchange(mallId: string, orderId: string, request?: BuyerRequestT): Record<string, unknown>;
+  withdrawRequest(mallId: string, orderId: string, orderItemCode: string): Record<string, unknown>;
+  markDelivered(mallId: string, orderId: string, options?: { items?: string[] }): Record<string, unknown>;
+  expireUnpaid(mallId: string, orderId: string): Record<string, unknown>;
+  // operator / warehouse side
+  setStock(mallId: string, variantCode: string, quantity: number): Record<string, unknown>;
+  revokeTokens(mallId: string): { mall_id: string; revoked_access_tokens: number };
+  issueToken(mallId: string, options?: { client_id?: string; scopes?: string[] }): Record<string, unknown>;
+  // faults
+  injectFault(mallId: string, fault: FaultInput): { id: string };
+  clearFaults(mallId?: string): { cleared: number };
+}
+
+function resolveOptions(o: Cafe24FakeOptions): ResolvedOptions {
+  const parse = <S extends z.ZodType>(schema: S, value: unknown, root: string): z.output<S> => {
+    const r = schema.safeParse(value ?? {});
+    if (!r.success) throw new ControlError(formatZodError('Invalid Cafe24 fake options:', root, r.error));
+    return r.data;
+  };
+  return {
+    strict: parse(StrictOptionsSchema, o.strict, 'strict') as StrictOptions,
+    limits: parse(LimitOptionsSchema, o.limits, 'limits') as LimitOptions,
+    versions: parse(VersionOptionsSchema, o.versions, 'versions') as VersionOptions,
+    maxLogEntries: o.maxLogEntries ?? 10_000,
+  };
+}
+
+export function createCafe24Fake(options: Cafe24FakeOptions): Cafe24Fake {
+  if (typeof options?.clock !== 'function') throw new ControlError('createCafe24Fake: options.clock must be a function returning epoch ms');
+  const opts = resolveOptions(options);
+  const parsed = Cafe24Seed.safeParse(options.seed);
+  if (!parsed.success) throw new ControlError(formatZodError('Invalid Cafe24 seed:', '$', parsed.error));
+  const core = new FakeCore(options.clock, parsed.data, opts);
+  const controls = new Controls(core);
+  const listener = createListener(core, controls);
+
+  return {
+    handle: (req, res) => listener(req, res),
+    async listen(port = 0, host = '127.0.0.1') {
+      const server = http.createServer(listener);
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
+      });
+      const actual = (server.address() as AddressInfo).port;
+      return {
+        port: actual,
+        close: () =>
+          new Promise<void>((resolve, reject) => {
+            server.close((err) => (err ? reject(err) : resolve()));
+            server.closeAllConnections();
+          }),
+      };
+    },
+    state: () => controls.state(),
+    requestLog: () => controls.requestLog(),
+    clearRequestLog: () => controls.clearRequestLog(),
+    malls: () => [...core.malls.keys()],
+    options: opts,
+    addOrder: (m, o) => controls.addOrder(m, o),
+    payOrder: (m, id, o) => controls.payOrder(m, id, o),
+    requestCancel: (m, id, r) => controls.requestCancel(m, id, r),
+    requestReturn: (m, id, r) => controls.requestReturn(m, id, r),
+    requestExchange: (m, id, r) => controls.requestExchange(m, id, r),
+    withdrawRequest: (m, id, code) => controls.withdrawRequest(m, id, code),
+    markDelivered: (m, id, o) => controls.markDelivered(m, id, o),
+    expireUnpaid: (m, id) => controls.expireUnpaid(m, id),
+    setStock: (m, code, q) => controls.setStock(m, code, q),
+    revokeTokens: (m) => controls.revokeTokens(m),
+    issueToken: (m, o) => controls.issueToken(m, o),
+    injectFault: (m, f) => controls.injectFault(m, f),
+    clearFaults: (m) => controls.clearFaults(m),
+  };
+}
