@@ -48,8 +48,9 @@ export const defaultLatency: LatencyModel = {
     if (fixed !== undefined) return fixed;
     if (name.startsWith('SpreadsheetApp.')) {
       const method = name.slice(name.lastIndexOf('.') + 1);
-      if (method.startsWith('get')) return 25 + cells * 0.002;
-      return 40 + cells * 0.01;
+      // Whole milliseconds: the simulated clock counts in ms, as Date does.
+      if (method.startsWith('get')) return 25 + Math.round(cells * 0.002);
+      return 40 + Math.round(cells * 0.01);
     }
     // HTTP time is charged by UrlFetchApp itself: round trip plus the server's own delay.
     if (name.startsWith('UrlFetchApp.')) return 0;

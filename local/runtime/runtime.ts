@@ -78,6 +78,9 @@ const LIMIT_MS: Record<ExecutionKind, number> = {
   manual: 360_000,
 };
 
+/** Arguments, or a function that builds them with the execution's services (event objects hold a Range). */
+export type ExecutionArgs = unknown[] | ((env: KernelEnv, services: Record<string, Remote>) => unknown[]);
+
 type Phase = 'start' | 'running' | 'call' | 'reply' | 'suspended' | 'done';
 
 class Execution {
@@ -102,7 +105,7 @@ class Execution {
   constructor(
     readonly id: number,
     readonly fn: string,
-    readonly args: unknown[],
+    readonly args: ExecutionArgs,
     readonly kind: ExecutionKind,
     readonly user: string,
     start: number,
@@ -193,7 +196,7 @@ export class Runtime {
   }
 
   /** Starts an execution at the current time (used for triggers and user-driven calls). */
-  startExecution(fn: string, args: unknown[], kind: ExecutionKind, user: string, triggerId?: string): Execution {
+  startExecution(fn: string, args: ExecutionArgs, kind: ExecutionKind, user: string, triggerId?: string): Execution {
     const authMode: AuthMode = kind === 'simple' ? 'LIMITED' : 'FULL';
     // getUi() works where a person has the sheet open; not in time-driven or installable triggers.
     const uiAvailable = kind !== 'time' && kind !== 'edit' && kind !== 'callback';
@@ -208,11 +211,23 @@ export class Runtime {
     return (r.result as string[]) ?? [];
   }
 
-  /** Fires the installable and simple triggers of a user's edit (after the edit was applied). */
-  fireEdit(event: Record<string, unknown>, simple = true): void {
-    if (simple) this.startExecution('onEdit', [event], 'simple', this.user);
+  /**
+   * Fires the simple onEdit and the installable edit triggers of a person's edit, already
+   * applied. The event object carries `range` and `source` as service objects, as Apps Script's does.
+   */
+  fireEdit(edit: { sheetName: string; range: string; value?: string; oldValue?: string; user: string }): void {
+    const args = (authMode: AuthMode, triggerUid?: string): ExecutionArgs => (_env, roots) => {
+      const app = roots.SpreadsheetApp as unknown as { getActive(): { getSheetByName(n: string): { getRange(a1: string): unknown } | null } | null };
+      const source = app.getActive();
+      const event: Record<string, unknown> = { authMode, source, range: source?.getSheetByName(edit.sheetName)?.getRange(edit.range) ?? null, user: { email: edit.user } };
+      if (edit.value !== undefined) event.value = edit.value;
+      if (edit.oldValue !== undefined) event.oldValue = edit.oldValue;
+      if (triggerUid) event.triggerUid = triggerUid;
+      return [event];
+    };
+    this.startExecution('onEdit', args('LIMITED'), 'simple', edit.user);
     for (const t of this.triggers().filter((x) => x.eventType === 'ON_EDIT' && x.sourceId === this.containerId)) {
-      this.startExecution(t.handler, [{ ...event, triggerUid: t.id, authMode: 'FULL' }], 'edit', t.owner, t.id);
+      this.startExecution(t.handler, args('FULL', t.id), 'edit', t.owner, t.id);
     }
   }
 
@@ -295,11 +310,13 @@ export class Runtime {
     }
     const env = this.envFor(x);
     const globals: Record<string, string> = {};
+    const roots: Record<string, Remote> = {};
     for (const [name, make] of Object.entries(this.services)) {
       const root = make(env, this.world, { network: this.network, latency: this.latency, manifest: this.opts.manifest, bundleDir: this.opts.bundleDir, account: this.quotas.account });
+      roots[name] = root;
       globals[name] = encode(root, (o) => x.handles.tag(o));
     }
-    const args = encode(x.args, (o) => x.handles.tag(o));
+    const args = encode(typeof x.args === 'function' ? x.args(env, roots) : x.args, (o) => x.handles.tag(o));
     const worker = this.pool.acquire();
     x.worker = worker;
     x.phase = 'running';

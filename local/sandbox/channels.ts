@@ -1,4 +1,5 @@
 import type * as http from 'node:http';
+import { createCafe24Fake, defaultSeed, type FaultInput } from '../fakes/cafe24';
 
 /**
  * A channel's fake as the sandbox drives it: the hosts it answers for, its HTTP listener, its
@@ -15,4 +16,37 @@ export interface ChannelFake {
 
 export type ChannelFactory = (seed: unknown, clock: () => number) => ChannelFake;
 
-export const channelFactories: Record<string, ChannelFactory> = {};
+/** Control operations a scenario may name for Cafe24, with their positional arguments. */
+const CAFE24_ACTIONS = [
+  'addOrder',
+  'payOrder',
+  'requestCancel',
+  'requestReturn',
+  'requestExchange',
+  'withdrawRequest',
+  'markDelivered',
+  'expireUnpaid',
+  'setStock',
+  'revokeTokens',
+  'clearFaults',
+] as const;
+
+const cafe24: ChannelFactory = (seed, clock) => {
+  // "default" (or null) stands for the built-in three partner malls.
+  const fake = createCafe24Fake({ clock, seed: seed === 'default' || seed == null ? defaultSeed : seed });
+  return {
+    hosts: ['*.cafe24api.com'],
+    listener: (req, res) => fake.handle(req, res),
+    state: () => fake.state(),
+    requestLog: () => fake.requestLog(),
+    control(action, args) {
+      if (!(CAFE24_ACTIONS as readonly string[]).includes(action)) {
+        throw new Error(`cafe24 has no action "${action}" (known: ${CAFE24_ACTIONS.join(', ')})`);
+      }
+      return (fake[action as (typeof CAFE24_ACTIONS)[number]] as (...a: unknown[]) => unknown)(...args);
+    },
+    fault: (mallId, fault) => fake.injectFault(mallId, fault as FaultInput),
+  };
+};
+
+export const channelFactories: Record<string, ChannelFactory> = { cafe24 };

@@ -121,8 +121,8 @@ async function play(e: ScenarioEvent, r: SandboxResult): Promise<void> {
 }
 
 /** A person's edit fires the simple onEdit and any installable edit triggers. */
-function afterEdit(rt: Runtime, edit: EditEvent | null): void {
-  if (edit) rt.fireEdit(edit as unknown as Record<string, unknown>);
+function afterEdit(rt: Runtime, edit: EditEvent): void {
+  rt.fireEdit(edit);
 }
 
 /** Writes workbook.xlsx, workbook.json, channels.json and metrics.json into `dir`. */

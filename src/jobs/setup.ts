@@ -10,6 +10,8 @@ export interface WorkbookPort {
   writeHeader(title: string, startColumn: number, labels: readonly string[]): void;
   /** Applies formats, validation and protection to the given columns (1-based positions). */
   formatColumns(title: string, columns: ReadonlyArray<{ spec: ColumnSpec; column: number }>, lang: Lang): void;
+  /** Removes the blank default tab a new spreadsheet comes with (시트1 / Sheet1), if still blank. */
+  removeBlankDefaultTab(): boolean;
 }
 
 export interface SetupReport {
@@ -47,5 +49,6 @@ export function setupWorkbook(port: WorkbookPort, tabs: readonly TabSpec[], lang
     }));
     port.formatColumns(found.title, placed, lang);
   });
+  if (report.created.length > 0) port.removeBlankDefaultTab();
   return report;
 }

@@ -124,7 +124,7 @@ describe('UrlFetchApp against loopback servers', () => {
     await start(`function onEdit() { UrlFetchApp.fetch('https://a.shop.example/echo'); } function go() { UrlFetchApp.fetch('https://a.shop.example/echo'); }`, {
       manifest: { timeZone: 'Asia/Seoul', oauthScopes: ['https://www.googleapis.com/auth/spreadsheets'] },
     });
-    rt.fireEdit({});
+    rt.fireEdit({ sheetName: 'x', range: 'A1', user: rt.user });
     await rt.settle();
     expect(rt.executions[0]!.errors).toEqual([msg]);
     expect((await rt.run('go')).errors).toEqual([msg]);

@@ -1,11 +1,12 @@
 /**
- * The Admin API pipeline, in the order we believe Cafe24 checks things: URL encoding (400) →
- * access token (401) → usage quota (429) → leaky bucket (429) → route (404) → version (400) →
- * scope (403) → content type and JSON body (400) → the endpoint (422/404/409…). Unauthenticated
+ * The Admin API pipeline, in the order we believe Cafe24 checks things (the reference does not
+ * say): URL encoding (400) → access token (401) → usage quota (429) → leaky bucket (429) →
+ * version (400) → route (404) → scope (403) → content type and JSON body (400) → the endpoint
+ * (422/404/409…). Unauthenticated
  * calls do not touch the bucket (it is per mall, and a call without a valid token has not
  * reached a mall). Every answer after authentication carries the limit and usage headers.
  */
-import { callLimitHeader, take } from './bucket';
+import { callLimitHeader, displayed, drain, take } from './bucket';
 import type { FakeCore } from './core';
 import { ApiError, apiErrorBody, MSG } from './errors';
 import type { Reply } from './http';
@@ -86,8 +87,8 @@ export function createAdminHandler(core: FakeCore): (mall: MallState, req: Admin
       if (after.callRemainSec > 0) headers['X-Cafe24-Call-Remain'] = String(after.callRemainSec);
       if (after.timeRemainSec > 0) headers['X-Cafe24-Time-Remain'] = String(after.timeRemainSec);
       if (isThrottled(before)) {
-        const bucket = core.bucket(core.bucketKey(mall.mall_id, grant.clientId), now);
-        headers['X-Api-Call-Limit'] = callLimitHeader(Math.ceil(bucket.level - 1e-9), core.bucketCfg);
+        const bucket = drain(core.bucket(core.bucketKey(mall.mall_id, grant.clientId), now), now, core.bucketCfg);
+        headers['X-Api-Call-Limit'] = callLimitHeader(displayed(bucket.level, core.bucketCfg), core.bucketCfg);
         if (opts.strict.sendRetryAfter) headers['Retry-After'] = String(Math.max(after.callRemainSec, after.timeRemainSec, 1));
         return finish(errorReply(429, MSG.tooMany));
       }
@@ -112,8 +113,7 @@ export function createAdminHandler(core: FakeCore): (mall: MallState, req: Admin
     const found = match(req.method, sub);
     if (!found || (found.route.minVersion && version.version < found.route.minVersion)) return finish(errorReply(404, MSG.noApi));
 
-    const write = req.method !== 'GET';
-    const scope = requiredScope(found.route.scope, write);
+    const scope = requiredScope(found.route.scope, req.method !== 'GET');
     if (!grant.scopes.includes(scope)) return finish(errorReply(403, MSG.insufficientScope(scope)));
 
     const isWrite = req.method === 'POST' || req.method === 'PUT';

@@ -22,12 +22,13 @@ import { z } from 'zod';
 import { assertOrderable, holdStock, releaseStock } from './catalog';
 import { nextClaimCode, nextItemCode } from './codes';
 import { ApiError, MSG } from './errors';
-import type { Claim, ClaimType, Flag, Json, MallState, Order, OrderItem, Refund } from './model';
+import type { Claim, ClaimType, Flag, MallState, Order, OrderItem, Refund } from './model';
 import { emptyClaim } from './model';
 import type { OrderStatus } from './order-status';
 import {
   canRequestCancel,
   canRequestReturnOrExchange,
+  deriveCanceled,
   isCancellable,
   isExchangeable,
   isReturnable,
@@ -35,7 +36,6 @@ import {
 } from './order-status';
 import { getOrder } from './orders';
 import { unitCents } from './render';
-import { deriveCanceled } from './order-status';
 
 const Flag = z.enum(['T', 'F']);
 export const ClaimLine = z.looseObject({
@@ -482,7 +482,7 @@ function createExchangeItems(mall: MallState, order: Order, claim: Claim, items:
       claim: { ...emptyClaim(), claim_code: claim.claim_code, claim_type: 'E' },
       dates: { ordered_date: original.dates.ordered_date ?? order.order_date },
       stockHeld: holdStock(variant, original.quantity),
-      extra: { original_item_code: original.order_item_code },
+      extra: { ...original.extra },
     };
     order.items.push(fresh);
     claim.exchange_items.push(itemCode);
@@ -577,8 +577,4 @@ export function claimByCode(mall: MallState, code: string, type: ClaimType): Cla
   const c = mall.claims.get(code);
   if (!c || c.type !== type) throw new ApiError(404, MSG.notFound(type, code));
   return c;
-}
-
-export function claimsOfOrder(mall: MallState, orderId: string, type: ClaimType): Json[] {
-  return [...mall.claims.values()].filter((c) => c.order_id === orderId && c.type === type).map((c) => ({ claim_code: c.claim_code }));
 }

@@ -6,7 +6,6 @@
  * `POST /_fake/{operation}` with a JSON body (`GET /_fake/state`, `GET /_fake/log`).
  */
 import { z } from 'zod';
-import { bucketsState } from './snapshot';
 import { BuyerRequest, autoCancelUnpaid, requestCancellation, requestExchange, requestReturn, withdrawRequest } from './claims';
 import type { FakeCore } from './core';
 import { ApiError, ControlError } from './errors';
@@ -20,7 +19,7 @@ import { AddOrderInput, PayInput, payOrder as pay, placeOrder } from './orders';
 import { renderClaim, renderInventory, renderItem, renderOrder } from './render';
 import { ScopeName } from './scopes';
 import { updateShipment } from './shipments';
-import { snapshot } from './snapshot';
+import { bucketsState, snapshot } from './snapshot';
 import type { RequestLogEntry } from './request-log';
 import { formatZodError } from './zod-format';
 

@@ -45,6 +45,11 @@ export class FakeCore {
   ) {
     const now = clock();
     for (const m of seed.malls) this.malls.set(m.mall_id, buildMall(m, now));
+    seed.apps.forEach((a, i) => {
+      if (a.version !== undefined && !opts.versions.known.includes(a.version)) {
+        throw new ControlError(`Invalid Cafe24 seed:\n  $.apps[${i}].version: ${a.version} is not a known API version (${opts.versions.known.join(', ')})`);
+      }
+    });
     this.apps = seed.apps.map((a) => ({
       name: a.name ?? a.client_id,
       client_id: a.client_id,

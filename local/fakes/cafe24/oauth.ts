@@ -123,7 +123,10 @@ function token(core: FakeCore, mall: MallState, req: OAuthRequest, now: number):
   if (grantType === 'authorization_code') {
     const code = form.get('code');
     if (!code) throw new OAuthError(400, 'invalid_request', 'code is required');
-    const r = core.tokens.redeemCode(code, app.client_id, mall.mall_id, form.get('redirect_uri') ?? undefined, now);
+    // Required: it was part of the authorize request (RFC 6749 §4.1.3; every Cafe24 example sends it).
+    const redirectUri = form.get('redirect_uri');
+    if (!redirectUri) throw new OAuthError(400, 'invalid_request', 'redirect_uri is required');
+    const r = core.tokens.redeemCode(code, app.client_id, mall.mall_id, redirectUri, now);
     if (!r.ok) throw grantError(core, r.reason, 'code');
     pair = r.pair;
   } else if (grantType === 'refresh_token') {

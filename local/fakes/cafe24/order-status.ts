@@ -94,7 +94,7 @@ const PREPARING: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['N10', 'N20', 
  * tracking numbers for orders still at 상품준비중), with `shipmentRequiresN20` to refuse it. */
 export function canCreateShipment(s: OrderStatus, requireN20: boolean): boolean {
   if (s === 'N10') return !requireN20;
-  return s === 'N20' || s === 'N21' || s === 'C11';
+  return s === 'N20' || s === 'C11';
 }
 
 /** Shipment `status` → item `order_status` (reference §8, mapping inferred from labels). */

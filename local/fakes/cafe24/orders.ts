@@ -72,13 +72,16 @@ export function getOrder(mall: MallState, orderId: string): Order {
   return o;
 }
 
+function orderTime(value: number | string | undefined, now: number): number {
+  if (value === undefined) return now;
+  if (typeof value === 'number') return value;
+  const t = parseCafe24Date(value);
+  if (t === null) throw new ApiError(422, `order_date is not a date: ${value}`);
+  return t;
+}
+
 export function placeOrder(mall: MallState, input: z.output<typeof AddOrderInput>, now: number, paidStatus: OrderStatus): Order {
-  const at =
-    input.order_date === undefined
-      ? now
-      : typeof input.order_date === 'number'
-        ? input.order_date
-        : parseCafe24Date(input.order_date) ?? (() => { throw new ApiError(422, `order_date is not a date: ${input.order_date}`); })();
+  const at = orderTime(input.order_date, now);
   if (input.order_id && mall.orders.has(input.order_id)) throw new ApiError(422, `The order ${input.order_id} already exists.`);
   const orderId = input.order_id ?? nextOrderId(mall, at);
   const paid = input.paid ?? !input.payment_method.some((m) => UNPAID_METHODS.has(m));
@@ -299,8 +302,8 @@ export function processOrder(mall: MallState, orderId: string, req: z.output<typ
     const confirm = req.purchase_confirmation === 'T';
     const targets = codes ? named : named.filter((i) => i.order_status === (confirm ? 'N40' : 'N50'));
     if (targets.length === 0) throw new ApiError(422, `No item of ${orderId} can change purchase confirmation.`);
+    for (const i of targets) if (i.order_status !== (confirm ? 'N40' : 'N50')) throw refuse(i, confirm ? 'confirmed' : 'unconfirmed');
     for (const i of targets) {
-      if (i.order_status !== (confirm ? 'N40' : 'N50')) throw refuse(i, confirm ? 'confirmed' : 'unconfirmed');
       i.order_status = confirm ? 'N50' : 'N40';
       if (confirm) i.dates.purchaseconfirmation_date = now;
       else delete i.dates.purchaseconfirmation_date;

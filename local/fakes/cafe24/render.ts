@@ -12,11 +12,14 @@ import { kstDateTime, kstIso } from './time';
 
 const SHOP_NO = 1;
 
+/**
+ * `sold_out` follows stock only: every variant tracks stock, shows sold-out at zero and has
+ * none left. (Not `selling=F`: the documented sample has selling F with sold_out F.)
+ */
 export function isSoldOut(mall: MallState, p: Product): boolean {
-  if (p.selling === 'F') return true;
   const variants = p.variantCodes.map((c) => mall.variants.get(c)).filter((v): v is Variant => v !== undefined);
   if (variants.length === 0) return false;
-  return variants.every((v) => v.selling === 'F' || (v.use_inventory === 'T' && v.display_soldout === 'T' && v.quantity <= 0));
+  return variants.every((v) => v.use_inventory === 'T' && v.display_soldout === 'T' && v.quantity <= 0);
 }
 
 export function renderInventory(v: Variant): Json {

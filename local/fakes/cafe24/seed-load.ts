@@ -1,6 +1,7 @@
 /**
  * Builds a mall's in-memory state from its validated seed. Seeded amounts of stock are taken as
- * the current figure (orders in the seed are assumed already deducted). Shipments and claims
+ * the current figure (orders in the seed are assumed already deducted, so their live items
+ * count as holding stock that a cancel or return with recover_inventory gives back). Shipments and claims
  * implied by seeded items (a tracking number, a claim code) are reconstructed so the
  * per-resource endpoints can find them.
  */
@@ -9,6 +10,7 @@ import { formatMoney, money, toCents } from './money';
 import type { Claim, ClaimType, Flag, Json, MallState, Order, OrderItem, PaymentStatus, Product, Shipment, Variant } from './model';
 import { emptyClaim, ITEM_DATE_FIELDS } from './model';
 import type { OrderStatus } from './order-status';
+import { isLive } from './order-status';
 import type { SeedItemData, SeedMallData, SeedOrderData, SeedProductData, SeedVariantData } from './seed-schema';
 import { parseCafe24Date } from './time';
 import { emptyUsage } from './usage';
@@ -97,7 +99,7 @@ const ITEM_KEYS = [
   'claim_code', 'claim_type', 'claim_status', 'claim_reason_type', 'claim_reason', 'claim_quantity', ...ITEM_DATE_FIELDS,
 ] as const;
 
-function itemFromSeed(it: SeedItemData, index: number, paid: boolean): OrderItem {
+function itemFromSeed(mall: MallState, it: SeedItemData, index: number, paid: boolean): OrderItem {
   const raw = it as Json;
   const str = (k: string): string | null => (typeof raw[k] === 'string' ? (raw[k] as string) : null);
   const dates: OrderItem['dates'] = {};
@@ -106,6 +108,10 @@ function itemFromSeed(it: SeedItemData, index: number, paid: boolean): OrderItem
     if (t !== null) dates[f] = t;
   }
   const claimType = str('claim_type');
+  const status = it.order_status ?? (paid ? 'N10' : 'N00');
+  const variant = it.variant_code ? mall.variants.get(it.variant_code) : undefined;
+  // Seeded stock is the figure after these orders, so live items hold their quantity.
+  const holds = variant?.use_inventory === 'T' && isLive(status) && !(status === 'N00' && variant.inventory_control_type === 'B');
   return {
     order_item_code: it.order_item_code,
     item_no: it.item_no ?? index + 1,
@@ -120,7 +126,7 @@ function itemFromSeed(it: SeedItemData, index: number, paid: boolean): OrderItem
     option_price: money(it.option_price ?? 0),
     quantity: it.quantity,
     supplier_id: it.supplier_id ?? null,
-    order_status: it.order_status ?? (paid ? 'N10' : 'N00'),
+    order_status: status,
     order_status_before_cs: it.order_status_before_cs ?? null,
     shipping_code: it.shipping_code ?? null,
     tracking_no: it.tracking_no ?? null,
@@ -137,7 +143,7 @@ function itemFromSeed(it: SeedItemData, index: number, paid: boolean): OrderItem
       claim_quantity: typeof raw.claim_quantity === 'number' ? raw.claim_quantity : null,
     },
     dates,
-    stockHeld: 0,
+    stockHeld: holds ? it.quantity : 0,
     extra: without(raw, ITEM_KEYS),
   };
 }
@@ -155,7 +161,7 @@ export function paymentStatusFor(paid: 'T' | 'F' | 'M', methods: string[]): Paym
   return 'P';
 }
 
-function orderFromSeed(o: SeedOrderData): Order {
+function orderFromSeed(mall: MallState, o: SeedOrderData): Order {
   const items = o.items ?? [];
   const paid = o.paid ?? (items.length > 0 && items.every((i) => i.order_status === 'N00') ? 'F' : 'T');
   const methods = o.payment_method ?? [];
@@ -173,7 +179,7 @@ function orderFromSeed(o: SeedOrderData): Order {
     billing_name: o.billing_name ?? null,
     seeded_shipping_status: o.shipping_status ?? null,
     seeded_canceled: o.canceled ?? null,
-    items: items.map((it, i) => itemFromSeed(it, i, paid !== 'F')),
+    items: items.map((it, i) => itemFromSeed(mall, it, i, paid !== 'F')),
     receivers: (o.receivers ?? []).map((r) => ({ ...r })),
     buyer: o.buyer ? { ...o.buyer } : null,
     extra: without(o, ORDER_KEYS),
@@ -274,7 +280,7 @@ export function buildMall(seed: SeedMallData, now: number): MallState {
   }
   for (const p of seed.products ?? []) addProduct(mall, p, now);
   for (const o of seed.orders ?? []) {
-    const order = orderFromSeed(o);
+    const order = orderFromSeed(mall, o);
     mall.orders.set(order.order_id, order);
     noteSeededOrderId(mall, order.order_id);
     reconstruct(mall, order, now);

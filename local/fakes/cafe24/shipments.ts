@@ -67,6 +67,8 @@ function whyNotShippable(item: OrderItem): string {
   if (s === 'N30' || s === 'N40' || s === 'N50') return 'has already been shipped';
   if (s === 'N00' || s === 'N02') return 'is not paid yet';
   if (s === 'N22') return 'is on hold';
+  if (s === 'N10') return 'is still at product preparation (N20 required)';
+  if (s === 'N01') return 'is an exchange item waiting for the exchange to complete';
   return 'cannot be shipped in its current status';
 }
 
@@ -95,17 +97,20 @@ export function createShipment(
   const order = getOrder(mall, orderId);
   const carrier = carrierFor(mall, req.shipping_company_code, req.carrier_id, opts);
   const codes = codesOf(req.order_item_code);
+  // N21 without a tracking number (a seeded state) may still get one; with one, PUT changes it.
+  const shippable = (i: OrderItem): boolean =>
+    canCreateShipment(i.order_status, opts.shipmentRequiresN20) || (i.order_status === 'N21' && !i.tracking_no);
   let items: OrderItem[];
   if (codes) {
     items = codes.map((c) => {
       const item = order.items.find((i) => i.order_item_code === c);
       if (!item) throw new ApiError(422, `[Order_item_code] ${c} is not an item of ${orderId}. (parameter.order_item_code)`);
-      if (!canCreateShipment(item.order_status, opts.shipmentRequiresN20)) throw refuse(item, whyNotShippable(item));
+      if (!shippable(item)) throw refuse(item, whyNotShippable(item));
       return item;
     });
   } else {
     // No item codes: the whole order's shippable items (inferred from the doc's example).
-    items = order.items.filter((i) => canCreateShipment(i.order_status, opts.shipmentRequiresN20));
+    items = order.items.filter(shippable);
     if (items.length === 0) {
       const first = order.items[0];
       throw first ? refuse(first, whyNotShippable(first)) : new ApiError(422, `The order ${orderId} has no items.`);

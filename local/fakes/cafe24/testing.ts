@@ -62,12 +62,14 @@ export async function startFake(
   const fake = createCafe24Fake({ ...options, seed: options.seed ?? defaultSeed, clock: () => clock.now });
   const server = await fake.listen(0);
   const base = `http://127.0.0.1:${server.port}`;
+  let closing: Promise<void> | null = null;
   return {
     fake,
     clock,
     port: server.port,
     base,
-    close: () => server.close(),
+    /** Idempotent, so an afterEach can close whatever the test left open. */
+    close: () => (closing ??= server.close()),
     async api(mall, method, path, init = {}) {
       const headers: Record<string, string> = { 'X-Cafe24-Api-Version': '2025-12-01', ...(init.headers ?? {}) };
       if (init.token) headers.Authorization = `Bearer ${init.token}`;

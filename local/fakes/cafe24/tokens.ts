@@ -92,7 +92,7 @@ export class TokenStore {
     code: string,
     clientId: string,
     mallId: string,
-    redirectUri: string | undefined,
+    redirectUri: string,
     now: number,
   ): { ok: true; pair: TokenPair } | { ok: false; reason: GrantFailure } {
     const c = this.codes.get(code);
@@ -101,7 +101,7 @@ export class TokenStore {
     if (c.clientId !== clientId) return { ok: false, reason: 'wrong_client' };
     if (c.mallId !== mallId) return { ok: false, reason: 'wrong_mall' };
     if (now >= c.expiresAt) return { ok: false, reason: 'expired' };
-    if (redirectUri !== undefined && redirectUri !== c.redirectUri) return { ok: false, reason: 'wrong_redirect' };
+    if (redirectUri !== c.redirectUri) return { ok: false, reason: 'wrong_redirect' };
     c.used = true;
     return { ok: true, pair: this.issuePair(c, now) };
   }

@@ -17,7 +17,7 @@ function releasedAt(v: string): number {
 /** The version a release is served at `now`: itself, or the oldest live one once expired. */
 export function effectiveVersion(requested: string, known: readonly string[], now: number): string {
   const sorted = [...known].sort();
-  const alive = sorted.filter((v, i) => {
+  const alive = sorted.filter((_v, i) => {
     const next = sorted[i + 1];
     if (next === undefined) return true;
     const expiry = releasedAt(next) + 365 * 86_400_000;

@@ -11,6 +11,7 @@ import { LockServiceFacade } from './lock';
 import { createMailApp } from './mail';
 import { createPropertiesService } from './properties';
 import { createSession } from './session';
+import { createSpreadsheetApp } from './spreadsheet';
 import { createUtilities } from './utilities';
 import { ScriptAppFacade } from './script-app';
 import { UrlFetchAppFacade } from './url-fetch';
@@ -36,6 +37,7 @@ export interface RuntimeServices {
 export type ServiceFactory = (env: KernelEnv, world: World, rt: RuntimeServices) => Remote;
 
 export const builtinServices: Record<string, ServiceFactory> = {
+  SpreadsheetApp: (env, world) => createSpreadsheetApp(env, world),
   UrlFetchApp: (env, _world, rt) =>
     new UrlFetchAppFacade(env, { network: rt.network, latency: rt.latency, allowList: rt.manifest.urlFetchWhitelist ?? [] }),
   LockService: (env, world) => new LockServiceFacade(env, world),

@@ -2,6 +2,8 @@ import { message } from '../../i18n/messages';
 import type { WorkbookPort } from '../../jobs/setup';
 import { labelOf, numberFormatOf, type ColumnSpec, type Lang } from '../../sheet/schema';
 
+/** The first tab of a new spreadsheet, by locale. */
+const DEFAULT_TAB_NAMES = ['시트1', 'Sheet1'];
 const HEADER_BG = '#1f4e79';
 const HEADER_FG = '#ffffff';
 const SYSTEM_BG = '#d9d9d9';
@@ -87,6 +89,17 @@ export class SheetsWorkbook implements WorkbookPort {
       sheet.getRange(a1).protect().setDescription(description).setWarningOnly(true);
       i = j + 1;
     }
+  }
+
+  removeBlankDefaultTab(): boolean {
+    for (const name of DEFAULT_TAB_NAMES) {
+      const sheet = this.ss.getSheetByName(name);
+      if (sheet && sheet.getLastRow() === 0 && this.ss.getSheets().length > 1) {
+        this.ss.deleteSheet(sheet);
+        return true;
+      }
+    }
+    return false;
   }
 
   private sheet(title: string): GoogleAppsScript.Spreadsheet.Sheet {

@@ -2,7 +2,7 @@
  * Keeping anchored rectangles (protected ranges, named ranges, the filter) on the same cells when
  * rows or columns are inserted or deleted, as Sheets does. Areas are mutated in place.
  */
-import type { GridArea } from './a1.js';
+import type { GridArea } from './a1';
 
 type Axis = 'row' | 'col';
 

@@ -4,16 +4,16 @@
  * cell's number format, and strings go in USER_ENTERED (coerce.ts) unless the cell is plain text.
  * Shared by the facades and the simulated person (user-actions.ts).
  */
-import { GasException } from '../../errors.js';
-import type { GridArea } from './a1.js';
-import { parseUserEntered } from './coerce.js';
-import { defaultDatePattern, formatCell, formatKind } from './format.js';
-import { evaluateFormula, type Scalar } from './formula.js';
-import type { CellStyle } from './grid.js';
-import { sheetMessages } from './messages.js';
-import type { SheetModel } from './model.js';
-import { dateToSerial, isDateObject, serialToDate } from './serial.js';
-import { satisfies, type CheckContext, type ValidationRule } from './validation.js';
+import { GasException } from '../../errors';
+import type { GridArea } from './a1';
+import { parseUserEntered } from './coerce';
+import { defaultDatePattern, formatCell, formatKind } from './format';
+import { evaluateFormula, type Scalar } from './formula';
+import type { CellStyle } from './grid';
+import { sheetMessages } from './messages';
+import type { SheetModel } from './model';
+import { dateToSerial, isDateObject, serialToDate } from './serial';
+import { satisfies, type CheckContext, type ValidationRule } from './validation';
 
 /** What getValues() returns for one cell. */
 export type CellValue = string | number | boolean | Date;

@@ -15,8 +15,10 @@
  *                                                  "=+82 10-1234-5678" and reads #ERROR!) [R:
  *                                                  Sheets, like Excel, starts a formula on + and -]
  * None of this happens in a cell formatted as plain text "@": the string is stored verbatim.
+ * Not recognised here (kept as text, unlike Sheets): currency ("₩1,000", "$5"), accounting
+ * negatives "(5)", month names ("Nov 23, 2026") and fractions ("1/2").
  */
-import { wallClockToSerial } from './serial.js';
+import { wallClockToSerial } from './serial';
 
 export interface Entered {
   value: string | number | boolean;
@@ -26,6 +28,7 @@ export interface Entered {
   autoFormat?: string;
 }
 
+const PLAIN_TEXT_START = /^[^\s0-9+\-=.'tTfF]/;
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 const DATE_YMD = /^(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})\.?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
@@ -45,6 +48,9 @@ function validTime(h: number, mi: number, s: number): boolean {
 /** Parses `raw` as Sheets would for a cell whose format is not plain text. */
 export function parseUserEntered(raw: string, locale: string): Entered {
   if (raw === '') return { value: '' };
+  // Fast path for ordinary text (most of a big write): it cannot be a number, date, boolean
+  // or formula if it starts with a letter other than t/f and has no trailing %.
+  if (PLAIN_TEXT_START.test(raw) && !raw.endsWith('%')) return { value: raw };
   if (raw.startsWith("'")) return { value: raw.slice(1) };
   if (raw.startsWith('=') && raw.length > 1) return { value: '', formula: raw };
 

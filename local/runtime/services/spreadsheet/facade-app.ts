@@ -2,21 +2,21 @@
  * The SpreadsheetApp global for one execution: opens spreadsheets, builds validation rules and
  * filter criteria, hands out the Ui, and carries Apps Script's enums as `constants`.
  */
-import type { ExecutionEnv } from '../../env.js';
-import { GasException, gasMessages } from '../../errors.js';
-import { Remote, gasEnum, localMethods } from '../../remote.js';
-import type { World } from '../../world.js';
-import { DataValidationBuilderFacade } from './facade-data-validation.js';
-import { isInteger, signatureError } from './facade-common.js';
-import { FilterCriteriaBuilderFacade } from './facade-filter.js';
-import type { RangeFacade } from './facade-range.js';
-import { SheetFacade } from './facade-sheet.js';
-import { SpreadsheetFacade } from './facade-spreadsheet.js';
-import { UiFacade } from './facade-ui.js';
-import type { GasApi } from './gas-api.js';
-import { sheetMessages } from './messages.js';
-import { spreadsheetStore, type SpreadsheetModel } from './model.js';
-import { CRITERIA } from './validation.js';
+import type { ExecutionEnv } from '../../env';
+import { GasException, gasMessages } from '../../errors';
+import { Remote, gasEnum, localMethods } from '../../remote';
+import type { World } from '../../world';
+import { DataValidationBuilderFacade } from './facade-data-validation';
+import { isInteger, signatureError } from './facade-common';
+import { FilterCriteriaBuilderFacade } from './facade-filter';
+import type { RangeFacade } from './facade-range';
+import { SheetFacade } from './facade-sheet';
+import { SpreadsheetFacade } from './facade-spreadsheet';
+import { UiFacade } from './facade-ui';
+import type { GasApi } from './gas-api';
+import { sheetMessages } from './messages';
+import { spreadsheetStore, type SpreadsheetModel } from './model';
+import { CRITERIA } from './validation';
 
 export interface SpreadsheetAppOptions {
   /** The add-on's menu caption under Extensions (Ui.createAddonMenu). */
@@ -90,14 +90,14 @@ export function localeFromUser(userLocale: string): string {
   return l;
 }
 
+/**
+ * getActive/getActiveSpreadsheet/getActiveSheet/getActiveRange are left out of the check: they
+ * return null in a standalone script, which the typings do not allow for.
+ */
 type AppApi = GasApi<
   GoogleAppsScript.Spreadsheet.SpreadsheetApp,
   | 'create'
   | 'flush'
-  | 'getActive'
-  | 'getActiveRange'
-  | 'getActiveSheet'
-  | 'getActiveSpreadsheet'
   | 'getUi'
   | 'newDataValidation'
   | 'newFilterCriteria'

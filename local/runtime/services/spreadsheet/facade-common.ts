@@ -2,11 +2,11 @@
  * Small helpers the facades share: Apps Script's argument checks, enum arguments, colours, and
  * the protection check every write goes through.
  */
-import { GasException, gasMessages, signatureTypes } from '../../errors.js';
-import type { GridArea } from './a1.js';
-import { areaContains } from './areas.js';
-import { sheetMessages } from './messages.js';
-import type { ProtectionModel, SheetModel } from './model.js';
+import { GasException, gasMessages, signatureTypes } from '../../errors';
+import type { GridArea } from './a1';
+import { areaContains } from './areas';
+import { sheetMessages } from './messages';
+import type { ProtectionModel, SheetModel } from './model';
 
 /** "The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues." */
 export function signatureError(gasName: string, method: string, args: readonly unknown[]): GasException {

@@ -2,17 +2,17 @@
  * SpreadsheetApp.DataValidationBuilder and DataValidation. Building a rule is client-side in
  * Apps Script (every method is a localMethod); only Range.setDataValidation talks to Sheets.
  */
-import type { ExecutionEnv } from '../../env.js';
-import { GasException } from '../../errors.js';
-import { Remote, localMethods } from '../../remote.js';
-import type { World } from '../../world.js';
-import { enumName, signatureError } from './facade-common.js';
-import { RangeFacade } from './facade-range.js';
-import type { EnumArg, GasApi } from './gas-api.js';
-import { sheetMessages } from './messages.js';
-import { spreadsheetStore, type SpreadsheetModel } from './model.js';
-import { isDateObject } from './serial.js';
-import { CRITERIA, isRangeRef, type CriteriaName, type RuleArg, type ValidationRule } from './validation.js';
+import type { ExecutionEnv } from '../../env';
+import { GasException } from '../../errors';
+import { Remote, localMethods } from '../../remote';
+import type { World } from '../../world';
+import { enumName, signatureError } from './facade-common';
+import { RangeFacade } from './facade-range';
+import type { EnumArg, GasApi } from './gas-api';
+import { sheetMessages } from './messages';
+import { spreadsheetStore } from './model';
+import { isDateObject } from './serial';
+import { CRITERIA, isRangeRef, type CriteriaName, type RuleArg, type ValidationRule } from './validation';
 
 interface Draft {
   criteria: CriteriaName | null;
@@ -34,12 +34,12 @@ function scriptArgs(env: ExecutionEnv, world: World, args: readonly RuleArg[]): 
   });
 }
 
+/** getCriteriaType is left out of the check: a builder without criteria returns null. */
 type BuilderApi = GasApi<
   GoogleAppsScript.Spreadsheet.DataValidationBuilder,
   | 'build'
   | 'copy'
   | 'getAllowInvalid'
-  | 'getCriteriaType'
   | 'getCriteriaValues'
   | 'getHelpText'
   | 'requireCheckbox'
@@ -153,7 +153,7 @@ export class DataValidationBuilderFacade extends Remote implements BuilderApi {
     const { criteria } = this.draft;
     if (criteria === null) throw new GasException(sheetMessages.invalidArgument('criteria'));
     const rule: ValidationRule = { criteria, args: [...this.draft.args], allowInvalid: this.draft.allowInvalid, helpText: this.draft.helpText };
-    return new DataValidationFacade(this.env, this.world, null, rule);
+    return new DataValidationFacade(this.env, this.world, rule);
   }
 
   copy(): DataValidationBuilderFacade {
@@ -324,8 +324,6 @@ export class DataValidationFacade extends Remote implements RuleApi {
   constructor(
     private readonly env: ExecutionEnv,
     private readonly world: World,
-    /** The spreadsheet the rule was read from, if any (kept for the kernel's debugging). */
-    readonly _spreadsheet: SpreadsheetModel | null,
     private readonly rule: ValidationRule,
   ) {
     super();

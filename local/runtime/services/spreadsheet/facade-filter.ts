@@ -4,17 +4,17 @@
  * Only hidden/visible-value criteria are modelled (what a person ticks in the filter menu);
  * condition criteria (whenNumberGreaterThan…) are not.
  */
-import type { ExecutionEnv } from '../../env.js';
-import { GasException } from '../../errors.js';
-import { Remote, localMethods } from '../../remote.js';
-import type { World } from '../../world.js';
-import { copyArea } from './areas.js';
-import { signatureError } from './facade-common.js';
-import { RangeFacade } from './facade-range.js';
-import type { GasApi } from './gas-api.js';
-import { sheetMessages } from './messages.js';
-import type { FilterCriteriaModel, FilterModel, SheetModel } from './model.js';
-import { sortOrder } from './sort.js';
+import type { ExecutionEnv } from '../../env';
+import { GasException } from '../../errors';
+import { Remote, localMethods } from '../../remote';
+import type { World } from '../../world';
+import { copyArea } from './areas';
+import { signatureError } from './facade-common';
+import { RangeFacade } from './facade-range';
+import type { GasApi } from './gas-api';
+import { sheetMessages } from './messages';
+import type { FilterCriteriaModel, FilterModel, SheetModel } from './model';
+import { sortOrder } from './sort';
 
 type FilterApi = GasApi<GoogleAppsScript.Spreadsheet.Filter, 'getColumnFilterCriteria' | 'getRange' | 'remove' | 'removeColumnFilterCriteria' | 'setColumnFilterCriteria' | 'sort'>;
 

@@ -1,12 +1,12 @@
 /** SpreadsheetApp.NamedRange: a name for a range, kept on the spreadsheet model. */
-import type { ExecutionEnv } from '../../env.js';
-import { Remote, localMethods } from '../../remote.js';
-import type { World } from '../../world.js';
-import { copyArea } from './areas.js';
-import { signatureError } from './facade-common.js';
-import { RangeFacade } from './facade-range.js';
-import type { GasApi } from './gas-api.js';
-import type { NamedRangeModel } from './model.js';
+import type { ExecutionEnv } from '../../env';
+import { Remote, localMethods } from '../../remote';
+import type { World } from '../../world';
+import { copyArea } from './areas';
+import { signatureError } from './facade-common';
+import { RangeFacade } from './facade-range';
+import type { GasApi } from './gas-api';
+import type { NamedRangeModel } from './model';
 
 type NamedRangeApi = GasApi<GoogleAppsScript.Spreadsheet.NamedRange, 'getName' | 'getRange' | 'remove' | 'setName' | 'setRange'>;
 

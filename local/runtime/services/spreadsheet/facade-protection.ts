@@ -2,15 +2,15 @@
  * SpreadsheetApp.Protection: a protected range or sheet. Editors are emails on the model; the
  * owner can always edit and is not listed by getEditors() (reference §1.2, oddities list).
  */
-import type { ExecutionEnv } from '../../env.js';
-import { Remote, localMethods } from '../../remote.js';
-import type { World } from '../../world.js';
-import { copyArea } from './areas.js';
-import { signatureError } from './facade-common.js';
-import { RangeFacade } from './facade-range.js';
-import { UserFacade, emailOf } from './facade-user.js';
-import type { GasApi } from './gas-api.js';
-import type { ProtectionModel } from './model.js';
+import type { ExecutionEnv } from '../../env';
+import { Remote, localMethods } from '../../remote';
+import type { World } from '../../world';
+import { copyArea } from './areas';
+import { signatureError } from './facade-common';
+import { RangeFacade } from './facade-range';
+import { UserFacade, emailOf } from './facade-user';
+import type { GasApi } from './gas-api';
+import type { ProtectionModel } from './model';
 
 type ProtectionApi = GasApi<
   GoogleAppsScript.Spreadsheet.Protection,

@@ -2,9 +2,9 @@
  * SpreadsheetApp.RangeList: several ranges of one sheet changed in one call (one round trip
  * for the whole list, which is why scripts use it).
  */
-import { Remote, localMethods } from '../../remote.js';
-import type { ClearOptions, RangeFacade } from './facade-range.js';
-import type { EnumArg, GasApi } from './gas-api.js';
+import { Remote, localMethods } from '../../remote';
+import type { ClearOptions, RangeFacade } from './facade-range';
+import type { EnumArg, GasApi } from './gas-api';
 
 type RangeListApi = GasApi<
   GoogleAppsScript.Spreadsheet.RangeList,

@@ -2,12 +2,12 @@
  * SpreadsheetApp.Range: a rectangle of one sheet, as scripts see it. Geometry getters are
  * client-side in Apps Script (localMethods); everything touching cells is a round trip.
  */
-import type { ExecutionEnv } from '../../env.js';
-import { GasException, gasMessages } from '../../errors.js';
-import { Remote, localMethods } from '../../remote.js';
-import type { World } from '../../world.js';
-import { areaToA1, cellA1, type GridArea } from './a1.js';
-import { copyArea } from './areas.js';
+import type { ExecutionEnv } from '../../env';
+import { GasException, gasMessages } from '../../errors';
+import { Remote, localMethods } from '../../remote';
+import type { World } from '../../world';
+import { areaToA1, type GridArea } from './a1';
+import { copyArea } from './areas';
 import {
   readCell,
   readDisplayValues,
@@ -17,20 +17,20 @@ import {
   writeCell,
   writeFormula,
   type CellValue,
-} from './cells.js';
-import { DataValidationFacade } from './facade-data-validation.js';
-import { assertCanWrite, enumName, is2D, isInteger, javaNumberText, normaliseColor, signatureError } from './facade-common.js';
-import { FilterFacade } from './facade-filter.js';
-import { ProtectionFacade } from './facade-protection.js';
-import { SheetFacade } from './facade-sheet.js';
-import { GENERAL_PATTERN } from './format.js';
-import { shiftFormula, type Scalar } from './formula.js';
-import type { GasApi, EnumArg } from './gas-api.js';
-import { StyleEditor, type CellStyle, type StyleField, type WrapName } from './grid.js';
-import { sheetMessages } from './messages.js';
-import type { ProtectionModel, SheetModel } from './model.js';
-import { sortOrder, type SortKey } from './sort.js';
-import { checkboxValues, type ValidationRule } from './validation.js';
+} from './cells';
+import { DataValidationFacade } from './facade-data-validation';
+import { assertCanWrite, enumName, is2D, isInteger, javaNumberText, normaliseColor, signatureError } from './facade-common';
+import { FilterFacade } from './facade-filter';
+import { ProtectionFacade } from './facade-protection';
+import { SheetFacade } from './facade-sheet';
+import { GENERAL_PATTERN } from './format';
+import { shiftFormula, type Scalar } from './formula';
+import type { GasApi, EnumArg } from './gas-api';
+import { StyleEditor, type CellStyle, type StyleField, type WrapName } from './grid';
+import { sheetMessages } from './messages';
+import type { ProtectionModel, SheetModel } from './model';
+import { sortOrder, type SortKey } from './sort';
+import { checkboxValues, type ValidationRule } from './validation';
 
 const WRAPS: readonly WrapName[] = ['WRAP', 'OVERFLOW', 'CLIP'];
 const DIMENSIONS = ['ROWS', 'COLUMNS'] as const;
@@ -344,7 +344,6 @@ export class RangeFacade extends Remote implements RangeApi {
   setValues(values: unknown[][]): RangeFacade {
     this._checkGrid('setValues', values);
     this._writable();
-    this.sheet.spreadsheet.assertRoomFor(0);
     for (let i = 0; i < this.area.numRows; i++) {
       const line = values[i] ?? [];
       for (let j = 0; j < this.area.numCols; j++) writeCell(this.sheet, this._r0 + i, this._c0 + j, line[j]);
@@ -559,13 +558,13 @@ export class RangeFacade extends Remote implements RangeApi {
 
   getDataValidation(): DataValidationFacade | null {
     const rule = this._styleOf(this._r0, this._c0)?.validation;
-    return rule ? new DataValidationFacade(this.env, this.world, this.sheet.spreadsheet, rule) : null;
+    return rule ? new DataValidationFacade(this.env, this.world, rule) : null;
   }
 
   getDataValidations(): (DataValidationFacade | null)[][] {
     return this._grid2D((r, c) => {
       const rule = this._styleOf(r, c)?.validation;
-      return rule ? new DataValidationFacade(this.env, this.world, this.sheet.spreadsheet, rule) : null;
+      return rule ? new DataValidationFacade(this.env, this.world, rule) : null;
     });
   }
 
@@ -857,11 +856,6 @@ export class RangeFacade extends Remote implements RangeApi {
 
   isPartOfMerge(): boolean {
     return false;
-  }
-
-  /** "C3" of the top-left cell (for messages). */
-  _topLeftA1(): string {
-    return cellA1(this.area.row, this.area.col);
   }
 }
 

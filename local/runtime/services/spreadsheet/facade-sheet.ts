@@ -3,22 +3,22 @@
  * description until used), as are getName/getSheetId of a sheet already fetched; anything
  * touching the tab's cells or structure is a round trip.
  */
-import type { ExecutionEnv } from '../../env.js';
-import { GasException, gasMessages } from '../../errors.js';
-import { Remote, localMethods } from '../../remote.js';
-import type { World } from '../../world.js';
-import { MAX_COLUMNS, parseRangeNotation, resolveParsed, type GridArea } from './a1.js';
-import { displayCell, rowsHiddenByFilter, writeCell } from './cells.js';
-import { assertCanRestructure, assertCanWrite, enumName, isInteger, normaliseColor, signatureError, wholeSheet } from './facade-common.js';
-import { FilterFacade } from './facade-filter.js';
-import { ProtectionFacade } from './facade-protection.js';
-import { RangeFacade, initialEditors, type ClearOptions } from './facade-range.js';
-import { RangeListFacade } from './facade-range-list.js';
-import { SpreadsheetFacade } from './facade-spreadsheet.js';
-import type { EnumArg, GasApi } from './gas-api.js';
-import { sheetMessages } from './messages.js';
-import { DEFAULT_COLUMN_WIDTH, type ProtectionModel, type SheetModel } from './model.js';
-import { sortOrder } from './sort.js';
+import type { ExecutionEnv } from '../../env';
+import { GasException, gasMessages } from '../../errors';
+import { Remote, localMethods } from '../../remote';
+import type { World } from '../../world';
+import { parseRangeNotation, resolveParsed, type GridArea } from './a1';
+import { displayCell, rowsHiddenByFilter, writeCell } from './cells';
+import { assertCanRestructure, assertCanWrite, enumName, isInteger, normaliseColor, signatureError, wholeSheet } from './facade-common';
+import { FilterFacade } from './facade-filter';
+import { ProtectionFacade } from './facade-protection';
+import { RangeFacade, initialEditors, type ClearOptions } from './facade-range';
+import { RangeListFacade } from './facade-range-list';
+import { SpreadsheetFacade } from './facade-spreadsheet';
+import type { EnumArg, GasApi } from './gas-api';
+import { sheetMessages } from './messages';
+import { DEFAULT_COLUMN_WIDTH, type ProtectionModel, type SheetModel } from './model';
+import { sortOrder } from './sort';
 
 const PROTECTION_TYPES = ['RANGE', 'SHEET'] as const;
 
@@ -275,7 +275,6 @@ export class SheetFacade extends Remote implements SheetApi {
   insertColumnsAfter(afterPosition: number, howMany: number): SheetFacade {
     this._checkColumn('insertColumnsAfter', afterPosition, howMany);
     this._restructure();
-    if (this.sheet.maxColumns + howMany > MAX_COLUMNS) throw new GasException(sheetMessages.tooManyCells);
     this.sheet.insertColumns(afterPosition + 1, howMany, afterPosition);
     return this;
   }

@@ -2,22 +2,22 @@
  * SpreadsheetApp.Spreadsheet: one spreadsheet file. Its id and URL are known once opened
  * (client-side); its name, sheets and sharing are read from the backend each time.
  */
-import type { ExecutionEnv } from '../../env.js';
-import { GasException, gasMessages } from '../../errors.js';
-import { Remote, localMethods } from '../../remote.js';
-import type { World } from '../../world.js';
-import { copyArea } from './areas.js';
-import { enumName, isInteger, signatureError } from './facade-common.js';
-import { NamedRangeFacade } from './facade-named-range.js';
-import { ProtectionFacade } from './facade-protection.js';
-import { RangeFacade } from './facade-range.js';
-import { RangeListFacade } from './facade-range-list.js';
-import { SheetFacade, resolveRangeArgs } from './facade-sheet.js';
-import { UserFacade, emailOf } from './facade-user.js';
-import type { EnumArg, GasApi } from './gas-api.js';
-import { sheetMessages } from './messages.js';
-import { spreadsheetStore, type SheetModel, type SpreadsheetModel } from './model.js';
-import { isValidTimeZone } from './serial.js';
+import type { ExecutionEnv } from '../../env';
+import { GasException, gasMessages } from '../../errors';
+import { Remote, localMethods } from '../../remote';
+import type { World } from '../../world';
+import { copyArea } from './areas';
+import { enumName, isInteger, signatureError } from './facade-common';
+import { NamedRangeFacade } from './facade-named-range';
+import { ProtectionFacade } from './facade-protection';
+import { RangeFacade } from './facade-range';
+import { RangeListFacade } from './facade-range-list';
+import { SheetFacade, resolveRangeArgs } from './facade-sheet';
+import { UserFacade, emailOf } from './facade-user';
+import type { EnumArg, GasApi } from './gas-api';
+import { sheetMessages } from './messages';
+import { spreadsheetStore, type SheetModel, type SpreadsheetModel } from './model';
+import { isValidTimeZone } from './serial';
 
 const PROTECTION_TYPES = ['RANGE', 'SHEET'] as const;
 /** Toasts last 5 seconds unless told otherwise (Spreadsheet.toast docs). */

@@ -2,10 +2,10 @@
  * Ui and Menu for a spreadsheet's editor (SpreadsheetApp.getUi()). Everything a script shows
  * goes to the execution's UI sink, which the sandbox renders and tests inspect.
  */
-import type { ExecutionEnv } from '../../env.js';
-import { gasEnum, localMethods, Remote } from '../../remote.js';
-import { signatureError } from './facade-common.js';
-import type { EnumArg, GasApi } from './gas-api.js';
+import type { ExecutionEnv } from '../../env';
+import { gasEnum, localMethods, Remote } from '../../remote';
+import { signatureError } from './facade-common';
+import type { EnumArg, GasApi } from './gas-api';
 
 /**
  * What this service needs from an HtmlService HtmlOutput (another engineer's class): its title,

@@ -2,13 +2,13 @@
  * A Drive user as Spreadsheet.getEditors()/Protection.getEditors() return them. Apps Script's
  * User is a plain value object: reading its email is client-side.
  */
-import { Remote, localMethods } from '../../remote.js';
-import type { GasApi } from './gas-api.js';
+import { Remote, localMethods } from '../../remote';
+import type { GasApi } from './gas-api';
 
 type UserApi = GasApi<GoogleAppsScript.Base.User, 'getEmail'>;
 
 export class UserFacade extends Remote implements UserApi {
-  readonly gasName = 'User';
+  readonly gasName = 'SpreadsheetApp.User';
   override readonly localMethods = localMethods('getEmail', 'getUserLoginId');
 
   constructor(private readonly email: string) {

@@ -8,7 +8,7 @@
  * next to h or s). Not covered: colours "[Red]", conditions "[>100]", elapsed "[h]", fractions
  * "# ?/?" and padding "* " — they print as far as the pieces above allow.
  */
-import { serialToWallClock } from './serial.js';
+import { serialToWallClock } from './serial';
 
 /** getNumberFormat() for a cell with the automatic format (reference §1.2 row 29). */
 export const GENERAL_PATTERN = '0.###############';
@@ -44,7 +44,19 @@ function stripLiterals(section: string): string {
   return section.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
 }
 
+const sectionCache = new Map<string, string[]>();
+
 function splitSections(pattern: string): string[] {
+  let cached = sectionCache.get(pattern);
+  if (!cached) {
+    cached = splitSectionsUncached(pattern);
+    if (sectionCache.size > 10_000) sectionCache.clear();
+    sectionCache.set(pattern, cached);
+  }
+  return cached;
+}
+
+function splitSectionsUncached(pattern: string): string[] {
   const out: string[] = [];
   let cur = '';
   let quoted = false;
@@ -121,7 +133,7 @@ export function formatCell(value: string | number | boolean, pattern: string | u
     forceMinus = true;
     v = -value;
   }
-  const sectionKind = classify(section);
+  const sectionKind = formatKind(section);
   if (sectionKind === 'date') return formatDateSection(value, section, opts);
   const body = formatNumberSection(v, section);
   return forceMinus && /[1-9]/.test(body) ? `-${body}` : body;
@@ -302,7 +314,19 @@ type DateToken =
   | { t: 'second'; len: number }
   | { t: 'ampm'; upper: boolean; short: boolean };
 
+const dateTokenCache = new Map<string, DateToken[]>();
+
 function tokenizeDate(section: string): DateToken[] {
+  let cached = dateTokenCache.get(section);
+  if (!cached) {
+    cached = tokenizeDateUncached(section);
+    if (dateTokenCache.size > 10_000) dateTokenCache.clear();
+    dateTokenCache.set(section, cached);
+  }
+  return cached;
+}
+
+function tokenizeDateUncached(section: string): DateToken[] {
   const tokens: DateToken[] = [];
   const s = section;
   for (let i = 0; i < s.length; ) {

@@ -6,7 +6,7 @@
  * does not parse reads "#ERROR!" (Sheets' "Formula parse error"). Tests that need real formula
  * results must not rely on this fake.
  */
-import { columnToLetters, lettersToColumn } from './a1.js';
+import { columnToLetters, lettersToColumn } from './a1';
 
 export type Scalar = string | number | boolean;
 

@@ -11,16 +11,16 @@
  *    facades type enum parameters as `EnumArg`.
  * Only the last overload of an overloaded method is checked (TypeScript's `infer` sees that one).
  */
-import type { DataValidationBuilderFacade, DataValidationFacade } from './facade-data-validation.js';
-import type { FilterCriteriaBuilderFacade, FilterCriteriaFacade, FilterFacade } from './facade-filter.js';
-import type { NamedRangeFacade } from './facade-named-range.js';
-import type { ProtectionFacade } from './facade-protection.js';
-import type { RangeFacade } from './facade-range.js';
-import type { RangeListFacade } from './facade-range-list.js';
-import type { SheetFacade } from './facade-sheet.js';
-import type { SpreadsheetFacade } from './facade-spreadsheet.js';
-import type { HtmlOutputLike, MenuFacade, UiFacade } from './facade-ui.js';
-import type { UserFacade } from './facade-user.js';
+import type { DataValidationBuilderFacade, DataValidationFacade } from './facade-data-validation';
+import type { FilterCriteriaBuilderFacade, FilterCriteriaFacade, FilterFacade } from './facade-filter';
+import type { NamedRangeFacade } from './facade-named-range';
+import type { ProtectionFacade } from './facade-protection';
+import type { RangeFacade } from './facade-range';
+import type { RangeListFacade } from './facade-range-list';
+import type { SheetFacade } from './facade-sheet';
+import type { SpreadsheetFacade } from './facade-spreadsheet';
+import type { HtmlOutputLike, MenuFacade, UiFacade } from './facade-ui';
+import type { UserFacade } from './facade-user';
 
 /** An enum value as scripts pass it: the member's name. (`number` only to satisfy the typings.) */
 export type EnumArg = string | number;

@@ -7,8 +7,8 @@
  *
  * Coordinates here are 0-based; the model and facades speak 1-based.
  */
-import type { Scalar } from './formula.js';
-import type { ValidationRule } from './validation.js';
+import type { Scalar } from './formula';
+import type { ValidationRule } from './validation';
 
 export type WrapName = 'WRAP' | 'OVERFLOW' | 'CLIP';
 
@@ -62,20 +62,20 @@ export function cleanStyle(s: { [K in StyleField]?: CellStyle[K] | undefined }):
  * the edited style after it.
  */
 export class StyleEditor {
-  private readonly memo = new Map<CellStyle | undefined, Map<unknown, CellStyle | undefined>>();
+  private readonly setMemo = new Map<CellStyle | undefined, Map<StyleField, Map<unknown, CellStyle | undefined>>>();
+  private readonly dropMemo = new Map<CellStyle | undefined, Map<string, CellStyle | undefined>>();
 
   set<K extends StyleField>(old: CellStyle | undefined, field: K, value: CellStyle[K] | undefined): CellStyle | undefined {
     if ((old?.[field] ?? undefined) === value) return old;
-    let perOld = this.memo.get(old);
+    let perOld = this.setMemo.get(old);
     if (!perOld) {
       perOld = new Map();
-      this.memo.set(old, perOld);
+      this.setMemo.set(old, perOld);
     }
-    const key = `${field}\u0000`;
-    let perField = perOld.get(key) as Map<unknown, CellStyle | undefined> | undefined;
+    let perField = perOld.get(field);
     if (!perField) {
       perField = new Map();
-      perOld.set(key, perField);
+      perOld.set(field, perField);
     }
     if (perField.has(value)) return perField.get(value);
     const next = cleanStyle({ ...(old ?? {}), [field]: value });
@@ -86,13 +86,13 @@ export class StyleEditor {
   /** Drops several fields at once (clearFormat and friends). */
   drop(old: CellStyle | undefined, fields: readonly StyleField[]): CellStyle | undefined {
     if (!old) return old;
-    const key = `drop\u0000${fields.join(',')}`;
-    let perOld = this.memo.get(old);
+    const key = fields.join(',');
+    let perOld = this.dropMemo.get(old);
     if (!perOld) {
       perOld = new Map();
-      this.memo.set(old, perOld);
+      this.dropMemo.set(old, perOld);
     }
-    if (perOld.has(key)) return perOld.get(key) as CellStyle | undefined;
+    if (perOld.has(key)) return perOld.get(key);
     const copy: Record<string, unknown> = { ...old };
     for (const f of fields) delete copy[f];
     const next = cleanStyle(copy as CellStyle);
@@ -206,6 +206,12 @@ export class Grid {
   hasStyles(r0: number, nr: number): boolean {
     for (let i = 0; i < nr; i++) if (this.rows[r0 + i]?.s?.some((s) => s !== undefined)) return true;
     return false;
+  }
+
+  /** The last 1-based row where some cell has a style (validation often reaches below the data). */
+  lastStyledRow(): number {
+    for (let r = this.rows.length - 1; r >= 0; r--) if (this.rows[r]?.s?.some((s) => s !== undefined)) return r + 1;
+    return 0;
   }
 
   /** Applies `edit` to the style of every cell in a block. */

@@ -22,8 +22,9 @@ export const sheetMessages = {
   cellTooLong: 'Your input contains more than the maximum of 50000 characters in a single cell.',
   // Commonly reported for growing a workbook past the cell limit (§1.5: 10,000,000 cells).
   tooManyCells: 'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
-  // Commonly reported wording when a sheet or named range is missing.
-  sheetNotFound: (name: string) => `Sheet ${name} not found`,
+  // [R] Growing a sheet past column ZZZ (§1.5: 18,278 columns); Sheets' wording is similar.
+  tooManyColumns: 'This action would increase the number of columns in the sheet above the limit of 18278.',
+  // [R] setNamedRange with a name Sheets would refuse.
   namedRangeInvalid: (name: string) => `The named range "${name}" is invalid.`,
   invalidArgument: (what: string) => `Invalid argument: ${what}`,
   // Reference §1.2 row 38.

@@ -3,14 +3,15 @@
  * the facades (facade-*.ts) read and change these models on a script's behalf, and the sandbox
  * changes them on a person's behalf (user-actions.ts).
  */
-import { GasException } from '../../errors.js';
-import type { DriveFileModel, World } from '../../world.js';
-import { serviceState } from '../../world.js';
-import type { GridArea } from './a1.js';
-import { areaDeleted, areaInserted } from './areas.js';
-import { adjustFormulaForStructure } from './formula.js';
-import { Grid } from './grid.js';
-import { sheetMessages } from './messages.js';
+import { GasException } from '../../errors';
+import type { DriveFileModel, World } from '../../world';
+import { serviceState } from '../../world';
+import { MAX_COLUMNS, type GridArea } from './a1';
+import { areaDeleted, areaInserted } from './areas';
+import { adjustFormulaForStructure } from './formula';
+import { Grid } from './grid';
+import { sheetMessages } from './messages';
+import { snapshotStore, type SpreadsheetSnapshot } from './snapshot';
 
 export const SPREADSHEET_MIME_TYPE = 'application/vnd.google-apps.spreadsheet';
 /** Reference apps-script-platform §1.5. */
@@ -126,6 +127,7 @@ export class SheetModel {
   }
 
   insertColumns(at: number, count: number, inheritFrom?: number): void {
+    if (this.maxColumns + count > MAX_COLUMNS) throw new GasException(sheetMessages.tooManyColumns);
     this.spreadsheet.assertRoomFor(count * this.maxRows);
     const template = inheritFrom !== undefined && inheritFrom >= 1 && inheritFrom <= this.maxColumns ? inheritFrom - 1 : undefined;
     this.grid.insertColumns(at - 1, count, template);
@@ -324,6 +326,11 @@ export class SpreadsheetStore {
     model.activeSheetId = first.sheetId;
     this.byId.set(id, model);
     return model;
+  }
+
+  /** Every spreadsheet as plain data (snapshot.ts), for workbook.json and XLSX output. */
+  _snapshot(): SpreadsheetSnapshot[] {
+    return snapshotStore(this);
   }
 
   /** Forgets a spreadsheet whose Drive file is gone. */

@@ -39,26 +39,51 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** Offset (ms) of `timeZone` from UTC at instant `ms`. Cached per zone and hour: bulk reads convert many dates. */
-const offsetCache = new Map<string, Map<number, number>>();
-export function zoneOffset(ms: number, timeZone: string): number {
-  let perZone = offsetCache.get(timeZone);
-  if (!perZone) {
-    perZone = new Map();
-    offsetCache.set(timeZone, perZone);
+/**
+ * Offset (ms) of `timeZone` from UTC at instant `ms`. Intl is slow (microseconds a call) and
+ * bulk reads convert many dates, so offsets are cached: per UTC day when the offset is the same
+ * at both ends of the day (no zone changes offset twice in a day), else per 15 minutes (zones
+ * change offset on quarter hours).
+ */
+const dayCache = new Map<string, Map<number, number>>();
+const quarterCache = new Map<string, Map<number, number>>();
+
+function cacheFor(store: Map<string, Map<number, number>>, timeZone: string): Map<number, number> {
+  let m = store.get(timeZone);
+  if (!m) {
+    m = new Map();
+    store.set(timeZone, m);
   }
-  // Offsets change on whole quarter hours at most, so a 15-minute bucket is exact.
-  const bucket = Math.floor(ms / 900_000);
-  const hit = perZone.get(bucket);
-  if (hit !== undefined) return hit;
-  const parts = formatter(timeZone).formatToParts(new Date(bucket * 900_000));
+  if (m.size > 200_000) m.clear();
+  return m;
+}
+
+function rawOffset(ms: number, timeZone: string): number {
+  const parts = formatter(timeZone).formatToParts(new Date(ms));
   const get = (t: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
   let year = get('year');
   if (parts.find((p) => p.type === 'era')?.value === 'BC') year = 1 - year;
   const asUtc = Date.UTC(year, get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  const offset = asUtc - bucket * 900_000;
-  if (perZone.size > 100_000) perZone.clear();
-  perZone.set(bucket, offset);
+  return asUtc - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+export function zoneOffset(ms: number, timeZone: string): number {
+  const days = cacheFor(dayCache, timeZone);
+  const day = Math.floor(ms / DAY_MS);
+  const hit = days.get(day);
+  if (hit !== undefined) return hit;
+  const quarters = cacheFor(quarterCache, timeZone);
+  const q = Math.floor(ms / 900_000);
+  const qHit = quarters.get(q);
+  if (qHit !== undefined) return qHit;
+  const start = rawOffset(day * DAY_MS, timeZone);
+  const end = rawOffset(day * DAY_MS + DAY_MS - 1000, timeZone);
+  if (start === end) {
+    days.set(day, start);
+    return start;
+  }
+  const offset = rawOffset(q * 900_000, timeZone);
+  quarters.set(q, offset);
   return offset;
 }
 

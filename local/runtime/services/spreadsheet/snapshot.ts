@@ -4,12 +4,12 @@
  * least 1×1), with display text, formulas, notes and number formats cell by cell, and summaries
  * of styles, validation rules, protections and the filter.
  */
-import { areaToA1, cellA1, columnToLetters, type GridArea } from './a1.js';
-import { readDisplayValues, readFormulas, readValues, rowsHiddenByFilter, type CellValue } from './cells.js';
-import { GENERAL_PATTERN } from './format.js';
-import type { CellStyle } from './grid.js';
-import type { SheetModel, SpreadsheetModel, SpreadsheetStore } from './model.js';
-import type { RuleArg, ValidationRule } from './validation.js';
+import { areaToA1, cellA1, columnToLetters, type GridArea } from './a1';
+import { readDisplayValues, readFormulas, readValues, rowsHiddenByFilter, type CellValue } from './cells';
+import { GENERAL_PATTERN } from './format';
+import type { CellStyle } from './grid';
+import type { SheetModel, SpreadsheetModel, SpreadsheetStore } from './model';
+import type { RuleArg, ValidationRule } from './validation';
 
 export interface ValidationSummary {
   /** Cells under the rule, as A1 ranges ("C2:C100"). */
@@ -98,7 +98,7 @@ function validationSummaries(sheet: SheetModel): ValidationSummary[] {
   const byRule = new Map<ValidationRule, Map<number, number[]>>();
   const grid = sheet.grid;
   const last = { rows: sheet.maxRows, cols: sheet.maxColumns };
-  grid.forEach(0, 0, Math.min(last.rows, Math.max(sheet.lastRow(), lastStyledRow(sheet))), last.cols, (i, j, _v, s) => {
+  grid.forEach(0, 0, Math.min(last.rows, Math.max(sheet.lastRow(), grid.lastStyledRow())), last.cols, (i, j, _v, s) => {
     const rule = s?.validation;
     if (!rule) return;
     let cols = byRule.get(rule);
@@ -135,23 +135,6 @@ function validationSummaries(sheet: SheetModel): ValidationSummary[] {
     });
   }
   return out;
-}
-
-/** How far down styles reach (validation often covers empty rows below the data). */
-function lastStyledRow(sheet: SheetModel): number {
-  let last = 0;
-  for (let r = sheet.maxRows - 1; r >= 0; r--) {
-    for (let c = 0; c < sheet.maxColumns; c++) {
-      if (sheet.grid.style(r, c) !== undefined) {
-        last = r + 1;
-        break;
-      }
-    }
-    if (last) break;
-    // Rows past the stored ones have no styles; skip quickly.
-    if (r > 0 && sheet.grid.style(r, 0) === undefined && r > sheet.lastRow() + 100_000) break;
-  }
-  return last;
 }
 
 function styleSummary(cell: string, s: CellStyle): StyleSummary | null {

@@ -5,7 +5,7 @@
  * case-insensitively. Equal keys keep their order (stable), so a later key can break ties.
  * [R] Error values (#NAME?) sort as text here; Sheets puts them after booleans.
  */
-import type { Scalar } from './formula.js';
+import type { Scalar } from './formula';
 
 function typeRank(v: Scalar): number {
   if (typeof v === 'number') return 0;

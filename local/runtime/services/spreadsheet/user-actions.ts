@@ -5,15 +5,15 @@
  * refuse non-editors. Each edit returns what an onEdit event carries; structural actions
  * return what an onChange event carries.
  */
-import type { World } from '../../world.js';
-import { cellA1, parseRangeNotation, resolveParsed, type GridArea } from './a1.js';
-import { cellSatisfies, displayCell, rowsHiddenByFilter, writeCell } from './cells.js';
-import { protectionsOver } from './facade-common.js';
-import type { Scalar } from './formula.js';
-import { protectedRangeMessage, validationRejected } from './messages.js';
-import { spreadsheetStore, type SheetModel, type SpreadsheetModel } from './model.js';
-import { sortOrder } from './sort.js';
-import { checkboxValues } from './validation.js';
+import type { World } from '../../world';
+import { areaToA1, cellA1, parseRangeNotation, resolveParsed, type GridArea } from './a1';
+import { cellSatisfies, displayCell, rowsHiddenByFilter, writeCell } from './cells';
+import { protectionsOver } from './facade-common';
+import type { Scalar } from './formula';
+import { protectedRangeMessage, validationRejected } from './messages';
+import { spreadsheetStore, type SheetModel, type SpreadsheetModel } from './model';
+import { sortOrder } from './sort';
+import { checkboxValues } from './validation';
 
 /** What Apps Script passes to onEdit(e), minus the objects (the kernel builds those). */
 export interface EditEvent {
@@ -136,8 +136,7 @@ export class SheetUser {
     const area: GridArea = { row: top.row, col: top.col, numRows: Math.max(1, rows.length), numCols: width };
     this.mayEdit(sheet, area);
     rows.forEach((line, i) => line.forEach((text, j) => writeCell(sheet, top.row - 1 + i, top.col - 1 + j, text)));
-    const range = area.numRows === 1 && area.numCols === 1 ? cellA1(area.row, area.col) : `${cellA1(area.row, area.col)}:${cellA1(area.row + area.numRows - 1, area.col + area.numCols - 1)}`;
-    return { spreadsheetId: this.ss.id, sheetName: sheet.name, range, user: this.email };
+    return { spreadsheetId: this.ss.id, sheetName: sheet.name, range: areaToA1(area), user: this.email };
   }
 
   /** Presses Delete over a range: values go, formats stay. */
@@ -148,7 +147,7 @@ export class SheetUser {
     const single = area.numRows === 1 && area.numCols === 1;
     const old = single ? eventText(sheet.grid.value(area.row - 1, area.col - 1)) : undefined;
     sheet.grid.clearValues(area.row - 1, area.col - 1, area.numRows, area.numCols);
-    const event: EditEvent = { spreadsheetId: this.ss.id, sheetName: sheet.name, range: a1.replace(/\$/g, '').toUpperCase(), user: this.email };
+    const event: EditEvent = { spreadsheetId: this.ss.id, sheetName: sheet.name, range: areaToA1(area), user: this.email };
     if (old !== undefined) event.oldValue = old;
     return event;
   }

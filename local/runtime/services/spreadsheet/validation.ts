@@ -3,9 +3,9 @@
  * validated cell. Scripts are never checked: setValue/setValues write anything and Sheets only
  * flags the cell as invalid (this is real Apps Script behaviour, not a shortcut).
  */
-import type { GridArea } from './a1.js';
-import type { Scalar } from './formula.js';
-import { dateToSerial, isDateObject } from './serial.js';
+import type { GridArea } from './a1';
+import type { Scalar } from './formula';
+import { dateToSerial, isDateObject } from './serial';
 
 export const CRITERIA = [
   'DATE_AFTER',
