@@ -1,0 +1,49 @@
+import { parseScenario, parseOffset, resolveTime, ScenarioError } from '../../local/sandbox/scenario';
+import demo from '../../local/sandbox/scenarios/demo.json';
+
+describe('a scenario file', () => {
+  it('the built-in demo is valid', () => {
+    expect(() => parseScenario(demo)).not.toThrow();
+  });
+
+  it('fills the defaults a short scenario leaves out', () => {
+    const s = parseScenario({ name: 'x', start: '2026-11-23T09:00:00+09:00', duration: '1h' });
+    expect(s).toMatchObject({ account: 'consumer', deployment: 'bound', install: true, events: [], channels: {} });
+  });
+
+  it('reports every mistake with its path', () => {
+    try {
+      parseScenario({
+        name: '',
+        start: 'monday',
+        duration: 'soon',
+        events: [
+          { at: '+5m', type: 'edit', sheet: '상품', range: 'A2' },
+          { at: 'later', type: 'sort', sheet: '주문', column: 0 },
+          { at: '+1h', type: 'teleport' },
+        ],
+      });
+      throw new Error('expected a ScenarioError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ScenarioError);
+      const issues = (e as ScenarioError).issues.join('\n');
+      expect(issues).toMatch(/^name: /m);
+      expect(issues).toMatch(/^start: expected an ISO date-time/m);
+      expect(issues).toMatch(/^duration: expected a duration/m);
+      expect(issues).toMatch(/^events\[0\]\.values: /m);
+      expect(issues).toMatch(/^events\[1\]\.at: expected an ISO date-time/m);
+      expect(issues).toMatch(/^events\[1\]\.column: /m);
+      expect(issues).toMatch(/^events\[2\]\.type: /m);
+    }
+  });
+
+  it('reads offsets from the start in days, hours, minutes and seconds', () => {
+    expect(parseOffset('+1h30m')).toBe(90 * 60_000);
+    expect(parseOffset('+2d')).toBe(2 * 86_400_000);
+    expect(parseOffset('+45s')).toBe(45_000);
+    expect(parseOffset('90m')).toBeNull();
+    const start = Date.parse('2026-11-23T00:00:00Z');
+    expect(resolveTime('+10m', start)).toBe(start + 600_000);
+    expect(resolveTime('2026-11-23T10:00:00+09:00', start)).toBe(start + 3_600_000);
+  });
+});
