@@ -231,6 +231,55 @@ export class Runtime {
     }
   }
 
+  /**
+   * A person opens a link in their browser (an authorize URL from the sidebar) and agrees to
+   * what the page asks. Redirects are followed; one that lands on this script's /usercallback
+   * runs the state token's callback function, as Apps Script does. Returns the last page.
+   */
+  async openInBrowser(url: string): Promise<{ url: string; status: number; body: string }> {
+    let current = url;
+    for (let hop = 0; hop < 10; hop++) {
+      const callback = this.callbackQuery(current);
+      if (callback) {
+        const r = await this.userCallback(callback);
+        return { url: current, status: r.ok ? 200 : 500, body: r.html };
+      }
+      const res = await this.network.send({ url: current, method: 'GET', headers: { 'User-Agent': 'Mozilla/5.0 (local sandbox browser)' }, body: Buffer.alloc(0) });
+      if (!res) return { url: current, status: 0, body: `This site can't be reached: ${current}` };
+      const location = res.rawHeaders.find(([k]) => k.toLowerCase() === 'location')?.[1];
+      if (res.status >= 300 && res.status < 400 && location) {
+        current = new URL(location, current).toString();
+        continue;
+      }
+      return { url: current, status: res.status, body: res.body.toString('utf8') };
+    }
+    return { url: current, status: 0, body: 'Too many redirects' };
+  }
+
+  /** Runs the callback of the state token in `query.state` (what /usercallback does). */
+  async userCallback(query: Record<string, string>): Promise<ExecutionRecord & { html: string }> {
+    const tokens = scriptState(this.world).stateTokens;
+    const token = tokens.get(query.state ?? '');
+    if (!token || token.expiresAt < this.clock) {
+      // Not in the reference: Apps Script answers an unknown or expired token with an error page.
+      const html = 'The state token is invalid or has expired. Please try again.';
+      const now = this.clock;
+      return { id: 0, function: '(usercallback)', kind: 'callback', start: now, end: now, durationMs: 0, roundTrips: {}, errors: [html], logs: [], ok: false, killed: false, html };
+    }
+    const parameter = { ...query, ...token.args };
+    const parameters = Object.fromEntries(Object.entries(parameter).map(([k, v]) => [k, [v]]));
+    const r = await this.run(token.method, [{ parameter, parameters, queryString: '', contentLength: -1, contextPath: '' }], 'callback');
+    const out = r.result as { _html?: () => { content: string } } | string | undefined;
+    const html = typeof out === 'string' ? out : typeof out?._html === 'function' ? out._html().content : '';
+    return { ...r, html };
+  }
+
+  private callbackQuery(url: string): Record<string, string> | null {
+    const u = new URL(url);
+    if (u.host !== 'script.google.com' || u.pathname !== `/macros/d/${this.scriptId}/usercallback`) return null;
+    return Object.fromEntries(u.searchParams.entries());
+  }
+
   triggers(): TriggerModel[] {
     return scriptState(this.world).triggers;
   }
