@@ -1,0 +1,42 @@
+import type { HttpRequest, HttpResponse } from '../../core/http';
+
+/**
+ * Executes request values with UrlFetchApp: one fetchAll round trip for a batch (several malls
+ * at once). HTTP errors come back as responses (muteHttpExceptions); a network failure makes
+ * Apps Script throw for the whole batch, so the batch is then sent one by one to find the
+ * request that failed, which answers status 0 with Apps Script's message as its body.
+ */
+export function executeAll(requests: readonly HttpRequest[]): HttpResponse[] {
+  if (requests.length === 0) return [];
+  const params = requests.map(toFetch);
+  try {
+    return UrlFetchApp.fetchAll(params).map(fromFetch);
+  } catch {
+    return params.map((p) => {
+      try {
+        return fromFetch(UrlFetchApp.fetch(p.url, p));
+      } catch (e) {
+        return { status: 0, headers: {}, body: String((e as Error).message ?? e) };
+      }
+    });
+  }
+}
+
+function toFetch(r: HttpRequest): GoogleAppsScript.URL_Fetch.URLFetchRequest {
+  const p: GoogleAppsScript.URL_Fetch.URLFetchRequest = {
+    url: r.url,
+    method: r.method,
+    headers: { ...r.headers },
+    muteHttpExceptions: true,
+    followRedirects: false,
+  };
+  if (r.payload !== undefined) p.payload = r.payload;
+  if (r.contentType !== undefined) p.contentType = r.contentType;
+  return p;
+}
+
+function fromFetch(res: GoogleAppsScript.URL_Fetch.HTTPResponse): HttpResponse {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(res.getHeaders() as Record<string, string>)) headers[k.toLowerCase()] = String(v);
+  return { status: res.getResponseCode(), headers, body: res.getContentText() };
+}

@@ -1,0 +1,44 @@
+import type { HttpRequest, HttpResponse } from '../core/http';
+
+/**
+ * What jobs need from the world, as small interfaces. Apps Script adapters implement them in
+ * src/gas/adapters; tests implement them in memory. Nothing here knows it runs in Apps Script.
+ */
+export interface Clock {
+  /** Epoch ms. */
+  now(): number;
+}
+
+export interface Sleeper {
+  /** Blocks (Utilities.sleep in Apps Script). */
+  sleep(ms: number): void;
+}
+
+export interface HttpPort {
+  /** Sends all at once; answers in order; a network failure answers status 0. */
+  executeAll(requests: readonly HttpRequest[]): HttpResponse[];
+}
+
+/** Durable strings (script properties): tokens, cursors, settings. Never cells. */
+export interface KeyValueStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  delete(key: string): void;
+}
+
+/** Short-lived strings shared between executions (CacheService): rate-limit state. */
+export interface CachePort {
+  get(key: string): string | null;
+  put(key: string, value: string, seconds: number): void;
+}
+
+/** Mutual exclusion between executions; returns null when the lock could not be had in time. */
+export interface LockPort {
+  withLock<T>(timeoutMs: number, fn: () => T): T | null;
+}
+
+export type LogLevel = 'info' | 'warn' | 'error';
+
+export interface LogPort {
+  write(level: LogLevel, job: string, message: string): void;
+}
