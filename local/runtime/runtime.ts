@@ -144,7 +144,6 @@ export class Runtime {
   private seq = 0;
   private nextExecId = 1;
   private readonly services: Record<string, ServiceFactory>;
-  private pumping = false;
 
   constructor(private readonly opts: RuntimeOptions) {
     this.clock = opts.start;
@@ -296,18 +295,17 @@ export class Runtime {
 
   // ---------------------------------------------------------------- the scheduler
 
+  /**
+   * Runs due steps in simulated-time order. May nest: a scenario event that waits for an
+   * execution (a person waiting for the OAuth callback page) pumps from inside the outer pump;
+   * the outer step is the event itself, already taken off the agenda, so nothing runs twice.
+   */
   private async pump(limit: number, stop?: () => boolean): Promise<void> {
-    if (this.pumping) throw new Error('Runtime is already running; await the previous call first.');
-    this.pumping = true;
-    try {
-      while (!stop?.()) {
-        const next = this.nextStep();
-        if (!next || next.at > limit) break;
-        this.clock = Math.max(this.clock, next.at);
-        await next.run();
-      }
-    } finally {
-      this.pumping = false;
+    while (!stop?.()) {
+      const next = this.nextStep();
+      if (!next || next.at > limit) break;
+      this.clock = Math.max(this.clock, next.at);
+      await next.run();
     }
   }
 
@@ -422,6 +420,8 @@ export class Runtime {
   private async serve(x: Execution): Promise<void> {
     const call = x.call as CallMessage;
     x.call = null;
+    // Taken: no other pump may serve this step while it awaits the network.
+    x.phase = 'running';
     if (this.clock > x.deadline) return this.kill(x, x.deadline);
     const target = x.handles.get(call.handle);
     if (!target || !exposedMethods(target).includes(call.method)) {
@@ -459,6 +459,7 @@ export class Runtime {
   private async resume(x: Execution): Promise<void> {
     const s = x.suspended as Suspend;
     x.suspended = null;
+    x.phase = 'running';
     try {
       const result = s.retry();
       if (result instanceof Suspend) return this.park(x, result);

@@ -100,6 +100,15 @@ async function play(e: ScenarioEvent, r: SandboxResult): Promise<void> {
       case 'menu':
         rt.startExecution(e.function, e.args, e.type, rt.user);
         return;
+      case 'authorize': {
+        // The person clicks the sidebar's connect button, opens the link and consents.
+        const r = await rt.run(e.function, e.args, 'sidebar');
+        const url = (r.result as { authorizeUrl?: unknown } | undefined)?.authorizeUrl;
+        if (typeof url !== 'string') throw new Error(`${e.function} answered no authorizeUrl${r.errors.length ? `: ${r.errors.join('; ')}` : ''}`);
+        const page = await rt.openInBrowser(url);
+        if (page.status !== 200) throw new Error(`authorization ended at ${page.url} with ${page.status}: ${page.body.slice(0, 200)}`);
+        return;
+      }
       case 'channel': {
         const fake = r.channels.get(e.channel);
         if (!fake) throw new Error(`no channel "${e.channel}" in this scenario`);

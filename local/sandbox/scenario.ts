@@ -45,6 +45,12 @@ const Call = z.object({
   function: z.string().regex(/^[A-Za-z_$][\w$]*$/, 'a global function name'),
   args: z.array(z.unknown()).default([]),
 });
+const Authorize = z.object({
+  ...at,
+  type: z.literal('authorize'),
+  function: z.string().regex(/^[A-Za-z_$][\w$]*$/, 'a global function name').describe('a sidebar call that answers { authorizeUrl }'),
+  args: z.array(z.unknown()).default([]),
+});
 const Channel = z.object({
   ...at,
   type: z.literal('channel'),
@@ -61,7 +67,7 @@ const Fault = z.object({
 });
 const Advance = z.object({ ...at, type: z.literal('note'), text: z.string() });
 
-export const ScenarioEvent = z.discriminatedUnion('type', [Edit, Sort, InsertRows, DeleteRows, MoveColumn, Open, Call, Channel, Fault, Advance]);
+export const ScenarioEvent = z.discriminatedUnion('type', [Edit, Sort, InsertRows, DeleteRows, MoveColumn, Open, Call, Authorize, Channel, Fault, Advance]);
 
 export const Scenario = z.object({
   name: z.string().min(1),
