@@ -26,7 +26,8 @@ export const DAILY_LIMITS: Record<AccountType, Record<QuotaName, number>> = {
   },
 };
 
-const MESSAGE: Record<QuotaName, string> = {
+/** What Apps Script throws when a quota runs out. */
+export const QUOTA_MESSAGES: Readonly<Record<QuotaName, string>> = {
   urlfetch: gasMessages.dailyQuota('urlfetch'),
   properties: gasMessages.dailyQuota('properties'),
   propertyWrites: gasMessages.propertyWrites,
@@ -53,7 +54,7 @@ export class QuotaBook {
   /** Charges n units at time `now`; throws Apps Script's message when the day's limit is passed. */
   use(user: string, name: QuotaName, n: number, now: number): void {
     const w = this.window(user, name, now);
-    if (w.used + n > this.limit(name)) throw new GasException(MESSAGE[name]);
+    if (w.used + n > this.limit(name)) throw new GasException(QUOTA_MESSAGES[name]);
     w.used += n;
   }
 

@@ -21,15 +21,19 @@ export interface HttpPort {
 
 /** Durable strings (script properties): tokens, cursors, settings. Never cells. */
 export interface KeyValueStore {
+  /** May answer from a copy read once per execution (one round trip for all keys). */
   get(key: string): string | null;
+  /** Asks the store itself: for what another execution may have just changed (a refreshed token). */
+  getLatest(key: string): string | null;
   set(key: string, value: string): void;
   delete(key: string): void;
 }
 
 /** Short-lived strings shared between executions (CacheService): rate-limit state. */
 export interface CachePort {
-  get(key: string): string | null;
-  put(key: string, value: string, seconds: number): void;
+  /** One round trip for all keys; missing keys are absent. */
+  getAll(keys: readonly string[]): Record<string, string>;
+  putAll(values: Readonly<Record<string, string>>, seconds: number): void;
 }
 
 /** Mutual exclusion between executions; returns null when the lock could not be had in time. */

@@ -4,7 +4,7 @@
  */
 import { crc32, inflateRawSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
-import { readZip, writeZip } from '../../local/sandbox/xlsx/zip';
+import { readZip, writeZip } from '../../local/runtime/zip';
 
 describe('writeZip / readZip', () => {
   it('round-trips text, binary, empty and non-ASCII-named entries', () => {

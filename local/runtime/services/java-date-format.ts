@@ -12,6 +12,7 @@
  * - The proleptic Gregorian calendar is used throughout (Java switches to Julian before 1582).
  */
 import { GasException } from '../errors';
+import { wallClockOf, type WallClock } from '../tz';
 import { resolveZone, type Zone } from './utilities/time-zone';
 
 export type PatternToken = { kind: 'field'; letter: string; count: number } | { kind: 'text'; text: string };
@@ -80,36 +81,16 @@ export function compilePattern(pattern: string): PatternToken[] {
 }
 
 /** The calendar fields of an instant on a zone's wall clock. */
-export interface CalendarFields {
-  year: number;
-  month: number; // 1-12
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  milli: number;
-  weekday: number; // 0 = Sunday
+export interface CalendarFields extends WallClock {
   dayOfYear: number;
   offsetMs: number;
 }
 
 export function calendarFields(epochMs: number, zone: Zone): CalendarFields {
   const offsetMs = zone.offsetAt(epochMs);
-  const d = new Date(epochMs + offsetMs);
-  const year = d.getUTCFullYear();
-  const startOfYear = utcDate(year, 0, 1);
-  return {
-    year,
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-    milli: d.getUTCMilliseconds(),
-    weekday: d.getUTCDay(),
-    dayOfYear: Math.floor((utcDate(year, d.getUTCMonth(), d.getUTCDate()) - startOfYear) / 86_400_000) + 1,
-    offsetMs,
-  };
+  const wall = wallClockOf(epochMs + offsetMs);
+  const startOfYear = utcDate(wall.year, 0, 1);
+  return { ...wall, dayOfYear: Math.floor((utcDate(wall.year, wall.month - 1, wall.day) - startOfYear) / 86_400_000) + 1, offsetMs };
 }
 
 /** Date.UTC without its two-digit-year mapping (year 23 is 23 AD, not 1923). */
@@ -200,7 +181,7 @@ function formatField(letter: string, count: number, f: CalendarFields, zone: Zon
       return pad(f.second, count);
     case 'S':
       // Java's S is the millisecond count, not a fraction: "S" of 5 ms is "5".
-      return pad(f.milli, count);
+      return pad(f.millisecond, count);
     case 'z':
       return count >= 4 ? zone.longName(epochMs) : zone.shortName(epochMs);
     case 'Z':

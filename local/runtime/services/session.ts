@@ -6,25 +6,11 @@ import { createHash } from 'node:crypto';
 import type { ExecutionEnv } from '../env';
 import { localMethods, Remote } from '../remote';
 import type { World } from '../world';
+import { BaseUser } from './user';
 
-/** Base.User: only an address. */
-export class SessionUser extends Remote implements GoogleAppsScript.Base.User {
+/** Base.User as Session returns it. */
+export class SessionUser extends BaseUser implements GoogleAppsScript.Base.User {
   readonly gasName = 'Session.User';
-  override readonly localMethods = localMethods('getEmail', 'getUserLoginId');
-
-  constructor(private readonly email: string) {
-    super();
-  }
-
-  /** "" where Apps Script hides the user (triggers, consumer accounts across domains). */
-  getEmail(): string {
-    return this.email;
-  }
-
-  /** Deprecated alias of getEmail. */
-  getUserLoginId(): string {
-    return this.email;
-  }
 }
 
 /** The documented rotation period of the temporary active-user key. */

@@ -4,7 +4,8 @@
  * Facades are called directly, without the kernel, worker or latency model.
  */
 import type { ExecutionEnv, QuotaName, UiSink } from '../env';
-import { GasException, gasMessages } from '../errors';
+import { GasException } from '../errors';
+import { QUOTA_MESSAGES } from '../quotas';
 
 export interface FakeEnvOptions extends Partial<Omit<ExecutionEnv, 'now' | 'useQuota' | 'sleep' | 'ui' | 'log'>> {
   /** Start of the simulated clock (epoch ms). Default 2026-11-23T00:00:00Z. */
@@ -23,15 +24,6 @@ export interface FakeEnv extends ExecutionEnv {
   readonly logs: Array<{ level: string; text: string }>;
   readonly uiEvents: Array<{ kind: keyof UiSink; args: unknown[] }>;
 }
-
-const QUOTA_MESSAGE: Record<QuotaName, string> = {
-  urlfetch: gasMessages.dailyQuota('urlfetch'),
-  properties: gasMessages.dailyQuota('properties'),
-  propertyWrites: gasMessages.propertyWrites,
-  email: gasMessages.dailyQuota('email'),
-  spreadsheetsCreated: gasMessages.dailyQuota('spreadsheets'),
-  triggerRuntime: gasMessages.triggerRuntimeQuota,
-};
 
 export const DEFAULT_TEST_NOW = Date.UTC(2026, 10, 23, 0, 0, 0);
 
@@ -66,7 +58,7 @@ export function fakeEnv(options: FakeEnvOptions = {}): FakeEnv {
     useQuota(name: QuotaName, n = 1) {
       const used = quotaUsed[name] ?? 0;
       const limit = limits[name];
-      if (limit !== undefined && used + n > limit) throw new GasException(QUOTA_MESSAGE[name]);
+      if (limit !== undefined && used + n > limit) throw new GasException(QUOTA_MESSAGES[name]);
       quotaUsed[name] = used + n;
     },
     sleep(ms: number) {

@@ -9,12 +9,13 @@
  * Strings are inline (t="inlineStr") so each row can be written on its own, with no shared-string
  * table to build first; formulas are never written, so "=SUM(A1)" stays text.
  */
+import { columnToLetters } from '../../runtime/services/spreadsheet/a1';
+import { writeZip, type ZipEntry } from '../../runtime/zip';
 import { dateSerialConverter } from './dates';
-import { sanitizeSheetNames } from './sheet-names';
+import { sanitizeSheetNames, truncate } from './sheet-names';
 import { XML_DECL, escapeAttr, escapeXstring, tElement } from './xml';
-import { writeZip, type ZipEntry } from './zip';
 
-export { readZip, writeZip, type ZipEntry } from './zip';
+export { readZip, writeZip, type ZipEntry } from '../../runtime/zip';
 export { sanitizeSheetName, sanitizeSheetNames } from './sheet-names';
 export { dateSerialConverter } from './dates';
 
@@ -63,14 +64,7 @@ const CT_PREFIX = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 
 /** Column letters for a 0-based index: 0 → A, 25 → Z, 26 → AA, 16383 → XFD. */
 export function columnName(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnToLetters(index + 1);
 }
 
 /** A1-style reference for 0-based row and column. */
@@ -80,9 +74,7 @@ export function cellRef(row: number, col: number): string {
 
 /** Excel keeps at most 32,767 characters per cell; longer text makes it "repair" the file. */
 function clampText(s: string): string {
-  if (s.length <= MAX_CELL_CHARS) return s;
-  const cut = s.slice(0, MAX_CELL_CHARS);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut; // never leave half a surrogate pair
+  return truncate(s, MAX_CELL_CHARS);
 }
 
 function checkFrozenRows(n: number | undefined, sheet: string): number {

@@ -1,15 +1,30 @@
 import type { CachePort, KeyValueStore, LockPort } from '../../jobs/ports';
 
-/** Script properties: shared by every user of the sheet and by the trigger's owner. */
+/**
+ * Script properties: shared by every user of the sheet and by the trigger's owner. Read all at
+ * once on first use (one round trip instead of one per key); writes go through at once.
+ */
 export function scriptProperties(): KeyValueStore {
   const p = PropertiesService.getScriptProperties();
+  let copy: Record<string, string> | null = null;
+  const all = () => (copy ??= p.getProperties());
   return {
-    get: (key) => p.getProperty(key),
+    get: (key) => all()[key] ?? null,
+    getLatest: (key) => {
+      const v = p.getProperty(key);
+      if (copy) {
+        if (v === null) delete copy[key];
+        else copy[key] = v;
+      }
+      return v;
+    },
     set: (key, value) => {
       p.setProperty(key, value);
+      if (copy) copy[key] = value;
     },
     delete: (key) => {
       p.deleteProperty(key);
+      if (copy) delete copy[key];
     },
   };
 }
@@ -17,8 +32,10 @@ export function scriptProperties(): KeyValueStore {
 export function scriptCache(): CachePort {
   const c = CacheService.getScriptCache();
   return {
-    get: (key) => c.get(key),
-    put: (key, value, seconds) => c.put(key, value, Math.max(1, Math.min(21_600, Math.round(seconds)))),
+    getAll: (keys) => (keys.length ? c.getAll(keys.slice()) : {}),
+    putAll: (values, seconds) => {
+      if (Object.keys(values).length) c.putAll({ ...values }, Math.max(1, Math.min(21_600, Math.round(seconds))));
+    },
   };
 }
 

@@ -84,13 +84,9 @@ export class FilterFacade extends Remote implements FilterApi {
   }
 }
 
-type CriteriaApi = GasApi<GoogleAppsScript.Spreadsheet.FilterCriteria, 'copy' | 'getCriteriaValues' | 'getHiddenValues' | 'getVisibleValues'>;
-
-export class FilterCriteriaFacade extends Remote implements CriteriaApi {
-  readonly gasName = 'SpreadsheetApp.FilterCriteria';
-  override readonly localMethods = localMethods('copy', 'getCriteriaType', 'getCriteriaValues', 'getHiddenValues', 'getVisibleValues');
-
-  constructor(private readonly model: FilterCriteriaModel) {
+/** What FilterCriteria and its builder both read. No condition criteria are modelled. */
+abstract class FilterCriteriaReader extends Remote {
+  constructor(protected readonly model: FilterCriteriaModel) {
     super();
   }
 
@@ -98,11 +94,6 @@ export class FilterCriteriaFacade extends Remote implements CriteriaApi {
     return { hiddenValues: [...this.model.hiddenValues], visibleValues: [...this.model.visibleValues] };
   }
 
-  copy(): FilterCriteriaBuilderFacade {
-    return new FilterCriteriaBuilderFacade(this._model());
-  }
-
-  /** No condition criteria are modelled. */
   getCriteriaType(): null {
     return null;
   }
@@ -120,12 +111,23 @@ export class FilterCriteriaFacade extends Remote implements CriteriaApi {
   }
 }
 
+type CriteriaApi = GasApi<GoogleAppsScript.Spreadsheet.FilterCriteria, 'copy' | 'getCriteriaValues' | 'getHiddenValues' | 'getVisibleValues'>;
+
+export class FilterCriteriaFacade extends FilterCriteriaReader implements CriteriaApi {
+  readonly gasName = 'SpreadsheetApp.FilterCriteria';
+  override readonly localMethods = localMethods('copy', 'getCriteriaType', 'getCriteriaValues', 'getHiddenValues', 'getVisibleValues');
+
+  copy(): FilterCriteriaBuilderFacade {
+    return new FilterCriteriaBuilderFacade(this._model());
+  }
+}
+
 type CriteriaBuilderApi = GasApi<
   GoogleAppsScript.Spreadsheet.FilterCriteriaBuilder,
   'build' | 'copy' | 'getCriteriaValues' | 'getHiddenValues' | 'getVisibleValues' | 'setHiddenValues' | 'setVisibleValues'
 >;
 
-export class FilterCriteriaBuilderFacade extends Remote implements CriteriaBuilderApi {
+export class FilterCriteriaBuilderFacade extends FilterCriteriaReader implements CriteriaBuilderApi {
   readonly gasName = 'SpreadsheetApp.FilterCriteriaBuilder';
   override readonly localMethods = localMethods(
     'build',
@@ -138,32 +140,16 @@ export class FilterCriteriaBuilderFacade extends Remote implements CriteriaBuild
     'setVisibleValues',
   );
 
-  constructor(private readonly model: FilterCriteriaModel = { hiddenValues: [], visibleValues: [] }) {
-    super();
+  constructor(model: FilterCriteriaModel = { hiddenValues: [], visibleValues: [] }) {
+    super(model);
   }
 
   build(): FilterCriteriaFacade {
-    return new FilterCriteriaFacade({ hiddenValues: [...this.model.hiddenValues], visibleValues: [...this.model.visibleValues] });
+    return new FilterCriteriaFacade(this._model());
   }
 
   copy(): FilterCriteriaBuilderFacade {
-    return new FilterCriteriaBuilderFacade({ hiddenValues: [...this.model.hiddenValues], visibleValues: [...this.model.visibleValues] });
-  }
-
-  getCriteriaType(): null {
-    return null;
-  }
-
-  getCriteriaValues(): unknown[] {
-    return [];
-  }
-
-  getHiddenValues(): string[] {
-    return [...this.model.hiddenValues];
-  }
-
-  getVisibleValues(): string[] {
-    return [...this.model.visibleValues];
+    return new FilterCriteriaBuilderFacade(this._model());
   }
 
   setHiddenValues(values: string[]): FilterCriteriaBuilderFacade {

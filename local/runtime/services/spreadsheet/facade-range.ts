@@ -806,21 +806,7 @@ export class RangeFacade extends Remote implements RangeApi {
   // ---- protection, filter, selection -----------------------------------------------------
 
   protect(): ProtectionFacade {
-    const model: ProtectionModel = {
-      id: this.sheet.spreadsheet.nextProtectionId(),
-      type: 'RANGE',
-      sheet: this.sheet,
-      area: copyArea(this.area),
-      description: '',
-      warningOnly: false,
-      editors: initialEditors(this.env, this.sheet),
-      domainEdit: false,
-      unprotected: [],
-      rangeName: null,
-      removed: false,
-    };
-    this.sheet.protections.push(model);
-    return new ProtectionFacade(this.env, this.world, model);
+    return new ProtectionFacade(this.env, this.world, addProtection(this.env, this.sheet, 'RANGE', copyArea(this.area)));
   }
 
   canEdit(): boolean {
@@ -859,10 +845,27 @@ export class RangeFacade extends Remote implements RangeApi {
   }
 }
 
-/** A new protection's editors: the user who made it, unless that is the owner [R]. */
-export function initialEditors(env: ExecutionEnv, sheet: SheetModel): Set<string> {
+/**
+ * A new protection of `sheet`, added to it. Its editors: the user who made it, unless that is
+ * the owner [R].
+ */
+export function addProtection(env: ExecutionEnv, sheet: SheetModel, type: ProtectionModel['type'], area: GridArea): ProtectionModel {
   const me = env.effectiveUserEmail;
-  return new Set(me && me !== sheet.spreadsheet.owner ? [me] : []);
+  const model: ProtectionModel = {
+    id: sheet.spreadsheet.nextProtectionId(),
+    type,
+    sheet,
+    area,
+    description: '',
+    warningOnly: false,
+    editors: new Set(me && me !== sheet.spreadsheet.owner ? [me] : []),
+    domainEdit: false,
+    unprotected: [],
+    rangeName: null,
+    removed: false,
+  };
+  sheet.protections.push(model);
+  return model;
 }
 
 function toPattern(format: string): string | undefined {

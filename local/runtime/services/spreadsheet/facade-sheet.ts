@@ -12,12 +12,12 @@ import { displayCell, rowsHiddenByFilter, writeCell } from './cells';
 import { assertCanRestructure, assertCanWrite, enumName, isInteger, normaliseColor, signatureError, wholeSheet } from './facade-common';
 import { FilterFacade } from './facade-filter';
 import { ProtectionFacade } from './facade-protection';
-import { RangeFacade, initialEditors, type ClearOptions } from './facade-range';
+import { RangeFacade, addProtection, type ClearOptions } from './facade-range';
 import { RangeListFacade } from './facade-range-list';
 import { SpreadsheetFacade } from './facade-spreadsheet';
 import type { EnumArg, GasApi } from './gas-api';
 import { sheetMessages } from './messages';
-import { DEFAULT_COLUMN_WIDTH, type ProtectionModel, type SheetModel } from './model';
+import { DEFAULT_COLUMN_WIDTH, type SheetModel } from './model';
 import { sortOrder } from './sort';
 
 const PROTECTION_TYPES = ['RANGE', 'SHEET'] as const;
@@ -463,24 +463,9 @@ export class SheetFacade extends Remote implements SheetApi {
 
   /** [R] A sheet has one sheet protection; protecting it again returns the existing one. */
   protect(): ProtectionFacade {
-    let model = this.sheet.protections.find((p) => p.type === 'SHEET' && !p.removed);
-    if (!model) {
-      const created: ProtectionModel = {
-        id: this.sheet.spreadsheet.nextProtectionId(),
-        type: 'SHEET',
-        sheet: this.sheet,
-        area: { ...wholeSheet(this.sheet), open: { startRow: true, endRow: true, startCol: true, endCol: true } },
-        description: '',
-        warningOnly: false,
-        editors: initialEditors(this.env, this.sheet),
-        domainEdit: false,
-        unprotected: [],
-        rangeName: null,
-        removed: false,
-      };
-      this.sheet.protections.push(created);
-      model = created;
-    }
+    const model =
+      this.sheet.protections.find((p) => p.type === 'SHEET' && !p.removed) ??
+      addProtection(this.env, this.sheet, 'SHEET', { ...wholeSheet(this.sheet), open: { startRow: true, endRow: true, startCol: true, endCol: true } });
     return new ProtectionFacade(this.env, this.world, model);
   }
 

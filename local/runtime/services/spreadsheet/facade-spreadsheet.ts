@@ -5,6 +5,7 @@
 import type { ExecutionEnv } from '../../env';
 import { GasException, gasMessages } from '../../errors';
 import { Remote, localMethods } from '../../remote';
+import { isValidTimeZone } from '../../tz';
 import type { World } from '../../world';
 import { copyArea } from './areas';
 import { enumName, isInteger, signatureError } from './facade-common';
@@ -17,7 +18,6 @@ import { UserFacade, emailOf } from './facade-user';
 import type { EnumArg, GasApi } from './gas-api';
 import { sheetMessages } from './messages';
 import { spreadsheetStore, type SheetModel, type SpreadsheetModel } from './model';
-import { isValidTimeZone } from './serial';
 
 const PROTECTION_TYPES = ['RANGE', 'SHEET'] as const;
 /** Toasts last 5 seconds unless told otherwise (Spreadsheet.toast docs). */

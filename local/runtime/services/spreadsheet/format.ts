@@ -44,17 +44,21 @@ function stripLiterals(section: string): string {
   return section.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
 }
 
-const sectionCache = new Map<string, string[]>();
-
-function splitSections(pattern: string): string[] {
-  let cached = sectionCache.get(pattern);
-  if (!cached) {
-    cached = splitSectionsUncached(pattern);
-    if (sectionCache.size > 10_000) sectionCache.clear();
-    sectionCache.set(pattern, cached);
-  }
-  return cached;
+/** `compute` remembered per key; the memory starts over past 10,000 keys. */
+function memoized<V>(compute: (key: string) => V): (key: string) => V {
+  const cache = new Map<string, V>();
+  return (key) => {
+    let cached = cache.get(key);
+    if (cached === undefined) {
+      cached = compute(key);
+      if (cache.size > 10_000) cache.clear();
+      cache.set(key, cached);
+    }
+    return cached;
+  };
 }
+
+const splitSections = memoized(splitSectionsUncached);
 
 function splitSectionsUncached(pattern: string): string[] {
   const out: string[] = [];
@@ -314,17 +318,7 @@ type DateToken =
   | { t: 'second'; len: number }
   | { t: 'ampm'; upper: boolean; short: boolean };
 
-const dateTokenCache = new Map<string, DateToken[]>();
-
-function tokenizeDate(section: string): DateToken[] {
-  let cached = dateTokenCache.get(section);
-  if (!cached) {
-    cached = tokenizeDateUncached(section);
-    if (dateTokenCache.size > 10_000) dateTokenCache.clear();
-    dateTokenCache.set(section, cached);
-  }
-  return cached;
-}
+const tokenizeDate = memoized(tokenizeDateUncached);
 
 function tokenizeDateUncached(section: string): DateToken[] {
   const tokens: DateToken[] = [];

@@ -7,6 +7,8 @@
  *   Java's documented behaviour; the reference does not say whether Apps Script checks first,
  *   and the silent fallback is the trap most likely to be met live, so it is kept.
  */
+import { intlOffset, resolvedTimeZone, settleWallTime } from '../../tz';
+
 export interface Zone {
   /** The id as Java would report it. */
   readonly id: string;
@@ -77,42 +79,13 @@ const SHORT_NAMES: Readonly<Record<string, readonly [string, string]>> = {
   'Pacific/Auckland': ['NZST', 'NZDT'],
 };
 
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 const nameFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function isIanaZone(id: string): string | null {
-  try {
-    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: id }).resolvedOptions().timeZone;
-    // Intl ignores case; Java does not ("asia/seoul" is unknown to Java, hence GMT).
-    if (resolved.toLowerCase() === id.toLowerCase() && resolved !== id) return null;
-    return resolved;
-  } catch {
-    return null;
-  }
-}
-
-function ianaOffset(tz: string, ms: number): number {
-  let f = partsFormatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      era: 'short',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    partsFormatters.set(tz, f);
-  }
-  const p: Record<string, string> = {};
-  for (const part of f.formatToParts(new Date(ms))) p[part.type] = part.value;
-  const year = p.era === 'BC' || p.era === 'B' ? 1 - Number(p.year) : Number(p.year);
-  const wall = Date.UTC(year, Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-  const base = ms - (((ms % 1000) + 1000) % 1000);
-  return wall - base;
+  const resolved = resolvedTimeZone(id);
+  // Intl ignores case; Java does not ("asia/seoul" is unknown to Java, hence GMT).
+  if (resolved && resolved.toLowerCase() === id.toLowerCase() && resolved !== id) return null;
+  return resolved;
 }
 
 function intlName(tz: string, ms: number, style: 'short' | 'long'): string {
@@ -146,19 +119,19 @@ function fixedZone(id: string, offsetMs: number, short = gmtOffsetName(offsetMs)
 function ianaBacked(id: string, tz: string): Zone {
   return {
     id,
-    offsetAt: (ms) => ianaOffset(tz, ms),
+    offsetAt: (ms) => intlOffset(ms, tz),
     shortName(ms) {
-      const offset = ianaOffset(tz, ms);
+      const offset = intlOffset(ms, tz);
       const known = SHORT_NAMES[tz];
       if (known) {
-        const january = ianaOffset(tz, Date.UTC(new Date(ms).getUTCFullYear(), 0, 1));
-        const july = ianaOffset(tz, Date.UTC(new Date(ms).getUTCFullYear(), 6, 1));
+        const january = intlOffset(Date.UTC(new Date(ms).getUTCFullYear(), 0, 1), tz);
+        const july = intlOffset(Date.UTC(new Date(ms).getUTCFullYear(), 6, 1), tz);
         const standard = Math.min(january, july);
         return offset > standard ? known[1] : known[0];
       }
       return javaStyle(intlName(tz, ms, 'short'), offset);
     },
-    longName: (ms) => javaStyle(intlName(tz, ms, 'long'), ianaOffset(tz, ms)),
+    longName: (ms) => javaStyle(intlName(tz, ms, 'long'), intlOffset(ms, tz)),
   };
 }
 
@@ -196,11 +169,5 @@ function lookup(id: string): Zone {
 
 /** The instant at which the zone's wall clock reads `wallAsUtcMs` (earlier one at DST folds). */
 export function wallToEpoch(zone: Zone, wallAsUtcMs: number): number {
-  let t = wallAsUtcMs - zone.offsetAt(wallAsUtcMs);
-  for (let i = 0; i < 3; i++) {
-    const next = wallAsUtcMs - zone.offsetAt(t);
-    if (next === t) break;
-    t = next;
-  }
-  return t;
+  return settleWallTime(wallAsUtcMs, (ms) => zone.offsetAt(ms), 4);
 }

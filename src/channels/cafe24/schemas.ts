@@ -1,0 +1,321 @@
+/**
+ * zod schemas of every Cafe24 answer the add-on reads, and `parse`, which turns an HttpResponse
+ * into data or a Cafe24Error naming the mall, the call and the failing field.
+ *
+ * Objects are loose: unknown fields pass through untouched (Cafe24 adds fields with versions).
+ * Only the fields we use are declared. Of those, money we compute with becomes integer KRW and
+ * dates become epoch ms; every other string (codes, phones, zip codes, names, messages) is kept
+ * exactly as sent.
+ */
+import { z } from 'zod';
+import type { HttpResponse } from '../../core/http';
+import { KrwError, parseKrw } from '../../core/krw';
+import { parseSeoulDateTime } from '../../core/seoul-time';
+import type { Cafe24Call } from './calls';
+import { errorFromResponse, unreadableResponse } from './errors';
+import { CAFE24_ORDER_STATUSES } from './order-status';
+
+// ---- building blocks ----
+
+/** A decimal money string ("29000.00") → whole KRW; a fraction of a won is an error. */
+export const krw = z.string().transform((text, ctx) => {
+  try {
+    return parseKrw(text);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: e instanceof KrwError ? e.message : String(e) });
+    return z.NEVER;
+  }
+});
+
+/** Any Cafe24 date-time (ISO with +09:00, or Seoul wall time without a zone) → epoch ms. */
+export const cafe24DateTime = z.string().transform((text, ctx) => {
+  const t = parseSeoulDateTime(text);
+  if (t === null) {
+    ctx.addIssue({ code: 'custom', message: `not a date-time: ${JSON.stringify(text)}` });
+    return z.NEVER;
+  }
+  return t;
+});
+
+const text = z.string();
+const optText = text.nullable().optional();
+const flag = z.enum(['T', 'F']);
+const optDate = cafe24DateTime.nullable().optional();
+const count = z.number().int();
+
+export const OrderStatusCode = z.enum(CAFE24_ORDER_STATUSES);
+
+/** Cafe24's error body: `{"error":{"code":422,"message":"…","more_info":{}}}`. */
+export const ErrorDetail = z.looseObject({ code: z.union([z.number(), z.string()]), message: z.string() });
+export const ErrorBody = z.looseObject({ error: ErrorDetail });
+
+/** The OAuth endpoints' error body (RFC 6749 shape). */
+export const OAuthErrorBody = z.looseObject({ error: z.string(), error_description: z.string().optional() });
+
+/**
+ * One object of a bulk answer. On 207 a failed object comes back as its reference keys plus
+ * `error` (reference §4; layout as the local fake has it), so it is checked first.
+ */
+export const BulkFailure = z.looseObject({ error: ErrorDetail });
+export type BulkFailure = z.output<typeof BulkFailure>;
+
+function bulkItem<S extends z.ZodType>(schema: S) {
+  return z.union([BulkFailure, schema]);
+}
+
+export function isBulkFailure(item: unknown): item is BulkFailure {
+  return BulkFailure.safeParse(item).success;
+}
+
+/** Splits a bulk answer's objects into those that succeeded and those that failed. */
+export function splitBulk<T>(items: ReadonlyArray<T | BulkFailure>): { ok: T[]; failed: BulkFailure[] } {
+  const ok: T[] = [];
+  const failed: BulkFailure[] = [];
+  for (const item of items) (isBulkFailure(item) ? failed.push(item) : ok.push(item as T));
+  return { ok, failed };
+}
+
+const Links = z.array(z.looseObject({ rel: z.string(), href: z.string() }));
+
+// ---- products, variants, inventories ----
+
+export const Inventory = z.looseObject({
+  variant_code: text,
+  quantity: count,
+  use_inventory: flag.optional(),
+  display_soldout: flag.optional(),
+  safety_inventory: count.nullable().optional(),
+  inventory_control_type: optText,
+});
+
+export const Variant = z.looseObject({
+  variant_code: text,
+  custom_variant_code: optText,
+  options: z.array(z.looseObject({ name: text, value: text })).nullable().optional(),
+  display: flag.optional(),
+  selling: flag.optional(),
+  additional_amount: krw.nullable().optional(),
+  use_inventory: flag.optional(),
+  quantity: count.nullable().optional(),
+  /** `embed=inventories`: an object (one-element arrays seen in some copies). */
+  inventories: z.union([Inventory, z.array(Inventory)]).nullable().optional(),
+});
+
+/** Sale `price` is read as KRW; supply/retail/tax-exclusive prices pass through as sent. */
+export const Product = z.looseObject({
+  product_no: count,
+  product_code: text,
+  product_name: text,
+  custom_product_code: optText,
+  price: krw.optional(),
+  display: flag.optional(),
+  selling: flag.optional(),
+  sold_out: flag.optional(),
+  supplier_code: optText,
+  created_date: optDate,
+  updated_date: optDate,
+  variants: z.array(Variant).optional(),
+});
+
+export const ProductsList = z.looseObject({ products: z.array(Product) });
+export const ProductOne = z.looseObject({ product: Product });
+export const VariantsList = z.looseObject({ variants: z.array(Variant) });
+export const VariantOne = z.looseObject({ variant: Variant });
+export const VariantsBulk = z.looseObject({ variants: z.array(bulkItem(Variant)) });
+export const InventoryOne = z.looseObject({ inventory: Inventory });
+
+// ---- orders ----
+
+export const OrderItem = z.looseObject({
+  order_item_code: text.min(1),
+  order_status: OrderStatusCode,
+  order_status_before_cs: optText,
+  quantity: count.nonnegative(),
+  product_price: krw,
+  option_price: krw.nullable().optional(),
+  product_no: count.nullable().optional(),
+  product_code: optText,
+  variant_code: optText,
+  custom_product_code: optText,
+  custom_variant_code: optText,
+  product_name: optText,
+  option_value: optText,
+  supplier_id: optText,
+  shipping_code: optText,
+  tracking_no: optText,
+  shipping_company_code: optText,
+  shipping_company_name: optText,
+  claim_code: optText,
+  ordered_date: optDate,
+  shipped_date: optDate,
+  delivered_date: optDate,
+});
+
+export const Receiver = z.looseObject({
+  name: optText,
+  phone: optText,
+  cellphone: optText,
+  zipcode: optText,
+  address1: optText,
+  address2: optText,
+  shipping_message: optText,
+  shipping_code: optText,
+});
+
+export const Buyer = z.looseObject({ name: optText, cellphone: optText, phone: optText, email: optText });
+
+export const Order = z.looseObject({
+  order_id: text.min(1),
+  order_date: cafe24DateTime,
+  payment_date: optDate,
+  /** T paid, F unpaid, M partly paid. */
+  paid: z.enum(['T', 'F', 'M']),
+  canceled: optText,
+  billing_name: optText,
+  currency: optText,
+  items: z.array(OrderItem).optional(),
+  receivers: z.array(Receiver).optional(),
+  buyer: Buyer.nullable().optional(),
+});
+
+export const OrdersList = z.looseObject({ orders: z.array(Order), links: Links.optional() });
+export const OrderOne = z.looseObject({ order: Order });
+export const OrderItemsList = z.looseObject({ items: z.array(OrderItem) });
+
+/** PUT /orders/{id} echoes `process_status` and the items; PUT /orders answers per order. */
+const StatusChange = z.looseObject({ order_id: text.optional(), process_status: optText, order_item_code: z.array(text).optional() });
+export const OrderStatusChanged = z.looseObject({ order: StatusChange });
+export const OrdersStatusChanged = z.looseObject({ orders: z.array(bulkItem(StatusChange)) });
+
+// ---- shipments ----
+
+export const Shipment = z.looseObject({
+  shipping_code: text,
+  order_id: text,
+  status: optText,
+  tracking_no: optText,
+  shipping_company_code: optText,
+  order_item_code: z.array(text).optional(),
+  items: z.array(z.looseObject({ order_item_code: text, status: optText })).optional(),
+});
+
+export const ShipmentsList = z.looseObject({ shipments: z.array(Shipment) });
+/** POST /orders/{id}/shipments answers a `shipments` array even for one object. */
+export const ShipmentsCreated = ShipmentsList;
+export const ShipmentOne = z.looseObject({ shipment: Shipment });
+export const ShipmentsBulk = z.looseObject({ shipments: z.array(bulkItem(Shipment)) });
+
+// ---- claims and refunds ----
+
+const ClaimLine = z.looseObject({ order_item_code: text, quantity: count.optional() });
+export const Claim = z.looseObject({
+  order_id: text,
+  claim_code: text,
+  status: optText,
+  items: z.array(ClaimLine).optional(),
+});
+
+export const CancellationOne = z.looseObject({ cancellation: Claim });
+export const ReturnOne = z.looseObject({ return: Claim });
+export const ExchangeOne = z.looseObject({ exchange: Claim });
+
+const RequestDecision = z.looseObject({ order_id: text.optional() });
+export const CancellationRequestsDecided = z.looseObject({ cancellationrequests: z.array(bulkItem(RequestDecision)) });
+export const ReturnRequestsDecided = z.looseObject({ returnrequests: z.array(bulkItem(RequestDecision)) });
+export const ExchangeRequestsDecided = z.looseObject({ exchangerequests: z.array(bulkItem(RequestDecision)) });
+
+export const Refund = z.looseObject({
+  refund_code: text,
+  order_id: text,
+  order_item_code: z.array(text).optional(),
+  quantity: count.optional(),
+  actual_refund_amount: krw.nullable().optional(),
+  refund_status: optText,
+  accepted_refund_date: optDate,
+  refund_date: optDate,
+});
+export const RefundsList = z.looseObject({ refunds: z.array(Refund) });
+export const RefundOne = z.looseObject({ refund: Refund });
+
+// ---- carriers, suppliers ----
+
+export const CarrierEntry = z.looseObject({
+  carrier_id: count,
+  shipping_carrier_code: text,
+  shipping_carrier: text,
+  track_shipment_url: optText,
+  default_shipping_carrier: flag.optional(),
+  shipping_type: optText,
+});
+export const CarriersList = z.looseObject({ carriers: z.array(CarrierEntry) });
+
+export const Supplier = z.looseObject({ supplier_code: text, supplier_name: text, status: optText });
+export const SuppliersList = z.looseObject({ suppliers: z.array(Supplier) });
+
+// ---- OAuth ----
+
+/** POST /api/v2/oauth/token (both grants). Times are Seoul wall time without a zone. */
+export const TokenBody = z.looseObject({
+  access_token: text.min(1),
+  expires_at: cafe24DateTime,
+  refresh_token: text.min(1),
+  refresh_token_expires_at: cafe24DateTime,
+  mall_id: text,
+  scopes: z.array(text),
+  client_id: optText,
+  user_id: optText,
+  issued_at: optDate,
+  shop_no: optText,
+  token_type: optText,
+});
+
+export type Cafe24Product = z.output<typeof Product>;
+export type Cafe24Variant = z.output<typeof Variant>;
+export type Cafe24Inventory = z.output<typeof Inventory>;
+export type Cafe24Order = z.output<typeof Order>;
+export type Cafe24OrderItem = z.output<typeof OrderItem>;
+export type Cafe24Receiver = z.output<typeof Receiver>;
+export type Cafe24Shipment = z.output<typeof Shipment>;
+export type Cafe24Claim = z.output<typeof Claim>;
+export type Cafe24Refund = z.output<typeof Refund>;
+export type Cafe24CarrierEntry = z.output<typeof CarrierEntry>;
+export type Cafe24Supplier = z.output<typeof Supplier>;
+
+// ---- parse ----
+
+/** `orders[3].items[0].order_item_code` */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
+  return out === '' ? '(body)' : out;
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  const input = (issue as { input?: unknown }).input;
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && input === undefined) return 'required';
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}, got ${JSON.stringify(input) ?? typeof input}`;
+  if (issue.code === 'invalid_value') return `unexpected value ${JSON.stringify(input)}`;
+  if (issue.code === 'invalid_union') return `matches no expected shape: ${JSON.stringify(input)?.slice(0, 120)}`;
+  return issue.message;
+}
+
+/**
+ * The data of a successful answer, checked against `schema`. Throws Cafe24Error: for a non-2xx
+ * status (see errors.ts), for a body that is not JSON (retryable: bodies cut short in transit),
+ * and for a body that does not fit, naming the first failing field:
+ * `[najalran] orders.list: orders[3].items[0].order_item_code: required`.
+ */
+export function parse<S extends z.ZodType>(call: Cafe24Call, mallId: string, schema: S, response: HttpResponse): z.output<S> {
+  if (response.status < 200 || response.status > 299) throw errorFromResponse(call, mallId, response);
+  let json: unknown;
+  try {
+    json = JSON.parse(response.body);
+  } catch {
+    throw unreadableResponse(call, mallId, response.status, `body is not JSON (${response.body.length} characters)`, true);
+  }
+  const r = schema.safeParse(json, { reportInput: true });
+  if (r.success) return r.data;
+  const [first, ...rest] = r.error.issues;
+  const more = rest.length > 0 ? ` (+${rest.length} more)` : '';
+  throw unreadableResponse(call, mallId, response.status, `${formatPath(first!.path)}: ${describe(first!)}${more}`, false);
+}

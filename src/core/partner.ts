@@ -1,0 +1,25 @@
+/** A partner mall as the business sees it (DOMAIN: PNR001 own mall, PNR002/3 resellers). */
+import type { ChannelId } from './order';
+import type { Krw } from './krw';
+
+export type PartnerRole = 'own' | 'reseller';
+export type SettlementMode = 'deposit' | 'credit';
+
+export interface Partner {
+  readonly partnerId: string;
+  readonly name: string;
+  readonly role: PartnerRole;
+  readonly channel: ChannelId;
+  /** The channel's account id: a Cafe24 mall id. */
+  readonly mallId: string;
+  readonly shopNo: number;
+  readonly supplierCode: string | null;
+  /** Percent, 0–100. */
+  readonly defaultRatio: number;
+  readonly settlementMode: SettlementMode;
+  readonly creditLimit: Krw;
+  /** Percent of the wholesale value, e.g. 5. */
+  readonly incentiveRate: number;
+  readonly shippingFeePerUnit: Krw;
+  readonly statementEmails: readonly string[];
+}

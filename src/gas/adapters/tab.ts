@@ -1,0 +1,64 @@
+import { layoutOf } from '../../sheet/layout';
+import type { TabSpec } from '../../sheet/schema';
+import { cellText, keyOf } from '../../sheet/table';
+
+/** A tab by its title in either language; null before setup. */
+export function findTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tab: TabSpec): GoogleAppsScript.Spreadsheet.Sheet | null {
+  return ss.getSheetByName(tab.title.ko) ?? ss.getSheetByName(tab.title.en);
+}
+
+/** The whole used grid, header first: one round trip. */
+export function readGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] {
+  return sheet.getDataRange().getValues();
+}
+
+export interface KeyedUpdate {
+  readonly key: string;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Writes cells of rows found by key at the moment of writing: the header and key columns are
+ * read again just before, so a sort or an inserted row since the caller read the tab changes
+ * nothing. Only the named cells are written, in runs of adjacent columns, so a person's edits
+ * in other columns of the same row stay. Returns the keys that were not found.
+ */
+export function writeByKey(sheet: GoogleAppsScript.Spreadsheet.Sheet, tab: TabSpec, updates: readonly KeyedUpdate[]): string[] {
+  if (updates.length === 0) return [];
+  const lastRow = sheet.getLastRow();
+  const width = Math.max(1, sheet.getLastColumn());
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+  const layout = layoutOf(tab, header);
+  const keyCols = tab.rowKey.map((k) => layout.index.get(k));
+  if (keyCols.some((c) => c === undefined) || lastRow < 2) return updates.map((u) => u.key);
+  const first = Math.min(...(keyCols as number[]));
+  const last = Math.max(...(keyCols as number[]));
+  const keys = sheet.getRange(2, first + 1, lastRow - 1, last - first + 1).getValues();
+  const rowOf = new Map<string, number>();
+  keys.forEach((r, i) => {
+    const k = keyOf((keyCols as number[]).map((c) => r[c - first]));
+    if (k && !rowOf.has(k)) rowOf.set(k, i + 2);
+  });
+  const missing: string[] = [];
+  for (const u of updates) {
+    const row = rowOf.get(u.key);
+    if (row === undefined) {
+      missing.push(u.key);
+      continue;
+    }
+    const cells = Object.entries(u.values)
+      .map(([col, v]) => ({ c: layout.index.get(col), v }))
+      .filter((x): x is { c: number; v: unknown } => x.c !== undefined)
+      .sort((a, b) => a.c - b.c);
+    for (let i = 0; i < cells.length; ) {
+      let j = i;
+      while (j + 1 < cells.length && cells[j + 1]!.c === cells[j]!.c + 1) j++;
+      const run = cells.slice(i, j + 1);
+      sheet.getRange(row, run[0]!.c + 1, 1, run.length).setValues([run.map((x) => x.v)]);
+      i = j + 1;
+    }
+  }
+  return missing;
+}
+
+export { cellText };

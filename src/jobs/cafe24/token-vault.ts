@@ -1,0 +1,108 @@
+import type { Cafe24Connection, Cafe24Token, OAuthClient } from '../../channels/cafe24';
+import { Cafe24Error, needsRefresh, parseTokenResponse, refreshRequest, refreshTokenExpired } from '../../channels/cafe24';
+import type { Clock, HttpPort, KeyValueStore, LockPort } from '../ports';
+
+/**
+ * Each mall's tokens, kept in script properties (never in cells). Cafe24 rotates refresh
+ * tokens and the old one dies on use (reference §2), so a refresh happens only under a lock,
+ * re-reads the stored pair inside it (another execution may have refreshed already), and
+ * stores the new pair before anything uses it.
+ */
+export type TokenResult = { readonly ok: true; readonly token: Cafe24Token } | { readonly ok: false; readonly error: Cafe24Error };
+
+export const tokenKey = (partnerId: string) => `cafe24.token.${partnerId}`;
+export const APP_KEY = 'cafe24.app';
+const LOCK_WAIT_MS = 30_000;
+
+export interface AppCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+export function readApp(store: KeyValueStore): AppCredentials | null {
+  const raw = store.get(APP_KEY);
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as Partial<AppCredentials>;
+    return v.clientId && v.clientSecret ? { clientId: v.clientId, clientSecret: v.clientSecret } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function storeToken(store: KeyValueStore, partnerId: string, token: Cafe24Token): void {
+  store.set(tokenKey(partnerId), JSON.stringify(token));
+}
+
+export function readToken(store: KeyValueStore, partnerId: string, latest = false): Cafe24Token | null {
+  const raw = latest ? store.getLatest(tokenKey(partnerId)) : store.get(tokenKey(partnerId));
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as Cafe24Token;
+  } catch {
+    return null;
+  }
+}
+
+export interface TokenVaultDeps {
+  store: KeyValueStore;
+  lock: LockPort;
+  http: HttpPort;
+  clock: Clock;
+  base64: (s: string) => string;
+  redirectUri: string;
+}
+
+export class TokenVault {
+  private readonly cache = new Map<string, Cafe24Token>();
+
+  constructor(private readonly d: TokenVaultDeps) {}
+
+  /** A token fit to use now: refreshed first when it is about to lapse. */
+  fresh(conn: Cafe24Connection): TokenResult {
+    const token = this.cache.get(conn.partnerId) ?? readToken(this.d.store, conn.partnerId);
+    if (!token) return { ok: false, error: notConnected(conn) };
+    this.cache.set(conn.partnerId, token);
+    if (!needsRefresh(token, this.d.clock.now())) return { ok: true, token };
+    return this.refresh(conn, token.accessToken);
+  }
+
+  /**
+   * Refreshes under the lock. `stale` is the access token the caller found wanting: when the
+   * stored one differs, another execution has refreshed already and its pair is used as is.
+   */
+  refresh(conn: Cafe24Connection, stale: string): TokenResult {
+    const outcome = this.d.lock.withLock<TokenResult>(LOCK_WAIT_MS, () => {
+      const stored = readToken(this.d.store, conn.partnerId, true);
+      if (!stored) return { ok: false, error: notConnected(conn) };
+      const now = this.d.clock.now();
+      if (stored.accessToken !== stale && !needsRefresh(stored, now)) return { ok: true, token: stored };
+      if (refreshTokenExpired(stored, now)) return { ok: false, error: expired(conn) };
+      const app = readApp(this.d.store);
+      if (!app) return { ok: false, error: noApp(conn) };
+      const client: OAuthClient = { ...app, redirectUri: this.d.redirectUri };
+      const [response] = this.d.http.executeAll([refreshRequest(conn.mallId, client, stored.refreshToken, this.d.base64)]);
+      try {
+        const token = parseTokenResponse('oauth.refresh', conn.mallId, response!);
+        // The old refresh token is dead from this moment: keep the new pair before anything else.
+        storeToken(this.d.store, conn.partnerId, token);
+        return { ok: true, token };
+      } catch (e) {
+        if (e instanceof Cafe24Error) return { ok: false, error: e };
+        throw e;
+      }
+    });
+    const result = outcome ?? { ok: false as const, error: busy(conn) };
+    if (result.ok) this.cache.set(conn.partnerId, result.token);
+    return result;
+  }
+}
+
+function vaultError(conn: Cafe24Connection, detail: string, userMessage: string, reconnect: boolean, retryable = false): Cafe24Error {
+  return new Cafe24Error({ mallId: conn.mallId, call: 'oauth.refresh', status: 0, kind: 'oauth', code: null, cafe24Message: null, retryable, reconnect, detail, userMessage });
+}
+
+const notConnected = (c: Cafe24Connection) => vaultError(c, 'not connected', '카페24에 연결되지 않았습니다. 관리 패널에서 연결하세요', true);
+const expired = (c: Cafe24Connection) => vaultError(c, 'refresh token expired', '카페24 연결이 만료되었습니다(2주). 다시 연결하세요', true);
+const noApp = (c: Cafe24Connection) => vaultError(c, 'no app credentials', '카페24 앱 정보(client id/secret)가 없습니다. 관리 패널에서 입력하세요', false);
+const busy = (c: Cafe24Connection) => vaultError(c, 'token lock busy', '다른 실행이 토큰을 갱신 중입니다. 다음 실행에서 다시 시도합니다', false, true);

@@ -1,0 +1,49 @@
+import type { OrderLine, OrderLineStatus } from '../core/order';
+import type { Lang } from './schema';
+
+/** What the orders tab shows for a line's status. */
+export const ORDER_STATUS_LABELS: Readonly<Record<OrderLineStatus, Readonly<Record<Lang, string>>>> = {
+  paid: { ko: '결제완료', en: 'Paid' },
+  preparing: { ko: '배송준비중', en: 'Preparing' },
+  standby: { ko: '배송대기', en: 'Awaiting pickup' },
+  shipping: { ko: '배송중', en: 'In transit' },
+  delivered: { ko: '배송완료', en: 'Delivered' },
+  cancelRequested: { ko: '취소요청', en: 'Cancel requested' },
+  cancelled: { ko: '취소완료', en: 'Cancelled' },
+  returnRequested: { ko: '반품요청', en: 'Return requested' },
+  returned: { ko: '반품완료', en: 'Returned' },
+  exchangeRequested: { ko: '교환요청', en: 'Exchange requested' },
+  exchanged: { ko: '교환완료', en: 'Exchanged' },
+  refunded: { ko: '환불완료', en: 'Refunded' },
+};
+
+export const orderKey = (l: Pick<OrderLine, 'partnerId' | 'itemId'>) => `${l.partnerId}|${l.itemId}`;
+
+/**
+ * A line as the orders tab's cells, by column key. Channel text stays text (the columns are
+ * plain-text formatted by setup); times are Dates; amounts integer KRW.
+ */
+export function orderRow(l: OrderLine, lang: Lang): Record<string, unknown> {
+  const date = (ms: number | null) => (ms === null ? '' : new Date(ms));
+  return {
+    partnerId: l.partnerId,
+    orderId: l.orderId,
+    itemId: l.itemId,
+    orderedAt: date(l.orderedAt),
+    paidAt: date(l.paidAt),
+    sku: l.sku ?? '',
+    productName: l.productName,
+    option: l.optionText,
+    quantity: l.quantity,
+    amount: l.amount,
+    buyerName: l.buyerName,
+    receiverName: l.receiverName,
+    receiverPhone: l.receiverPhone,
+    receiverAddress: [l.receiverZip && `(${l.receiverZip})`, l.receiverAddress1, l.receiverAddress2].filter(Boolean).join(' '),
+    message: l.message,
+    orderStatus: `${ORDER_STATUS_LABELS[l.status][lang]} (${l.rawStatus})`,
+    carrier: l.carrier?.name ?? '',
+    trackingNo: l.trackingNo ?? '',
+    shippedAt: date(l.shippedAt),
+  };
+}

@@ -1,0 +1,64 @@
+import { layoutOf, type Layout } from './layout';
+import type { TabSpec } from './schema';
+
+/**
+ * A tab's grid read as rows found by key. Row numbers are where a row was when read; anyone
+ * writing later finds it again by key (staff sort and insert rows while a sync runs).
+ */
+export interface TableRow {
+  /** 1-based sheet row. */
+  readonly rowNumber: number;
+  /** The row key: the key columns' text joined by "|"; "" when a key cell is blank. */
+  readonly key: string;
+  get(column: string): unknown;
+}
+
+export interface Table {
+  readonly layout: Layout;
+  readonly rows: readonly TableRow[];
+}
+
+export const KEY_SEPARATOR = '|';
+
+export function keyOf(values: readonly unknown[]): string {
+  return values.some((v) => cellText(v) === '') ? '' : values.map(cellText).join(KEY_SEPARATOR);
+}
+
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString();
+  return String(v).trim();
+}
+
+/** `grid` is the whole tab as getValues returns it, header row first. */
+export function readTable(tab: TabSpec, grid: readonly (readonly unknown[])[]): Table {
+  const layout = layoutOf(tab, grid[0] ?? []);
+  const keyCols = tab.rowKey.map((k) => layout.index.get(k));
+  const rows: TableRow[] = [];
+  for (let i = 1; i < grid.length; i++) {
+    const cells = grid[i]!;
+    if (cells.every((c) => cellText(c) === '')) continue;
+    const key = keyCols.some((c) => c === undefined) ? '' : keyOf(keyCols.map((c) => cells[c as number]));
+    rows.push({
+      rowNumber: i + 1,
+      key,
+      get: (column) => {
+        const c = layout.index.get(column);
+        return c === undefined ? undefined : cells[c];
+      },
+    });
+  }
+  return { layout, rows };
+}
+
+/** Keys that appear on more than one row: each such row gets a problem, none is used. */
+export function duplicateKeys(rows: readonly TableRow[]): Set<string> {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const r of rows) {
+    if (!r.key) continue;
+    if (seen.has(r.key)) dup.add(r.key);
+    seen.add(r.key);
+  }
+  return dup;
+}
