@@ -21,8 +21,26 @@ fs.rmSync(buildDir, { recursive: true, force: true });
 fs.mkdirSync(buildDir, { recursive: true });
 fs.mkdirSync(outDir, { recursive: true });
 
+/**
+ * zod re-exports every locale (about 380 KiB) through its namespace; Apps Script parses the whole
+ * bundle on every execution, and the sheet's messages are our own, so only English is kept.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}zod${path.sep}`) ? { path: 'zod-locales', namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
+      contents: `export { default as en } from ${JSON.stringify(path.join(root, 'node_modules/zod/v4/locales/en.js'))};`,
+      resolveDir: root,
+    }));
+  },
+};
+
 async function buildCode() {
   const result = await build({
+    plugins: [zodEnglishOnly],
     entryPoints: [path.join(root, 'src/gas/main.ts')],
     bundle: true,
     format: 'iife',

@@ -11,6 +11,9 @@ import { appendLog } from './adapters/log-tab';
 import { SheetsWorkbook } from './adapters/workbook';
 import { readSettings, writeSetting, type Cadence } from './settings';
 import { installSyncTrigger, removeSyncTriggers, isSyncInstalled } from './triggers';
+import { scriptProperties } from './adapters/stores';
+import { completeConnect, connectLink, markPartners, partnersOf, saveApp } from './cafe24';
+import { runSync, type SyncReport } from './sync';
 
 /** Simple trigger: the menu. Runs in AuthMode.LIMITED, so it touches nothing but the UI. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -104,15 +107,49 @@ export function getSidebarState(): SidebarState {
 
 /** The time-driven trigger. One execution at a time: a run that finds the lock taken ends at once. */
 export function onSyncTick(_e?: GoogleAppsScript.Events.TimeDriven): void {
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(0)) {
-    console.log(message('ko', 'syncSkippedLocked'));
-    return;
+  const r = runSync('tick', 'ko');
+  if (!r.ran) console.log(r.message);
+}
+
+/** Sidebar: run the sync now (waits briefly for a running one). */
+export function syncNow(): SyncReport {
+  return runSync('manual', readSettings().lang);
+}
+
+/** Sidebar: the Cafe24 app's client id and secret, kept in script properties (never in cells). */
+export function saveCafe24App(clientId: string, clientSecret: string): { message: string } {
+  saveApp(scriptProperties(), String(clientId ?? ''), String(clientSecret ?? ''));
+  return { message: '카페24 앱 정보를 저장했습니다' };
+}
+
+/** Sidebar: the link that connects a partner's Cafe24 mall (the operator opens it and consents). */
+export function connectPartner(partnerId: string): { authorizeUrl: string; message: string } {
+  const ss = SpreadsheetApp.getActive();
+  const read = partnersOf(ss).find((r) => r.row.key === partnerId);
+  if (!read) throw new Error(`파트너 ${partnerId}를 파트너 탭에서 찾을 수 없습니다`);
+  if (!read.ok) throw new Error(`${partnerId}: ${read.problems.join('; ')}`);
+  const url = connectLink(read.partner, scriptProperties());
+  return { authorizeUrl: url, message: `${read.partner.name}: 링크를 열어 카페24에서 승인하세요` };
+}
+
+/** /usercallback of the connect flow (named in the state token). */
+export function cafe24AuthCallback(request: { parameter: Record<string, string> }): GoogleAppsScript.HTML.HtmlOutput {
+  const ss = SpreadsheetApp.getActive();
+  const partnerId = request.parameter.partnerId ?? '';
+  const read = partnersOf(ss).find((r) => r.row.key === partnerId);
+  let text: string;
+  if (!read || !read.ok) {
+    text = `파트너 ${partnerId}를 찾을 수 없습니다`;
+  } else {
+    const r = completeConnect(read.partner, request.parameter, scriptProperties());
+    text = r.message;
+    markPartners(ss, [{ partnerId, connection: r.ok ? '연결됨' : '연결 실패', tokenExpiresAt: r.expiresAt ? new Date(r.expiresAt) : '', status: r.ok ? '' : r.message }]);
+    appendLog(ss, readSettings().lang, [{ job: 'connect', startedAt: new Date(), durationMs: 0, level: r.ok ? 'info' : 'error', message: `${partnerId}: ${r.message}` }]);
   }
-  try {
-    // The jobs arrive with the sync issue; until then a tick records that it ran.
-    PropertiesService.getScriptProperties().setProperty('lastTickAt', new Date().toISOString());
-  } finally {
-    lock.releaseLock();
-  }
+  // createHtmlOutput escapes nothing: the text is set as text through a template-free page.
+  return HtmlService.createHtmlOutput('<p></p>').append(escapeHtml(text)).setTitle('카페24 연결');
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
