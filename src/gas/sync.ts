@@ -58,9 +58,12 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
     // Only now that the lines are in the sheet may the cursors move.
     commitCursors(rt.store, result.cursors);
     const errors: string[] = [];
+    const statusNow = new Map(reads.map((r) => [r.row.key, String(r.row.get('status') ?? '')]));
     for (const e of result.errors) {
       errors.push(e.error.message);
       marks.push({ partnerId: e.partnerId, ...(e.error.reconnect ? { connection: '재연결 필요' } : {}), status: e.error.userMessage });
+      // The log gets a line when a partner's trouble starts or changes, not every minute it lasts.
+      if (statusNow.get(e.partnerId) === e.error.userMessage) continue;
       log.push({ job: 'orders', startedAt: started, durationMs: Date.now() - started.getTime(), level: e.deferred ? 'warn' : 'error', message: `${e.partnerId}: ${e.error.userMessage} — ${e.error.message}` });
     }
     for (const id of result.completed) marks.push({ partnerId: id, connection: '연결됨', status: '' });

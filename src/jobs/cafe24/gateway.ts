@@ -42,6 +42,11 @@ interface Pending<T> {
 }
 
 const rateKey = (mallId: string) => `cafe24.rate.${mallId}`;
+/**
+ * Longer waits are not slept: a blocked mall's work is deferred to the next run instead, since
+ * every second asleep counts against the daily trigger runtime (90 min on consumer accounts).
+ */
+export const MAX_SLEEP_MS = 2_000;
 const RATE_TTL_S = 3600;
 
 export class Cafe24Gateway {
@@ -81,16 +86,23 @@ export class Cafe24Gateway {
       });
       if (pending.length === 0) break;
       if (now >= this.d.deadline) {
-        for (const p of pending) fail(p, deferredError(p.req), true);
+        for (const p of pending) fail(p, deferredError(p.req, 'budget'), true);
         break;
       }
       const batch = this.pickBatch(pending, rates, now);
       if (batch.length === 0) {
-        const wait = this.waitFor(pending, rates, now);
-        if (now + wait >= this.d.deadline) {
-          for (const p of pending) fail(p, deferredError(p.req), true);
+        const waits = pending.map((p) => this.waitFor([p], rates, now));
+        const wait = Math.min(...waits);
+        if (wait > MAX_SLEEP_MS || now + wait >= this.d.deadline) {
+          for (const p of pending) fail(p, deferredError(p.req, now + wait >= this.d.deadline ? 'budget' : 'throttled'), true);
           break;
         }
+        // Those that would wait long go to the next run; the rest wait a moment.
+        pending = pending.filter((p, i) => {
+          if (waits[i]! <= MAX_SLEEP_MS) return true;
+          fail(p, deferredError(p.req, 'throttled'), true);
+          return false;
+        });
         this.d.sleeper.sleep(wait);
         continue;
       }
@@ -205,17 +217,18 @@ export class Cafe24Gateway {
   }
 }
 
-function deferredError<T>(r: Cafe24Request<T>): Cafe24Error {
+function deferredError<T>(r: Cafe24Request<T>, why: 'budget' | 'throttled'): Cafe24Error {
+  const budget = why === 'budget';
   return new Cafe24Error({
     mallId: r.conn.mallId,
     call: r.call,
     status: 0,
-    kind: 'network',
+    kind: budget ? 'network' : 'rateLimited',
     code: null,
     cafe24Message: null,
     retryable: true,
     reconnect: false,
-    detail: 'deferred to the next run (time budget of this execution spent)',
-    userMessage: '이번 실행 시간이 부족해 다음 실행에서 이어서 처리합니다',
+    detail: budget ? 'deferred to the next run (time budget of this execution spent)' : 'deferred to the next run (the mall is throttling calls)',
+    userMessage: budget ? '이번 실행 시간이 부족해 다음 실행에서 이어서 처리합니다' : '카페24 호출 한도 초과: 다음 실행에서 이어서 처리합니다',
   });
 }
