@@ -101,6 +101,8 @@ class Execution {
   settle!: (r: ExecutionRecord) => void;
   readonly finished: Promise<ExecutionRecord>;
   wakeStep: (() => void) | null = null;
+  /** Not an execution Apps Script would list (a simple trigger the script does not define). */
+  unrecorded = false;
 
   constructor(
     readonly id: number,
@@ -398,7 +400,9 @@ export class Runtime {
         // A missing simple trigger (no onEdit in the bundle) is not an error in Apps Script.
         x.record.errors.push(`${m.error?.name === 'Exception' ? 'Exception: ' : `${m.error?.name}: `}${m.error?.message}`);
       } else {
+        // Nothing ran: Apps Script starts no execution for a simple trigger the script lacks.
         x.record.ok = true;
+        x.unrecorded = true;
       }
       this.finish(x, x.now);
     }
@@ -516,7 +520,7 @@ export class Runtime {
     r.end = at;
     r.durationMs = at - r.start;
     if (x.kind === 'time' || x.kind === 'edit') this.quotas.add(x.user, 'triggerRuntime', r.durationMs, at);
-    if (x.fn !== INSPECT) this.executions.push(r);
+    if (x.fn !== INSPECT && !x.unrecorded) this.executions.push(r);
     x.settle(r);
   }
 
