@@ -34,6 +34,7 @@ export interface CachePort {
   /** One round trip for all keys; missing keys are absent. */
   getAll(keys: readonly string[]): Record<string, string>;
   putAll(values: Readonly<Record<string, string>>, seconds: number): void;
+  remove(key: string): void;
 }
 
 /** Mutual exclusion between executions; returns null when the lock could not be had in time. */

@@ -29,12 +29,32 @@ export function scriptProperties(): KeyValueStore {
   };
 }
 
+/** The script cache; keys already read in this execution are answered from memory. */
 export function scriptCache(): CachePort {
   const c = CacheService.getScriptCache();
+  const seen = new Map<string, string | null>();
   return {
-    getAll: (keys) => (keys.length ? c.getAll(keys.slice()) : {}),
+    getAll: (keys) => {
+      const missing = keys.filter((k) => !seen.has(k));
+      if (missing.length) {
+        const got = c.getAll(missing);
+        for (const k of missing) seen.set(k, got[k] ?? null);
+      }
+      const out: Record<string, string> = {};
+      for (const k of keys) {
+        const v = seen.get(k);
+        if (v !== null && v !== undefined) out[k] = v;
+      }
+      return out;
+    },
     putAll: (values, seconds) => {
-      if (Object.keys(values).length) c.putAll({ ...values }, Math.max(1, Math.min(21_600, Math.round(seconds))));
+      if (Object.keys(values).length === 0) return;
+      c.putAll({ ...values }, Math.max(1, Math.min(21_600, Math.round(seconds))));
+      for (const [k, v] of Object.entries(values)) seen.set(k, v);
+    },
+    remove: (key) => {
+      c.remove(key);
+      seen.set(key, null);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { OrderLine } from '../../core/order';
 import type { Cafe24Connection, Cafe24Error, OrderScan } from '../../channels/cafe24';
 import { advanceOrderScan, listOrders, nextOrderPage, orderLines, OrdersList, parse, startOrderScan } from '../../channels/cafe24';
+import { seoulDayOf, seoulDayStart } from '../../core/seoul-time';
 import type { Clock, KeyValueStore } from '../ports';
 import type { Cafe24Gateway } from './gateway';
 
@@ -23,8 +24,11 @@ export interface CollectResult {
   readonly cursors: Readonly<Record<string, number>>;
 }
 
+/** Writes only cursors that moved: order reads are by whole Seoul days, so about once a day. */
 export function commitCursors(store: KeyValueStore, cursors: Readonly<Record<string, number>>): void {
-  for (const [partnerId, at] of Object.entries(cursors)) store.set(cursorKey(partnerId), String(at));
+  for (const [partnerId, at] of Object.entries(cursors)) {
+    if (store.get(cursorKey(partnerId)) !== String(at)) store.set(cursorKey(partnerId), String(at));
+  }
 }
 
 export const cursorKey = (partnerId: string) => `cafe24.orders.since.${partnerId}`;
@@ -38,7 +42,7 @@ export function collectOrders(conns: readonly Cafe24Connection[], d: { gateway: 
   const scans = new Map<string, { conn: Cafe24Connection; scan: OrderScan }>();
   for (const conn of conns) {
     const since = Number(d.store.get(cursorKey(conn.partnerId)) ?? now - FIRST_LOOKBACK_MS);
-    scans.set(conn.partnerId, { conn, scan: startOrderScan(Math.min(since, now) - OVERLAP_MS, now) });
+    scans.set(conn.partnerId, { conn, scan: startOrderScan(Math.min(since, now - OVERLAP_MS), now) });
   }
   const byItem = new Map<string, OrderLine>();
   const errors: Array<{ partnerId: string; error: Cafe24Error; deferred: boolean }> = [];
@@ -67,7 +71,9 @@ export function collectOrders(conns: readonly Cafe24Connection[], d: { gateway: 
       if (nextOrderPage(next) === null) {
         scans.delete(conn.partnerId);
         completed.push(conn.partnerId);
-        cursors[conn.partnerId] = now;
+        // Cafe24 filters orders by whole days: the next read starts at the day that holds
+        // `now − overlap`, so the cursor changes once a day and late-landing orders are read again.
+        cursors[conn.partnerId] = seoulDayStart(seoulDayOf(now - OVERLAP_MS));
       } else {
         entry.scan = next;
       }

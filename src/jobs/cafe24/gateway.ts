@@ -32,6 +32,8 @@ export interface GatewayDeps {
   tokens: TokenVault;
   /** Epoch ms after which nothing new is sent. */
   deadline: number;
+  /** The caller saves `ratesToSave()` itself, together with its own cache entries. */
+  deferSave?: boolean;
 }
 
 interface Pending<T> {
@@ -39,15 +41,18 @@ interface Pending<T> {
   readonly req: Cafe24Request<T>;
   history: RetryHistory;
   readyAt: number;
+  /** The last answer that asked for a resend: what the caller hears if the resend is deferred. */
+  last?: HttpResponse;
 }
 
-const rateKey = (mallId: string) => `cafe24.rate.${mallId}`;
+/** All malls' pacing state in one cache entry: one read and one write a run. */
+export const RATES_KEY = 'cafe24.rates';
 /**
  * Longer waits are not slept: a blocked mall's work is deferred to the next run instead, since
  * every second asleep counts against the daily trigger runtime (90 min on consumer accounts).
  */
 export const MAX_SLEEP_MS = 2_000;
-const RATE_TTL_S = 3600;
+export const RATE_TTL_S = 3600;
 
 export class Cafe24Gateway {
   private rates: Map<string, RateState> | null = null;
@@ -78,6 +83,11 @@ export class Cafe24Gateway {
 
     while (pending.length > 0) {
       const now = this.d.clock.now();
+      // Past the deadline nothing is sent, not even a token refresh.
+      if (now >= this.d.deadline) {
+        for (const p of pending) fail(p, this.deferral(p, 'budget'), true);
+        break;
+      }
       // Malls without a usable token fail at once; the rest go on.
       pending = pending.filter((p) => {
         const s = sessionOf(p.req.conn);
@@ -85,28 +95,25 @@ export class Cafe24Gateway {
         return !(s instanceof Cafe24Error);
       });
       if (pending.length === 0) break;
-      if (now >= this.d.deadline) {
-        for (const p of pending) fail(p, deferredError(p.req, 'budget'), true);
-        break;
-      }
       const batch = this.pickBatch(pending, rates, now);
       if (batch.length === 0) {
         const waits = pending.map((p) => this.waitFor([p], rates, now));
         const wait = Math.min(...waits);
         if (wait > MAX_SLEEP_MS || now + wait >= this.d.deadline) {
-          for (const p of pending) fail(p, deferredError(p.req, now + wait >= this.d.deadline ? 'budget' : 'throttled'), true);
+          for (const p of pending) fail(p, this.deferral(p, now + wait >= this.d.deadline ? 'budget' : 'throttled'), true);
           break;
         }
         // Those that would wait long go to the next run; the rest wait a moment.
         pending = pending.filter((p, i) => {
           if (waits[i]! <= MAX_SLEEP_MS) return true;
-          fail(p, deferredError(p.req, 'throttled'), true);
+          fail(p, this.deferral(p, 'throttled'), true);
           return false;
         });
         this.d.sleeper.sleep(wait);
         continue;
       }
-      const sent = batch.map((p) => p.req.build(sessionOf(p.req.conn) as Cafe24Session));
+      const sessionsUsed = batch.map((p) => sessionOf(p.req.conn) as Cafe24Session);
+      const sent = batch.map((p, i) => p.req.build(sessionsUsed[i]!));
       const responses = this.d.http.executeAll(sent);
       this.rounds++;
       this.requests += batch.length;
@@ -130,10 +137,12 @@ export class Cafe24Gateway {
             return;
           case 'retry':
             p.readyAt = at + d.delayMs;
+            p.last = response;
             return;
           case 'refreshToken': {
-            const s = sessionOf(p.req.conn);
-            const t = this.d.tokens.refresh(p.req.conn, s instanceof Cafe24Error ? '' : s.accessToken);
+            // The token this request went with: if another 401 of this round already refreshed
+            // it, the vault finds the stored one newer and does not rotate again.
+            const t = this.d.tokens.refresh(p.req.conn, sessionsUsed[i]!.accessToken);
             sessions.set(p.req.conn.partnerId, t.ok ? { connection: p.req.conn, accessToken: t.token.accessToken } : t.error);
             return;
           }
@@ -151,6 +160,11 @@ export class Cafe24Gateway {
     }
     this.saveRates(rates);
     return out;
+  }
+
+  /** Why a request goes to the next run: its last refusal when it had one, else the reason. */
+  private deferral<T>(p: Pending<T>, why: 'budget' | 'throttled'): Cafe24Error {
+    return p.last ? errorFromResponse(p.req.call, p.req.conn.mallId, p.last) : deferredError(p.req, why);
   }
 
   /** Per mall, the ready requests its bucket can take now, in request order. */
@@ -191,29 +205,28 @@ export class Cafe24Gateway {
     }
   }
 
-  private loadRates(malls: readonly string[]): Map<string, RateState> {
+  private loadRates(_malls: readonly string[]): Map<string, RateState> {
     if (this.rates) return this.rates;
-    const unique = [...new Set(malls)];
-    const raw = this.d.cache.getAll(unique.map(rateKey));
     const rates = new Map<string, RateState>();
-    for (const m of unique) {
-      const text = raw[rateKey(m)];
-      if (text) {
-        try {
-          rates.set(m, JSON.parse(text) as RateState);
-        } catch {
-          // A damaged entry is as good as none: start from an empty bucket estimate.
-        }
+    const text = this.d.cache.getAll([RATES_KEY])[RATES_KEY];
+    if (text) {
+      try {
+        for (const [m, s] of Object.entries(JSON.parse(text) as Record<string, RateState>)) rates.set(m, s);
+      } catch {
+        // A damaged entry is as good as none: start from empty bucket estimates.
       }
     }
     this.rates = rates;
     return rates;
   }
 
-  private saveRates(rates: Map<string, RateState>): void {
-    const values: Record<string, string> = {};
-    for (const [m, s] of rates) values[rateKey(m)] = JSON.stringify(s);
-    this.d.cache.putAll(values, RATE_TTL_S);
+  /** The pacing state to keep for the next run (the caller writes it with its own cache entries). */
+  ratesToSave(): Record<string, string> {
+    return this.rates ? { [RATES_KEY]: JSON.stringify(Object.fromEntries(this.rates)) } : {};
+  }
+
+  private saveRates(_rates: Map<string, RateState>): void {
+    if (!this.d.deferSave) this.d.cache.putAll(this.ratesToSave(), RATE_TTL_S);
   }
 }
 

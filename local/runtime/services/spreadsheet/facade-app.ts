@@ -109,7 +109,9 @@ type AppApi = GasApi<
 
 export class SpreadsheetAppFacade extends Remote implements AppApi {
   readonly gasName = 'SpreadsheetApp';
-  override readonly localMethods = localMethods('newDataValidation', 'newFilterCriteria', 'getUi');
+  // getActive*: the execution already knows its container; the object is a handle, and Apps
+  // Script contacts the server only when it is used.
+  override readonly localMethods = localMethods('newDataValidation', 'newFilterCriteria', 'getUi', 'getActive', 'getActiveSpreadsheet');
   override readonly constants = SPREADSHEET_ENUMS;
   /** setActiveSpreadsheet() lasts for the execution only. */
   private activeOverride: SpreadsheetModel | null = null;
