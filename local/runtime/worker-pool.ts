@@ -15,6 +15,8 @@ export class PooledWorker {
   private failure: ((e: Error) => void) | null = null;
   busy = false;
   dead = false;
+  /** Executions run on this thread so far. */
+  runs = 0;
 
   constructor(bundleDir: string) {
     const sab = new SharedArrayBuffer(4);
@@ -39,6 +41,7 @@ export class PooledWorker {
   /** Starts an execution; `onMessage` receives its calls and its end. */
   start(run: RunMessage, onMessage: (m: WorkerMessage) => void, onFailure: (e: Error) => void): void {
     this.busy = true;
+    this.runs++;
     this.listener = onMessage;
     this.failure = onFailure;
     this.worker.postMessage(run);
@@ -71,11 +74,18 @@ export class PooledWorker {
   }
 }
 
+/**
+ * A thread is retired after this many executions: V8 keeps some memory of every vm context a
+ * thread has created, so a simulated day on one thread would grow without bound.
+ */
+const RUNS_PER_THREAD = 150;
+
 export class WorkerPool {
   private readonly workers: PooledWorker[] = [];
   constructor(private readonly bundleDir: string) {}
 
   acquire(): PooledWorker {
+    for (const old of this.workers.filter((x) => !x.busy && !x.dead && x.runs >= RUNS_PER_THREAD)) void this.kill(old);
     let w = this.workers.find((x) => !x.busy && !x.dead);
     if (!w) {
       w = new PooledWorker(this.bundleDir);

@@ -7,7 +7,7 @@ import { authorizeUrl, cafe24Connection, Cafe24Error, codeExchangeRequest, missi
 import type { Partner } from '../core/partner';
 import { Cafe24Gateway } from '../jobs/cafe24/gateway';
 import { readApp, readToken, storeToken, TokenVault, APP_KEY } from '../jobs/cafe24/token-vault';
-import type { Clock, KeyValueStore } from '../jobs/ports';
+import type { CachePort, Clock, KeyValueStore } from '../jobs/ports';
 import { readPartners, type PartnerRead } from '../sheet/partners';
 import { PARTNERS } from '../sheet/tabs';
 import { executeAll } from './adapters/http';
@@ -79,11 +79,12 @@ export interface Cafe24Runtime {
 }
 
 /** Everything a job needs to talk to Cafe24 in this execution, spending at most `budgetMs`. */
-export function cafe24Runtime(budgetMs: number): Cafe24Runtime {
+export function cafe24Runtime(budgetMs: number, cache: CachePort = scriptCache()): Cafe24Runtime {
   const store = scriptProperties();
   const http = { executeAll };
   const vault = new TokenVault({ store, lock: documentLock(), http, clock, base64, redirectUri: redirectUri() });
-  const gateway = new Cafe24Gateway({ http, sleeper, clock, cache: scriptCache(), tokens: vault, deadline: clock.now() + budgetMs });
+  // The caller saves the pacing state with its own cache entries: one write a run.
+  const gateway = new Cafe24Gateway({ http, sleeper, clock, cache, tokens: vault, deadline: clock.now() + budgetMs, deferSave: true });
   return { store, vault, gateway };
 }
 

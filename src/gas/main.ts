@@ -13,7 +13,8 @@ import { readSettings, writeSetting, type Cadence } from './settings';
 import { installSyncTrigger, removeSyncTriggers, isSyncInstalled } from './triggers';
 import { scriptProperties } from './adapters/stores';
 import { completeConnect, connectLink, markPartners, partnersOf, saveApp } from './cafe24';
-import { runSync, type SyncReport } from './sync';
+import { forgetPartnersSnapshot, runSync, type SyncReport } from './sync';
+import { PARTNERS } from '../sheet/tabs';
 
 /** Simple trigger: the menu. Runs in AuthMode.LIMITED, so it touches nothing but the UI. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -26,6 +27,15 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(message(lang, 'menuInstallSync'), 'installSync')
     .addItem(message(lang, 'menuRemoveSync'), 'removeSync')
     .addToUi();
+}
+
+/**
+ * Simple trigger: an edit of the partners tab makes the next sync read it again. Runs in
+ * AuthMode.LIMITED (no fetch): it only drops a cache entry.
+ */
+export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const name = e?.range?.getSheet().getName();
+  if (name === PARTNERS.title.ko || name === PARTNERS.title.en) forgetPartnersSnapshot();
 }
 
 /** Editor add-on install: Google's pattern is to build the menu at once. */
@@ -144,6 +154,7 @@ export function cafe24AuthCallback(request: { parameter: Record<string, string> 
     const r = completeConnect(read.partner, request.parameter, scriptProperties());
     text = r.message;
     markPartners(ss, [{ partnerId, connection: r.ok ? '연결됨' : '연결 실패', tokenExpiresAt: r.expiresAt ? new Date(r.expiresAt) : '', status: r.ok ? '' : r.message }]);
+    forgetPartnersSnapshot();
     appendLog(ss, readSettings().lang, [{ job: 'connect', startedAt: new Date(), durationMs: 0, level: r.ok ? 'info' : 'error', message: `${partnerId}: ${r.message}` }]);
   }
   // createHtmlOutput escapes nothing: the text is set as text through a template-free page.

@@ -1,19 +1,30 @@
 /**
  * One sync run: what the time-driven trigger does each minute and "sync now" does on demand.
- * Runs under the script lock; reads the partners, collects orders from every connected mall,
- * writes them by key, then moves each mall's cursor. One mall's trouble is shown on its row
+ * Runs under the script lock; collects orders from every connected mall, writes the new and
+ * changed ones by key, then moves each mall's cursor. One mall's trouble is shown on its row
  * and in the log; the others go on.
+ *
+ * An idle minute touches no sheet: the partners come from a snapshot in CacheService (dropped by
+ * onEdit of the partners tab, and at most ten minutes old), and order lines the tab already has
+ * as they are (fingerprints kept between runs) are not written again.
  */
 import type { Cafe24Connection } from '../channels/cafe24';
+import { RATES_KEY, RATE_TTL_S } from '../jobs/cafe24/gateway';
 import { collectOrders, commitCursors } from '../jobs/cafe24/collect-orders';
+import { changedLines, parseRecent, RECENT_ORDERS_KEY, remember } from '../jobs/recent-orders';
+import type { Partner } from '../core/partner';
 import { message } from '../i18n/messages';
 import type { Lang } from '../sheet/schema';
 import { appendLog, type LogEntry } from './adapters/log-tab';
 import { upsertOrders } from './adapters/orders-tab';
+import { scriptCache } from './adapters/stores';
 import { cafe24Runtime, connectionOf, isConnected, markPartners, partnersOf } from './cafe24';
 
 /** Leave a minute of the six for writing and for Apps Script itself. */
 const BUDGET_MS = 4.5 * 60_000;
+export const PARTNERS_SNAPSHOT_KEY = 'config.partners';
+const SNAPSHOT_TTL_S = 600;
+const HEARTBEAT_KEY = 'sync.lastRunAt';
 
 export interface SyncReport {
   ran: boolean;
@@ -23,81 +34,138 @@ export interface SyncReport {
   errors: string[];
 }
 
+/** The partners tab as the sync needs it, cacheable as JSON. */
+interface PartnersSnapshot {
+  partners: Partner[];
+  /** What each row's connection and status cells say, to write only what changes. */
+  cells: Record<string, { connection: string; status: string }>;
+  problems: Record<string, string>;
+}
+
+type Mark = { partnerId: string; connection?: string; status?: string };
+
 export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(job === 'tick' ? 0 : 10_000)) {
     return { ran: false, message: message(lang, 'syncSkippedLocked'), ordersAdded: 0, ordersUpdated: 0, errors: [] };
   }
   const started = new Date();
+  const cache = scriptCache();
+  let wroteSheet = false;
   try {
     const ss = SpreadsheetApp.getActive();
-    const rt = cafe24Runtime(BUDGET_MS);
-    const reads = partnersOf(ss);
+    // One cache read for everything kept between runs.
+    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY]);
+    let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
+    if (!snapshot) {
+      snapshot = readSnapshot(ss);
+      cache.putAll({ [PARTNERS_SNAPSHOT_KEY]: JSON.stringify(snapshot) }, SNAPSHOT_TTL_S);
+    }
+    const rt = cafe24Runtime(BUDGET_MS, cache);
+    const marks: Mark[] = Object.entries(snapshot.problems).map(([partnerId, status]) => ({ partnerId, status }));
     const conns: Cafe24Connection[] = [];
-    const marks: Array<{ partnerId: string; connection?: string; status?: string }> = [];
-    const log: LogEntry[] = [];
-    for (const r of reads) {
-      if (!r.ok) {
-        if (r.row.key) marks.push({ partnerId: r.row.key, status: r.problems.join('; ') });
-        continue;
-      }
-      if (r.partner.channel !== 'cafe24' || !isConnected(rt.store, r.partner.partnerId)) continue;
+    for (const p of snapshot.partners) {
+      if (p.channel !== 'cafe24' || !isConnected(rt.store, p.partnerId)) continue;
       try {
-        conns.push(connectionOf(r.partner));
+        conns.push(connectionOf(p));
       } catch (e) {
-        marks.push({ partnerId: r.partner.partnerId, status: (e as Error).message });
+        marks.push({ partnerId: p.partnerId, status: (e as Error).message });
       }
     }
-    if (conns.length === 0) {
-      rt.store.set('sync.lastRunAt', started.toISOString());
-      markChanged(ss, reads, marks);
-      return { ran: true, message: message(lang, 'syncIdle'), ordersAdded: 0, ordersUpdated: 0, errors: [] };
-    }
-    const result = collectOrders(conns, { gateway: rt.gateway, store: rt.store, clock: { now: () => Date.now() } });
-    const written = upsertOrders(ss, result.lines, lang);
-    // Only now that the lines are in the sheet may the cursors move.
-    commitCursors(rt.store, result.cursors);
+    const log: LogEntry[] = [];
     const errors: string[] = [];
-    const statusNow = new Map(reads.map((r) => [r.row.key, String(r.row.get('status') ?? '')]));
-    for (const e of result.errors) {
-      errors.push(e.error.message);
-      marks.push({ partnerId: e.partnerId, ...(e.error.reconnect ? { connection: '재연결 필요' } : {}), status: e.error.userMessage });
-      // The log gets a line when a partner's trouble starts or changes, not every minute it lasts.
-      if (statusNow.get(e.partnerId) === e.error.userMessage) continue;
-      log.push({ job: 'orders', startedAt: started, durationMs: Date.now() - started.getTime(), level: e.deferred ? 'warn' : 'error', message: `${e.partnerId}: ${e.error.userMessage} — ${e.error.message}` });
+    let added = 0;
+    let updated = 0;
+    const keep: Record<string, string> = { [HEARTBEAT_KEY]: started.toISOString() };
+    if (conns.length > 0) {
+      const result = collectOrders(conns, { gateway: rt.gateway, store: rt.store, clock: { now: () => Date.now() } });
+      const recent = parseRecent(kept[RECENT_ORDERS_KEY]);
+      const fresh = changedLines(result.lines, recent);
+      if (fresh.length > 0) {
+        const written = upsertOrders(ss, fresh, lang);
+        wroteSheet = true;
+        added = written.added;
+        updated = written.updated;
+        keep[RECENT_ORDERS_KEY] = JSON.stringify(remember(recent, fresh, Date.now()));
+      }
+      // Only now that the lines are in the sheet may the cursors move.
+      commitCursors(rt.store, result.cursors);
+      for (const e of result.errors) {
+        errors.push(e.error.message);
+        marks.push({ partnerId: e.partnerId, ...(e.error.reconnect ? { connection: '재연결 필요' } : {}), status: e.error.userMessage });
+        // The log gets a line when a partner's trouble starts or changes, not every minute it lasts.
+        if (snapshot.cells[e.partnerId]?.status === e.error.userMessage) continue;
+        log.push({ job: 'orders', startedAt: started, durationMs: Date.now() - started.getTime(), level: e.deferred ? 'warn' : 'error', message: `${e.partnerId}: ${e.error.userMessage} — ${e.error.message}` });
+      }
+      for (const id of result.completed) marks.push({ partnerId: id, connection: '연결됨', status: '' });
+      if (added + updated > 0) {
+        log.push({
+          job: 'orders',
+          startedAt: started,
+          durationMs: Date.now() - started.getTime(),
+          rowsChanged: added + updated,
+          level: 'info',
+          message: `주문 ${added}건 추가, ${updated}건 갱신 (${rt.gateway.requests}회 호출, ${rt.gateway.rounds}회 묶음)`,
+        });
+      }
+      Object.assign(keep, rt.gateway.ratesToSave());
     }
-    for (const id of result.completed) marks.push({ partnerId: id, connection: '연결됨', status: '' });
-    markChanged(ss, reads, marks);
-    if (written.added + written.updated > 0) {
-      log.push({
-        job: 'orders',
-        startedAt: started,
-        durationMs: Date.now() - started.getTime(),
-        rowsChanged: written.added + written.updated,
-        level: 'info',
-        message: `주문 ${written.added}건 추가, ${written.updated}건 갱신 (${rt.gateway.requests}회 호출, ${rt.gateway.rounds}회 묶음)`,
-      });
+    if (markChanged(ss, snapshot, marks)) {
+      wroteSheet = true;
+      keep[PARTNERS_SNAPSHOT_KEY] = JSON.stringify(snapshot);
     }
-    appendLog(ss, lang, log);
-    rt.store.set('sync.lastRunAt', started.toISOString());
-    return { ran: true, message: `주문 ${written.added}건 추가, ${written.updated}건 갱신`, ordersAdded: written.added, ordersUpdated: written.updated, errors };
+    if (log.length > 0) {
+      appendLog(ss, lang, log);
+      wroteSheet = true;
+    }
+    cache.putAll(keep, RATE_TTL_S);
+    const text = conns.length === 0 ? message(lang, 'syncIdle') : `주문 ${added}건 추가, ${updated}건 갱신`;
+    return { ran: true, message: text, ordersAdded: added, ordersUpdated: updated, errors };
   } finally {
-    SpreadsheetApp.flush();
+    // Pending writes reach the sheet before another execution may take the lock.
+    if (wroteSheet) SpreadsheetApp.flush();
     lock.releaseLock();
   }
 }
 
-/** Writes partner cells only where they would change: an idle minute writes nothing. */
-function markChanged(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  reads: ReturnType<typeof partnersOf>,
-  marks: Array<{ partnerId: string; connection?: string; status?: string }>,
-): void {
-  const rowOf = new Map(reads.map((r) => [r.row.key, r.row]));
+function readSnapshot(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): PartnersSnapshot {
+  const snapshot: PartnersSnapshot = { partners: [], cells: {}, problems: {} };
+  for (const r of partnersOf(ss)) {
+    if (!r.row.key) continue;
+    snapshot.cells[r.row.key] = { connection: String(r.row.get('connection') ?? ''), status: String(r.row.get('status') ?? '') };
+    if (r.ok) snapshot.partners.push(r.partner);
+    else snapshot.problems[r.row.key] = r.problems.join('; ');
+  }
+  return snapshot;
+}
+
+function parseSnapshot(text: string | undefined): PartnersSnapshot | null {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as PartnersSnapshot;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes partner cells only where they would change (and notes them in the snapshot). */
+function markChanged(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, snapshot: PartnersSnapshot, marks: readonly Mark[]): boolean {
   const changed = marks.filter((m) => {
-    const row = rowOf.get(m.partnerId);
-    if (!row) return false;
-    return (m.connection !== undefined && String(row.get('connection') ?? '') !== m.connection) || (m.status !== undefined && String(row.get('status') ?? '') !== m.status);
+    const cells = snapshot.cells[m.partnerId];
+    if (!cells) return false;
+    return (m.connection !== undefined && cells.connection !== m.connection) || (m.status !== undefined && cells.status !== m.status);
   });
+  if (changed.length === 0) return false;
   markPartners(ss, changed);
+  for (const m of changed) {
+    const cells = snapshot.cells[m.partnerId]!;
+    if (m.connection !== undefined) cells.connection = m.connection;
+    if (m.status !== undefined) cells.status = m.status;
+  }
+  return true;
+}
+
+/** Someone edited a tab the snapshot is made from: the next run reads it again. */
+export function forgetPartnersSnapshot(): void {
+  CacheService.getScriptCache().remove(PARTNERS_SNAPSHOT_KEY);
 }
