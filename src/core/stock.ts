@@ -118,8 +118,8 @@ export function stockChanges(targets: readonly StockTarget[], lastPushed: Readon
   return targets.filter((t) => lastPushed.get(stockKey(t.sku, t.partnerId)) !== t.quantity);
 }
 
-/** Ratios are taken to 0.01% and kept in hundredths of a percent, so the arithmetic is on
- * integers: 118 × 30% is exactly 35.4, never 35.399… floored to the wrong unit. */
+/** 100% in hundredths of a percent. Ratios are taken to 0.01% and kept as integer hundredths so
+ * the arithmetic is on integers: 375 × 18.4% is 69, where floats give 68.999… and floor to 68. */
 const WHOLE = 10_000;
 
 function allocateSku(sku: string, found: readonly StockProduct[], shares: readonly StockShare[], reserved: number, guard: boolean): { targets: StockTarget[]; warnings: string[] } {

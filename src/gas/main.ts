@@ -13,8 +13,8 @@ import { readSettings, writeSetting, type Cadence } from './settings';
 import { installSyncTrigger, removeSyncTriggers, isSyncInstalled } from './triggers';
 import { scriptProperties } from './adapters/stores';
 import { completeConnect, connectLink, markPartners, partnersOf, saveApp } from './cafe24';
-import { forgetPartnersSnapshot, runSync, type SyncReport } from './sync';
-import { PARTNERS } from '../sheet/tabs';
+import { forgetPartnersSnapshot, markStockDirty, runSync, type SyncReport } from './sync';
+import { PARTNERS, PRODUCTS, STOCK_RATIOS } from '../sheet/tabs';
 
 /** Simple trigger: the menu. Runs in AuthMode.LIMITED, so it touches nothing but the UI. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -35,7 +35,9 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
  */
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   const name = e?.range?.getSheet().getName();
-  if (name === PARTNERS.title.ko || name === PARTNERS.title.en) forgetPartnersSnapshot();
+  const is = (t: { title: { ko: string; en: string } }) => name === t.title.ko || name === t.title.en;
+  if (is(PARTNERS)) forgetPartnersSnapshot();
+  if (is(PRODUCTS) || is(STOCK_RATIOS) || is(PARTNERS)) markStockDirty();
 }
 
 /** Editor add-on install: Google's pattern is to build the menu at once. */

@@ -19,12 +19,18 @@ import { appendLog, type LogEntry } from './adapters/log-tab';
 import { upsertOrders } from './adapters/orders-tab';
 import { scriptCache } from './adapters/stores';
 import { cafe24Runtime, connectionOf, isConnected, markPartners, partnersOf } from './cafe24';
+import { stockStep } from './stock';
 
 /** Leave a minute of the six for writing and for Apps Script itself. */
 const BUDGET_MS = 4.5 * 60_000;
 export const PARTNERS_SNAPSHOT_KEY = 'config.partners';
 const SNAPSHOT_TTL_S = 600;
 const HEARTBEAT_KEY = 'sync.lastRunAt';
+/** Set by onEdit of the products or stock-ratio tab: the next run recomputes stock. */
+export const STOCK_DIRTY_KEY = 'stock.dirty';
+const STOCK_CHECKED_KEY = 'stock.checkedAt';
+/** Stock is recomputed at least this often even when nothing seems to have changed. */
+const STOCK_RECHECK_MS = 30 * 60_000;
 
 export interface SyncReport {
   ran: boolean;
@@ -55,9 +61,11 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
   try {
     const ss = SpreadsheetApp.getActive();
     // One cache read for everything kept between runs.
-    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY]);
+    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY]);
     let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
+    let configRead = false;
     if (!snapshot) {
+      configRead = true;
       snapshot = readSnapshot(ss);
       cache.putAll({ [PARTNERS_SNAPSHOT_KEY]: JSON.stringify(snapshot) }, SNAPSHOT_TTL_S);
     }
@@ -107,6 +115,16 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
           level: 'info',
           message: `주문 ${added}건 추가, ${updated}건 갱신 (${rt.gateway.requests}회 호출, ${rt.gateway.rounds}회 묶음)`,
         });
+      }
+      // Stock moves when the master or ratios were edited, when orders changed what is
+      // reserved, and at least every half hour.
+      const checkedAt = Number(kept[STOCK_CHECKED_KEY] ?? 0);
+      if (kept[STOCK_DIRTY_KEY] || fresh.length > 0 || configRead || started.getTime() - checkedAt > STOCK_RECHECK_MS) {
+        const stock = stockStep(ss, snapshot.partners, new Map(conns.map((c) => [c.partnerId, c])), rt.gateway, started);
+        wroteSheet = true;
+        keep[STOCK_CHECKED_KEY] = String(started.getTime());
+        if (kept[STOCK_DIRTY_KEY]) cache.remove(STOCK_DIRTY_KEY);
+        for (const m of stock.messages) log.push({ job: 'stock', startedAt: started, durationMs: Date.now() - started.getTime(), rowsChanged: stock.pushed, level: stock.failed ? 'warn' : 'info', message: m });
       }
       Object.assign(keep, rt.gateway.ratesToSave());
     }
@@ -168,4 +186,9 @@ function markChanged(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, snapshot: Par
 /** Someone edited a tab the snapshot is made from: the next run reads it again. */
 export function forgetPartnersSnapshot(): void {
   CacheService.getScriptCache().remove(PARTNERS_SNAPSHOT_KEY);
+}
+
+/** Someone edited the products or stock-ratio tab: the next run recomputes stock. */
+export function markStockDirty(): void {
+  CacheService.getScriptCache().put(STOCK_DIRTY_KEY, '1', 21_600);
 }

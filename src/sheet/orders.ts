@@ -47,3 +47,16 @@ export function orderRow(l: OrderLine, lang: Lang): Record<string, unknown> {
     shippedAt: date(l.shippedAt),
   };
 }
+
+const STATUS_BY_LABEL = new Map<string, OrderLineStatus>(
+  (Object.entries(ORDER_STATUS_LABELS) as Array<[OrderLineStatus, Readonly<Record<Lang, string>>]>).flatMap(([s, l]) => [
+    [l.ko, s],
+    [l.en, s],
+  ]),
+);
+
+/** The status a cell of the orders tab shows ("결제완료 (N10)"), or null for anything else. */
+export function statusFromCell(text: unknown): OrderLineStatus | null {
+  const label = String(text ?? '').replace(/\s*\([^)]*\)\s*$/, '').trim();
+  return STATUS_BY_LABEL.get(label) ?? null;
+}

@@ -1,0 +1,135 @@
+/**
+ * The stock step of a sync: read the products and stock-ratio tabs and what collected orders
+ * still reserve, push what changed to each connected mall, and show per row what was sent and
+ * how it was computed. Rows with bad cells are marked and skipped; the rest go on.
+ */
+import type { Cafe24Connection } from '../channels/cafe24';
+import { reservedUnits, stockKey } from '../core/stock';
+import type { Partner } from '../core/partner';
+import { pushStock } from '../jobs/cafe24/push-stock';
+import type { Cafe24Gateway } from '../jobs/cafe24/gateway';
+import { statusFromCell } from '../sheet/orders';
+import { productSkus, readProducts } from '../sheet/products';
+import { missingRatioRows, readRatios } from '../sheet/ratios';
+import { ORDERS, PRODUCTS, STOCK_RATIOS } from '../sheet/tabs';
+import { cellText, readTable } from '../sheet/table';
+import { findTab, readGrid, writeByKey, type KeyedUpdate } from './adapters/tab';
+
+export interface StockStepReport {
+  pushed: number;
+  failed: number;
+  rowsAdded: number;
+  messages: string[];
+}
+
+export function stockStep(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  partners: readonly Partner[],
+  conns: ReadonlyMap<string, Cafe24Connection>,
+  gateway: Cafe24Gateway,
+  now: Date,
+): StockStepReport {
+  const report: StockStepReport = { pushed: 0, failed: 0, rowsAdded: 0, messages: [] };
+  const productsTab = findTab(ss, PRODUCTS);
+  const ratiosTab = findTab(ss, STOCK_RATIOS);
+  if (!productsTab || !ratiosTab) return report;
+  const productReads = readProducts(readGrid(productsTab));
+  const products = productReads.flatMap((r) => (r.ok ? [r.product] : []));
+  const known = { skus: productSkus(productReads), partners: new Map(partners.map((p) => [p.partnerId, p])) };
+  let ratioGrid = readGrid(ratiosTab);
+  let ratioReads = readRatios(ratioGrid, known);
+  // Every (SKU, partner) pair gets a row for staff to fill in: not sellable until they say so.
+  const missing = missingRatioRows(products, partners, ratioReads);
+  if (missing.length > 0) {
+    appendRatioRows(ratiosTab, ratioGrid[0] ?? [], missing);
+    report.rowsAdded = missing.length;
+    ratioGrid = readGrid(ratiosTab);
+    ratioReads = readRatios(ratioGrid, known);
+  }
+  const ratios = ratioReads.flatMap((r) => (r.ok ? [r.stockRatio] : []));
+  const pushed = pushStock({ products, ratios, reserved: reservedFromOrders(ss), conns, oversellGuard: true }, gateway);
+
+  // Product rows: bad cells and ratio warnings, written only where the status changes.
+  const warningsBySku = new Map<string, string[]>();
+  for (const w of pushed.warnings) warningsBySku.set(w.sku, [...(warningsBySku.get(w.sku) ?? []), w.message]);
+  const productUpdates: KeyedUpdate[] = [];
+  for (const r of productReads) {
+    if (!r.row.key) continue;
+    const status = r.ok ? (warningsBySku.get(r.row.key) ?? []).join('; ') : r.problems.join('; ');
+    if (cellText(r.row.get('status')) !== status) productUpdates.push({ key: r.row.key, values: { status } });
+  }
+  writeByKey(productsTab, PRODUCTS, productUpdates);
+
+  // Ratio rows: what was sent, when, how it was computed, the mall's answer.
+  const resultOf = new Map(pushed.results.map((x) => [stockKey(x.sku, x.partnerId), x]));
+  const targetOf = new Map(pushed.targets.map((t) => [stockKey(t.sku, t.partnerId), t]));
+  const ratioUpdates: KeyedUpdate[] = [];
+  for (const r of ratioReads) {
+    if (!r.row.key) continue;
+    if (!r.ok) {
+      const status = r.problems.join('; ');
+      if (cellText(r.row.get('status')) !== status) ratioUpdates.push({ key: r.row.key, values: { status } });
+      continue;
+    }
+    const result = resultOf.get(r.row.key);
+    const target = targetOf.get(r.row.key);
+    const values: Record<string, unknown> = {};
+    if (result) {
+      if (result.pushed) {
+        values.pushedStock = result.target.quantity;
+        values.pushedAt = now;
+        report.pushed++;
+      } else if (cellText(r.row.get('status')) !== result.status) {
+        // A failure is news once; the row keeps saying it until it is fixed.
+        report.failed++;
+      }
+      values.status = result.status;
+      if (result.productNo) values.channelProductNo = result.productNo;
+      if (result.variantCode) values.channelVariantCode = result.variantCode;
+    } else if (!conns.has(r.stockRatio.partnerId) && r.stockRatio.sellable) {
+      values.status = '카페24 연결 후 전송됩니다';
+    } else if (cellText(r.row.get('status')) !== '') {
+      values.status = '';
+    }
+    if (target && cellText(r.row.get('computation')) !== target.computation) values.computation = target.computation;
+    if (values.status !== undefined && cellText(r.row.get('status')) === values.status && Object.keys(values).length === 1) continue;
+    if (Object.keys(values).length > 0) ratioUpdates.push({ key: r.row.key, values });
+  }
+  writeByKey(ratiosTab, STOCK_RATIOS, ratioUpdates);
+  if (report.pushed + report.failed > 0) report.messages.push(`재고 ${report.pushed}건 전송${report.failed ? `, ${report.failed}건 실패` : ''}`);
+  return report;
+}
+
+/** Units per SKU in collected orders still to leave the warehouse, from the orders tab. */
+function reservedFromOrders(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, number> {
+  const sheet = findTab(ss, ORDERS);
+  if (!sheet || sheet.getLastRow() < 2) return new Map();
+  const table = readTable(ORDERS, readGrid(sheet));
+  const lines = table.rows.flatMap((r) => {
+    const status = statusFromCell(r.get('orderStatus'));
+    const quantity = Number(r.get('quantity'));
+    const sku = cellText(r.get('sku'));
+    return status && sku && Number.isFinite(quantity) ? [{ sku, quantity, status }] : [];
+  });
+  return reservedUnits(lines);
+}
+
+function appendRatioRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: readonly unknown[], rows: ReadonlyArray<{ sku: string; partnerId: string; sellable: boolean }>): void {
+  const table = readTable(STOCK_RATIOS, [header]);
+  const width = header.length;
+  const cells = rows.map((r) => {
+    const row: unknown[] = new Array<unknown>(width).fill('');
+    const put = (k: string, v: unknown) => {
+      const c = table.layout.index.get(k);
+      if (c !== undefined) row[c] = v;
+    };
+    put('sku', r.sku);
+    put('partnerId', r.partnerId);
+    put('sellable', r.sellable);
+    return row;
+  });
+  const at = sheet.getLastRow() + 1;
+  const short = at + cells.length - 1 - sheet.getMaxRows();
+  if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
+  sheet.getRange(at, 1, cells.length, width).setValues(cells);
+}

@@ -1,0 +1,100 @@
+import type { Cafe24Connection, Cafe24VariantRef } from '../../channels/cafe24';
+import { InventoryOne, parse, setInventoryQuantity } from '../../channels/cafe24';
+import { allocateStock, stockChanges, stockKey, type StockTarget, type StockWarning } from '../../core/stock';
+import type { Product } from '../../core/product';
+import type { StockRatio } from '../../sheet/ratios';
+import { lastPushedStock } from '../../sheet/ratios';
+import { readCatalogs } from './catalog';
+import type { Cafe24Gateway } from './gateway';
+
+/**
+ * Sends each partner mall the stock it should show, and only what changed since the last
+ * push. A variant's address in a mall (product no, variant code) comes from the ratio row, and
+ * when missing from reading that mall's catalog once (by our SKU in its custom codes).
+ */
+export interface StockPushResult {
+  readonly sku: string;
+  readonly partnerId: string;
+  readonly target: StockTarget;
+  /** Sent and accepted. */
+  readonly pushed: boolean;
+  /** The variant address, when known (found now or before). */
+  readonly productNo: string | null;
+  readonly variantCode: string | null;
+  /** Why it was not sent, in Korean; '' when sent. */
+  readonly status: string;
+}
+
+export interface StockPushInput {
+  readonly products: readonly Product[];
+  readonly ratios: readonly StockRatio[];
+  readonly reserved: ReadonlyMap<string, number>;
+  readonly conns: ReadonlyMap<string, Cafe24Connection>;
+  readonly oversellGuard: boolean;
+}
+
+export interface StockPushReport {
+  readonly results: StockPushResult[];
+  readonly warnings: StockWarning[];
+  /** Every target, for showing how each number is computed even when nothing was sent. */
+  readonly targets: StockTarget[];
+}
+
+export function pushStock(input: StockPushInput, gateway: Cafe24Gateway): StockPushReport {
+  const selling = new Set(input.products.filter((p) => p.status === 'selling').map((p) => p.sku));
+  const { targets, warnings } = allocateStock({
+    products: input.products,
+    reserved: input.reserved,
+    // A product marked sold out or discontinued is offered to nobody.
+    shares: input.ratios.map((r) => ({ sku: r.sku, partnerId: r.partnerId, sellable: r.sellable && selling.has(r.sku), ratio: r.ratio })),
+    oversellGuard: input.oversellGuard,
+  });
+  const changes = stockChanges(targets, lastPushedStock(input.ratios)).filter((t) => input.conns.has(t.partnerId));
+  const ratioOf = new Map(input.ratios.map((r) => [stockKey(r.sku, r.partnerId), r]));
+  const sellableOf = new Map(input.ratios.map((r) => [stockKey(r.sku, r.partnerId), r.sellable && selling.has(r.sku)]));
+  const address = new Map<string, { productNo: string; variantCode: string } | null>();
+  for (const t of changes) {
+    const r = ratioOf.get(stockKey(t.sku, t.partnerId));
+    address.set(stockKey(t.sku, t.partnerId), r?.channelProductNo && r.channelVariantCode ? { productNo: r.channelProductNo, variantCode: r.channelVariantCode } : null);
+  }
+  // Malls where a changed SKU has no known address: read their catalogs once.
+  const unknown = [...new Set(changes.filter((t) => address.get(stockKey(t.sku, t.partnerId)) === null).map((t) => t.partnerId))];
+  const catalogFailures = new Map<string, string>();
+  if (unknown.length > 0) {
+    const catalogs = readCatalogs(unknown.map((id) => input.conns.get(id)!), gateway);
+    for (const e of catalogs.errors) catalogFailures.set(e.partnerId, e.error.userMessage);
+    for (const t of changes) {
+      const key = stockKey(t.sku, t.partnerId);
+      if (address.get(key)) continue;
+      const ref: Cafe24VariantRef | undefined = catalogs.refs.get(t.partnerId)?.get(t.sku);
+      if (ref) address.set(key, { productNo: String(ref.productNo), variantCode: ref.variantCode });
+    }
+  }
+  const results: StockPushResult[] = [];
+  const sendable = changes.filter((t) => address.get(stockKey(t.sku, t.partnerId)));
+  for (const t of changes) {
+    if (address.get(stockKey(t.sku, t.partnerId))) continue;
+    // A mall that does not carry a SKU it is not meant to sell needs nothing.
+    if (!sellableOf.get(stockKey(t.sku, t.partnerId))) continue;
+    const why = catalogFailures.get(t.partnerId) ?? '몰에 이 SKU의 상품이 없습니다(상품 전송 후 재고가 연동됩니다)';
+    results.push({ sku: t.sku, partnerId: t.partnerId, target: t, pushed: false, productNo: null, variantCode: null, status: why });
+  }
+  const outcomes = gateway.run(
+    sendable.map((t) => {
+      const a = address.get(stockKey(t.sku, t.partnerId))!;
+      const conn = input.conns.get(t.partnerId)!;
+      return {
+        conn,
+        call: 'inventories.update' as const,
+        build: (s) => setInventoryQuantity(s, Number(a.productNo), a.variantCode, t.quantity),
+        read: (r) => parse('inventories.update', conn.mallId, InventoryOne, r),
+      };
+    }),
+  );
+  sendable.forEach((t, i) => {
+    const a = address.get(stockKey(t.sku, t.partnerId))!;
+    const o = outcomes[i]!;
+    results.push({ sku: t.sku, partnerId: t.partnerId, target: t, pushed: o.ok, productNo: a.productNo, variantCode: a.variantCode, status: o.ok ? '' : o.error.userMessage });
+  });
+  return { results, warnings, targets };
+}
