@@ -123,5 +123,10 @@ function ratioCell(v: unknown, problems: string[]): number | null {
     problems.push(`${RATIO}: 0~100 범위를 벗어났습니다 (${n})`);
     return null;
   }
+  // Typing "30%" stores 0.3 in Sheets; nobody means 0.3%, so ask instead of offering almost nothing.
+  if (typeof v === 'number' && n > 0 && n < 1) {
+    problems.push(`${RATIO}: ${n}은(는) "${Math.round(n * 100)}%"를 입력한 값으로 보입니다. 숫자 ${Math.round(n * 100)}(으)로 입력하세요`);
+    return null;
+  }
   return n;
 }

@@ -41,10 +41,33 @@ describe('npm start on the demo scenario', () => {
   it("keeps what the user typed, attached to its row after the user's sort", () => {
     const products = read('workbook.json').sheets.find((s: { name: string }) => s.name === '상품').values as unknown[][];
     expect(products.slice(1).map((r) => [r[0], r[6]])).toEqual([
-      ['NJ-BAG-CV-01', 45],
-      ['NJ-TEE-WH-L', 80],
-      ['NJ-TEE-WH-M', 120],
+      ['NJ-APRON-2', 0],
+      ['NJ-BLANKET', 40],
+      ['NJ-APRON-1', 80],
+      ['NJ-MUG', 120],
     ]);
+  });
+
+  it('collects the orders of the three connected malls, a buyer message starting with "=" kept as text', () => {
+    const orders = read('workbook.json').sheets.find((s: { name: string }) => s.name === '주문').values as unknown[][];
+    const message = orders[0]!.indexOf('배송메시지');
+    expect(orders.length - 1).toBeGreaterThanOrEqual(8);
+    expect(orders.map((r) => r[message])).toContain('=문 앞에 놓아주세요');
+  });
+
+  it('pushes each sellable SKU its share of the stock, with the computation beside it, and warns of ratios over 100%', () => {
+    const sheets = read('workbook.json').sheets as Array<{ name: string; values: unknown[][] }>;
+    const ratios = sheets.find((s) => s.name === '연동재고율')!.values;
+    const h = ratios[0]!;
+    const mug = ratios.find((r) => r[h.indexOf('SKU')] === 'NJ-MUG' && r[h.indexOf('파트너ID')] === 'PNR002')!;
+    expect(mug[h.indexOf('계산근거')]).toMatch(/^120 − 2 안전재고 − \d+ 예약 = \d+ × 30% × 100\/120 = \d+$/);
+    expect(Number(mug[h.indexOf('전송재고')])).toBeGreaterThan(0);
+    const products = sheets.find((s) => s.name === '상품')!.values;
+    expect(products.find((r) => r[0] === 'NJ-MUG')![products[0]!.indexOf('처리결과')]).toMatch(/120%/);
+    // What the mall shows is what was pushed, less what sold there since.
+    const malls = read('channels.json').cafe24.state.malls as Record<string, { products: Array<{ variants?: Array<{ custom_variant_code: string; quantity: number }> }> }>;
+    const inMall = malls.borasaeg!.products.flatMap((p) => p.variants ?? []).find((v) => v.custom_variant_code === 'NJ-MUG')!;
+    expect(inMall.quantity).toBeLessThanOrEqual(Number(mug[h.indexOf('전송재고')]));
   });
 
   it('installs the add-on as a user would, then runs the sync every minute', () => {

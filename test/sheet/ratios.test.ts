@@ -199,3 +199,17 @@ test('the tabs feed the allocation: products and ratios in, only changed stock o
   ]);
   expect(warnings.map((w) => w.sku)).toEqual(['TB-001', 'TB-002']);
 });
+
+describe('a ratio typed with a percent sign', () => {
+  it('is refused with a hint, since Sheets stores "30%" as 0.3', () => {
+    const reads = readRatios(
+      [
+        ['SKU', '파트너ID', '판매여부', '연동재고율(%)'],
+        ['NJ-MUG', 'PNR002', true, 0.3],
+      ],
+      { skus: new Set(['NJ-MUG']), partners: new Map([['PNR002', { defaultRatio: 30 }]]) },
+    );
+    expect(reads[0]).toMatchObject({ ok: false });
+    expect((reads[0] as { problems: string[] }).problems.join()).toMatch(/"30%"를 입력한 값으로 보입니다/);
+  });
+});
