@@ -23,6 +23,7 @@ const CAFE24_ACTIONS = [
   'requestCancel',
   'requestReturn',
   'requestExchange',
+  'adminCancel',
   'withdrawRequest',
   'markDelivered',
   'expireUnpaid',

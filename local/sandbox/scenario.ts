@@ -5,7 +5,7 @@ import { z } from 'zod';
  * JSON, validated here; each mistake is reported with its path (e.g. `events[3].at`).
  */
 
-/** A time: an ISO date-time with offset, or an offset from the start like "+90m", "+1h30m", "+2d". */
+/** A time: an ISO date-time with offset, or an offset from the start like "+90m", "+1h30m", "+2d", "+20m10.5s". */
 const Time = z.string().refine((s) => parseOffset(s) !== null || !Number.isNaN(Date.parse(s)), {
   message: 'expected an ISO date-time such as 2026-11-23T09:00:00+09:00, or an offset from the start such as +90m, +1h30m, +2d',
 });
@@ -97,11 +97,11 @@ const UNIT: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000, s
 
 /** "+1h30m" → ms; null when not an offset. */
 export function parseOffset(s: string): number | null {
-  const m = /^\+((?:\d+[dhms])+)$/.exec(s.trim());
+  const m = /^\+((?:\d+(?:\.\d+)?[dhms])+)$/.exec(s.trim());
   if (!m) return null;
   let ms = 0;
-  for (const part of m[1]!.matchAll(/(\d+)([dhms])/g)) ms += Number(part[1]) * UNIT[part[2]!]!;
-  return ms;
+  for (const part of m[1]!.matchAll(/(\d+(?:\.\d+)?)([dhms])/g)) ms += Number(part[1]) * UNIT[part[2]!]!;
+  return Math.round(ms);
 }
 
 export function resolveTime(s: string, start: number): number {

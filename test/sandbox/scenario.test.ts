@@ -41,6 +41,7 @@ describe('a scenario file', () => {
     expect(parseOffset('+1h30m')).toBe(90 * 60_000);
     expect(parseOffset('+2d')).toBe(2 * 86_400_000);
     expect(parseOffset('+45s')).toBe(45_000);
+    expect(parseOffset('+1m0.25s')).toBe(60_250);
     expect(parseOffset('90m')).toBeNull();
     const start = Date.parse('2026-11-23T00:00:00Z');
     expect(resolveTime('+10m', start)).toBe(start + 600_000);

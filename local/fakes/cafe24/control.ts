@@ -5,6 +5,7 @@
  * ControlError with a clear message. The same operations are reachable over HTTP as
  * `POST /_fake/{operation}` with a JSON body (`GET /_fake/state`, `GET /_fake/log`).
  */
+import { cancelOrder } from './claims';
 import { z } from 'zod';
 import { BuyerRequest, autoCancelUnpaid, requestCancellation, requestExchange, requestReturn, withdrawRequest } from './claims';
 import type { FakeCore } from './core';
@@ -88,6 +89,18 @@ export class Controls {
     const mall = this.mall('requestExchange', mallId);
     const input = parse('requestExchange', BuyerRequest, request);
     return renderClaim(run('requestExchange', () => requestExchange(mall, parse('requestExchange', OrderIdText, orderId), input, this.core.now())));
+  }
+
+  /**
+   * The mall's operator cancels an order in the Cafe24 admin (accepting the buyer's request,
+   * or on the phone): every cancellable item goes to C40 with the payment cancelled at the PG.
+   * Not an API call of ours: it is what happens at the channel.
+   */
+  adminCancel(mallId: string, orderId: string, reason = '관리자 취소'): Record<string, unknown> {
+    const mall = this.mall('adminCancel', mallId);
+    const id = parse('adminCancel', OrderIdText, orderId);
+    const req = { status: 'canceled' as const, payment_gateway_cancel: 'T' as const, reason, items: undefined as never };
+    return renderClaim(run('adminCancel', () => cancelOrder(mall, id, req, this.core.now())));
   }
 
   /** The buyer takes back an open cancel/return/exchange request for one item. */

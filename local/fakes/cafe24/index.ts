@@ -61,6 +61,8 @@ export interface Cafe24Fake {
   requestReturn(mallId: string, orderId: string, request?: BuyerRequestT): Record<string, unknown>;
   requestExchange(mallId: string, orderId: string, request?: BuyerRequestT): Record<string, unknown>;
   withdrawRequest(mallId: string, orderId: string, orderItemCode: string): Record<string, unknown>;
+  /** The mall's operator cancels an order in the Cafe24 admin (not through the API). */
+  adminCancel(mallId: string, orderId: string, reason?: string): Record<string, unknown>;
   markDelivered(mallId: string, orderId: string, options?: { items?: string[] }): Record<string, unknown>;
   expireUnpaid(mallId: string, orderId: string): Record<string, unknown>;
   // operator / warehouse side
@@ -124,6 +126,7 @@ export function createCafe24Fake(options: Cafe24FakeOptions): Cafe24Fake {
     requestReturn: (m, id, r) => controls.requestReturn(m, id, r),
     requestExchange: (m, id, r) => controls.requestExchange(m, id, r),
     withdrawRequest: (m, id, code) => controls.withdrawRequest(m, id, code),
+    adminCancel: (m, id, reason) => controls.adminCancel(m, id, reason),
     markDelivered: (m, id, o) => controls.markDelivered(m, id, o),
     expireUnpaid: (m, id) => controls.expireUnpaid(m, id),
     setStock: (m, code, q) => controls.setStock(m, code, q),

@@ -34,31 +34,37 @@ export function writeByKey(sheet: GoogleAppsScript.Spreadsheet.Sheet, tab: TabSp
   const first = Math.min(...(keyCols as number[]));
   const last = Math.max(...(keyCols as number[]));
   const keys = sheet.getRange(2, first + 1, lastRow - 1, last - first + 1).getValues();
-  const rowOf = new Map<string, number>();
+  // A key on several rows (a duplicate staff must resolve) gets the same cells on each.
+  const rowsOf = new Map<string, number[]>();
   keys.forEach((r, i) => {
     const k = keyOf((keyCols as number[]).map((c) => r[c - first]));
-    if (k && !rowOf.has(k)) rowOf.set(k, i + 2);
+    if (k) rowsOf.set(k, [...(rowsOf.get(k) ?? []), i + 2]);
   });
   const missing: string[] = [];
   for (const u of updates) {
-    const row = rowOf.get(u.key);
-    if (row === undefined) {
+    const rows = rowsOf.get(u.key);
+    if (rows === undefined) {
       missing.push(u.key);
       continue;
     }
-    const cells = Object.entries(u.values)
-      .map(([col, v]) => ({ c: layout.index.get(col), v }))
-      .filter((x): x is { c: number; v: unknown } => x.c !== undefined)
-      .sort((a, b) => a.c - b.c);
-    for (let i = 0; i < cells.length; ) {
-      let j = i;
-      while (j + 1 < cells.length && cells[j + 1]!.c === cells[j]!.c + 1) j++;
-      const run = cells.slice(i, j + 1);
-      sheet.getRange(row, run[0]!.c + 1, 1, run.length).setValues([run.map((x) => x.v)]);
-      i = j + 1;
-    }
+    for (const row of rows) writeCells(sheet, layout.index, row, u.values);
   }
   return missing;
+}
+
+/** Writes the named cells of one row, one setValues per run of adjacent columns. */
+function writeCells(sheet: GoogleAppsScript.Spreadsheet.Sheet, index: ReadonlyMap<string, number>, row: number, values: Readonly<Record<string, unknown>>): void {
+  const cells = Object.entries(values)
+    .map(([col, v]) => ({ c: index.get(col), v }))
+    .filter((x): x is { c: number; v: unknown } => x.c !== undefined)
+    .sort((a, b) => a.c - b.c);
+  for (let i = 0; i < cells.length; ) {
+    let j = i;
+    while (j + 1 < cells.length && cells[j + 1]!.c === cells[j]!.c + 1) j++;
+    const run = cells.slice(i, j + 1);
+    sheet.getRange(row, run[0]!.c + 1, 1, run.length).setValues([run.map((x) => x.v)]);
+    i = j + 1;
+  }
 }
 
 export { cellText };
