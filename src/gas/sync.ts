@@ -10,7 +10,7 @@
  */
 import type { Cafe24Connection } from '../channels/cafe24';
 import { RATES_KEY, RATE_TTL_S } from '../jobs/cafe24/gateway';
-import { collectOrders, commitCursors } from '../jobs/cafe24/collect-orders';
+import { CLAIM_DATE_TYPES, collectOrders, commitCursors } from '../jobs/cafe24/collect-orders';
 import { changedLines, parseRecent, RECENT_ORDERS_KEY, remember } from '../jobs/recent-orders';
 import type { Partner } from '../core/partner';
 import { message } from '../i18n/messages';
@@ -86,7 +86,9 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
     let updated = 0;
     const keep: Record<string, string> = { [HEARTBEAT_KEY]: started.toISOString() };
     if (conns.length > 0) {
-      const result = collectOrders(conns, { gateway: rt.gateway, store: rt.store, clock: { now: () => Date.now() } });
+      // One claim date type a minute, in turn (by the minute of the hour: no state needed).
+      const claimDateType = CLAIM_DATE_TYPES[Math.floor(started.getTime() / 60_000) % CLAIM_DATE_TYPES.length];
+      const result = collectOrders(conns, { gateway: rt.gateway, store: rt.store, clock: { now: () => Date.now() }, claimDateType });
       const recent = parseRecent(kept[RECENT_ORDERS_KEY]);
       const fresh = changedLines(result.lines, recent);
       if (fresh.length > 0) {

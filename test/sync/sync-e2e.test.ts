@@ -79,6 +79,12 @@ describe('the sync keeps the malls in step', () => {
     expect(String(mug['계산근거'])).not.toMatch(/− 1\d 예약/);
   });
 
+  it("sees a claim on an order paid on an earlier day (read by the claim's own date, in turn)", async () => {
+    const r = await go('30m', [{ at: '+15m', type: 'channel', channel: 'cafe24', action: 'requestCancel', args: ['borasaeg', '20261122-0000002'] }]);
+    const row = rowsOf(r, '주문').find((x) => x['주문번호'] === '20261122-0000002')!;
+    expect(String(row['주문상태'])).toMatch(/^취소요청/);
+  });
+
   it('marks rows with bad cells and goes on with the others', async () => {
     const r = await go('25m', [
       // Typed one by one, validation would refuse these; pasted as a block, Sheets lets them in.

@@ -1,6 +1,6 @@
 import type { OrderLine } from '../../core/order';
 import type { Cafe24Connection, Cafe24Error, OrderScan } from '../../channels/cafe24';
-import { advanceOrderScan, listOrders, nextOrderPage, orderLines, OrdersList, parse, startOrderScan } from '../../channels/cafe24';
+import { advanceOrderScan, listOrders, nextOrderPage, orderLines, OrdersList, parse, startOrderScan, type OrderDateType } from '../../channels/cafe24';
 import { seoulDayOf, seoulDayStart } from '../../core/seoul-time';
 import type { Clock, KeyValueStore } from '../ports';
 import type { Cafe24Gateway } from './gateway';
@@ -37,47 +37,80 @@ const OVERLAP_MS = 10 * 60_000;
 /** A mall connected for the first time is read from this far back. */
 export const FIRST_LOOKBACK_MS = 7 * 86_400_000;
 
-export function collectOrders(conns: readonly Cafe24Connection[], d: { gateway: Cafe24Gateway; store: KeyValueStore; clock: Clock }): CollectResult {
+/**
+ * Claims on orders paid before today (a cancel requested today for last week's order) are
+ * found by their own dates. One claim date type is read per run, in turn, over today: each is
+ * read every few minutes at the cost of one more request per mall in the same batch.
+ */
+export const CLAIM_DATE_TYPES: readonly OrderDateType[] = [
+  'cancel_request_date',
+  'cancel_complete_date',
+  'return_request_date',
+  'return_complete_date',
+  'exchange_request_date',
+  'exchange_complete_date',
+];
+
+interface Scan {
+  readonly conn: Cafe24Connection;
+  readonly dateType: OrderDateType;
+  scan: OrderScan;
+}
+
+export function collectOrders(
+  conns: readonly Cafe24Connection[],
+  d: { gateway: Cafe24Gateway; store: KeyValueStore; clock: Clock; claimDateType?: OrderDateType },
+): CollectResult {
   const now = d.clock.now();
-  const scans = new Map<string, { conn: Cafe24Connection; scan: OrderScan }>();
+  const scans = new Map<string, Scan>();
   for (const conn of conns) {
     const since = Number(d.store.get(cursorKey(conn.partnerId)) ?? now - FIRST_LOOKBACK_MS);
-    scans.set(conn.partnerId, { conn, scan: startOrderScan(Math.min(since, now - OVERLAP_MS), now) });
+    scans.set(`${conn.partnerId}|pay_date`, { conn, dateType: 'pay_date', scan: startOrderScan(Math.min(since, now - OVERLAP_MS), now) });
+    if (d.claimDateType) {
+      scans.set(`${conn.partnerId}|${d.claimDateType}`, { conn, dateType: d.claimDateType, scan: startOrderScan(seoulDayStart(seoulDayOf(now - OVERLAP_MS)), now) });
+    }
   }
   const byItem = new Map<string, OrderLine>();
   const errors: Array<{ partnerId: string; error: Cafe24Error; deferred: boolean }> = [];
-  const completed: string[] = [];
+  const failed = new Set<string>();
+  const finished = new Set<string>();
   const cursors: Record<string, number> = {};
   while (scans.size > 0) {
-    const round = [...scans.values()].map(({ conn, scan }) => ({ conn, page: nextOrderPage(scan)! }));
+    const round = [...scans.entries()].map(([key, s]) => ({ key, s, page: nextOrderPage(s.scan)! }));
     const outcomes = d.gateway.run(
-      round.map(({ conn, page }) => ({
-        conn,
+      round.map(({ s, page }) => ({
+        conn: s.conn,
         call: 'orders.list' as const,
-        build: (s) => listOrders(s, { page, dateType: 'pay_date' }),
-        read: (r) => parse('orders.list', conn.mallId, OrdersList, r).orders,
+        build: (session) => listOrders(session, { page, dateType: s.dateType }),
+        read: (r) => parse('orders.list', s.conn.mallId, OrdersList, r).orders,
       })),
     );
-    round.forEach(({ conn }, i) => {
+    round.forEach(({ key, s }, i) => {
       const o = outcomes[i]!;
-      const entry = scans.get(conn.partnerId)!;
+      const id = s.conn.partnerId;
       if (!o.ok) {
-        errors.push({ partnerId: conn.partnerId, error: o.error, deferred: o.deferred });
-        scans.delete(conn.partnerId);
+        if (!failed.has(id)) errors.push({ partnerId: id, error: o.error, deferred: o.deferred });
+        failed.add(id);
+        scans.delete(key);
         return;
       }
-      for (const line of orderLines(conn, o.value).lines) byItem.set(`${line.partnerId}|${line.itemId}`, line);
-      const next = advanceOrderScan(entry.scan, o.value.length);
-      if (nextOrderPage(next) === null) {
-        scans.delete(conn.partnerId);
-        completed.push(conn.partnerId);
+      for (const line of orderLines(s.conn, o.value).lines) byItem.set(`${line.partnerId}|${line.itemId}`, line);
+      const next = advanceOrderScan(s.scan, o.value.length);
+      if (nextOrderPage(next) !== null) {
+        s.scan = next;
+        return;
+      }
+      scans.delete(key);
+      if (s.dateType === 'pay_date') {
+        finished.add(id);
         // Cafe24 filters orders by whole days: the next read starts at the day that holds
         // `now − overlap`, so the cursor changes once a day and late-landing orders are read again.
-        cursors[conn.partnerId] = seoulDayStart(seoulDayOf(now - OVERLAP_MS));
-      } else {
-        entry.scan = next;
+        cursors[id] = seoulDayStart(seoulDayOf(now - OVERLAP_MS));
       }
     });
   }
+  // A mall whose claim scan failed is not complete, but its paid orders were read in full.
+  const completed = [...finished].filter((id) => !failed.has(id));
+  for (const id of failed) delete cursors[id];
   return { lines: [...byItem.values()], errors, completed, cursors };
 }
