@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { GasException, gasMessages } from './errors';
 import type { QuotaName, UiSink } from './env';
 import { HandleTable, exposedMethods } from './handles';
@@ -139,6 +142,8 @@ export class Runtime {
   readonly containerId: string | null;
   readonly executions: ExecutionRecord[] = [];
   readonly ui = new UiRecorder();
+  /** A private copy of the bundle folder taken at start. */
+  readonly bundleDir: string;
   private clock: number;
   private readonly pool: WorkerPool;
   private readonly active = new Set<Execution>();
@@ -156,7 +161,10 @@ export class Runtime {
     this.user = opts.user ?? 'owner@example.com';
     this.scriptId = opts.scriptId ?? '1LocalScriptId0000000000000000000000000000000';
     this.containerId = opts.containerId ?? null;
-    this.pool = new WorkerPool(opts.bundleDir);
+    // The deployed project is fixed for the life of the runtime, as a pushed Apps Script project is:
+    // a rebuild of build/ meanwhile must not change what runs.
+    this.bundleDir = snapshotBundle(opts.bundleDir);
+    this.pool = new WorkerPool(this.bundleDir);
     this.services = { ...builtinServices, ...(opts.services ?? {}) };
     scriptState(this.world).deployment = opts.deployment ?? 'bound';
     // Apps Script's Date speaks the script's time zone.
@@ -293,6 +301,7 @@ export class Runtime {
   async close(): Promise<void> {
     await this.pool.close();
     await this.network.close();
+    fs.rmSync(this.bundleDir, { recursive: true, force: true });
   }
 
   // ---------------------------------------------------------------- the scheduler
@@ -361,7 +370,7 @@ export class Runtime {
     const globals: Record<string, string> = {};
     const roots: Record<string, Remote> = {};
     for (const [name, make] of Object.entries(this.services)) {
-      const root = make(env, this.world, { network: this.network, latency: this.latency, manifest: this.opts.manifest, bundleDir: this.opts.bundleDir, account: this.quotas.account });
+      const root = make(env, this.world, { network: this.network, latency: this.latency, manifest: this.opts.manifest, bundleDir: this.bundleDir, account: this.quotas.account });
       roots[name] = root;
       globals[name] = encode(root, (o) => x.handles.tag(o));
     }
@@ -563,6 +572,15 @@ export class Runtime {
       wake: (key) => rt.wake(key),
     };
   }
+}
+
+function snapshotBundle(dir: string): string {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'gas-project-'));
+  for (const f of fs.readdirSync(dir)) {
+    const from = path.join(dir, f);
+    if (fs.statSync(from).isFile()) fs.copyFileSync(from, path.join(copy, f));
+  }
+  return copy;
 }
 
 function errorOf(e: unknown): { name: string; message: string } {

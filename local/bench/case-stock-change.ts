@@ -1,0 +1,124 @@
+/**
+ * Case 3: a warehouse stock change on 500 SKUs × 3 partners, 5% of the SKUs changed.
+ *
+ * The products tab (500 SKUs, 1,000 units each) and the stock-ratios tab (all 1,500 pairs
+ * sellable, 40/30/30 %) are in the sheet before install; each demo mall carries all 500 SKUs
+ * (generated in the fake's seed shape, one variant each). The malls are connected as in the
+ * demo; the syncs that follow find every variant in the malls' catalogs and push all 1,500
+ * quantities. Then a person types a new warehouse stock for 25 SKUs (every 20th), each an
+ * `edit` that fires onEdit (which marks stock dirty), and the next sync is measured.
+ */
+import { PRODUCTS, STOCK_RATIOS } from '../../src/sheet/tabs';
+import type { ScenarioEvent } from '../sandbox/scenario';
+import { catalogSeed, PARTNERS, productsTab, ratiosTab, skuOf } from './fixtures';
+import { assertClean, boot, demoConnectEvents, nextTick, runTo, schedule, ticks, valuesOf } from './harness';
+import { service, total, type CaseResult } from './table';
+
+const SKUS = 500;
+const CHANGED = 25;
+const STOCK = 1_000;
+const NEW_STOCK = 900;
+/** Cafe24's bucket per mall: 40 calls, draining 2 a second. */
+const BUCKET = 40;
+
+export async function stockChangeCase(log: (s: string) => void): Promise<CaseResult[]> {
+  const b = await boot({ seed: catalogSeed(SKUS, 0), sheets: [productsTab(SKUS, () => STOCK), ratiosTab(SKUS)] });
+  try {
+    schedule(b, demoConnectEvents());
+    // Connected at +9m; the first push of 1,500 quantities takes a few runs at Cafe24's pace.
+    await runTo(b, b.start + 45 * 60_000);
+    const ratios = valuesOf(b, STOCK_RATIOS.title.ko);
+    const pushedCol = STOCK_RATIOS.columns.findIndex((c) => c.key === 'pushedStock');
+    const pushedBefore = ratios.slice(1).filter((r) => typeof r[pushedCol] === 'number').length;
+    const initialPuts = b.cafe24.requestLog().filter((e) => e.method === 'PUT' && e.status === 200).length;
+    const firstPush = ticks(b, b.start, b.rt.now()).filter((x) => (x.roundTrips['UrlFetchApp.fetchAll'] ?? 0) > 1);
+    log(
+      `  stock: before the edit ${pushedBefore} of ${SKUS * PARTNERS.length} ratio rows show a pushed quantity; ` +
+        `first push took ${firstPush.length} run(s), ${initialPuts} PUTs accepted, ${firstPush.map((x) => `${(x.durationMs / 1000).toFixed(0)} s`).join(' + ')} simulated`,
+    );
+    if (pushedBefore !== SKUS * PARTNERS.length) throw new Error(`only ${pushedBefore} of ${SKUS * PARTNERS.length} pairs were pushed before the edit`);
+
+    // A person types 25 new warehouse stocks, two seconds apart, between two ticks.
+    const t0 = nextTick(b);
+    const col = String.fromCharCode(65 + PRODUCTS.columns.findIndex((c) => c.key === 'warehouseStock'));
+    const edits: ScenarioEvent[] = Array.from({ length: CHANGED }, (_, k) => {
+      const i = k * (SKUS / CHANGED);
+      return { at: new Date(t0 + 3_000 + k * 2_000).toISOString(), type: 'edit', sheet: PRODUCTS.title.ko, range: `${col}${i + 2}`, values: [[NEW_STOCK]] };
+    });
+    schedule(b, edits);
+    const logFrom = b.cafe24.requestLog().length;
+    await runTo(b, t0 + 60_000 + 1);
+    const measured = ticks(b, t0 + 60_000)[0];
+    assertClean(b, 'stock change');
+    if (!measured) throw new Error('no tick after the edits');
+    const edited = valuesOf(b, PRODUCTS.title.ko).slice(1).filter((r) => r[0] !== '' && Number(r[PRODUCTS.columns.findIndex((c) => c.key === 'warehouseStock')]) === NEW_STOCK);
+    if (edited.length !== CHANGED) throw new Error(`${edited.length} products show the new stock, not ${CHANGED}`);
+    const sent = b.cafe24.requestLog().slice(logFrom).filter((e) => e.at >= measured.start && e.at <= measured.end);
+    const puts = sent.filter((e) => e.method === 'PUT');
+    const perMall = new Map<string, number>();
+    for (const e of puts) perMall.set(e.mall ?? '?', (perMall.get(e.mall ?? '?') ?? 0) + 1);
+    const onEdits = b.rt.executions.filter((x) => x.function === 'onEdit' && x.start >= t0);
+    const fetchAll = measured.roundTrips['UrlFetchApp.fetchAll'] ?? 0;
+    const sheets = service(measured.roundTrips, 'SpreadsheetApp');
+    log(
+      `  stock: ${onEdits.length} onEdit runs (${total(Object.fromEntries(onEdits.flatMap((x) => Object.entries(x.roundTrips))))} round trips on their own); ` +
+        `the next sync sent ${sent.length} requests (${puts.length} PUT inventories: ${[...perMall].map(([m, n]) => `${m} ${n}`).join(', ')}; ${sent.length - puts.length} other), ` +
+        `${sent.filter((e) => e.status === 429).length} answered 429, in ${fetchAll} fetchAll rounds, ${(measured.durationMs / 1000).toFixed(1)} s simulated; ` +
+        `Sheets ${sheets} round trips (${Object.entries(measured.roundTrips).filter(([k]) => k.startsWith('SpreadsheetApp.')).map(([k, v]) => `${k.replace('SpreadsheetApp.', '')} ${v}`).join(', ')})`,
+    );
+    if (!measured.ok) log(`  stock: the measured sync ended with ${measured.errors.join('; ')}`);
+
+    // Lower bounds. Requests: 3 order reads (one page per mall) + 25 SKUs × 3 partners inventory
+    // updates = 78. Rounds: one fetchAll for the order reads, then the 75 updates: each mall's
+    // bucket (40) takes its 25 at once and one fetchAll carries all three malls, so
+    // max over malls of ceil(25 / 40) = 1 round. (Cafe24's abuse rule, 10 calls a second per
+    // mall, which the product keeps under by sending at most 9, would make it ceil(25 / 9) = 3.)
+    const requestsBound = PARTNERS.length + CHANGED * PARTNERS.length;
+    const roundsBound = 1 + Math.ceil(CHANGED / BUCKET);
+    // Sheets: one getSheets() for every tab's handle; one read each of the products tab (the new
+    // stock), the ratios tab (ratios, last pushed, variant addresses) and the orders tab (units
+    // still reserved; only a copy kept elsewhere could skip it, and staff deleting a row would
+    // make that copy wrong); one read of the ratios tab's key columns just before writing (a
+    // person may have sorted it while the pushes ran); one write of the add-on's own adjacent
+    // columns (pushed stock … status) of the ratios tab carrying the 75 changed rows; one flush
+    // before the lock is released.
+    const sheetsBound = 7;
+    // Lock and release, one read and one write of the state kept between runs (tokens, cursors,
+    // the dirty mark), and the rounds above.
+    const bound = 2 + 2 + roundsBound + sheetsBound;
+    return [
+      {
+        name: `3. stock change: ${CHANGED} of ${SKUS} SKUs × 3 partners, next sync`,
+        roundTrips: measured.roundTrips,
+        lowerBound: bound,
+        target: null,
+        custom: undefined,
+      },
+      {
+        name: '3a. … its UrlFetch requests (quota units)',
+        roundTrips: {},
+        lowerBound: requestsBound,
+        target: null,
+        custom: {
+          measured: String(sent.length),
+          byService: `PUT ${puts.length}, GET ${sent.filter((e) => e.method === 'GET').length}, ${fetchAll} fetchAll`,
+          bound: `${requestsBound} in ${roundsBound} fetchAll`,
+          ratio: `${(sent.length / requestsBound).toFixed(2)}×, ${(fetchAll / roundsBound).toFixed(2)}× rounds`,
+          target: 'none set',
+          met: null,
+        },
+      },
+      {
+        name: '3b. … its Sheets round trips',
+        roundTrips: {},
+        lowerBound: sheetsBound,
+        target: null,
+        custom: { measured: String(sheets), byService: `Spreadsheet ${sheets}`, bound: String(sheetsBound), ratio: `${(sheets / sheetsBound).toFixed(2)}×`, target: 'none set', met: null },
+      },
+    ];
+  } finally {
+    await b.rt.close();
+  }
+}
+
+void skuOf;
