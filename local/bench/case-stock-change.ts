@@ -66,6 +66,7 @@ export async function stockChangeCase(log: (s: string) => void): Promise<CaseRes
         `${sent.filter((e) => e.status === 429).length} answered 429, in ${fetchAll} fetchAll rounds, ${(measured.durationMs / 1000).toFixed(1)} s simulated; ` +
         `Sheets ${sheets} round trips (${Object.entries(measured.roundTrips).filter(([k]) => k.startsWith('SpreadsheetApp.')).map(([k, v]) => `${k.replace('SpreadsheetApp.', '')} ${v}`).join(', ')})`,
     );
+    if (process.env.BENCH_DEBUG) for (const e of sent) log(`   ${new Date(e.at).toISOString()} ${e.mall} ${e.method} ${e.path} ${JSON.stringify(e.query)} ${e.status} ${e.headers['x-api-call-limit']}`);
     if (!measured.ok) log(`  stock: the measured sync ended with ${measured.errors.join('; ')}`);
 
     // Lower bounds. Requests: 3 order reads (one page per mall) + 25 SKUs × 3 partners inventory
