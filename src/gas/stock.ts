@@ -12,8 +12,8 @@ import { statusFromCell } from '../sheet/orders';
 import { productSkus, readProducts } from '../sheet/products';
 import { missingRatioRows, readRatios } from '../sheet/ratios';
 import { ORDERS, PRODUCTS, STOCK_RATIOS } from '../sheet/tabs';
-import { cellText, readTable } from '../sheet/table';
-import { findTab, readGrid, writeByKey, type KeyedUpdate } from './adapters/tab';
+import { cellText, readTable, rowCells } from '../sheet/table';
+import { appendRows, findTab, readGrid, writeByKey, type KeyedUpdate } from './adapters/tab';
 
 export interface StockStepReport {
   pushed: number;
@@ -115,21 +115,6 @@ function reservedFromOrders(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<s
 }
 
 function appendRatioRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: readonly unknown[], rows: ReadonlyArray<{ sku: string; partnerId: string; sellable: boolean }>): void {
-  const table = readTable(STOCK_RATIOS, [header]);
-  const width = header.length;
-  const cells = rows.map((r) => {
-    const row: unknown[] = new Array<unknown>(width).fill('');
-    const put = (k: string, v: unknown) => {
-      const c = table.layout.index.get(k);
-      if (c !== undefined) row[c] = v;
-    };
-    put('sku', r.sku);
-    put('partnerId', r.partnerId);
-    put('sellable', r.sellable);
-    return row;
-  });
-  const at = sheet.getLastRow() + 1;
-  const short = at + cells.length - 1 - sheet.getMaxRows();
-  if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
-  sheet.getRange(at, 1, cells.length, width).setValues(cells);
+  const { layout } = readTable(STOCK_RATIOS, [header]);
+  appendRows(sheet, rows.map((r) => rowCells(layout.index, header.length, { sku: r.sku, partnerId: r.partnerId, sellable: r.sellable })));
 }

@@ -62,3 +62,13 @@ export function duplicateKeys(rows: readonly TableRow[]): Set<string> {
   }
   return dup;
 }
+
+/** A new row's cells from values by column key; columns the layout lacks are left out. */
+export function rowCells(index: ReadonlyMap<string, number>, width: number, values: Readonly<Record<string, unknown>>): unknown[] {
+  const row: unknown[] = new Array<unknown>(width).fill('');
+  for (const [k, v] of Object.entries(values)) {
+    const c = index.get(k);
+    if (c !== undefined && c < width) row[c] = v;
+  }
+  return row;
+}

@@ -1,6 +1,8 @@
 import { layoutOf } from '../../sheet/layout';
 import { labelOf, type Lang } from '../../sheet/schema';
 import { LOG } from '../../sheet/tabs';
+import { rowCells } from '../../sheet/table';
+import { appendRows } from './tab';
 
 export interface LogEntry {
   job: string;
@@ -26,25 +28,17 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: La
   }
   const width = Math.max(1, sheet.getLastColumn());
   const layout = layoutOf(LOG, sheet.getRange(1, 1, 1, width).getValues()[0] ?? []);
-  const rows = entries.map((e, i) => {
-    const row: unknown[] = new Array<unknown>(width).fill('');
-    const put = (key: string, v: unknown) => {
-      const c = layout.index.get(key);
-      if (c !== undefined) row[c] = v;
-    };
-    put('runId', `${e.startedAt.getTime().toString(36)}-${i}`);
-    put('startedAt', e.startedAt);
-    put('job', e.job);
-    put('durationMs', e.durationMs);
-    put('roundTrips', e.roundTrips ?? '');
-    put('rowsChanged', e.rowsChanged ?? '');
-    put('level', e.level);
-    put('message', e.message);
-    return row;
-  });
-  const at = sheet.getLastRow() + 1;
-  const short = at + rows.length - 1 - sheet.getMaxRows();
-  // New rows take the formats and rules of the row above them.
-  if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
-  sheet.getRange(at, 1, rows.length, width).setValues(rows);
+  const rows = entries.map((e, i) =>
+    rowCells(layout.index, width, {
+      runId: `${e.startedAt.getTime().toString(36)}-${i}`,
+      startedAt: e.startedAt,
+      job: e.job,
+      durationMs: e.durationMs,
+      roundTrips: e.roundTrips ?? '',
+      rowsChanged: e.rowsChanged ?? '',
+      level: e.level,
+      message: e.message,
+    }),
+  );
+  appendRows(sheet, rows);
 }

@@ -2,8 +2,8 @@ import type { OrderLine } from '../../core/order';
 import { orderKey, orderRow } from '../../sheet/orders';
 import type { Lang } from '../../sheet/schema';
 import { ORDERS } from '../../sheet/tabs';
-import { cellText, readTable } from '../../sheet/table';
-import { findTab } from './tab';
+import { cellText, readTable, rowCells } from '../../sheet/table';
+import { appendRows, findTab } from './tab';
 
 /**
  * Upserts order lines into the orders tab by key (partner | item). The tab is read once; a
@@ -26,12 +26,7 @@ export function upsertOrders(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lines
     const values = orderRow(line, lang);
     const row = existing.get(orderKey(line));
     if (!row) {
-      const cells: unknown[] = new Array<unknown>(width).fill('');
-      for (const [k, v] of Object.entries(values)) {
-        const c = table.layout.index.get(k);
-        if (c !== undefined) cells[c] = v;
-      }
-      appends.push(cells);
+      appends.push(rowCells(table.layout.index, width, values));
       continue;
     }
     const changed = Object.entries(values)
@@ -54,12 +49,7 @@ export function upsertOrders(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lines
       if (row !== undefined) sheet.getRange(row, e.col, 1, e.values.length).setValues([e.values]);
     }
   }
-  if (appends.length > 0) {
-    const at = sheet.getLastRow() + 1;
-    const short = at + appends.length - 1 - sheet.getMaxRows();
-    if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
-    sheet.getRange(at, 1, appends.length, width).setValues(appends);
-  }
+  appendRows(sheet, appends);
   return { added: appends.length, updated: new Set(edits.map((e) => e.row)).size };
 }
 

@@ -67,4 +67,16 @@ function writeCells(sheet: GoogleAppsScript.Spreadsheet.Sheet, index: ReadonlyMa
   }
 }
 
+/**
+ * Appends rows below the last one in one write, adding sheet rows first when the grid is too
+ * short (new rows take the formats and rules of the row above them).
+ */
+export function appendRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: readonly unknown[][]): void {
+  if (rows.length === 0) return;
+  const at = sheet.getLastRow() + 1;
+  const short = at + rows.length - 1 - sheet.getMaxRows();
+  if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
+  sheet.getRange(at, 1, rows.length, rows[0]!.length).setValues(rows.map((r) => r.slice()));
+}
+
 export { cellText };
