@@ -88,9 +88,8 @@ export function stockStep(
       if (result.variantCode) values.channelVariantCode = result.variantCode;
     } else if (!conns.has(r.stockRatio.partnerId) && r.stockRatio.sellable) {
       values.status = '카페24 연결 후 전송됩니다';
-    } else if (cellText(r.row.get('status')) !== '') {
-      values.status = '';
     }
+    // Otherwise the status cell is left as it is: the product push writes there too.
     if (target && cellText(r.row.get('computation')) !== target.computation) values.computation = target.computation;
     if (values.status !== undefined && cellText(r.row.get('status')) === values.status && Object.keys(values).length === 1) continue;
     if (Object.keys(values).length > 0) ratioUpdates.push({ key: r.row.key, values });

@@ -19,6 +19,7 @@ import { appendLog, type LogEntry } from './adapters/log-tab';
 import { upsertOrders } from './adapters/orders-tab';
 import { scriptCache } from './adapters/stores';
 import { cafe24Runtime, connectionOf, isConnected, markPartners, partnersOf } from './cafe24';
+import { productsStep } from './products-step';
 import { stockStep } from './stock';
 
 /** Leave a minute of the six for writing and for Apps Script itself. */
@@ -29,6 +30,8 @@ const HEARTBEAT_KEY = 'sync.lastRunAt';
 /** Set by onEdit of the products or stock-ratio tab: the next run recomputes stock. */
 export const STOCK_DIRTY_KEY = 'stock.dirty';
 const STOCK_CHECKED_KEY = 'stock.checkedAt';
+/** Set while products wait for a later batch. */
+const PRODUCTS_PENDING_KEY = 'products.pending';
 /** Stock is recomputed at least this often even when nothing seems to have changed. */
 const STOCK_RECHECK_MS = 30 * 60_000;
 
@@ -61,7 +64,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
   try {
     const ss = SpreadsheetApp.getActive();
     // One cache read for everything kept between runs.
-    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY]);
+    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, PRODUCTS_PENDING_KEY]);
     let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
     let configRead = false;
     if (!snapshot) {
@@ -127,6 +130,14 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
         keep[STOCK_CHECKED_KEY] = String(started.getTime());
         if (kept[STOCK_DIRTY_KEY]) cache.remove(STOCK_DIRTY_KEY);
         for (const m of stock.messages) log.push({ job: 'stock', startedAt: started, durationMs: Date.now() - started.getTime(), rowsChanged: stock.pushed, level: stock.failed ? 'warn' : 'info', message: m });
+      }
+      // Products go out at the spec's pace (5 every 5 minutes) when the master or ratios changed
+      // or a previous batch left work; otherwise the step is not even looked at.
+      if (kept[STOCK_DIRTY_KEY] || configRead || kept[PRODUCTS_PENDING_KEY] || fresh.length > 0) {
+        const products = productsStep(ss, snapshot.partners, new Map(conns.map((c) => [c.partnerId, c])), rt.gateway, started, rt.store);
+        wroteSheet ||= products.rowsChanged > 0;
+        keep[PRODUCTS_PENDING_KEY] = products.pending ? '1' : '';
+        for (const m of products.messages) log.push({ job: 'products', startedAt: started, durationMs: Date.now() - started.getTime(), rowsChanged: products.rowsChanged, level: products.failed ? 'warn' : 'info', message: m });
       }
       Object.assign(keep, rt.gateway.ratesToSave());
     }

@@ -27,11 +27,21 @@ export interface ProductPace {
 
 export const DEFAULT_PRODUCT_PACE: ProductPace = { count: 5, everyMs: 5 * 60_000 };
 
-/** A pair's product in its mall, and what it was last sent ('' when unknown: linked, never sent). */
+/**
+ * A pair's product in its mall, and what it was last sent: '' when unknown (linked, never sent),
+ * OPTION_ITEM when the SKU is one option of a mall product shared with other SKUs.
+ */
 export interface PushedPair {
   readonly fingerprint: string;
   readonly productNo: string;
 }
+
+/**
+ * The fingerprint of a SKU that a mall sells as one option (품목) of a product with others (the
+ * variant's custom code is the SKU, not the product's). Such a product's name, code and prices
+ * are shared, so none of one SKU's information is sent to it; its stock still goes (stock push).
+ */
+export const OPTION_ITEM = 'option';
 
 interface StepBase {
   readonly sku: string;
@@ -50,7 +60,16 @@ export type ProductPushStep =
        */
       readonly whenFound: Partial<ProductFields>;
     })
-  | (StepBase & { readonly kind: 'update'; readonly productNo: string; readonly patch: Partial<ProductFields> });
+  | (StepBase & {
+      readonly kind: 'update';
+      readonly productNo: string;
+      readonly patch: Partial<ProductFields>;
+      /**
+       * Never sent to this product (linked by the stock ratios tab, or the record was lost): it is
+       * read first, and only a product whose own code is the SKU gets the patch.
+       */
+      readonly firstSend: boolean;
+    });
 
 export interface ProductPushSkip {
   readonly sku: string;
@@ -125,6 +144,8 @@ export function planProductPush(input: ProductPushInput): ProductPushPlan {
 /** One pair's step, a refusal, or null when the mall is up to date (or has nothing to get). */
 function decide(p: Product, role: PartnerRole, ratio: StockRatio, pushed: PushedPair | undefined): ProductPushStep | { reason: string } | null {
   const productNo = pushed?.productNo ?? ratio.channelProductNo;
+  // A product no. is digits; anything else in the cell would address the wrong product or none.
+  if (productNo && !/^\d+$/.test(productNo)) return { reason: `채널상품번호가 올바르지 않습니다: "${productNo}" (숫자만)` };
   const price = ratio.salePrice ?? p.retailPrice;
   // The one place a price enters what updates carry: the own mall's, never a reseller's.
   const now = snapshotOf(p, role === 'own' ? price : null);
@@ -145,12 +166,14 @@ function decide(p: Product, role: PartnerRole, ratio: StockRatio, pushed: Pushed
     };
     return refusal(fields) ?? { kind: 'create', ...base, fields, whenFound: fullPatch(p, now) };
   }
-  const before = pushed && pushed.productNo === productNo ? decodeSnapshot(pushed.fingerprint) : null;
+  const known = pushed && pushed.productNo === productNo ? pushed.fingerprint : null;
+  if (known === OPTION_ITEM) return null;
+  const before = known === null ? null : decodeSnapshot(known);
   // Never sent to this product (found in the mall by its code, or the record was lost): send all
   // of the manufacturer's fields once, never a reseller's price.
   const patch = before ? changedFields(p, before, now) : fullPatch(p, now);
   if (Object.keys(patch).length === 0) return null;
-  return refusal(patch) ?? { kind: 'update', ...base, productNo, patch };
+  return refusal(patch) ?? { kind: 'update', ...base, productNo, patch, firstSend: before === null };
 }
 
 /** What Cafe24 would refuse, said before sending. */

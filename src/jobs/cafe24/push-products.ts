@@ -1,19 +1,25 @@
 /**
  * Runs planned product steps (see `planProductPush`) against the partner malls, all malls at
- * once through the gateway.
+ * once through the gateway, in two rounds.
  *
  * A create is a POST, which the gateway never resends blindly: one that timed out or met a
  * server error may have been carried out. So every create first looks the SKU up in the mall
- * by its code (a read, safe to repeat): found, the pair is linked to that product and updated
- * instead; only when absent is the product created. A create whose outcome is unknown says so
- * on the pair, and the next attempt starts with that same look-up.
+ * (reads, safe to repeat), by the product's code and by the option's code: found as a product,
+ * the pair is linked to it and updated instead; found as one option of a product, it is linked
+ * and left alone (see OPTION_ITEM); only when absent is it created. A create whose outcome is
+ * unknown says so on the pair, and the next attempt starts with the same look-ups.
  *
- * Round 1: look-ups for creates, and the planned updates. Round 2: creates and updates of the
- * products found.
+ * An update to a product we never sent to reads it first: product information goes only to a
+ * product whose own code is the SKU, never to one shared by several options.
+ *
+ * Round 1: look-ups, first reads, planned updates. Round 2: creates and updates after a read.
  */
 import type { Cafe24Connection, Cafe24Error, Cafe24Product, ProductFields } from '../../channels/cafe24';
-import { CAPS, createProduct, listProducts, parse, ProductOne, ProductsList, updateProduct } from '../../channels/cafe24';
-import type { ProductPushStep } from '../product-push';
+import { adminGet } from '../../channels/cafe24/admin-request';
+import { CAPS, createProduct, getProduct, listProducts, parse, ProductOne, ProductsList, updateProduct } from '../../channels/cafe24';
+import { stockKey } from '../../core/stock';
+import { KEY_SEPARATOR } from '../../sheet/table';
+import { OPTION_ITEM, type ProductPushState, type ProductPushStep } from '../product-push';
 import type { Cafe24Gateway, Cafe24Request, Outcome } from './gateway';
 
 interface ResultBase {
@@ -31,15 +37,21 @@ interface ResultBase {
 export type ProductPushResult =
   | (ResultBase & { readonly ok: true; readonly action: 'created'; readonly productNo: string; readonly variantCode: string | null; readonly fingerprint: string })
   | (ResultBase & { readonly ok: true; readonly action: 'updated'; readonly productNo: string; readonly fingerprint: string })
+  /** The SKU is one option of a mall product: linked (its stock goes), no information sent. */
+  | (ResultBase & { readonly ok: true; readonly action: 'optionItem'; readonly productNo: string; readonly variantCode: string; readonly fingerprint: typeof OPTION_ITEM })
   | (ResultBase & { readonly ok: false; readonly action: 'failed'; readonly productNo: string | null; readonly fingerprint: '' | null })
-  /** Not sent (time budget, throttling, no token yet): the same step goes again next time. */
-  | (ResultBase & { readonly ok: false; readonly action: 'deferred'; readonly productNo: null; readonly fingerprint: null })
+  /** Not sent (time budget, throttling, no token yet): the step goes again next time. A product
+   * found by its code before that is kept as the pair's link ('' content unknown). */
+  | (ResultBase & { readonly ok: false; readonly action: 'deferred'; readonly productNo: string | null; readonly fingerprint: '' | null })
   /** The mall no longer has the product: forget the link; the next attempt looks up and creates. */
   | (ResultBase & { readonly ok: false; readonly action: 'unlinked'; readonly productNo: null; readonly fingerprint: null });
 
-type Answer = { readonly found: Cafe24Product[] } | { readonly saved: Cafe24Product };
 type Create = Extract<ProductPushStep, { kind: 'create' }>;
 type Update = Extract<ProductPushStep, { kind: 'update' }>;
+/** Round 1 reads pages (look-ups), one product (first reads), or saves (planned updates). */
+type Answer = { readonly page: Cafe24Product[] } | { readonly product: Cafe24Product };
+/** After round 1: a result, or a request for round 2 and how to read its outcome. */
+type Next = ProductPushResult | { readonly req: Cafe24Request<Cafe24Product>; readonly then: (o: Outcome<Cafe24Product>) => ProductPushResult };
 
 /** Results in step order. */
 export function pushProducts(steps: readonly ProductPushStep[], conns: ReadonlyMap<string, Cafe24Connection>, gateway: Cafe24Gateway): ProductPushResult[] {
@@ -48,80 +60,151 @@ export function pushProducts(steps: readonly ProductPushStep[], conns: ReadonlyM
   steps.forEach((step, index) => {
     const conn = conns.get(step.partnerId);
     if (!conn) results[index] = deferred(step, '카페24 연결 후 전송됩니다');
-    else first.push({ index, req: step.kind === 'create' ? lookUp(conn, step.sku) : save(conn, step.productNo, step.patch) });
+    else if (step.kind === 'create') first.push({ index, req: byProductCode(conn, step.sku) }, { index, req: byOptionCode(conn, step.sku) });
+    else if (step.firstSend) first.push({ index, req: asAnswer(read(conn, step.productNo)) });
+    else first.push({ index, req: asAnswer(save(conn, step.productNo, step.patch)) });
   });
-  const second: Array<{ index: number; req: Cafe24Request<Answer>; found: string | null }> = [];
-  gateway.run(first.map((f) => f.req)).forEach((o, i) => {
+  const outcomes = new Map<number, Outcome<Answer>[]>();
+  run(gateway, first.map((f) => f.req)).forEach((o, i) => {
     const { index } = first[i]!;
+    outcomes.set(index, [...(outcomes.get(index) ?? []), o]);
+  });
+  const second: Array<{ index: number; req: Cafe24Request<Cafe24Product>; then: (o: Outcome<Cafe24Product>) => ProductPushResult }> = [];
+  for (const [index, [a, b]] of outcomes) {
     const step = steps[index]!;
     const conn = conns.get(step.partnerId)!;
-    if (step.kind === 'update') {
-      results[index] = updated(step, step.productNo, o, step.productNo);
-      return;
-    }
-    if (!o.ok) {
-      results[index] = o.deferred ? deferred(step, o.error.userMessage) : failed(step, null, `몰에서 SKU를 찾아보지 못해 등록하지 않았습니다: ${o.error.userMessage}`);
-      return;
-    }
-    const page = 'found' in o.value ? o.value.found : [];
-    // The code filter matches "contains": only the exact code is ours.
-    const exact = page.filter((p) => p.custom_product_code === step.sku);
-    if (exact.length > 1) {
-      const nos = exact.map((p) => p.product_no).join(', ');
-      results[index] = failed(step, null, `몰에 자체상품코드 ${step.sku} 상품이 ${exact.length}개 있습니다(상품번호 ${nos}). 어느 상품에 보낼지 알 수 없으니 몰에서 하나만 남기세요`);
-    } else if (exact.length === 1) {
-      const productNo = String(exact[0]!.product_no);
-      second.push({ index, req: save(conn, productNo, step.whenFound), found: productNo });
-    } else if (page.length >= CAPS.products.maxLimit) {
-      // A full page without the exact code: it may be on a later page; never risk a duplicate.
-      results[index] = failed(step, null, `몰에 자체상품코드에 ${step.sku}를 포함한 상품이 너무 많아 등록 여부를 확인하지 못했습니다. 몰에서 확인하세요`);
-    } else {
-      second.push({ index, req: create(conn, step.fields), found: null });
-    }
-  });
-  gateway.run(second.map((s) => s.req)).forEach((o, i) => {
-    const { index, found } = second[i]!;
-    const step = steps[index] as Create;
-    results[index] = found === null ? created(step, o) : updated(step, found, o, null);
+    const next: Next = step.kind === 'create' ? afterLookUp(step, conn, a!, b!) : step.firstSend ? afterRead(step, conn, a!) : updated(step, step.productNo, a!, step.productNo);
+    if ('req' in next) second.push({ index, ...next });
+    else results[index] = next;
+  }
+  run(gateway, second.map((s) => s.req)).forEach((o, i) => {
+    const { index, then } = second[i]!;
+    results[index] = then(o);
   });
   return results;
 }
 
-function lookUp(conn: Cafe24Connection, sku: string): Cafe24Request<Answer> {
+/** What the look-ups found: the SKU's own product, an option of another, or nothing (create). */
+function afterLookUp(step: Create, conn: Cafe24Connection, byCode: Outcome<Answer>, byOption: Outcome<Answer>): Next {
+  for (const o of [byCode, byOption]) {
+    if (o.ok) continue;
+    return o.deferred ? deferred(step, o.error.userMessage) : failed(step, null, `몰에서 SKU를 찾아보지 못해 등록하지 않았습니다: ${o.error.userMessage}`);
+  }
+  const codePage = pageOf(byCode);
+  const optionPage = pageOf(byOption);
+  // The code filters match "contains": only the exact code is ours.
+  const own = codePage.filter((p) => p.custom_product_code === step.sku);
+  const asOption = optionPage.filter((p) => optionOf(p, step.sku) !== null);
+  const many = own.length > 1 ? own : own.length === 0 && asOption.length > 1 ? asOption : null;
+  if (many) {
+    const nos = many.map((p) => p.product_no).join(', ');
+    return failed(step, null, `몰에 SKU ${step.sku} 상품이 ${many.length}개 있습니다(상품번호 ${nos}). 어느 상품에 보낼지 알 수 없으니 몰에서 하나만 남기세요`);
+  }
+  if (own.length === 1) {
+    const productNo = String(own[0]!.product_no);
+    return { req: save(conn, productNo, step.whenFound), then: (o) => updated(step, productNo, o, null) };
+  }
+  if (asOption.length === 1) return optionItem(step, asOption[0]!);
+  if (codePage.length >= CAPS.products.maxLimit || optionPage.length >= CAPS.products.maxLimit) {
+    // A full page without the exact code: it may be on a later page; never risk a duplicate.
+    return failed(step, null, `몰에 코드에 ${step.sku}를 포함한 상품이 너무 많아 등록 여부를 확인하지 못했습니다. 몰에서 확인하세요`);
+  }
+  return { req: create(conn, step.fields), then: (o) => created(step, o) };
+}
+
+/** A product never sent to, read: the SKU's own gets the patch; an option's is left alone. */
+function afterRead(step: Update, conn: Cafe24Connection, o: Outcome<Answer>): Next {
+  if (!o.ok) {
+    if (o.error.kind === 'notFound') return unlinked(step, step.productNo);
+    return o.deferred ? deferred(step, o.error.userMessage) : failed(step, step.productNo, `몰 상품(번호 ${step.productNo})을 읽지 못했습니다: ${o.error.userMessage}`);
+  }
+  const product = 'product' in o.value ? o.value.product : null;
+  if (product?.custom_product_code === step.sku) {
+    return { req: save(conn, step.productNo, step.patch), then: (u) => updated(step, step.productNo, u, step.productNo) };
+  }
+  if (product && optionOf(product, step.sku) !== null) return optionItem(step, product);
+  const code = product?.custom_product_code ?? '';
+  return failed(step, step.productNo, `몰 상품(번호 ${step.productNo})의 자체상품코드(${code || '없음'})도 품목 코드도 SKU와 다릅니다. 몰에서 코드를 확인하세요`);
+}
+
+function optionOf(p: Cafe24Product, sku: string): string | null {
+  return p.variants?.find((v) => v.custom_variant_code === sku)?.variant_code ?? null;
+}
+
+function optionItem(step: ProductPushStep, p: Cafe24Product): ProductPushResult {
+  const variantCode = optionOf(p, step.sku)!;
+  const status = `몰 상품(번호 ${p.product_no})의 옵션 품목입니다: 상품 정보는 몰에서 관리하고 재고만 연동합니다`;
+  return { ...base(step, status), ok: true, action: 'optionItem', productNo: String(p.product_no), variantCode, fingerprint: OPTION_ITEM };
+}
+
+/** A round with nothing to send sends nothing (not even the pacing state's cache round trip). */
+function run<T>(gateway: Cafe24Gateway, requests: readonly Cafe24Request<T>[]): Outcome<T>[] {
+  return requests.length === 0 ? [] : gateway.run(requests);
+}
+
+function pageOf(o: Outcome<Answer>): Cafe24Product[] {
+  return o.ok && 'page' in o.value ? o.value.page : [];
+}
+
+function asAnswer(req: Cafe24Request<Cafe24Product>): Cafe24Request<Answer> {
+  return { ...req, read: (r) => ({ product: req.read(r) }) };
+}
+
+/** The mall's products whose own code contains the SKU (under the connection's supplier code). */
+function byProductCode(conn: Cafe24Connection, sku: string): Cafe24Request<Answer> {
   return {
     conn,
     call: 'products.list',
     build: (s) => listProducts(s, { kind: 'offset', offset: 0, limit: CAPS.products.maxLimit }, { customProductCode: sku }),
-    read: (r) => ({ found: parse('products.list', conn.mallId, ProductsList, r).products }),
+    read: (r) => ({ page: parse('products.list', conn.mallId, ProductsList, r).products }),
   };
 }
 
-function save(conn: Cafe24Connection, productNo: string, patch: Partial<ProductFields>): Cafe24Request<Answer> {
+/** The mall's products with an option whose code contains the SKU, options embedded. */
+function byOptionCode(conn: Cafe24Connection, sku: string): Cafe24Request<Answer> {
+  return {
+    conn,
+    call: 'products.list',
+    // listProducts has no option-code filter; the reference's `custom_variant_code` is one.
+    build: (s) => adminGet(s, '/products', { supplier_code: s.connection.supplierCode, custom_variant_code: sku, embed: 'variants', limit: CAPS.products.maxLimit }),
+    read: (r) => ({ page: parse('products.list', conn.mallId, ProductsList, r).products }),
+  };
+}
+
+function read(conn: Cafe24Connection, productNo: string): Cafe24Request<Cafe24Product> {
+  return {
+    conn,
+    call: 'products.get',
+    build: (s) => getProduct(s, Number(productNo), { embedVariants: true }),
+    read: (r) => parse('products.get', conn.mallId, ProductOne, r).product,
+  };
+}
+
+function save(conn: Cafe24Connection, productNo: string, patch: Partial<ProductFields>): Cafe24Request<Cafe24Product> {
   return {
     conn,
     call: 'products.update',
     build: (s) => updateProduct(s, Number(productNo), patch),
-    read: (r) => ({ saved: parse('products.update', conn.mallId, ProductOne, r).product }),
+    read: (r) => parse('products.update', conn.mallId, ProductOne, r).product,
   };
 }
 
-function create(conn: Cafe24Connection, fields: ProductFields): Cafe24Request<Answer> {
+function create(conn: Cafe24Connection, fields: ProductFields): Cafe24Request<Cafe24Product> {
   return {
     conn,
     call: 'products.create',
     build: (s) => createProduct(s, fields),
-    read: (r) => ({ saved: parse('products.create', conn.mallId, ProductOne, r).product }),
+    read: (r) => parse('products.create', conn.mallId, ProductOne, r).product,
   };
 }
 
-function created(step: Create, o: Outcome<Answer>): ProductPushResult {
-  if (o.ok && 'saved' in o.value) {
-    const variants = o.value.saved.variants ?? [];
+function created(step: Create, o: Outcome<Cafe24Product>): ProductPushResult {
+  if (o.ok) {
+    const variants = o.value.variants ?? [];
     // Without options a product has one variant: its code is what the stock push addresses.
     const variantCode = variants.length === 1 ? variants[0]!.variant_code : null;
-    return { ...base(step, ''), ok: true, action: 'created', productNo: String(o.value.saved.product_no), variantCode, fingerprint: step.fingerprint };
+    return { ...base(step, ''), ok: true, action: 'created', productNo: String(o.value.product_no), variantCode, fingerprint: step.fingerprint };
   }
-  if (o.ok) return failed(step, null, '카페24 응답을 해석하지 못했습니다');
   if (o.deferred) return deferred(step, o.error.userMessage);
   if (!outcomeUnknown(o.error)) return failed(step, null, `상품 등록 실패: ${o.error.userMessage}`);
   return failed(
@@ -136,13 +219,15 @@ function created(step: Create, o: Outcome<Answer>): ProductPushResult {
  * A planned update (`known` is the pair's product no.) or the update of a product just found by
  * its code (`known` null: the link is new).
  */
-function updated(step: ProductPushStep, productNo: string, o: Outcome<Answer>, known: string | null): ProductPushResult {
+function updated(step: ProductPushStep, productNo: string, o: Outcome<unknown>, known: string | null): ProductPushResult {
   // 409 is Cafe24's "nothing to change": the mall already holds these values.
   if (o.ok || o.error.kind === 'conflict') return { ...base(step, ''), ok: true, action: 'updated', productNo, fingerprint: step.fingerprint };
-  if (o.deferred) return known === null ? failed(step, productNo, `몰의 상품(번호 ${productNo})에 연결했습니다. 정보는 다음 전송 때 보냅니다: ${o.error.userMessage}`, '') : deferred(step, o.error.userMessage);
-  if (o.error.kind === 'notFound' && known !== null) {
-    return { ...base(step, `몰에 상품번호 ${productNo} 상품이 없습니다(몰에서 삭제된 듯합니다). 연결을 지웠습니다: 다음 전송 때 SKU로 찾아보고 없으면 새로 등록합니다`), ok: false, action: 'unlinked', productNo: null, fingerprint: null };
+  if (o.deferred) {
+    return known === null
+      ? deferred(step, `몰의 상품(번호 ${productNo})에 연결했습니다. 정보는 다음 전송 때 보냅니다: ${o.error.userMessage}`, productNo)
+      : deferred(step, o.error.userMessage);
   }
+  if (o.error.kind === 'notFound' && known !== null) return unlinked(step, known);
   return known === null
     ? failed(step, productNo, `몰의 상품(번호 ${productNo})에 연결했지만 정보 갱신 실패: ${o.error.userMessage}`, '')
     : failed(step, productNo, `상품 정보 갱신 실패: ${o.error.userMessage}`);
@@ -159,8 +244,37 @@ function failed(step: ProductPushStep, productNo: string | null, status: string,
   return { ...base(step, status), ok: false, action: 'failed', productNo, fingerprint };
 }
 
-function deferred(step: ProductPushStep, status: string): ProductPushResult {
-  return { ...base(step, status), ok: false, action: 'deferred', productNo: null, fingerprint: null };
+/** `found`: a product just found by its code, kept as the link though nothing was sent to it. */
+function deferred(step: ProductPushStep, status: string, found: string | null = null): ProductPushResult {
+  return { ...base(step, status), ok: false, action: 'deferred', productNo: found, fingerprint: found === null ? null : '' };
 }
 
-export type { Update as ProductUpdateStep, Create as ProductCreateStep };
+function unlinked(step: ProductPushStep, productNo: string): ProductPushResult {
+  const status = `몰에 상품번호 ${productNo} 상품이 없습니다(몰에서 삭제된 듯합니다). 연결을 지웠습니다: 다음 전송 때 SKU로 찾아보고 없으면 새로 등록합니다`;
+  return { ...base(step, status), ok: false, action: 'unlinked', productNo: null, fingerprint: null };
+}
+
+/**
+ * The state after this run. Success: the mall holds the step's fingerprint and the pair waits
+ * no more. A failure goes to the back of the queue, so it cannot hold up the others; a deferral
+ * keeps its place. Pairs of SKUs no longer in the tab are forgotten (a SKU typed again is
+ * looked up in the mall before any create, so nothing is registered twice).
+ */
+export function nextPushState(before: ProductPushState, waiting: ReadonlyMap<string, number>, results: readonly ProductPushResult[], skus: ReadonlySet<string>, now: number): ProductPushState {
+  const listed = (key: string) => skus.has(key.slice(0, key.indexOf(KEY_SEPARATOR)));
+  const pushed = new Map([...before.pushed].filter(([key]) => listed(key)));
+  const waitingSince = new Map([...waiting].filter(([key]) => listed(key)));
+  for (const r of results) {
+    const key = stockKey(r.sku, r.partnerId);
+    if (r.ok) {
+      pushed.set(key, { productNo: r.productNo, fingerprint: r.fingerprint });
+      waitingSince.delete(key);
+      continue;
+    }
+    if (r.action === 'unlinked') pushed.delete(key);
+    // A product just found by its code: linked, its content unknown until an update goes.
+    else if (r.productNo !== null && r.fingerprint === '') pushed.set(key, { productNo: r.productNo, fingerprint: '' });
+    if (r.action !== 'deferred') waitingSince.set(key, now);
+  }
+  return { pushed, waitingSince };
+}

@@ -1,0 +1,351 @@
+/**
+ * The product push planner (pure): which pairs go now at the pace, create or update, what each
+ * carries — never a reseller's price after the first registration, the own mall's price when it
+ * changes — what is refused and why, and the state kept between runs in script properties.
+ */
+import type { Partner } from '../../src/core/partner';
+import type { Product } from '../../src/core/product';
+import type { StockRatio } from '../../src/sheet/ratios';
+import {
+  DEFAULT_PRODUCT_PACE,
+  mallProductName,
+  OPTION_ITEM,
+  planProductPush,
+  pushStateWrites,
+  PUSHED_KEY,
+  readPushState,
+  SHARD_BYTES,
+  shardKey,
+  type ProductPushInput,
+  type ProductPushPlan,
+  type ProductPushState,
+  type ProductPushStep,
+  type PushedPair,
+} from '../../src/jobs/product-push';
+import { T0 } from './memory-ports';
+
+const MIN = 60_000;
+
+const product = (over: Partial<Product> = {}): Product => ({
+  sku: 'TB-001',
+  name: '린넨 셔츠',
+  option: '',
+  barcode: null,
+  wholesalePrice: 12_000,
+  retailPrice: 29_000,
+  warehouseStock: 100,
+  safetyStock: 0,
+  status: 'selling',
+  ...over,
+});
+
+const ratio = (over: Partial<StockRatio> = {}): StockRatio => ({
+  sku: 'TB-001',
+  partnerId: 'PNR002',
+  sellable: true,
+  ratio: 30,
+  salePrice: null,
+  channelProductNo: null,
+  channelVariantCode: null,
+  pushedStock: null,
+  ...over,
+});
+
+const partner = (partnerId: string, role: Partner['role']): Partner => ({
+  partnerId,
+  name: partnerId,
+  role,
+  channel: 'cafe24',
+  mallId: partnerId.toLowerCase(),
+  shopNo: 1,
+  supplierCode: null,
+  defaultRatio: 30,
+  settlementMode: 'deposit',
+  creditLimit: 0,
+  incentiveRate: 5,
+  shippingFeePerUnit: 2_500,
+  statementEmails: [],
+});
+
+const OWN = partner('PNR001', 'own');
+const RESELLER = partner('PNR002', 'reseller');
+const OTHER = partner('PNR003', 'reseller');
+
+function plan(over: Partial<ProductPushInput>): ProductPushPlan {
+  return planProductPush({
+    products: [product()],
+    ratios: [],
+    partners: [OWN, RESELLER, OTHER],
+    pushed: new Map(),
+    now: T0,
+    pace: DEFAULT_PRODUCT_PACE,
+    lastBatchAt: null,
+    ...over,
+  });
+}
+
+/** What the planner's state would be after every step of `p` succeeded (product nos. from 100). */
+function settled(p: ProductPushPlan, before: ReadonlyMap<string, PushedPair> = new Map()): Map<string, PushedPair> {
+  const after = new Map(before);
+  p.steps.forEach((s, i) => after.set(`${s.sku}|${s.partnerId}`, { productNo: s.kind === 'update' ? s.productNo : String(100 + i), fingerprint: s.fingerprint }));
+  return after;
+}
+
+function only<K extends ProductPushStep['kind']>(p: ProductPushPlan, kind: K): Extract<ProductPushStep, { kind: K }> {
+  expect(p.steps).toHaveLength(1);
+  const s = p.steps[0]!;
+  if (s.kind !== kind) throw new Error(`expected a ${kind} step, got ${JSON.stringify(s)}`);
+  return s as Extract<ProductPushStep, { kind: K }>;
+}
+
+/** A pair created with the given state, then planned again with `next` products and ratios. */
+function afterCreate(first: { product?: Partial<Product>; ratio?: Partial<StockRatio> }, next: { product?: Partial<Product>; ratio?: Partial<StockRatio> }): ProductPushPlan {
+  const r = ratio(first.ratio);
+  const p1 = plan({ products: [product(first.product)], ratios: [r] });
+  expect(p1.steps).toHaveLength(1);
+  return plan({
+    products: [product({ ...first.product, ...next.product })],
+    ratios: [ratio({ ...first.ratio, ...next.ratio })],
+    pushed: settled(p1),
+    lastBatchAt: T0,
+    now: T0 + 5 * MIN,
+  });
+}
+
+describe('pace', () => {
+  const seven = Array.from({ length: 7 }, (_, i) => product({ sku: `TB-00${i + 1}` }));
+  const ratios = seven.map((p) => ratio({ sku: p.sku }));
+
+  test('the first batch goes at once, at most 5 steps; the next may go 5 minutes later', () => {
+    const p = plan({ products: seven, ratios });
+    expect(p.steps.map((s) => s.sku)).toEqual(['TB-001', 'TB-002', 'TB-003', 'TB-004', 'TB-005']);
+    expect(p.nextBatchAt).toBe(T0 + 5 * MIN);
+    expect(p.waitingSince.size).toBe(7);
+  });
+
+  test('before 5 minutes since the last batch nothing goes; everything waits, noticed now', () => {
+    const p = plan({ products: seven, ratios, lastBatchAt: T0 - 4 * MIN });
+    expect(p.steps).toEqual([]);
+    expect(p.nextBatchAt).toBe(T0 + MIN);
+    expect([...p.waitingSince.values()]).toEqual(Array(7).fill(T0));
+  });
+
+  test('at 5 minutes the next batch goes; when nothing is left, there is no next batch', () => {
+    const p = plan({ products: seven.slice(0, 3), ratios, lastBatchAt: T0 - 5 * MIN });
+    expect(p.steps).toHaveLength(3);
+    expect(p.nextBatchAt).toBeNull();
+  });
+
+  test('the pace is a setting', () => {
+    const p = plan({ products: seven, ratios, pace: { count: 2, everyMs: 10 * MIN }, lastBatchAt: T0 - 9 * MIN });
+    expect(p.steps).toEqual([]);
+    const q = plan({ products: seven, ratios, pace: { count: 2, everyMs: 10 * MIN }, lastBatchAt: T0 - 10 * MIN });
+    expect(q.steps).toHaveLength(2);
+    expect(q.nextBatchAt).toBe(T0 + 10 * MIN);
+    expect(() => plan({ products: seven, ratios, pace: { count: 0, everyMs: MIN } })).toThrow(RangeError);
+  });
+
+  test('oldest waiting first, then SKU, then partner: a pair that keeps failing goes behind the others', () => {
+    const products = [product({ sku: 'A' }), product({ sku: 'B' }), product({ sku: 'C' })];
+    const rs = [ratio({ sku: 'A' }), ratio({ sku: 'B', partnerId: 'PNR003' }), ratio({ sku: 'B' }), ratio({ sku: 'C' })];
+    const waitingSince = new Map([
+      ['A|PNR002', T0 - MIN], // failed a minute ago: back of the queue
+      ['C|PNR002', T0 - 20 * MIN],
+    ]);
+    const p = plan({ products, ratios: rs, waitingSince, pace: { count: 3, everyMs: 5 * MIN } });
+    expect(p.steps.map((s) => `${s.sku}|${s.partnerId}`)).toEqual(['C|PNR002', 'A|PNR002', 'B|PNR002']);
+    expect(p.waitingSince).toEqual(new Map([['A|PNR002', T0 - MIN], ['B|PNR002', T0], ['B|PNR003', T0], ['C|PNR002', T0 - 20 * MIN]]));
+  });
+
+  test('refusals take no place in the batch', () => {
+    const products = [product({ sku: 'A', retailPrice: null }), product({ sku: 'B' })];
+    const p = plan({ products, ratios: [ratio({ sku: 'A' }), ratio({ sku: 'B' })], pace: { count: 1, everyMs: 5 * MIN } });
+    expect(p.steps.map((s) => s.sku)).toEqual(['B']);
+    expect(p.skipped.map((s) => s.sku)).toEqual(['A']);
+    expect(p.nextBatchAt).toBeNull();
+  });
+});
+
+describe('create', () => {
+  test('a sellable product on sale with no product no. is created: sale price, wholesale as supply price, SKU as code', () => {
+    const s = only(plan({ ratios: [ratio({ salePrice: 31_000 })] }), 'create');
+    expect(s).toMatchObject({ kind: 'create', sku: 'TB-001', partnerId: 'PNR002' });
+    expect(s.fields).toEqual({ productName: '린넨 셔츠', price: 31_000, supplyPrice: 12_000, retailPrice: 29_000, customProductCode: 'TB-001', display: true, selling: true });
+  });
+
+  test('without a sale price the suggested retail price is the first price', () => {
+    expect(only(plan({ ratios: [ratio()] }), 'create').fields.price).toBe(29_000);
+  });
+
+  test('with neither, the pair is refused with a reason staff can act on', () => {
+    const p = plan({ products: [product({ retailPrice: null })], ratios: [ratio()] });
+    expect(p.steps).toEqual([]);
+    expect(p.skipped).toEqual([{ sku: 'TB-001', partnerId: 'PNR002', reason: expect.stringContaining('판매가가 없어') }]);
+    expect(p.skipped[0]!.reason).toContain('권장소비자가');
+  });
+
+  test('the option goes into the mall name (one SKU is one mall product)', () => {
+    expect(mallProductName({ name: '린넨 셔츠', option: '색상=베이지, 사이즈=M' })).toBe('린넨 셔츠 (베이지 / M)');
+    expect(mallProductName({ name: '린넨 셔츠', option: '베이지' })).toBe('린넨 셔츠 (베이지)');
+    expect(only(plan({ products: [product({ option: '색상=베이지' })], ratios: [ratio()] }), 'create').fields.productName).toBe('린넨 셔츠 (베이지)');
+  });
+
+  test('if the mall already carries the SKU, a reseller’s product gets the information but no price; the own mall’s gets its price', () => {
+    const reseller = only(plan({ ratios: [ratio({ salePrice: 31_000 })] }), 'create');
+    expect(reseller.whenFound).toEqual({ productName: '린넨 셔츠', supplyPrice: 12_000, retailPrice: 29_000, customProductCode: 'TB-001', selling: true, display: true });
+    const own = only(plan({ ratios: [ratio({ partnerId: 'PNR001', salePrice: 31_000 })] }), 'create');
+    expect(own.whenFound).toMatchObject({ price: 31_000 });
+  });
+
+  test('nothing for a pair not sellable, without a ratio row, or of a partner not connected', () => {
+    expect(plan({ ratios: [ratio({ sellable: false })] }).steps).toEqual([]);
+    expect(plan({ ratios: [] }).steps).toEqual([]);
+    expect(plan({ ratios: [ratio()], partners: [OWN] }).steps).toEqual([]);
+  });
+
+  test('a product sold out or discontinued is not registered anywhere yet', () => {
+    expect(plan({ products: [product({ status: 'soldOut' })], ratios: [ratio()] })).toMatchObject({ steps: [], skipped: [] });
+    expect(plan({ products: [product({ status: 'discontinued' })], ratios: [ratio()] })).toMatchObject({ steps: [], skipped: [] });
+  });
+
+  test('what Cafe24 would refuse is refused before sending: a SKU over 40 characters, a name over 250', () => {
+    const sku = 'X'.repeat(41);
+    const long = plan({ products: [product({ sku })], ratios: [ratio({ sku })] });
+    expect(long.steps).toEqual([]);
+    expect(long.skipped[0]!.reason).toContain('40자');
+    const named = plan({ products: [product({ name: '가'.repeat(251) })], ratios: [ratio()] });
+    expect(named.skipped[0]!.reason).toContain('250자');
+  });
+});
+
+describe('update', () => {
+  test('unchanged: nothing goes', () => {
+    expect(afterCreate({}, {}).steps).toEqual([]);
+    expect(afterCreate({ ratio: { partnerId: 'PNR001', salePrice: 31_000 } }, {}).steps).toEqual([]);
+  });
+
+  test('the product no. comes from the stored state, or else from the ratio row', () => {
+    const p = plan({ ratios: [ratio({ channelProductNo: '14' })] });
+    // Never sent to: the job reads it first, to write only to the SKU's own product.
+    expect(only(p, 'update')).toMatchObject({ productNo: '14', firstSend: true });
+    expect(only(afterCreate({}, { product: { name: '새 이름' } }), 'update')).toMatchObject({ productNo: '100', firstSend: false });
+  });
+
+  test('a SKU sold as one option of a shared mall product gets no product information', () => {
+    const pushed = new Map([['TB-001|PNR002', { productNo: '11', fingerprint: OPTION_ITEM }]]);
+    expect(plan({ products: [product({ name: '새 이름', status: 'discontinued' })], ratios: [ratio({ channelProductNo: '11' })], pushed })).toMatchObject({ steps: [], skipped: [] });
+  });
+
+  test('a product in the mall we never sent to gets all of the manufacturer’s fields, and a reseller no price', () => {
+    const reseller = only(plan({ ratios: [ratio({ channelProductNo: '14', salePrice: 31_000 })] }), 'update');
+    expect(reseller.patch).toEqual({ productName: '린넨 셔츠', supplyPrice: 12_000, retailPrice: 29_000, customProductCode: 'TB-001', selling: true, display: true });
+    const own = only(plan({ ratios: [ratio({ partnerId: 'PNR001', channelProductNo: '15', salePrice: 31_000 })] }), 'update');
+    expect(own.patch).toMatchObject({ price: 31_000 });
+  });
+
+  test('only the fields that changed go', () => {
+    expect(only(afterCreate({}, { product: { name: '린넨 셔츠 2' } }), 'update').patch).toEqual({ productName: '린넨 셔츠 2' });
+    expect(only(afterCreate({}, { product: { option: '색상=먹색' } }), 'update').patch).toEqual({ productName: '린넨 셔츠 (먹색)' });
+    expect(only(afterCreate({}, { product: { wholesalePrice: 13_000 } }), 'update').patch).toEqual({ supplyPrice: 13_000 });
+    expect(only(afterCreate({}, { product: { retailPrice: 32_000 } }), 'update')).toMatchObject({ productNo: '100', patch: { retailPrice: 32_000 } });
+  });
+
+  test('a reseller’s price is never sent after the first registration, whatever changes', () => {
+    const first = { ratio: { salePrice: 31_000 } };
+    expect(afterCreate(first, { ratio: { salePrice: 35_000 } }).steps).toEqual([]);
+    const all = afterCreate(first, { product: { retailPrice: 33_000, wholesalePrice: 14_000, name: '새 이름', status: 'soldOut' }, ratio: { salePrice: 35_000 } });
+    const patch = only(all, 'update').patch;
+    expect(patch).toEqual({ productName: '새 이름', supplyPrice: 14_000, retailPrice: 33_000, selling: false });
+    expect('price' in patch).toBe(false);
+  });
+
+  test('the own mall’s price follows the sheet: its sale price, else the retail price', () => {
+    const own = { ratio: { partnerId: 'PNR001', salePrice: 31_000 } };
+    expect(only(afterCreate(own, { ratio: { salePrice: 33_000 } }), 'update').patch).toEqual({ price: 33_000 });
+    const byRetail = { ratio: { partnerId: 'PNR001' } };
+    expect(only(afterCreate(byRetail, { product: { retailPrice: 30_000 } }), 'update').patch).toEqual({ retailPrice: 30_000, price: 30_000 });
+  });
+
+  test('a blanked retail price sends nothing (a mall’s price cannot be cleared)', () => {
+    expect(afterCreate({}, { product: { retailPrice: null } }).steps).toEqual([]);
+  });
+
+  test('discontinued stops selling and hides; sold out stops selling; back on sale shows it again', () => {
+    expect(only(afterCreate({}, { product: { status: 'discontinued' } }), 'update').patch).toEqual({ selling: false, display: false });
+    expect(only(afterCreate({}, { product: { status: 'soldOut' } }), 'update').patch).toEqual({ selling: false });
+
+    const p1 = plan({ ratios: [ratio()] });
+    const gone = plan({ products: [product({ status: 'discontinued' })], ratios: [ratio()], pushed: settled(p1), lastBatchAt: T0, now: T0 + 5 * MIN });
+    const back = plan({ products: [product()], ratios: [ratio()], pushed: settled(gone, settled(p1)), lastBatchAt: T0 + 5 * MIN, now: T0 + 10 * MIN });
+    expect(only(back, 'update').patch).toEqual({ selling: true, display: true });
+  });
+
+  test('a discontinued product in a mall that has it is updated even before anything else changed', () => {
+    const p = plan({ products: [product({ status: 'discontinued' })], ratios: [ratio({ channelProductNo: '14' })] });
+    expect(only(p, 'update').patch).toMatchObject({ selling: false, display: false });
+  });
+
+  test('a damaged product no. in the ratio row is refused, not sent', () => {
+    const p = plan({ ratios: [ratio({ channelProductNo: 'P-14' })] });
+    expect(p.steps).toEqual([]);
+    expect(p.skipped[0]!.reason).toContain('채널상품번호');
+  });
+
+  test('a damaged stored fingerprint sends everything again (never a reseller price)', () => {
+    const p = plan({ ratios: [ratio({ salePrice: 31_000 })], pushed: new Map([['TB-001|PNR002', { productNo: '14', fingerprint: 'garbage' }]]) });
+    expect(only(p, 'update').patch).toEqual({ productName: '린넨 셔츠', supplyPrice: 12_000, retailPrice: 29_000, customProductCode: 'TB-001', selling: true, display: true });
+  });
+});
+
+describe('state kept in script properties', () => {
+  const store = () => {
+    const m = new Map<string, string>();
+    return { m, get: (k: string) => m.get(k) ?? null, apply: (ws: Array<{ key: string; value: string }>) => ws.forEach((w) => m.set(w.key, w.value)) };
+  };
+  const stateOf = (n: number): ProductPushState => ({
+    pushed: new Map(Array.from({ length: n }, (_, i) => [`SKU-${String(i).padStart(4, '0')}|PNR00${(i % 3) + 1}`, { productNo: String(1000 + i), fingerprint: `k3x9a1:12000:29000:selling:${i % 3 === 0 ? 31000 : ''}` }])),
+    waitingSince: new Map([['SKU-0001|PNR002', T0]]),
+  });
+
+  test('nothing stored reads as empty, and an empty state writes nothing', () => {
+    const s = store();
+    const stored = readPushState(s.get);
+    expect(stored.state.pushed.size).toBe(0);
+    expect(pushStateWrites(stored.state, stored)).toEqual([]);
+  });
+
+  test('a round trip keeps every pair; writing again what was read writes nothing', () => {
+    const s = store();
+    s.apply(pushStateWrites(stateOf(10), readPushState(s.get)));
+    expect([...s.m.keys()]).toEqual([PUSHED_KEY]);
+    const again = readPushState(s.get);
+    expect(again.state).toEqual(stateOf(10));
+    expect(pushStateWrites(again.state, again)).toEqual([]);
+  });
+
+  test('a catalog larger than one property (9 KB) is spread over shards, each under the limit', () => {
+    const s = store();
+    const big = stateOf(900);
+    s.apply(pushStateWrites(big, readPushState(s.get)));
+    expect(s.m.size).toBeGreaterThan(1);
+    for (const v of s.m.values()) expect(Buffer.byteLength(v, 'utf8')).toBeLessThanOrEqual(SHARD_BYTES);
+    const back = readPushState(s.get);
+    expect(back.state).toEqual(big);
+    // One pair changes: only its shard is written.
+    const next: ProductPushState = { pushed: new Map(back.state.pushed).set('SKU-0005|PNR003', { productNo: '9', fingerprint: 'x:1::selling:' }), waitingSince: back.state.waitingSince };
+    const writes = pushStateWrites(next, back);
+    expect(writes).toHaveLength(1);
+    expect(writes[0]!.key).toMatch(new RegExp(`^${PUSHED_KEY.replace('.', '\\.')}(\\.\\d+)?$`));
+  });
+
+  test('a damaged shard reads as empty (its pairs are sent again in full, which is safe)', () => {
+    const s = store();
+    s.apply(pushStateWrites(stateOf(900), readPushState(s.get)));
+    s.m.set(shardKey(1), '{not json');
+    const back = readPushState(s.get);
+    expect(back.state.pushed.size).toBeGreaterThan(0);
+    expect(back.state.pushed.size).toBeLessThan(900);
+    s.m.set(PUSHED_KEY, 'null');
+    expect(readPushState(s.get).state.pushed.size).toBe(0);
+  });
+});
