@@ -1,18 +1,25 @@
 /**
  * `npm run bench`: what the add-on costs, as counts and ratios (never timed assertions).
- * Apps Script's cost is round trips, so each case prints the round trips by service, the
- * lower bound a perfect implementation would need, and the ratio; one table at the end.
- * `node out/bench.js --only idle,orders` runs some cases (idle, orders, stock, day).
+ * Apps Script's cost is round trips, so each case prints the round trips by service (summed
+ * from ExecutionRecord.roundTrips), the lower bound a perfect implementation would need (each
+ * case explains its bound where it sets it), and the ratio; one table at the end.
+ *
+ *   node out/bench.js                 every case
+ *   node out/bench.js --only idle,day some of them: idle, orders, stock, day
  */
+import { dayCase } from './case-day';
+import { idleCase } from './case-idle';
 import { ordersBurstCase } from './case-orders-burst';
 import { stockChangeCase } from './case-stock-change';
 import { printTable, type CaseResult } from './table';
 
 type Case = (log: (s: string) => void) => Promise<CaseResult[]>;
 
-const CASES: Record<string, Case> = {
-  orders: ordersBurstCase,
-  stock: stockChangeCase,
+const CASES: Record<string, { title: string; run: Case }> = {
+  idle: { title: '1. an idle minute with 3 connected malls (a quiet day)', run: idleCase },
+  orders: { title: '2. 1,000 new order items into a 100,000-row orders tab', run: ordersBurstCase },
+  stock: { title: '3. a warehouse stock change on 25 of 500 SKUs × 3 partners', run: stockChangeCase },
+  day: { title: '4. a projected day: 1-minute cadence, 3 malls, 300 orders', run: dayCase },
 };
 
 async function main(argv: string[]): Promise<void> {
@@ -23,9 +30,11 @@ async function main(argv: string[]): Promise<void> {
   const rows: CaseResult[] = [];
   const wallStart = Date.now();
   for (const name of only) {
+    const c = CASES[name]!;
     const t = Date.now();
-    rows.push(...(await CASES[name]!(console.log)));
-    console.log(`  (${name}: ${((Date.now() - t) / 1000).toFixed(1)} s wall)`);
+    console.log(`${c.title}`);
+    rows.push(...(await c.run(console.log)));
+    console.log(`  (${((Date.now() - t) / 1000).toFixed(1)} s wall)`);
   }
   console.log('');
   printTable(rows);

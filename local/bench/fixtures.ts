@@ -131,14 +131,16 @@ export function ordersTab(n: number, skus: number): { name: string; values: unkn
 }
 
 /** The `k`-th bench order: one paid (card) item of one unit, partners in turn, SKUs in turn. */
-export function benchOrder(k: number, skus: number): { mallId: string; order: AddOrderInput } {
+export function benchOrder(k: number, skus: number): { mallId: string; sku: number; order: AddOrderInput } {
   const mall = k % 3;
+  const sku = Math.floor(k / 3) % skus;
   return {
     mallId: PARTNERS[mall]!.mallId,
+    sku,
     order: {
       buyer: { name: '이서준', cellphone: '010-2345-6789' },
       receiver: { name: '이서준', cellphone: '010-2345-6789', zipcode: '13529', address1: '경기도 성남시 분당구 판교역로 235', address2: '3층' },
-      items: [{ variant_code: variantOf(mall, Math.floor(k / 3) % skus), quantity: 1 }],
+      items: [{ variant_code: variantOf(mall, sku), quantity: 1 }],
       payment_method: ['card'],
     },
   };

@@ -6,14 +6,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { RequestLogEntry } from '../fakes/cafe24';
 import { paths } from '../paths';
 import { Runtime, type ExecutionRecord } from '../runtime/runtime';
 import type { Manifest } from '../runtime/services/registry';
 import { spreadsheetStore } from '../runtime/services/spreadsheet';
 import { createWorld } from '../runtime/world';
 import { channelFactories, type ChannelFake } from '../sandbox/channels';
-import { resolveTime, type ScenarioEvent } from '../sandbox/scenario';
-import { parseScenario } from '../sandbox/scenario';
+import { parseScenario, resolveTime, type ScenarioEvent } from '../sandbox/scenario';
 import { SheetHost } from '../sandbox/sheet-host';
 import demo from '../sandbox/scenarios/demo.json';
 
@@ -47,15 +47,20 @@ export async function boot(o: BootOptions): Promise<Bench> {
   const spreadsheetId = sheets.create('분양몰 운영', o.sheets ?? [], demo.user);
   const rt = new Runtime({ start, bundleDir: paths.build, manifest, account: o.account ?? 'consumer', deployment: 'bound', user: demo.user, containerId: spreadsheetId, world });
   sheets.bind(spreadsheetId);
-  const cafe24 = channelFactories.cafe24!(o.seed, () => rt.now());
-  for (const host of cafe24.hosts) await rt.network.serve(host, cafe24.listener);
-  // As the sandbox installs it: the menu, 시트 설정/업그레이드, 자동 동기화 켜기.
-  await rt.run('onOpen', [{ authMode: 'LIMITED', source: null, user: { email: demo.user } }], 'simple');
-  const setup = await rt.run('setupWorkbook', [], 'menu');
-  if (!setup.ok) throw new Error(`setupWorkbook failed: ${setup.errors.join('; ')}`);
-  const install = await rt.run('installSync', [], 'menu');
-  if (!install.ok) throw new Error(`installSync failed: ${install.errors.join('; ')}`);
-  return { rt, sheets, cafe24, start, spreadsheetId, eventErrors: [] };
+  try {
+    const cafe24 = channelFactories.cafe24!(o.seed, () => rt.now());
+    for (const host of cafe24.hosts) await rt.network.serve(host, cafe24.listener);
+    // As the sandbox installs it: the menu, 시트 설정/업그레이드, 자동 동기화 켜기.
+    await rt.run('onOpen', [{ authMode: 'LIMITED', source: null, user: { email: demo.user } }], 'simple');
+    const setup = await rt.run('setupWorkbook', [], 'menu');
+    if (!setup.ok) throw new Error(`setupWorkbook failed: ${setup.errors.join('; ')}`);
+    const install = await rt.run('installSync', [], 'menu');
+    if (!install.ok) throw new Error(`installSync failed: ${install.errors.join('; ')}`);
+    return { rt, sheets, cafe24, start, spreadsheetId, eventErrors: [] };
+  } catch (e) {
+    await rt.close();
+    throw e;
+  }
 }
 
 /**
@@ -67,7 +72,11 @@ export function demoConnectEvents(): ScenarioEvent[] {
   const events = (demo.events as Array<{ type: string; sheet?: string }>).filter(
     (e) => (e.type === 'edit' && e.sheet === '파트너') || e.type === 'sidebar' || e.type === 'authorize',
   );
-  return parseScenario({ ...demo, events }).events.filter((e) => !(e.type === 'sidebar' && e.function !== 'saveCafe24App'));
+  const parsed = parseScenario({ ...demo, events }).events.filter((e) => !(e.type === 'sidebar' && e.function !== 'saveCafe24App'));
+  // Only the morning's: up to the last mall connected.
+  const start = Date.parse(demo.start);
+  const connected = Math.max(...parsed.filter((e) => e.type === 'authorize').map((e) => resolveTime(e.at, start)));
+  return parsed.filter((e) => resolveTime(e.at, start) <= connected);
 }
 
 /** Schedules scenario events (offsets from the bench's start, or absolute times). */
@@ -142,6 +151,31 @@ export function lastRowOf(b: Bench, tab: string): number {
 /** A tab's values (host-side, no round trip). */
 export function valuesOf(b: Bench, tab: string): unknown[][] {
   return b.sheets.snapshot().find((s) => s.name === tab)?.values ?? [];
+}
+
+/** What the Cafe24 fake was asked, oldest first (its log keeps the last 10,000 requests). */
+export function requests(b: Bench): RequestLogEntry[] {
+  return b.cafe24.requestLog() as RequestLogEntry[];
+}
+
+/** What a request to Cafe24 is, for counting: order searches, catalog pages, product and stock writes. */
+export function requestKind(e: Pick<RequestLogEntry, 'method' | 'path' | 'query'>): string {
+  if (e.path.includes('/oauth/')) return 'oauth';
+  if (e.path.endsWith('/orders')) return e.query.date_type === 'pay_date' || !e.query.date_type ? 'orders by pay_date' : 'orders by a claim date';
+  if (e.path.endsWith('/inventories')) return 'inventory updates';
+  if (e.path.endsWith('/products')) return e.method === 'GET' ? 'catalog pages' : 'product creates';
+  if (/\/products\/\d+$/.test(e.path)) return e.method === 'GET' ? 'product reads' : 'product updates';
+  return `${e.method} ${e.path.replace(/\/\d+(?=\/|$)/g, '/N')}`;
+}
+
+/** Requests by kind, most first. */
+export function requestKinds(log: readonly RequestLogEntry[]): string {
+  const kinds = new Map<string, number>();
+  for (const e of log) kinds.set(requestKind(e), (kinds.get(requestKind(e)) ?? 0) + 1);
+  return [...kinds]
+    .sort((a, c) => c[1] - a[1])
+    .map(([k, n]) => `${k} ${n.toLocaleString('en-US')}`)
+    .join(', ');
 }
 
 export function assertClean(b: Bench, what: string): void {

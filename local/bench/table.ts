@@ -33,7 +33,7 @@ export function byServiceOf(r: Record<string, number>): Record<string, number> {
 export function byService(r: Record<string, number>): string {
   return Object.entries(byServiceOf(r))
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([k, v]) => `${k.replace(/App$|Service$/, '')} ${v}`)
+    .map(([k, v]) => `${k} ${v}`)
     .join(', ');
 }
 
@@ -76,4 +76,12 @@ export function printTable(rows: readonly CaseResult[], out: (s: string) => void
   out(line(head));
   out(width.map((w) => '-'.repeat(w)).join('-|-'));
   for (const r of body) out(line(r));
+}
+
+/** The round trips of a run by method, most first (`Class.method`, or `Service.method`). */
+export function detail(x: Pick<ExecutionRecord, 'roundTrips'>): string {
+  return Object.entries(x.roundTrips)
+    .sort((a, c) => c[1] - a[1] || a[0].localeCompare(c[0]))
+    .map(([k, v]) => `${k.split('.').length > 2 ? k.slice(k.indexOf('.') + 1) : k} ${v}`)
+    .join(', ');
 }

@@ -1,0 +1,129 @@
+/**
+ * Case 4: a projected day at one-minute cadence with three malls and 300 orders spread over it.
+ *
+ * A catalogue of 20 SKUs every mall carries (10,000 units in the warehouse, ratios 40/30/30 %,
+ * in the sheet before install), the malls connected as in the demo, then one paid order every
+ * 4¾ minutes from +15m to the end of the day, the malls in turn; each reserves a unit of its
+ * SKU, which moves the stock offered by a partner whenever floor(available × ratio) moves. The day's URL fetches and
+ * trigger runtime are set against Apps Script's daily quotas for consumer accounts (20,000
+ * fetches, 90 min) and Workspace ones (100,000, 6 h).
+ *
+ * Trigger runtime is simulated: the clock moves only at service calls, each charged the latency
+ * in local/runtime/latency.ts, and at Utilities.sleep; script CPU is not charged.
+ */
+import { DAILY_LIMITS } from '../runtime/quotas';
+import { benchOrder, catalogSeed, PARTNERS, productsTab, ratiosTab } from './fixtures';
+import { assertClean, at, boot, demoConnectEvents, requestKind, requestKinds, requests, runTo, schedule, ticks } from './harness';
+import { byService, detail, service, sum, total, type CaseResult } from './table';
+
+const DAY = 24 * 3_600_000;
+const STOCK = 10_000;
+/** The demo connects the malls at +9m; Cafe24's access tokens last two hours. */
+const CONNECTED = 9 * 60_000;
+const TOKEN_LIFE = 2 * 3_600_000;
+const ORDERS = 300;
+const SKUS = 20;
+const FIRST = 15 * 60_000;
+
+export async function dayCase(log: (s: string) => void): Promise<CaseResult[]> {
+  const b = await boot({ seed: catalogSeed(SKUS, 0), sheets: [productsTab(SKUS, () => STOCK), ratiosTab(SKUS)] });
+  try {
+    schedule(b, demoConnectEvents());
+    const every = (DAY - FIRST) / ORDERS;
+    for (let k = 0; k < ORDERS; k++) {
+      const { mallId, order } = benchOrder(k, SKUS);
+      at(b, b.start + FIRST + Math.round(k * every), 'addOrder', () => b.cafe24.control('addOrder', [mallId, order]));
+    }
+    await runTo(b, b.start + DAY);
+    assertClean(b, 'day');
+    const runs = ticks(b);
+    const timed = b.rt.executions.filter((x) => x.kind === 'time' || x.kind === 'edit');
+    const failed = runs.filter((x) => !x.ok);
+    // A run that finds the previous one still holding the lock ends at once (tryLock(0)).
+    const skipped = runs.filter((x) => Object.keys(x.roundTrips).every((k) => k.startsWith('LockService.')));
+    const fetches = b.rt.quotaUsed('urlfetch');
+    const runtimeMs = b.rt.quotaUsed('triggerRuntime');
+    const tickMs = runs.reduce((a, x) => a + x.durationMs, 0);
+    const requestLog = requests(b);
+    const puts = requestLog.filter((e) => e.method === 'PUT').length;
+    const gets = requestLog.filter((e) => e.method === 'GET').length;
+    const posts = requestLog.filter((e) => e.method === 'POST').length;
+    const stockUpdates = requestLog.filter((e) => requestKind(e) === 'inventory updates').length;
+    // The fake keeps its last 10,000 requests: past that the split below undercounts.
+    const logFull = requestLog.length >= 10_000;
+    const all = sum(runs);
+    log(
+      `  day: ${runs.length} sync runs (${failed.length} failed${failed.length ? `: ${failed[0]!.errors[0]}` : ''}, ${skipped.length} found the lock taken), ` +
+        `${fetches} URL fetches (fake saw ${gets} GET, ${puts} PUT, ${posts} POST${logFull ? ', its log full: split undercounted' : ''}), trigger runtime ${(runtimeMs / 60_000).toFixed(1)} min ` +
+        `(sync runs ${(tickMs / 60_000).toFixed(1)} min, ${timed.length} trigger executions), round trips ${total(all)} (${byService(all)})`,
+    );
+    log(`  day: requests to the malls: ${requestKinds(requestLog)}`);
+    const busy = runs.filter((x) => service(x.roundTrips, 'SpreadsheetApp') > 0).sort((a, c) => total(a.roundTrips) - total(c.roundTrips));
+    if (busy.length > 0) {
+      const x = busy[Math.floor(busy.length / 2)]!;
+      log(`  day: ${busy.length} runs touched the sheet (orders written, stock pushed, partners re-read); their median: ${total(x.roundTrips)} round trips, ${(x.durationMs / 1000).toFixed(1)} s — ${detail(x)}`);
+    }
+    log('  day: trigger runtime is simulated from the latency model in local/runtime/latency.ts (per service call; script CPU not charged)');
+
+    // Lower bounds. Fetches: once connected, one order search per mall a minute; the token
+    // endpoint once per mall to connect and once per mall every two hours (tokens last 2 h); the
+    // catalogue sent once to each mall that sells it (one request per SKU and mall: the malls
+    // already carry every SKU, so an update, not a create); and every change of a mall's target
+    // stock once: the first push of 20 SKUs × 3 (the malls
+    // start at 0), then, order by order, each partner whose floor((stock − reserved) × ratio)
+    // moves (a unit reserved moves a 40 % share's floor 2 times in 5, a 30 % one's 3 in 10).
+    // Round trips: every minute at least case 1's idle floor (4); order minutes need more, so
+    // this bound is loose.
+    const minutes = ticks(b, b.start + CONNECTED + 1).length;
+    const tokenCalls = PARTNERS.length * (1 + Math.floor((DAY - CONNECTED) / TOKEN_LIFE));
+    const reserved = new Map<number, number>();
+    let changes = SKUS * PARTNERS.length;
+    for (let k = 0; k < ORDERS; k++) {
+      const { sku } = benchOrder(k, SKUS);
+      const r = (reserved.get(sku) ?? 0) + 1;
+      reserved.set(sku, r);
+      for (const p of PARTNERS) if (Math.floor(((STOCK - r) * p.ratio) / 100) !== Math.floor(((STOCK - r + 1) * p.ratio) / 100)) changes++;
+    }
+    const productSends = SKUS * PARTNERS.length;
+    const fetchBound = PARTNERS.length * minutes + tokenCalls + productSends + changes;
+    log(
+      `  day: fetch bound ${fetchBound.toLocaleString('en-US')} = ${PARTNERS.length} × ${minutes} minutes connected + ${tokenCalls} token calls + ` +
+        `${productSends} product sends + ${changes} stock changes (the product sent ${stockUpdates} inventory updates)`,
+    );
+    const rtBound = 4 * runs.length;
+    const quotaRow = (account: 'consumer' | 'workspace', what: 'urlfetch' | 'triggerRuntime'): CaseResult => {
+      const limit = DAILY_LIMITS[account][what];
+      const used = what === 'urlfetch' ? fetches : runtimeMs;
+      const fmt = (n: number) => (what === 'urlfetch' ? n.toLocaleString('en-US') : `${(n / 60_000).toFixed(1)} min`);
+      const headroom = ((limit - used) / limit) * 100;
+      return {
+        name: `4${{ urlfetch: { consumer: 'a', workspace: 'b' }, triggerRuntime: { consumer: 'c', workspace: 'd' } }[what][account]}. … ${what === 'urlfetch' ? 'URL fetches' : 'trigger runtime'} vs ${account === 'consumer' ? 'consumer' : 'Workspace'} quota`,
+        roundTrips: {},
+        lowerBound: what === 'urlfetch' ? fetchBound : 0,
+        target: null,
+        custom: {
+          measured: fmt(used),
+          byService: what === 'urlfetch' ? `GET ${gets}, PUT ${puts}, POST ${posts}` : `${runs.length} sync runs`,
+          bound: what === 'urlfetch' ? fetchBound.toLocaleString('en-US') : '—',
+          ratio: what === 'urlfetch' ? `${(used / fetchBound).toFixed(2)}×` : '—',
+          target: `≤ ${fmt(limit)} (headroom ${headroom.toFixed(0)}%)`,
+          met: used <= limit,
+        },
+      };
+    };
+    return [
+      {
+        name: `4. day, 1-min cadence, 3 malls, ${ORDERS} orders: all sync runs`,
+        roundTrips: all,
+        lowerBound: rtBound,
+        target: null,
+      },
+      quotaRow('consumer', 'urlfetch'),
+      quotaRow('workspace', 'urlfetch'),
+      quotaRow('consumer', 'triggerRuntime'),
+      quotaRow('workspace', 'triggerRuntime'),
+    ];
+  } finally {
+    await b.rt.close();
+  }
+}
