@@ -6,7 +6,7 @@
 import type { Cafe24Connection } from '../channels/cafe24';
 import { reservedUnits, stockKey } from '../core/stock';
 import type { Partner } from '../core/partner';
-import { pushStock } from '../jobs/cafe24/push-stock';
+import { NOT_IN_MALL, pushStock } from '../jobs/cafe24/push-stock';
 import type { Cafe24Gateway } from '../jobs/cafe24/gateway';
 import { statusFromCell } from '../sheet/orders';
 import { productSkus, readProducts } from '../sheet/products';
@@ -28,6 +28,10 @@ export function stockStep(
   conns: ReadonlyMap<string, Cafe24Connection>,
   gateway: Cafe24Gateway,
   now: Date,
+  /** The orders tab as this run left it, when it has just been read; else it is read here. */
+  ordersGrid?: readonly (readonly unknown[])[],
+  /** Staff edited the master or ratios: look again for SKUs a mall did not have. */
+  edited = false,
 ): StockStepReport {
   const report: StockStepReport = { pushed: 0, failed: 0, rowsAdded: 0, messages: [] };
   const productsTab = findTab(ss, PRODUCTS);
@@ -47,7 +51,8 @@ export function stockStep(
     ratioReads = readRatios(ratioGrid, known);
   }
   const ratios = ratioReads.flatMap((r) => (r.ok ? [r.stockRatio] : []));
-  const pushed = pushStock({ products, ratios, reserved: reservedFromOrders(ss), conns, oversellGuard: true }, gateway);
+  const knownMissing = new Set(ratioReads.filter((r) => cellText(r.row.get('status')) === NOT_IN_MALL).map((r) => r.row.key));
+  const pushed = pushStock({ products, ratios, reserved: reservedFromOrders(ss, ordersGrid), conns, oversellGuard: true, knownMissing, lookAgain: edited }, gateway);
 
   // Product rows: bad cells and ratio warnings, written only where the status changes.
   const warningsBySku = new Map<string, string[]>();
@@ -100,10 +105,14 @@ export function stockStep(
 }
 
 /** Units per SKU in collected orders still to leave the warehouse, from the orders tab. */
-function reservedFromOrders(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, number> {
-  const sheet = findTab(ss, ORDERS);
-  if (!sheet || sheet.getLastRow() < 2) return new Map();
-  const table = readTable(ORDERS, readGrid(sheet));
+function reservedFromOrders(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, grid?: readonly (readonly unknown[])[]): Map<string, number> {
+  let rows = grid;
+  if (!rows) {
+    const sheet = findTab(ss, ORDERS);
+    if (!sheet || sheet.getLastRow() < 2) return new Map();
+    rows = readGrid(sheet);
+  }
+  const table = readTable(ORDERS, rows);
   const lines = table.rows.flatMap((r) => {
     const status = statusFromCell(r.get('orderStatus'));
     const quantity = Number(r.get('quantity'));

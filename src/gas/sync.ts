@@ -25,7 +25,8 @@ import { stockStep } from './stock';
 /** Leave a minute of the six for writing and for Apps Script itself. */
 const BUDGET_MS = 4.5 * 60_000;
 export const PARTNERS_SNAPSHOT_KEY = 'config.partners';
-const SNAPSHOT_TTL_S = 600;
+/** onEdit drops the snapshot when the partners tab changes; the expiry is only a safety net. */
+const SNAPSHOT_TTL_S = 6 * 3600;
 const HEARTBEAT_KEY = 'sync.lastRunAt';
 /** Set by onEdit of the products or stock-ratio tab: the next run recomputes stock. */
 export const STOCK_DIRTY_KEY = 'stock.dirty';
@@ -66,9 +67,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
     // One cache read for everything kept between runs.
     const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, PRODUCTS_PENDING_KEY]);
     let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
-    let configRead = false;
     if (!snapshot) {
-      configRead = true;
       snapshot = readSnapshot(ss);
       cache.putAll({ [PARTNERS_SNAPSHOT_KEY]: JSON.stringify(snapshot) }, SNAPSHOT_TTL_S);
     }
@@ -94,8 +93,10 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       const result = collectOrders(conns, { gateway: rt.gateway, store: rt.store, clock: { now: () => Date.now() }, claimDateType });
       const recent = parseRecent(kept[RECENT_ORDERS_KEY]);
       const fresh = changedLines(result.lines, recent);
+      let ordersGrid: unknown[][] | undefined;
       if (fresh.length > 0) {
         const written = upsertOrders(ss, fresh, lang);
+        ordersGrid = written.grid;
         wroteSheet = true;
         added = written.added;
         updated = written.updated;
@@ -124,8 +125,8 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       // Stock moves when the master or ratios were edited, when orders changed what is
       // reserved, and at least every half hour.
       const checkedAt = Number(kept[STOCK_CHECKED_KEY] ?? 0);
-      if (kept[STOCK_DIRTY_KEY] || fresh.length > 0 || configRead || started.getTime() - checkedAt > STOCK_RECHECK_MS) {
-        const stock = stockStep(ss, snapshot.partners, new Map(conns.map((c) => [c.partnerId, c])), rt.gateway, started);
+      if (kept[STOCK_DIRTY_KEY] || fresh.length > 0 || started.getTime() - checkedAt > STOCK_RECHECK_MS) {
+        const stock = stockStep(ss, snapshot.partners, new Map(conns.map((c) => [c.partnerId, c])), rt.gateway, started, ordersGrid, Boolean(kept[STOCK_DIRTY_KEY]));
         wroteSheet = true;
         keep[STOCK_CHECKED_KEY] = String(started.getTime());
         if (kept[STOCK_DIRTY_KEY]) cache.remove(STOCK_DIRTY_KEY);
@@ -133,7 +134,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       }
       // Products go out at the spec's pace (5 every 5 minutes) when the master or ratios changed
       // or a previous batch left work; otherwise the step is not even looked at.
-      if (kept[STOCK_DIRTY_KEY] || configRead || kept[PRODUCTS_PENDING_KEY] || fresh.length > 0) {
+      if (kept[STOCK_DIRTY_KEY] || kept[PRODUCTS_PENDING_KEY] || fresh.length > 0) {
         const products = productsStep(ss, snapshot.partners, new Map(conns.map((c) => [c.partnerId, c])), rt.gateway, started, rt.store);
         wroteSheet ||= products.rowsChanged > 0;
         keep[PRODUCTS_PENDING_KEY] = products.pending ? '1' : '';
@@ -149,7 +150,12 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       appendLog(ss, lang, log);
       wroteSheet = true;
     }
-    cache.putAll(keep, RATE_TTL_S);
+    try {
+      cache.putAll(keep, RATE_TTL_S);
+    } catch (e) {
+      // What is kept between runs only saves work; losing it must not fail a run that did its job.
+      console.warn(`cache write failed: ${(e as Error).message}`);
+    }
     const text = conns.length === 0 ? message(lang, 'syncIdle') : `주문 ${added}건 추가, ${updated}건 갱신`;
     return { ran: true, message: text, ordersAdded: added, ordersUpdated: updated, errors };
   } finally {

@@ -7,15 +7,26 @@ import type { OrderLine } from '../core/order';
  * cache eviction only costs one read of the tab, never a missed line).
  */
 export type RecentOrders = Record<string, [fingerprint: string, at: number]>;
+/** The record as stored: CacheService holds at most 100 KB a value, so it is kept under this. */
+const MAX_BYTES = 90_000;
 
 export const RECENT_ORDERS_KEY = 'orders.recent';
 /** Order reads cover today (and yesterday around midnight): older entries are not needed. */
 const KEEP_MS = 26 * 3_600_000;
-/** CacheService holds 100 KB a value; stay well under it. */
-const MAX_ENTRIES = 1_200;
-
+/**
+ * A short hash of what the tab shows of a line (36-bit FNV-1a in base 36): equal lines give equal
+ * fingerprints; a collision would only skip rewriting an identical-looking line.
+ */
 export function fingerprint(l: OrderLine): string {
-  return [l.rawStatus, l.quantity, l.amount, l.trackingNo ?? '', l.carrier?.code ?? '', l.shippedAt ?? '', l.receiverName, l.receiverPhone, l.receiverAddress1, l.receiverAddress2, l.message, l.productName, l.optionText].join('\u001f');
+  const text = [l.rawStatus, l.quantity, l.amount, l.trackingNo ?? '', l.carrier?.code ?? '', l.shippedAt ?? '', l.receiverName, l.receiverPhone, l.receiverAddress1, l.receiverAddress2, l.message, l.productName, l.optionText, l.sku ?? '', l.paidAt ?? ''].join('\u001f');
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return h1.toString(36) + (h2 & 0xff).toString(36);
 }
 
 const keyOf = (l: OrderLine) => `${l.partnerId}|${l.itemId}`;
@@ -30,10 +41,18 @@ export function remember(recent: RecentOrders, written: readonly OrderLine[], no
   const next: RecentOrders = {};
   for (const [k, v] of Object.entries(recent)) if (now - v[1] < KEEP_MS) next[k] = v;
   for (const l of written) next[keyOf(l)] = [fingerprint(l), now];
-  const entries = Object.entries(next);
-  if (entries.length <= MAX_ENTRIES) return next;
-  entries.sort((a, b) => b[1][1] - a[1][1]);
-  return Object.fromEntries(entries.slice(0, MAX_ENTRIES));
+  if (JSON.stringify(next).length <= MAX_BYTES) return next;
+  // Too many for one cache value: keep the newest that fit. A dropped line costs one read of
+  // the tab when it is seen again, never a missed line.
+  const entries = Object.entries(next).sort((a, b) => b[1][1] - a[1][1]);
+  const kept: RecentOrders = {};
+  let bytes = 2;
+  for (const [k, v] of entries) {
+    bytes += JSON.stringify(k).length + JSON.stringify(v).length + 2;
+    if (bytes > MAX_BYTES) break;
+    kept[k] = v;
+  }
+  return kept;
 }
 
 export function parseRecent(text: string | undefined): RecentOrders {

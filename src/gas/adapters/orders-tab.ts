@@ -12,7 +12,11 @@ import { appendRows, findTab } from './tab';
  * them; new lines are appended in one write. Keys are read again right before writing, so a
  * sort by a person in between changes nothing.
  */
-export function upsertOrders(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lines: readonly OrderLine[], lang: Lang): { added: number; updated: number } {
+export function upsertOrders(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  lines: readonly OrderLine[],
+  lang: Lang,
+): { added: number; updated: number; grid?: unknown[][] } {
   if (lines.length === 0) return { added: 0, updated: 0 };
   const sheet = findTab(ss, ORDERS);
   if (!sheet) throw new Error('주문 탭이 없습니다. 시트 설정을 먼저 실행하세요');
@@ -50,7 +54,11 @@ export function upsertOrders(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lines
     }
   }
   appendRows(sheet, appends);
-  return { added: appends.length, updated: new Set(edits.map((e) => e.row)).size };
+  // The tab as it now is (row order aside), so stock need not read 100,000 rows again.
+  const after = grid.map((r) => r.slice());
+  for (const e of edits) e.values.forEach((v, i) => (after[e.row - 1]![e.col - 1 + i] = v));
+  after.push(...appends);
+  return { added: appends.length, updated: new Set(edits.map((e) => e.row)).size, grid: after };
 }
 
 function currentRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, partnerCol: number, itemCol: number): Map<string, number> {

@@ -25,12 +25,21 @@ export interface StockPushResult {
   readonly status: string;
 }
 
+/** What a ratio row says when the mall has no product for the SKU. */
+export const NOT_IN_MALL = '몰에 이 SKU의 상품이 없습니다(상품 전송 후 재고가 연동됩니다)';
+
 export interface StockPushInput {
   readonly products: readonly Product[];
   readonly ratios: readonly StockRatio[];
   readonly reserved: ReadonlyMap<string, number>;
   readonly conns: ReadonlyMap<string, Cafe24Connection>;
   readonly oversellGuard: boolean;
+  /**
+   * Pairs already found missing from their mall: not looked up again (a catalog read costs a
+   * page per 100 products) until something changed (`lookAgain`).
+   */
+  readonly knownMissing?: ReadonlySet<string>;
+  readonly lookAgain?: boolean;
 }
 
 export interface StockPushReport {
@@ -58,7 +67,10 @@ export function pushStock(input: StockPushInput, gateway: Cafe24Gateway): StockP
     address.set(stockKey(t.sku, t.partnerId), r?.channelProductNo && r.channelVariantCode ? { productNo: r.channelProductNo, variantCode: r.channelVariantCode } : null);
   }
   // Malls where a changed SKU has no known address: read their catalogs once.
-  const unknown = [...new Set(changes.filter((t) => address.get(stockKey(t.sku, t.partnerId)) === null).map((t) => t.partnerId))];
+  const skip = input.lookAgain ? new Set<string>() : input.knownMissing ?? new Set<string>();
+  const unknown = [
+    ...new Set(changes.filter((t) => address.get(stockKey(t.sku, t.partnerId)) === null && !skip.has(stockKey(t.sku, t.partnerId))).map((t) => t.partnerId)),
+  ];
   const catalogFailures = new Map<string, string>();
   if (unknown.length > 0) {
     const catalogs = readCatalogs(unknown.map((id) => input.conns.get(id)!), gateway);
@@ -76,7 +88,7 @@ export function pushStock(input: StockPushInput, gateway: Cafe24Gateway): StockP
     if (address.get(stockKey(t.sku, t.partnerId))) continue;
     // A mall that does not carry a SKU it is not meant to sell needs nothing.
     if (!sellableOf.get(stockKey(t.sku, t.partnerId))) continue;
-    const why = catalogFailures.get(t.partnerId) ?? '몰에 이 SKU의 상품이 없습니다(상품 전송 후 재고가 연동됩니다)';
+    const why = catalogFailures.get(t.partnerId) ?? NOT_IN_MALL;
     results.push({ sku: t.sku, partnerId: t.partnerId, target: t, pushed: false, productNo: null, variantCode: null, status: why });
   }
   const outcomes = gateway.run(
