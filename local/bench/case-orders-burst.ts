@@ -67,8 +67,11 @@ export async function ordersBurstCase(log: (s: string) => void): Promise<CaseRes
     // once: the tab's handle (getSheetByName is a round trip), one read of the key columns
     // (the sync writes by key, so it must know the lines are not there; an open-ended range
     // also tells where the data ends), one insertRowsAfter (the grid has no spare rows), one
-    // setValues of 1,000 × 20, one flush before the lock is released.
-    const sheetsBound = 5;
+    // setValues of 1,000 × 20, one flush before the lock is released. New orders change what is
+    // reserved, so the sync issue requires the stock to be recomputed in the same run: that
+    // needs the products and the stock-ratio tabs, read once each (a tab's handle and one read:
+    // 2 calls each, the handles counted), and one log line (appendRow).
+    const sheetsBound = 5 + 4 + 1;
     const bound = 4 + 1 + sheetsBound;
     const sheets = service(measured.roundTrips, 'SpreadsheetApp');
     return [

@@ -133,8 +133,9 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
         for (const m of stock.messages) log.push({ job: 'stock', startedAt: started, durationMs: Date.now() - started.getTime(), rowsChanged: stock.pushed, level: stock.failed ? 'warn' : 'info', message: m });
       }
       // Products go out at the spec's pace (5 every 5 minutes) when the master or ratios changed
-      // or a previous batch left work; otherwise the step is not even looked at.
-      if (kept[STOCK_DIRTY_KEY] || kept[PRODUCTS_PENDING_KEY] || fresh.length > 0) {
+      // or a previous batch left work; otherwise the step is not even looked at (orders do not
+      // change products).
+      if (kept[STOCK_DIRTY_KEY] || kept[PRODUCTS_PENDING_KEY]) {
         const products = productsStep(ss, snapshot.partners, new Map(conns.map((c) => [c.partnerId, c])), rt.gateway, started, rt.store);
         wroteSheet ||= products.rowsChanged > 0;
         keep[PRODUCTS_PENDING_KEY] = products.pending ? '1' : '';

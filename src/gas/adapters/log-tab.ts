@@ -2,7 +2,7 @@ import { layoutOf } from '../../sheet/layout';
 import { labelOf, type Lang } from '../../sheet/schema';
 import { LOG } from '../../sheet/tabs';
 import { rowCells } from '../../sheet/table';
-import { appendRows } from './tab';
+import { appendRows, findTab } from './tab';
 
 export interface LogEntry {
   job: string;
@@ -21,7 +21,7 @@ export interface LogEntry {
  */
 export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, entries: readonly LogEntry[]): void {
   if (entries.length === 0) return;
-  const sheet = ss.getSheetByName(labelOf(LOG.title, lang)) ?? ss.getSheetByName(LOG.title.ko) ?? ss.getSheetByName(LOG.title.en);
+  const sheet = findTab(ss, LOG);
   if (!sheet) {
     for (const e of entries) console.log(`[${e.level}] ${e.job}: ${e.message}`);
     return;
@@ -40,5 +40,7 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: La
       message: e.message,
     }),
   );
-  appendRows(sheet, rows);
+  // A few lines: appendRow is one call each and grows the sheet itself.
+  if (rows.length <= 2) for (const r of rows) sheet.appendRow(r);
+  else appendRows(sheet, rows);
 }

@@ -53,7 +53,8 @@ export function upsertOrders(
       if (row !== undefined) sheet.getRange(row, e.col, 1, e.values.length).setValues([e.values]);
     }
   }
-  appendRows(sheet, appends);
+  // The grid read above ends at the last row, unless rows were added since (re-read then).
+  appendRows(sheet, appends, edits.length > 0 ? undefined : grid.length);
   // The tab as it now is (row order aside), so stock need not read 100,000 rows again.
   const after = grid.map((r) => r.slice());
   for (const e of edits) e.values.forEach((v, i) => (after[e.row - 1]![e.col - 1 + i] = v));

@@ -2,9 +2,17 @@ import { layoutOf } from '../../sheet/layout';
 import type { TabSpec } from '../../sheet/schema';
 import { cellText, keyOf } from '../../sheet/table';
 
-/** A tab by its title in either language; null before setup. */
+const found = new WeakMap<object, Map<string, GoogleAppsScript.Spreadsheet.Sheet | null>>();
+
+/**
+ * A tab by its title in either language; null before setup. Remembered for the execution (a
+ * global scope lives for one execution): each step of a run asks again, Sheets is asked once.
+ */
 export function findTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tab: TabSpec): GoogleAppsScript.Spreadsheet.Sheet | null {
-  return ss.getSheetByName(tab.title.ko) ?? ss.getSheetByName(tab.title.en);
+  let tabs = found.get(ss);
+  if (!tabs) found.set(ss, (tabs = new Map()));
+  if (!tabs.has(tab.key)) tabs.set(tab.key, ss.getSheetByName(tab.title.ko) ?? ss.getSheetByName(tab.title.en));
+  return tabs.get(tab.key) ?? null;
 }
 
 /** The whole used grid, header first: one round trip. */
@@ -98,9 +106,9 @@ function writeCells(sheet: GoogleAppsScript.Spreadsheet.Sheet, index: ReadonlyMa
  * Appends rows below the last one in one write, adding sheet rows first when the grid is too
  * short (new rows take the formats and rules of the row above them).
  */
-export function appendRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: readonly unknown[][]): void {
+export function appendRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: readonly unknown[][], knownLastRow?: number): void {
   if (rows.length === 0) return;
-  const at = sheet.getLastRow() + 1;
+  const at = (knownLastRow ?? sheet.getLastRow()) + 1;
   const short = at + rows.length - 1 - sheet.getMaxRows();
   if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
   sheet.getRange(at, 1, rows.length, rows[0]!.length).setValues(rows.map((r) => r.slice()));
