@@ -23,21 +23,10 @@ import {
   type PushedPair,
 } from '../../src/jobs/product-push';
 import { T0 } from './memory-ports';
+import { product } from './product-fixture';
 
 const MIN = 60_000;
 
-const product = (over: Partial<Product> = {}): Product => ({
-  sku: 'TB-001',
-  name: '린넨 셔츠',
-  option: '',
-  barcode: null,
-  wholesalePrice: 12_000,
-  retailPrice: 29_000,
-  warehouseStock: 100,
-  safetyStock: 0,
-  status: 'selling',
-  ...over,
-});
 
 const ratio = (over: Partial<StockRatio> = {}): StockRatio => ({
   sku: 'TB-001',

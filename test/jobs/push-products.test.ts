@@ -10,23 +10,12 @@ import type { StockRatio } from '../../src/sheet/ratios';
 import { nextPushState, pushProducts, type ProductPushResult } from '../../src/jobs/cafe24/push-products';
 import { DEFAULT_PRODUCT_PACE, OPTION_ITEM, planProductPush, type ProductPushInput, type ProductPushState } from '../../src/jobs/product-push';
 import { borasaeg, json, najalran, T0, tokenOf, world, type SentRequest } from './memory-ports';
+import { product } from './product-fixture';
 
 const N = 'najalran';
 const B = 'borasaeg';
 const MIN = 60_000;
 
-const product = (over: Partial<Product> = {}): Product => ({
-  sku: 'TB-001',
-  name: '린넨 셔츠',
-  option: '',
-  barcode: null,
-  wholesalePrice: 12_000,
-  retailPrice: 29_000,
-  warehouseStock: 100,
-  safetyStock: 0,
-  status: 'selling',
-  ...over,
-});
 
 const ratio = (partnerId: string, over: Partial<StockRatio> = {}): StockRatio => ({
   sku: 'TB-001',
