@@ -6,7 +6,7 @@
  */
 import { message } from '../i18n/messages';
 import { setupWorkbook as runSetup } from '../jobs/setup';
-import { TABS } from '../sheet/tabs';
+import { PARTNERS, PRODUCTS, STOCK_RATIOS, TABS } from '../sheet/tabs';
 import { appendLog } from './adapters/log-tab';
 import { SheetsWorkbook } from './adapters/workbook';
 import { readSettings, writeSetting, type Cadence } from './settings';
@@ -14,7 +14,6 @@ import { installSyncTrigger, removeSyncTriggers, isSyncInstalled } from './trigg
 import { scriptProperties } from './adapters/stores';
 import { completeConnect, connectLink, markPartners, partnersOf, saveApp } from './cafe24';
 import { forgetPartnersSnapshot, markStockDirty, runSync, type SyncReport } from './sync';
-import { PARTNERS, PRODUCTS, STOCK_RATIOS } from '../sheet/tabs';
 
 /** Simple trigger: the menu. Runs in AuthMode.LIMITED, so it touches nothing but the UI. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -30,8 +29,9 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
 }
 
 /**
- * Simple trigger: an edit of the partners tab makes the next sync read it again. Runs in
- * AuthMode.LIMITED (no fetch): it only drops a cache entry.
+ * Simple trigger: an edit of the partners tab makes the next sync read it again; an edit of
+ * the partners, products or ratio tab makes it recompute stock (and look at products). Runs in
+ * AuthMode.LIMITED (no fetch): it only touches cache entries.
  */
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   const name = e?.range?.getSheet().getName();
