@@ -9,7 +9,21 @@ const code = fs.readFileSync(path.join(paths.build, 'Code.js'), 'utf8');
 const manifest = JSON.parse(fs.readFileSync(path.join(paths.build, 'appsscript.json'), 'utf8'));
 
 /** Every function Apps Script calls by name: simple triggers, menu items, the sync trigger, the sidebar's calls. */
-const ENTRY_POINTS = ['onOpen', 'onInstall', 'openSidebar', 'setupWorkbook', 'installSync', 'removeSync', 'onSyncTick', 'getSidebarState'];
+const ENTRY_POINTS = [
+  'onOpen',
+  'onInstall',
+  'onEdit',
+  'openSidebar',
+  'setupWorkbook',
+  'installSync',
+  'removeSync',
+  'onSyncTick',
+  'syncNow',
+  'getSidebarState',
+  'saveCafe24App',
+  'connectPartner',
+  'cafe24AuthCallback',
+];
 
 describe('build/Code.js', () => {
   it('defines every entry point as a top-level function when loaded into an empty global scope', () => {
