@@ -34,7 +34,7 @@ import {
   isReturnable,
   ORDER_STATUS_LABELS,
 } from './order-status';
-import { getOrder } from './orders';
+import { getOrder, itemIdentity } from './orders';
 import { unitCents } from './render';
 
 const Flag = z.enum(['T', 'F']);
@@ -464,13 +464,7 @@ function createExchangeItems(mall: MallState, order: Order, claim: Claim, items:
       ...original,
       order_item_code: itemCode,
       item_no: itemNo,
-      product_no: product.product_no,
-      product_code: product.product_code,
-      variant_code: variant.variant_code,
-      custom_product_code: product.custom_product_code,
-      custom_variant_code: variant.custom_variant_code,
-      product_name: product.product_name,
-      option_value: variant.options ? variant.options.map((o) => `${String(o.name)}=${String(o.value)}`).join(', ') : '',
+      ...itemIdentity(product, variant),
       option_price: variant.additional_amount,
       order_status: 'N01',
       order_status_before_cs: null,

@@ -9,7 +9,7 @@ import { assertOrderable, holdStock } from './catalog';
 import { nextItemCode, nextOrderId, nextShippingCode } from './codes';
 import { ApiError, MSG } from './errors';
 import { formatMoney, money, toCents } from './money';
-import type { Json, MallState, Order, OrderItem, PaymentStatus } from './model';
+import type { Json, MallState, Order, OrderItem, PaymentStatus, Product, Variant } from './model';
 import { emptyClaim } from './model';
 import type { OrderStatus } from './order-status';
 import { canProcess, ORDER_STATUS_LABELS, PROCESS_STATUS_TARGET } from './order-status';
@@ -65,6 +65,19 @@ export const AddOrderInput = z.strictObject({
 export type AddOrderInputT = z.input<typeof AddOrderInput>;
 
 const UNPAID_METHODS = new Set(['cash', 'icash', 'cvs']);
+
+/** What an order item says of the product and variant it is for (orders and exchange items alike). */
+export function itemIdentity(product: Product, variant: Variant) {
+  return {
+    product_no: product.product_no,
+    product_code: product.product_code,
+    variant_code: variant.variant_code,
+    custom_product_code: product.custom_product_code,
+    custom_variant_code: variant.custom_variant_code,
+    product_name: product.product_name,
+    option_value: variant.options ? variant.options.map((o) => `${String(o.name)}=${String(o.value)}`).join(', ') : '',
+  };
+}
 
 export function getOrder(mall: MallState, orderId: string): Order {
   const o = mall.orders.get(orderId);
@@ -127,13 +140,7 @@ export function placeOrder(mall: MallState, input: z.output<typeof AddOrderInput
     const item: OrderItem = {
       order_item_code: code,
       item_no: itemNo,
-      product_no: product.product_no,
-      product_code: product.product_code,
-      variant_code: variant.variant_code,
-      custom_product_code: product.custom_product_code,
-      custom_variant_code: variant.custom_variant_code,
-      product_name: product.product_name,
-      option_value: variant.options ? variant.options.map((o) => `${String(o.name)}=${String(o.value)}`).join(', ') : '',
+      ...itemIdentity(product, variant),
       product_price: line.product_price !== undefined ? money(line.product_price) : product.price,
       option_price: variant.additional_amount,
       quantity: line.quantity,
