@@ -10,6 +10,8 @@ export interface WorkbookPort {
   writeHeader(title: string, startColumn: number, labels: readonly string[]): void;
   /** Applies formats, validation and protection to the given columns (1-based positions). */
   formatColumns(title: string, columns: ReadonlyArray<{ spec: ColumnSpec; column: number }>, lang: Lang): void;
+  /** Writes rows below the header of a tab (1-based, from column 1). */
+  writeRows(title: string, rows: readonly (readonly unknown[])[]): void;
   /** Removes the blank default tab a new spreadsheet comes with (시트1 / Sheet1), if still blank. */
   removeBlankDefaultTab(): boolean;
 }
@@ -28,6 +30,7 @@ export function setupWorkbook(port: WorkbookPort, tabs: readonly TabSpec[], lang
   tabs.forEach((tab, position) => {
     const titles = [tab.title.ko, tab.title.en];
     let found = port.readHeader(titles);
+    const created = !found;
     if (!found) {
       const title = labelOf(tab.title, lang);
       port.createTab(title, position);
@@ -48,6 +51,14 @@ export function setupWorkbook(port: WorkbookPort, tabs: readonly TabSpec[], lang
       column: (layout.index.get(spec.key) ?? width + layout.missing.indexOf(spec)) + 1,
     }));
     port.formatColumns(found.title, placed, lang);
+    if (created && tab.seed && tab.seed.length > 0) {
+      const width = Math.max(...placed.map((p) => p.column));
+      port.writeRows(found.title, tab.seed.map((row) => {
+        const cells: unknown[] = new Array<unknown>(width).fill('');
+        for (const p of placed) cells[p.column - 1] = row[p.spec.key] ?? '';
+        return cells;
+      }));
+    }
   });
   if (report.created.length > 0) port.removeBlankDefaultTab();
   return report;

@@ -31,6 +31,8 @@ export interface TabSpec {
   /** Column keys that together identify a row. */
   readonly rowKey: readonly string[];
   readonly columns: readonly ColumnSpec[];
+  /** Rows a newly created tab starts with (by column key), for staff to adjust. */
+  readonly seed?: ReadonlyArray<Readonly<Record<string, string>>>;
 }
 
 /** Number formats by type. Text-like columns are plain text ("@") so a value from a channel

@@ -1,3 +1,4 @@
+import { DAY_ONE_CARRIERS } from '../core/carriers';
 import type { ColumnSpec, Label, TabSpec } from './schema';
 
 /** Column builders: staff-editable columns say so; everything else belongs to the add-on. */
@@ -39,6 +40,8 @@ export const SETTLEMENT_MODES = { deposit: L('예치금', 'Deposit'), credit: L(
 export const PRODUCT_STATES = { selling: L('판매중', 'On sale'), soldOut: L('품절', 'Sold out'), discontinued: L('단종', 'Discontinued') } as const;
 export const CLAIM_TYPES = { cancel: L('취소', 'Cancel'), return: L('반품', 'Return'), exchange: L('교환', 'Exchange'), refund: L('환불', 'Refund') } as const;
 export const RETURN_CLASSES = { good: L('정품', 'Good'), defective: L('불량', 'Defective'), repairable: L('수선', 'Repairable') } as const;
+/** What staff ask of a claim; the add-on does it through the mall and says how it went. */
+export const CLAIM_ACTIONS = { accept: L('승인', 'Accept'), reject: L('거부', 'Reject'), receive: L('입고확인', 'Confirm receipt') } as const;
 
 export const PARTNERS: TabSpec = {
   key: 'partners',
@@ -127,28 +130,79 @@ export const ORDERS: TabSpec = {
     text('carrier', '택배사', 'Carrier', EDIT),
     id('trackingNo', '송장번호', 'Tracking no.', EDIT),
     time('shippedAt', '출고일시', 'Shipped at'),
+    text('todo', '조치필요', 'To do', { width: 160 }),
     text('status', '처리결과', 'Status', { width: 260 }),
   ],
 };
 
+/** Where a carrier's export is pasted: an order or item id and a tracking number per row. */
+export const TRACKING_IMPORT: TabSpec = {
+  key: 'trackingImport',
+  title: L('송장등록', 'Tracking import'),
+  rowKey: ['ref', 'trackingNo'],
+  columns: [
+    id('ref', '주문번호/품목주문번호', 'Order or item ID', MUST),
+    text('carrier', '택배사', 'Carrier', EDIT),
+    id('trackingNo', '송장번호', 'Tracking no.', MUST),
+    time('processedAt', '처리일시', 'Processed at'),
+    text('status', '처리결과', 'Status', { width: 300 }),
+  ],
+};
+
+/** Carriers beyond the day-one three, and the day-one three themselves (editable lengths). */
+export const CARRIERS: TabSpec = {
+  key: 'carriers',
+  title: L('택배사', 'Carriers'),
+  rowKey: ['key'],
+  columns: [
+    id('key', '키', 'Key', MUST),
+    text('nameKo', '택배사명', 'Name', MUST),
+    text('nameEn', '영문명', 'English name', EDIT),
+    text('aliases', '다른 이름', 'Aliases', { ...EDIT, width: 200 }),
+    id('lengths', '송장 자릿수', 'Tracking digits', MUST),
+    id('cafe24Code', '카페24 코드', 'Cafe24 code', EDIT),
+    id('naverCode', '스마트스토어 코드', 'Smartstore code', EDIT),
+    id('coupangCode', '쿠팡 코드', 'Coupang code', EDIT),
+    text('status', '처리결과', 'Status', { width: 260 }),
+  ],
+  seed: DAY_ONE_CARRIERS.map((c) => ({
+    key: c.key,
+    nameKo: c.nameKo,
+    nameEn: c.nameEn,
+    aliases: c.aliases.join(', '),
+    lengths: c.trackingLengths.join(','),
+    cafe24Code: c.channelCodes.cafe24 ?? '',
+    naverCode: c.channelCodes.naver ?? '',
+    coupangCode: c.channelCodes.coupang ?? '',
+  })),
+};
+
+/** One row per item of a claim (a Cafe24 claim may cover several items of one order). */
 export const CLAIMS: TabSpec = {
   key: 'claims',
   title: L('클레임', 'Claims'),
-  rowKey: ['partnerId', 'claimId'],
+  rowKey: ['partnerId', 'claimId', 'itemId'],
   columns: [
+    text('todo', '조치필요', 'To do', { width: 160 }),
     id('partnerId', '파트너ID', 'Partner ID'),
     id('claimId', '클레임번호', 'Claim ID'),
     id('orderId', '주문번호', 'Order ID'),
     id('itemId', '품목주문번호', 'Order item ID'),
+    id('sku', 'SKU', 'SKU'),
+    text('productName', '상품명', 'Product', { width: 180 }),
+    int('quantity', '수량', 'Qty'),
     oneOf('type', '유형', 'Type', Object.values(CLAIM_TYPES)),
     text('reason', '사유', 'Reason', { width: 180 }),
     time('requestedAt', '요청일시', 'Requested at'),
     time('answerBy', '답변기한', 'Answer by'),
     text('claimStatus', '클레임상태', 'Claim status'),
+    oneOf('action', '처리요청', 'Action', Object.values(CLAIM_ACTIONS), EDIT),
+    text('memo', '메모(거부 사유)', 'Memo (reject reason)', { ...EDIT, width: 180 }),
     time('receivedAt', '입고일시', 'Received at', EDIT),
     oneOf('classification', '분류', 'Classification', Object.values(RETURN_CLASSES), EDIT),
     int('quantityToStock', '재입고수량', 'Back to stock', { ...EDIT, min: 0 }),
     krw('credit', '파트너 차감액', 'Partner credit'),
+    time('completedAt', '완료일시', 'Completed at'),
     text('status', '처리결과', 'Status', { width: 260 }),
   ],
 };
@@ -207,4 +261,4 @@ export const LOG: TabSpec = {
 };
 
 /** In the order the tabs appear. */
-export const TABS: readonly TabSpec[] = [PARTNERS, PRODUCTS, STOCK_RATIOS, ORDERS, CLAIMS, SETTLEMENTS, LEDGER, LOG];
+export const TABS: readonly TabSpec[] = [PARTNERS, PRODUCTS, STOCK_RATIOS, ORDERS, TRACKING_IMPORT, CLAIMS, SETTLEMENTS, LEDGER, CARRIERS, LOG];

@@ -38,6 +38,10 @@ test('the documented order becomes one line per item', () => {
       message: '',
       status: 'paid',
       claim: null,
+      claimCode: null,
+      claimReason: '',
+      claimRequestedAt: null,
+      replacement: false,
       rawStatus: 'N10',
       carrier: null,
       trackingNo: null,
@@ -135,6 +139,39 @@ describe('unpaid orders never become lines', () => {
     body.orders[0].paid = 'F';
     body.orders[0].items[0].order_status = 'C41';
     expect(orderLines(najalran, read(body)).lines[0]).toMatchObject({ status: 'cancelled', claim: 'cancel' });
+  });
+});
+
+describe('claims on a line', () => {
+  test('a return request carries its claim code, the buyer\'s reason and when it was asked', () => {
+    const body = documented();
+    Object.assign(body.orders[0].items[0], {
+      order_status: 'R00',
+      claim_code: 'C20180705-0000001',
+      claim_type: 'R',
+      claim_reason: '사이즈가 맞지 않아요',
+      return_request_date: '2018-07-05T09:00:00+09:00',
+    });
+    expect(orderLines(najalran, read(body)).lines[0]).toMatchObject({
+      status: 'returnRequested',
+      claim: 'return',
+      claimCode: 'C20180705-0000001',
+      claimReason: '사이즈가 맞지 않아요',
+      claimRequestedAt: kst('2018-07-05T09:00:00'),
+      replacement: false,
+    });
+  });
+
+  test('a claim code left on an item back in the normal flow is not a claim', () => {
+    const body = documented();
+    Object.assign(body.orders[0].items[0], { order_status: 'C11', order_status_before_cs: 'N20', claim_code: 'C20180705-0000002', claim_type: 'C' });
+    expect(orderLines(najalran, read(body)).lines[0]).toMatchObject({ status: 'preparing', claim: null, claimCode: null, claimRequestedAt: null });
+  });
+
+  test('the replacement item of an exchange is marked as such', () => {
+    const body = documented();
+    Object.assign(body.orders[0].items[0], { order_status: 'N01', status_code: 'N2', claim_code: 'C20180705-0000003', claim_type: 'E' });
+    expect(orderLines(najalran, read(body)).lines[0]).toMatchObject({ status: 'exchangeRequested', replacement: true });
   });
 });
 

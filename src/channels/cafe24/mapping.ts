@@ -3,7 +3,7 @@
  * the stock-ratio tab needs. Strings are carried over exactly as Cafe24 sent them (an empty
  * tracking number or custom code counts as absent; nothing is trimmed or turned into a number).
  */
-import type { Carrier, OrderLine } from '../../core/order';
+import type { Carrier, ClaimKind, OrderLine } from '../../core/order';
 import type { Cafe24Connection } from './connection';
 import { isFulfilmentStatus, lineStateOf } from './order-status';
 import type { Cafe24CarrierEntry, Cafe24Order, Cafe24OrderItem, Cafe24Product, Cafe24Receiver, Cafe24Variant } from './schemas';
@@ -103,6 +103,10 @@ function orderLine(conn: Cafe24Connection, order: Cafe24Order, item: Cafe24Order
     message: textOf(receiver?.shipping_message),
     status: state.status,
     claim: state.claim,
+    claimCode: state.claim === null ? null : present(item.claim_code),
+    claimReason: textOf(item.claim_reason),
+    claimRequestedAt: claimRequestedAt(item, state.claim),
+    replacement: isReplacement(item),
     rawStatus: item.order_status,
     carrier: carrierCode === null ? null : { code: carrierCode, name: textOf(item.shipping_company_name) },
     trackingNo: present(item.tracking_no),
@@ -111,6 +115,19 @@ function orderLine(conn: Cafe24Connection, order: Cafe24Order, item: Cafe24Order
     channelVariantId: present(item.variant_code),
     channelShipmentId: present(item.shipping_code),
   };
+}
+
+/** When the item's claim was requested, from the date field of its kind. */
+function claimRequestedAt(item: Cafe24OrderItem, claim: ClaimKind | null): number | null {
+  if (claim === 'cancel') return item.cancel_request_date ?? null;
+  if (claim === 'return') return item.return_request_date ?? null;
+  if (claim === 'exchange') return item.exchange_request_date ?? null;
+  return null;
+}
+
+/** The replacement item of an exchange: N01/N03 while waiting, status_code N2 throughout. */
+function isReplacement(item: Cafe24OrderItem): boolean {
+  return item.order_status === 'N01' || item.order_status === 'N03' || item.status_code === 'N2';
 }
 
 // ---- carriers ----

@@ -146,9 +146,18 @@ export const OrderItem = z.looseObject({
   shipping_company_code: optText,
   shipping_company_name: optText,
   claim_code: optText,
+  /** C cancel, R return, E exchange (the replacement item of an exchange carries E too). */
+  claim_type: optText,
+  claim_reason: optText,
+  claim_quantity: count.nullable().optional(),
+  /** N1 normal, N2 exchange item, C1/C2 cancel, C3 return, E1 exchange. */
+  status_code: optText,
   ordered_date: optDate,
   shipped_date: optDate,
   delivered_date: optDate,
+  cancel_request_date: optDate,
+  return_request_date: optDate,
+  exchange_request_date: optDate,
 });
 
 export const Receiver = z.looseObject({

@@ -39,6 +39,11 @@ export class SheetsWorkbook implements WorkbookPort {
     header.setValues([labels.slice()]);
   }
 
+  writeRows(title: string, rows: readonly (readonly unknown[])[]): void {
+    if (rows.length === 0) return;
+    this.sheet(title).getRange(2, 1, rows.length, rows[0]!.length).setValues(rows.map((r) => r.slice()));
+  }
+
   /** Batched: a fixed number of round trips per tab whatever its width (plus one per system block). */
   formatColumns(title: string, columns: ReadonlyArray<{ spec: ColumnSpec; column: number }>, lang: Lang): void {
     const sheet = this.sheet(title);
