@@ -104,6 +104,8 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       }
       // Only now that the lines are in the sheet may the cursors move.
       commitCursors(rt.store, result.cursors);
+      // STEP: shipping (tracking numbers from the orders tab, the import tab and scans)
+      // STEP: claims (claim rows from the lines, staff's answers sent to the malls)
       for (const e of result.errors) {
         errors.push(e.error.message);
         marks.push({ partnerId: e.partnerId, ...(e.error.reconnect ? { connection: '재연결 필요' } : {}), status: e.error.userMessage });
