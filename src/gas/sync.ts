@@ -145,6 +145,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       }
       Object.assign(keep, rt.gateway.ratesToSave());
     }
+    // STEP: health (per-partner and per-job state the sidebar shows, kept with `keep`)
     if (markChanged(ss, snapshot, marks)) {
       wroteSheet = true;
       keep[PARTNERS_SNAPSHOT_KEY] = JSON.stringify(snapshot);
