@@ -6,7 +6,11 @@
  */
 import { message } from '../i18n/messages';
 import { setupWorkbook as runSetup } from '../jobs/setup';
-import { PARTNERS, PRODUCTS, STOCK_RATIOS, TABS } from '../sheet/tabs';
+import { ORDERS, PARTNERS, PRODUCTS, STOCK_RATIOS, TABS, TRACKING_IMPORT } from '../sheet/tabs';
+import { guardShippedRow } from './order-lock';
+import { showPickingLists } from './picking-lists';
+import { scanParcel, type ScanResult } from './scan';
+import { markShippingDirty } from './shipping-step';
 import { appendLog } from './adapters/log-tab';
 import { SheetsWorkbook } from './adapters/workbook';
 import { readSettings, writeSetting, type Cadence } from './settings';
@@ -21,6 +25,8 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   SpreadsheetApp.getUi()
     .createMenu(message(lang, 'menuTitle'))
     .addItem(message(lang, 'menuOpenSidebar'), 'openSidebar')
+    .addSeparator()
+    .addItem(message(lang, 'menuPickingLists'), 'openPickingLists')
     .addSeparator()
     .addItem(message(lang, 'menuSetup'), 'setupWorkbook')
     .addItem(message(lang, 'menuInstallSync'), 'installSync')
@@ -38,6 +44,12 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   const is = (t: { title: { ko: string; en: string } }) => name === t.title.ko || name === t.title.en;
   if (is(PARTNERS)) forgetPartnersSnapshot();
   if (is(PRODUCTS) || is(STOCK_RATIOS) || is(PARTNERS)) markStockDirty();
+  if (is(ORDERS) && e) {
+    const refused = guardShippedRow(e);
+    if (refused) SpreadsheetApp.getActive().toast(refused, message('ko', 'menuTitle'), 5);
+    else markShippingDirty();
+  }
+  if (is(TRACKING_IMPORT)) markShippingDirty();
 }
 
 /** Editor add-on install: Google's pattern is to build the menu at once. */
@@ -165,4 +177,14 @@ export function cafe24AuthCallback(request: { parameter: Record<string, string> 
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Sidebar scan mode: the order's barcode, then the parcel label; sent at once when it can be. */
+export function scanToShip(orderCode: string, labelCode: string, carrierName: string): ScanResult {
+  return scanParcel(orderCode, labelCode, carrierName);
+}
+
+/** Sidebar / menu: the day's pick list (by SKU) and packing list (by receiver), ready to print. */
+export function openPickingLists(): { message: string } {
+  return showPickingLists();
 }

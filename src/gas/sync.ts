@@ -21,6 +21,9 @@ import { scriptCache } from './adapters/stores';
 import { cafe24Runtime, connectionOf, isConnected, markPartners, partnersOf } from './cafe24';
 import { productsStep } from './products-step';
 import { stockStep } from './stock';
+import { SHIP_DIRTY_KEY, shippingStep } from './shipping-step';
+import { adjustWarehouseStock } from './warehouse';
+import type { OrderLine } from '../core/order';
 
 /** Leave a minute of the six for writing and for Apps Script itself. */
 const BUDGET_MS = 4.5 * 60_000;
@@ -65,7 +68,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
   try {
     const ss = SpreadsheetApp.getActive();
     // One cache read for everything kept between runs.
-    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, PRODUCTS_PENDING_KEY]);
+    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, PRODUCTS_PENDING_KEY, SHIP_DIRTY_KEY]);
     let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
     if (!snapshot) {
       snapshot = readSnapshot(ss);
@@ -91,20 +94,42 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       // One claim date type a minute, in turn (by the minute of the hour: no state needed).
       const claimDateType = CLAIM_DATE_TYPES[Math.floor(started.getTime() / 60_000) % CLAIM_DATE_TYPES.length];
       const result = collectOrders(conns, { gateway: rt.gateway, store: rt.store, clock: { now: () => Date.now() }, claimDateType });
-      const recent = parseRecent(kept[RECENT_ORDERS_KEY]);
-      const fresh = changedLines(result.lines, recent);
+      let recent = parseRecent(kept[RECENT_ORDERS_KEY]);
       let ordersGrid: unknown[][] | undefined;
-      if (fresh.length > 0) {
-        const written = upsertOrders(ss, fresh, lang);
+      /**
+       * Lines to the orders tab (collected, re-read, shipped): only those the tab does not have
+       * as they are; units that left the warehouse come off its stock in the same breath.
+       */
+      const writeLines = (lines: readonly OrderLine[]): OrderLine[] => {
+        const changed = changedLines(lines, recent);
+        if (changed.length === 0) return changed;
+        const written = upsertOrders(ss, changed, lang);
         ordersGrid = written.grid;
         wroteSheet = true;
-        added = written.added;
-        updated = written.updated;
-        keep[RECENT_ORDERS_KEY] = JSON.stringify(remember(recent, fresh, Date.now()));
-      }
+        added += written.added;
+        updated += written.updated;
+        for (const problem of adjustWarehouseStock(ss, written.leftWarehouse)) log.push({ job: 'stock', startedAt: started, durationMs: Date.now() - started.getTime(), level: 'warn', message: problem });
+        if (written.leftWarehouse.size > 0) stockMoved = true;
+        recent = remember(recent, changed, Date.now());
+        keep[RECENT_ORDERS_KEY] = JSON.stringify(recent);
+        return changed;
+      };
+      let stockMoved = false;
+      const fresh = writeLines(result.lines);
       // Only now that the lines are in the sheet may the cursors move.
       commitCursors(rt.store, result.cursors);
-      // STEP: shipping (tracking numbers from the orders tab, the import tab and scans)
+      const connMap = new Map(conns.map((c) => [c.partnerId, c]));
+      // Tracking numbers staff entered (order rows, the import tab, scans) go to the malls; a
+      // cancel request the mall turned down (C11) may free a held row.
+      if (kept[SHIP_DIRTY_KEY] || fresh.some((l) => l.rawStatus === 'C11')) {
+        // Cleared first: an edit while this step runs marks it again for the next run.
+        if (kept[SHIP_DIRTY_KEY]) cache.remove(SHIP_DIRTY_KEY);
+        const shipping = shippingStep(ss, connMap, rt.gateway, cache, started.getTime(), ordersGrid);
+        wroteSheet = true;
+        if (writeLines(shipping.lines).length > 0) stockMoved = true;
+        if (shipping.retry) keep[SHIP_DIRTY_KEY] = '1';
+        for (const m of shipping.messages) log.push({ job: 'shipping', startedAt: started, durationMs: Date.now() - started.getTime(), rowsChanged: shipping.sent, level: shipping.refused + shipping.held > 0 ? 'warn' : 'info', message: m });
+      }
       // STEP: claims (claim rows from the lines, staff's answers sent to the malls)
       for (const e of result.errors) {
         errors.push(e.error.message);
@@ -127,7 +152,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       // Stock moves when the master or ratios were edited, when orders changed what is
       // reserved, and at least every half hour.
       const checkedAt = Number(kept[STOCK_CHECKED_KEY] ?? 0);
-      if (kept[STOCK_DIRTY_KEY] || fresh.length > 0 || started.getTime() - checkedAt > STOCK_RECHECK_MS) {
+      if (kept[STOCK_DIRTY_KEY] || fresh.length > 0 || stockMoved || started.getTime() - checkedAt > STOCK_RECHECK_MS) {
         const stock = stockStep(ss, snapshot.partners, new Map(conns.map((c) => [c.partnerId, c])), rt.gateway, started, ordersGrid, Boolean(kept[STOCK_DIRTY_KEY]));
         wroteSheet = true;
         keep[STOCK_CHECKED_KEY] = String(started.getTime());

@@ -4,6 +4,7 @@ import type { Lang } from '../sheet/schema';
 const MESSAGES = {
   menuTitle: { ko: '분양몰', en: 'Partner malls' },
   menuOpenSidebar: { ko: '관리 패널 열기', en: 'Open control panel' },
+  menuPickingLists: { ko: '출고 목록 인쇄 (피킹/패킹)', en: 'Print pick and packing lists' },
   menuSetup: { ko: '시트 설정/업그레이드', en: 'Set up / upgrade tabs' },
   menuInstallSync: { ko: '자동 동기화 켜기', en: 'Turn on automatic sync' },
   menuRemoveSync: { ko: '자동 동기화 끄기', en: 'Turn off automatic sync' },

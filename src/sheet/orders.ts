@@ -1,4 +1,6 @@
 import type { OrderLine, OrderLineStatus } from '../core/order';
+import type { ShipLine } from '../core/shipping';
+import { cellText, type TableRow } from './table';
 import type { Lang } from './schema';
 
 /** What the orders tab shows for a line's status. */
@@ -45,7 +47,24 @@ export function orderRow(l: OrderLine, lang: Lang): Record<string, unknown> {
     carrier: l.carrier?.name ?? '',
     trackingNo: l.trackingNo ?? '',
     shippedAt: date(l.shippedAt),
+    todo: todoOf(l.status),
   };
+}
+
+/**
+ * What the row asks of staff, by status; the leading rank makes a sort of the column put what
+ * comes first on top (the shipping step writes "2 송장 확인" when a number is refused).
+ */
+export const ORDER_TODO = {
+  held: '1 출고 보류: 취소요청 확인',
+  refused: '2 송장 확인',
+  toShip: '3 출고 대기',
+} as const;
+
+export function todoOf(status: OrderLineStatus): string {
+  if (status === 'cancelRequested') return ORDER_TODO.held;
+  if (status === 'paid' || status === 'preparing') return ORDER_TODO.toShip;
+  return '';
 }
 
 const STATUS_BY_LABEL = new Map<string, OrderLineStatus>(
@@ -59,4 +78,34 @@ const STATUS_BY_LABEL = new Map<string, OrderLineStatus>(
 export function statusFromCell(text: unknown): OrderLineStatus | null {
   const label = String(text ?? '').replace(/\s*\([^)]*\)\s*$/, '').trim();
   return STATUS_BY_LABEL.get(label) ?? null;
+}
+
+/** "(07071) 서울 … 101호" → zip and the rest, as orderRow wrote it. */
+function splitAddress(text: string): { zip: string; address: string } {
+  const m = /^\(([^)]*)\)\s*/.exec(text);
+  return m ? { zip: m[1]!, address: text.slice(m[0].length) } : { zip: '', address: text };
+}
+
+/**
+ * What shipping needs of an orders-tab row: its ids, receiver and status. null for a row the add-on
+ * did not write (no key or a status it cannot read), which is then not shipped.
+ */
+export function shipLineOf(row: TableRow): ShipLine | null {
+  const status = statusFromCell(row.get('orderStatus'));
+  const partnerId = cellText(row.get('partnerId'));
+  const orderId = cellText(row.get('orderId'));
+  const itemId = cellText(row.get('itemId'));
+  if (status === null || !partnerId || !orderId || !itemId) return null;
+  const { zip, address } = splitAddress(cellText(row.get('receiverAddress')));
+  return {
+    partnerId,
+    orderId,
+    itemId,
+    receiverName: cellText(row.get('receiverName')),
+    receiverPhone: cellText(row.get('receiverPhone')),
+    receiverZip: zip,
+    receiverAddress1: address,
+    receiverAddress2: '',
+    status,
+  };
 }

@@ -1,0 +1,84 @@
+/**
+ * Scan-to-ship from the sidebar: one scan of the order (its order or item id barcode), one of
+ * the parcel label (the tracking number). The pair becomes a row of the import tab, so a scan
+ * ends in the same path as a pasted export, and is sent at once when no sync is running (else
+ * by the next run, within a minute).
+ */
+import type { Cafe24Connection } from '../channels/cafe24';
+import { normaliseTrackingNo } from '../core/shipping';
+import { TRACKING_IMPORT } from '../sheet/tabs';
+import { cellText, keyOf, readTable, rowCells } from '../sheet/table';
+import { upsertOrders } from './adapters/orders-tab';
+import { scriptCache } from './adapters/stores';
+import { appendRows, findTab, readGrid } from './adapters/tab';
+import { cafe24Runtime, connectionOf, isConnected, partnersOf } from './cafe24';
+import { readSettings } from './settings';
+import { markShippingDirty, shippingStep } from './shipping-step';
+import { markStockDirty } from './sync';
+import { adjustWarehouseStock } from './warehouse';
+
+export interface ScanResult {
+  ok: boolean;
+  message: string;
+  orderId?: string;
+  itemCount?: number;
+  /** Accepted but not sent yet: a sync was running; the next run sends it. */
+  queued?: boolean;
+}
+
+/** A scan waits this long for a running sync before leaving its row to the next run. */
+const LOCK_WAIT_MS = 15_000;
+/** A scan's sends stop here: the person is waiting at the packing table. */
+const SCAN_BUDGET_MS = 60_000;
+
+export function scanParcel(orderCode: string, labelCode: string, carrierName: string): ScanResult {
+  const ref = String(orderCode ?? '').trim();
+  const tracking = normaliseTrackingNo(String(labelCode ?? ''));
+  if (ref === '') return { ok: false, message: '주문 바코드를 먼저 스캔하세요' };
+  if (tracking === '') return { ok: false, message: '송장(운송장) 바코드를 스캔하세요' };
+  const ss = SpreadsheetApp.getActive();
+  const tab = findTab(ss, TRACKING_IMPORT);
+  if (!tab) return { ok: false, message: '송장등록 탭이 없습니다. 시트 설정을 먼저 실행하세요' };
+  const key = keyOf([ref, tracking]);
+  const table = readTable(TRACKING_IMPORT, readGrid(tab));
+  const existing = table.rows.find((r) => r.key === key);
+  if (existing && cellText(existing.get('processedAt')) !== '') {
+    return { ok: true, message: `이미 출고 처리된 스캔입니다: ${cellText(existing.get('status'))}` };
+  }
+  if (!existing) {
+    const width = Math.max(...[...table.layout.index.values()]) + 1;
+    appendRows(tab, [rowCells(table.layout.index, width, { ref, carrier: String(carrierName ?? ''), trackingNo: tracking })]);
+  }
+
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    markShippingDirty();
+    return { ok: true, queued: true, message: '동기화가 실행 중이라 대기열에 넣었습니다. 1분 안에 전송됩니다' };
+  }
+  try {
+    const cache = scriptCache();
+    const rt = cafe24Runtime(SCAN_BUDGET_MS, cache);
+    const conns = new Map<string, Cafe24Connection>();
+    for (const r of partnersOf(ss)) {
+      if (r.ok && r.partner.channel === 'cafe24' && isConnected(rt.store, r.partner.partnerId)) conns.set(r.partner.partnerId, connectionOf(r.partner));
+    }
+    const report = shippingStep(ss, conns, rt.gateway, cache, Date.now());
+    const written = upsertOrders(ss, report.lines, readSettings().lang);
+    adjustWarehouseStock(ss, written.leftWarehouse);
+    if (report.sent > 0) markStockDirty();
+    if (report.retry) markShippingDirty();
+    cache.putAll(rt.gateway.ratesToSave(), 3600);
+    const outcome = report.importStatus.get(key);
+    if (!outcome) return { ok: false, message: '스캔을 처리하지 못했습니다. 송장등록 탭을 확인하세요' };
+    const sentOrder = report.lines.find((l) => l.trackingNo !== null && normaliseTrackingNo(l.trackingNo) === tracking);
+    return {
+      ok: outcome.ok,
+      message: outcome.text,
+      ...(sentOrder ? { orderId: sentOrder.orderId } : {}),
+      ...(outcome.ok ? { itemCount: report.lines.filter((l) => l.trackingNo !== null && normaliseTrackingNo(l.trackingNo) === tracking).length } : {}),
+    };
+  } finally {
+    SpreadsheetApp.flush();
+    lock.releaseLock();
+  }
+}

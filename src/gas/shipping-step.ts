@@ -1,0 +1,148 @@
+/**
+ * The shipping step of a sync (and of a scan): tracking numbers typed on order rows or pasted
+ * into the import tab go to the malls by one path (src/jobs/cafe24/ship-orders.ts); each order
+ * row and import row then says what happened. Runs only when staff entered something (the
+ * orders or import tab was edited, a scan came in) or an earlier try is to be repeated.
+ */
+import type { Cafe24Connection } from '../channels/cafe24';
+import type { OrderLine } from '../core/order';
+import { gatherRequests, type RefEntry, type RowEntry, type SourcedRequest } from '../core/ship-sources';
+import { normaliseTrackingNo, receiverKey, type ReceiverKey, type ShipLine } from '../core/shipping';
+import type { Cafe24Gateway } from '../jobs/cafe24/gateway';
+import { shipOrders, type ShipOutcome } from '../jobs/cafe24/ship-orders';
+import type { CachePort } from '../jobs/ports';
+import { readCarrierRules } from '../sheet/carriers';
+import { ORDER_TODO, shipLineOf } from '../sheet/orders';
+import { CARRIERS, ORDERS, TRACKING_IMPORT } from '../sheet/tabs';
+import { cellText, readTable } from '../sheet/table';
+import { findTab, readGrid, writeByKey, type KeyedUpdate } from './adapters/tab';
+
+/** Set by onEdit of the orders or import tab and by scans: the next run looks for numbers to send. */
+export const SHIP_DIRTY_KEY = 'shipping.dirty';
+
+/** Someone edited the orders or import tab, or scanned a parcel: the next run looks. */
+export function markShippingDirty(): void {
+  CacheService.getScriptCache().put(SHIP_DIRTY_KEY, '1', 21_600);
+}
+
+export interface ShippingStepReport {
+  /** Lines read again or sent, for the orders tab (the sync writes them like collected ones). */
+  readonly lines: readonly OrderLine[];
+  readonly sent: number;
+  readonly held: number;
+  readonly refused: number;
+  /** Some numbers could not be sent now and are tried again next run. */
+  readonly retry: boolean;
+  readonly messages: string[];
+  /** Per import row key: what its row now says (for a scan's answer). */
+  readonly importStatus: ReadonlyMap<string, { ok: boolean; text: string }>;
+}
+
+const STATUSES_TO_SEND = new Set(['paid', 'preparing', 'cancelRequested']);
+const REGISTERED = new Set(['standby', 'shipping', 'delivered']);
+
+function hhmm(ms: number): string {
+  const d = new Date(ms + 9 * 3_600_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}
+
+export function shippingStep(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  conns: ReadonlyMap<string, Cafe24Connection>,
+  gateway: Cafe24Gateway,
+  cache: CachePort,
+  now: number,
+  /** The orders tab as this run left it, when it has just been read. */
+  ordersGrid?: readonly (readonly unknown[])[],
+): ShippingStepReport {
+  const report = { lines: [] as OrderLine[], sent: 0, held: 0, refused: 0, retry: false, messages: [] as string[], importStatus: new Map<string, { ok: boolean; text: string }>() };
+  const ordersTab = findTab(ss, ORDERS);
+  if (!ordersTab) return report;
+  const orders = readTable(ORDERS, ordersGrid ?? readGrid(ordersTab));
+  const importTab = findTab(ss, TRACKING_IMPORT);
+  const imports = importTab ? readTable(TRACKING_IMPORT, readGrid(importTab)) : null;
+  const carriersTab = findTab(ss, CARRIERS);
+  const carriers = readCarrierRules(carriersTab ? readGrid(carriersTab) : null);
+
+  // Every order row as shipping sees it; numbers already on the malls, with their receivers.
+  const lines: ShipLine[] = [];
+  const rowByKey = new Map<string, (typeof orders.rows)[number]>();
+  const usedElsewhere = new Map<string, ReceiverKey>();
+  const entries: RowEntry[] = [];
+  for (const row of orders.rows) {
+    const line = shipLineOf(row);
+    if (!line) continue;
+    lines.push(line);
+    rowByKey.set(row.key, row);
+    const carrierName = cellText(row.get('carrier'));
+    const trackingNo = cellText(row.get('trackingNo'));
+    if (!trackingNo) continue;
+    if (REGISTERED.has(line.status)) usedElsewhere.set(normaliseTrackingNo(trackingNo), receiverKey(line));
+    else if (STATUSES_TO_SEND.has(line.status)) entries.push({ line, carrierName, trackingNo });
+  }
+  const pasted: RefEntry[] = (imports?.rows ?? [])
+    .filter((r) => r.key !== '' && cellText(r.get('processedAt')) === '')
+    .map((r) => ({ key: r.key, ref: cellText(r.get('ref')), carrierName: cellText(r.get('carrier')), trackingNo: cellText(r.get('trackingNo')) }));
+  const sourced = gatherRequests(entries, pasted, lines);
+  if (sourced.requests.length === 0 && sourced.unresolved.length === 0) return report;
+
+  const result = sourced.requests.length > 0 ? shipOrders(sourced.requests, usedElsewhere, carriers.rules, conns, { gateway, cache, now }) : { outcomes: [], lines: [] };
+  report.lines = [...result.lines];
+
+  // Order rows: what happened to each item's number.
+  const rowUpdates: KeyedUpdate[] = [];
+  const byImport = new Map<string, Array<{ request: SourcedRequest; outcome: ShipOutcome }>>();
+  sourced.requests.forEach((request, i) => {
+    const outcome = result.outcomes[i]!;
+    const key = `${request.line.partnerId}|${request.line.itemId}`;
+    if (request.origin.kind === 'import') byImport.set(request.origin.key, [...(byImport.get(request.origin.key) ?? []), { request, outcome }]);
+    const cells = orderCells(outcome, now);
+    if (outcome.kind === 'sent') report.sent++;
+    else if (outcome.kind === 'held') report.held++;
+    else if (outcome.kind === 'refused') report.refused++;
+    else report.retry ||= outcome.retry;
+    const row = rowByKey.get(key);
+    if (row && (cellText(row.get('status')) !== cells.status || cellText(row.get('todo')) !== cells.todo)) rowUpdates.push({ key, values: cells });
+  });
+  writeByKey(ordersTab, ORDERS, rowUpdates);
+
+  // Import rows: done when every item it names is sent; otherwise the reason, and it is tried again.
+  if (importTab) {
+    const importUpdates: KeyedUpdate[] = [];
+    for (const u of sourced.unresolved) {
+      report.importStatus.set(u.key, { ok: false, text: u.reason });
+      importUpdates.push({ key: u.key, values: { status: `✗ ${u.reason}` } });
+    }
+    for (const [key, list] of byImport) {
+      const done = list.every((x) => x.outcome.kind === 'sent');
+      const problems = list.filter((x) => x.outcome.kind !== 'sent').map((x) => `${x.request.line.itemId}: ${reasonOf(x.outcome)}`);
+      const orderIds = [...new Set(list.map((x) => x.request.line.orderId))].join(', ');
+      const text = done ? `✓ ${list.length}개 품목 출고 (주문 ${orderIds})` : `✗ ${problems.join('; ')}`;
+      report.importStatus.set(key, { ok: done, text });
+      importUpdates.push({ key, values: done ? { status: text, processedAt: new Date(now) } : { status: text } });
+    }
+    writeByKey(importTab, TRACKING_IMPORT, importUpdates.filter((u) => cellText(imports!.rows.find((r) => r.key === u.key)?.get('status')) !== u.values.status));
+  }
+  if (report.sent + report.held + report.refused > 0) {
+    report.messages.push(`송장 ${report.sent}건 출고 전송${report.held ? `, ${report.held}건 보류` : ''}${report.refused ? `, ${report.refused}건 확인 필요` : ''}`);
+  }
+  return report;
+}
+
+function reasonOf(o: ShipOutcome): string {
+  return o.kind === 'sent' ? o.answer : o.reason;
+}
+
+function orderCells(o: ShipOutcome, now: number): { status: string; todo: string } {
+  switch (o.kind) {
+    case 'sent':
+      return { status: `✓ ${hhmm(now)} 출고 전송 (${o.answer})`, todo: '' };
+    case 'held':
+      return { status: `⏸ ${o.reason}`, todo: ORDER_TODO.held };
+    case 'refused':
+      return { status: `✗ ${o.reason}`, todo: ORDER_TODO.refused };
+    case 'failed':
+      return { status: `… ${o.reason}`, todo: ORDER_TODO.toShip };
+  }
+}

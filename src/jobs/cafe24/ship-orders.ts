@@ -1,0 +1,261 @@
+import type { Carrier, OrderLine } from '../../core/order';
+import type { CarrierRule } from '../../core/carriers';
+import { normaliseTrackingNo, planShipments, type ReceiverKey, type ShipmentRequest } from '../../core/shipping';
+import type { Cafe24Connection, Cafe24Session, NewShipment } from '../../channels/cafe24';
+import { BULK_CAPS, createShipment, createShipments, isBulkFailure, parse, ShipmentOne, ShipmentsBulk, ShipmentsCreated, updateShipment } from '../../channels/cafe24';
+import { chunk } from '../../core/chunk';
+import type { CachePort } from '../ports';
+import type { Cafe24Gateway } from './gateway';
+import { mallCarrierFor, mallCarriers } from './mall-carriers';
+import { rereadOrders } from './reread-orders';
+
+/**
+ * Sends tracking numbers to the malls. The order of things is the issue's rules in turn:
+ * 1. check every request (carrier, number, bundle, status) on what the sheet knows;
+ * 2. read each order again from its mall: a cancel requested since holds the item, a number
+ *    already there (a run that died after sending) is not sent twice;
+ * 3. check again on the fresh lines, and find each carrier's code in the mall's own list;
+ * 4. send one shipment per parcel and order as `shipping` (the spec: shipped the moment the
+ *    warehouse inspects the parcel), all malls in the same rounds;
+ * 5. an "already" answer is checked against the mall: if the item carries our number it is sent.
+ */
+export type ShipOutcome =
+  | { readonly kind: 'sent'; readonly line: OrderLine; readonly answer: string }
+  | { readonly kind: 'held'; readonly reason: string }
+  | { readonly kind: 'refused'; readonly reason: string }
+  /** Not sent now (mall unreachable, throttled, not connected): tried again on the next run. */
+  | { readonly kind: 'failed'; readonly reason: string; readonly retry: boolean };
+
+export interface ShipResult {
+  /** One per request, in request order. */
+  readonly outcomes: readonly ShipOutcome[];
+  /** Every line read again from the malls (sent ones as they now are), for the orders tab. */
+  readonly lines: readonly OrderLine[];
+}
+
+export interface ShipDeps {
+  readonly gateway: Cafe24Gateway;
+  readonly cache: CachePort;
+  readonly now: number;
+}
+
+const itemKey = (l: { partnerId: string; itemId: string }) => `${l.partnerId}|${l.itemId}`;
+const SHIPPED = new Set(['shipping', 'delivered']);
+
+interface Parcel {
+  readonly conn: Cafe24Connection;
+  readonly shipment: NewShipment;
+  readonly carrier: Carrier;
+  /** Request indexes of the items in this parcel. */
+  readonly indexes: readonly number[];
+}
+
+export function shipOrders(
+  requests: readonly ShipmentRequest[],
+  usedElsewhere: ReadonlyMap<string, ReceiverKey>,
+  carriers: readonly CarrierRule[],
+  conns: ReadonlyMap<string, Cafe24Connection>,
+  d: ShipDeps,
+): ShipResult {
+  const outcomes: Array<ShipOutcome | undefined> = new Array(requests.length);
+  const first = planShipments(requests, usedElsewhere, carriers);
+  for (const dec of first.decisions) {
+    if (dec.kind === 'refused') outcomes[dec.index] = { kind: 'refused', reason: dec.reason };
+    else if (!conns.has(dec.line.partnerId)) outcomes[dec.index] = { kind: 'failed', reason: '카페24에 연결되면 전송됩니다', retry: true };
+  }
+
+  // 2. The orders again, fresh from their malls.
+  const open = first.decisions.filter((dec) => outcomes[dec.index] === undefined);
+  const reread = rereadOrders(open.map((dec) => dec.line), conns, d.gateway);
+  const fresh = new Map(reread.lines.map((l) => [itemKey(l), l]));
+  for (const f of reread.failed) {
+    for (const dec of open) {
+      if (dec.line.partnerId === f.partnerId && dec.line.orderId === f.orderId) {
+        outcomes[dec.index] = { kind: 'failed', reason: `주문을 다시 확인하지 못해 다음 실행에 보냅니다: ${f.error.userMessage}`, retry: true };
+      }
+    }
+  }
+
+  // 3. Check again on what the malls say now.
+  const again: Array<{ index: number; request: ShipmentRequest }> = [];
+  for (const dec of open) {
+    if (outcomes[dec.index] !== undefined) continue;
+    const line = fresh.get(itemKey(dec.line));
+    if (!line) {
+      outcomes[dec.index] = { kind: 'refused', reason: '몰에서 이 품목을 찾을 수 없습니다 (다른 공급사 품목이거나 삭제된 주문)' };
+      continue;
+    }
+    const wanted = normaliseTrackingNo(requests[dec.index]!.trackingNo);
+    const same = line.trackingNo !== null && normaliseTrackingNo(line.trackingNo) === wanted;
+    if (same && SHIPPED.has(line.status)) {
+      // Sent by an earlier run that stopped before writing the sheet: not sent twice.
+      outcomes[dec.index] = { kind: 'sent', line, answer: '이미 같은 송장번호로 출고되어 있습니다' };
+      continue;
+    }
+    if (line.status === 'standby' && line.trackingNo !== null && normaliseTrackingNo(line.trackingNo) !== wanted) {
+      outcomes[dec.index] = { kind: 'refused', reason: `카페24에 다른 송장번호(${line.trackingNo})가 배송대기로 등록되어 있습니다. 카페24 관리자에서 확인하세요` };
+      continue;
+    }
+    again.push({ index: dec.index, request: { ...requests[dec.index]!, line } });
+  }
+  const second = planShipments(
+    again.map((a) => a.request),
+    usedElsewhere,
+    carriers,
+  );
+  const partnersToShip = new Set<string>();
+  for (const dec of second.decisions) {
+    const index = again[dec.index]!.index;
+    if (dec.kind === 'held') outcomes[index] = { kind: 'held', reason: dec.reason };
+    else if (dec.kind === 'refused') outcomes[index] = { kind: 'refused', reason: dec.reason };
+    else partnersToShip.add(dec.line.partnerId);
+  }
+
+  // The mall's own carrier codes.
+  const shipConns = [...partnersToShip].map((id) => conns.get(id)!);
+  const registered = mallCarriers(shipConns, d.gateway, d.cache);
+  const parcels = new Map<string, { conn: Cafe24Connection; orderId: string; carrier: Carrier; trackingNo: string; itemIds: string[]; indexes: number[]; standby: string | null }>();
+  for (const dec of second.decisions) {
+    if (dec.kind !== 'ok') continue;
+    const index = again[dec.index]!.index;
+    const conn = conns.get(dec.line.partnerId)!;
+    const list = registered.get(conn.partnerId);
+    if (list === undefined || !Array.isArray(list)) {
+      const error = list as { userMessage?: string } | undefined;
+      outcomes[index] = { kind: 'failed', reason: `택배사 목록을 읽지 못해 다음 실행에 보냅니다: ${error?.userMessage ?? ''}`, retry: true };
+      continue;
+    }
+    const carrier = mallCarrierFor(dec.carrier, list);
+    if (carrier === null) {
+      outcomes[index] = {
+        kind: 'refused',
+        reason: `${dec.carrier.nameKo}은(는) ${conn.mallId} 몰의 택배사 목록에 없습니다. 카페24 관리자 > 배송 설정에서 택배사를 추가하세요`,
+      };
+      continue;
+    }
+    const line = dec.line as OrderLine;
+    // A number registered as standby (배송대기) elsewhere: the parcel is the same; only its status moves.
+    const standby = line.status === 'standby' && line.channelShipmentId !== null ? line.channelShipmentId : null;
+    const key = `${conn.partnerId}|${line.orderId}|${carrier.code}|${dec.trackingNo}|${standby ?? ''}`;
+    let p = parcels.get(key);
+    if (!p) parcels.set(key, (p = { conn, orderId: line.orderId, carrier, trackingNo: dec.trackingNo, itemIds: [], indexes: [], standby }));
+    p.itemIds.push(line.itemId);
+    p.indexes.push(index);
+  }
+
+  // 4. Send: new parcels in bulk per mall, standby ones moved to in transit one by one.
+  const newParcels: Parcel[] = [];
+  const moves: Array<Parcel & { shippingCode: string }> = [];
+  for (const p of parcels.values()) {
+    const shipment: NewShipment = { orderId: p.orderId, trackingNo: p.trackingNo, carrierCode: p.carrier.code, status: 'shipping', orderItemCodes: [...p.itemIds].sort() };
+    if (p.standby !== null) moves.push({ conn: p.conn, shipment, carrier: p.carrier, indexes: p.indexes, shippingCode: p.standby });
+    else newParcels.push({ conn: p.conn, shipment, carrier: p.carrier, indexes: p.indexes });
+  }
+  const answers = sendParcels(newParcels, moves, d.gateway);
+
+  // 5. Read what each answer means for its items.
+  const doubtful: Parcel[] = [];
+  const sentLine = (index: number, p: Parcel): OrderLine => {
+    const before = fresh.get(itemKey(requests[index]!.line))!;
+    return { ...before, status: 'shipping', rawStatus: 'N30', carrier: p.carrier, trackingNo: p.shipment.trackingNo, shippedAt: before.shippedAt ?? d.now };
+  };
+  for (const { parcel, answer } of answers) {
+    for (const index of parcel.indexes) {
+      if (answer.ok) outcomes[index] = { kind: 'sent', line: sentLine(index, parcel), answer: answer.text };
+      else if (answer.retry) outcomes[index] = { kind: 'failed', reason: answer.text, retry: true };
+      else if (/already/i.test(answer.text)) doubtful.push(parcel);
+      else outcomes[index] = { kind: 'refused', reason: `카페24가 받지 않았습니다: ${answer.text}` };
+    }
+  }
+  const doubtfulParcels = [...new Set(doubtful)];
+  if (doubtfulParcels.length > 0) {
+    const check = rereadOrders(doubtfulParcels.map((p) => ({ partnerId: p.conn.partnerId, orderId: p.shipment.orderId })), conns, d.gateway);
+    const now = new Map(check.lines.map((l) => [itemKey(l), l]));
+    for (const p of doubtfulParcels) {
+      for (const index of p.indexes) {
+        const line = now.get(itemKey(requests[index]!.line));
+        if (line && line.trackingNo !== null && normaliseTrackingNo(line.trackingNo) === p.shipment.trackingNo) {
+          fresh.set(itemKey(line), line);
+          outcomes[index] = { kind: 'sent', line: SHIPPED.has(line.status) ? line : sentLine(index, p), answer: '같은 송장번호가 이미 등록되어 있습니다 (묶음배송)' };
+        } else {
+          outcomes[index] = { kind: 'refused', reason: `카페24가 받지 않았습니다: 이미 사용된 송장번호입니다` };
+        }
+      }
+    }
+  }
+
+  const lines = new Map(fresh);
+  outcomes.forEach((o) => {
+    if (o?.kind === 'sent') lines.set(itemKey(o.line), o.line);
+  });
+  return {
+    outcomes: outcomes.map((o) => o ?? { kind: 'failed', reason: '처리되지 않았습니다', retry: true }),
+    lines: [...lines.values()],
+  };
+}
+
+type Answer = { ok: true; text: string } | { ok: false; retry: boolean; text: string };
+
+/**
+ * New parcels go in bulk (≤100 a call, reference §8); when a bulk call is refused as a whole
+ * (all its objects failed, so Cafe24 answers with the first failure), each parcel is sent alone
+ * to learn which one the mall objects to. Standby parcels are moved with one PUT each.
+ */
+function sendParcels(parcels: readonly Parcel[], moves: ReadonlyArray<Parcel & { shippingCode: string }>, gateway: Cafe24Gateway): Array<{ parcel: Parcel; answer: Answer }> {
+  const out: Array<{ parcel: Parcel; answer: Answer }> = [];
+  const byMall = new Map<string, Parcel[]>();
+  for (const p of parcels) byMall.set(p.conn.partnerId, [...(byMall.get(p.conn.partnerId) ?? []), p]);
+  const calls = [...byMall.values()].flatMap((list) => chunk(list, BULK_CAPS.shipments));
+  const bulk = gateway.run(
+    calls.map((part) => ({
+      conn: part[0]!.conn,
+      call: 'shipments.createMany' as const,
+      build: (s: Cafe24Session) => createShipments(s, part.map((p) => p.shipment))[0]!,
+      read: (r) => parse('shipments.createMany', part[0]!.conn.mallId, ShipmentsBulk, r).shipments,
+    })),
+  );
+  const alone: Parcel[] = [];
+  calls.forEach((part, i) => {
+    const o = bulk[i]!;
+    if (!o.ok) {
+      if (o.deferred || o.error.retryable) for (const p of part) out.push({ parcel: p, answer: { ok: false, retry: true, text: o.error.userMessage } });
+      else if (part.length === 1) out.push({ parcel: part[0]!, answer: { ok: false, retry: false, text: o.error.cafe24Message ?? o.error.userMessage } });
+      else alone.push(...part);
+      return;
+    }
+    // A 207 answers each object in place: a failed one carries its own error.
+    part.forEach((p, j) => {
+      const item = o.value[j];
+      out.push({ parcel: p, answer: item !== undefined && isBulkFailure(item) ? { ok: false, retry: false, text: String(item.error.message ?? '') } : { ok: true, text: '카페24: 배송중' } });
+    });
+  });
+  const singles = [
+    ...alone.map((p) => ({ p, shippingCode: null as string | null })),
+    ...moves.map((m) => ({ p: m as Parcel, shippingCode: m.shippingCode as string | null })),
+  ];
+  const single = gateway.run(
+    singles.map(({ p, shippingCode }) =>
+      shippingCode === null
+        ? {
+            conn: p.conn,
+            call: 'shipments.create' as const,
+            build: (s: Cafe24Session) => createShipment(s, p.shipment),
+            read: (r) => void parse('shipments.create', p.conn.mallId, ShipmentsCreated, r),
+          }
+        : {
+            conn: p.conn,
+            call: 'shipments.update' as const,
+            build: (s: Cafe24Session) => updateShipment(s, { orderId: p.shipment.orderId, shippingCode, kind: 'status', status: 'shipping' }),
+            read: (r) => void parse('shipments.update', p.conn.mallId, ShipmentOne, r),
+          },
+    ),
+  );
+  singles.forEach(({ p }, i) => {
+    const o = single[i]!;
+    out.push({
+      parcel: p,
+      answer: o.ok ? { ok: true, text: '카페24: 배송중' } : { ok: false, retry: o.deferred || o.error.retryable, text: o.error.cafe24Message ?? o.error.userMessage },
+    });
+  });
+  return out;
+}
