@@ -29,6 +29,29 @@ export interface SandboxOptions {
 }
 
 export async function runScenario(s: Scenario, opts: SandboxOptions): Promise<SandboxResult> {
+  const result = await openSandbox(s, opts);
+  const { runtime: rt, end } = result;
+  const start = Date.parse(s.start);
+  for (const e of s.events) {
+    const at = resolveTime(e.at, start);
+    rt.at(at, () => play(e, result));
+  }
+  const step = 3_600_000;
+  for (let t = Math.min(end, rt.now() + step); ; t = Math.min(end, t + step)) {
+    await rt.advanceTo(t);
+    opts.onProgress?.(t, end);
+    if (t >= end) break;
+  }
+  await rt.settle();
+  return result;
+}
+
+/**
+ * The scenario's world, ready to run: the spreadsheet, the runtime on the built bundle, the
+ * channel fakes on the simulated network, and the add-on installed when the scenario says so.
+ * Its events are not scheduled (runScenario plays them; the local preview picks its own).
+ */
+export async function openSandbox(s: Scenario, opts: Pick<SandboxOptions, 'bundleDir'>): Promise<SandboxResult> {
   const start = Date.parse(s.start);
   const end = start + (parseOffset(s.duration.startsWith('+') ? s.duration : `+${s.duration}`) ?? 0);
   const manifest = JSON.parse(fs.readFileSync(path.join(opts.bundleDir, 'appsscript.json'), 'utf8')) as Manifest;
@@ -61,26 +84,19 @@ export async function runScenario(s: Scenario, opts: SandboxOptions): Promise<Sa
     await rt.run('setupWorkbook', [], 'menu');
     await rt.run('installSync', [], 'menu');
   }
-  for (const e of s.events) {
-    const at = resolveTime(e.at, start);
-    rt.at(at, () => play(e, result));
-  }
-  const step = 3_600_000;
-  for (let t = Math.min(end, rt.now() + step); ; t = Math.min(end, t + step)) {
-    await rt.advanceTo(t);
-    opts.onProgress?.(t, end);
-    if (t >= end) break;
-  }
-  await rt.settle();
   return result;
 }
 
-async function play(e: ScenarioEvent, r: SandboxResult): Promise<void> {
+/** Plays one scenario event now; a failure is kept in `eventErrors`, as a person's mistake would be. */
+export async function play(e: ScenarioEvent, r: SandboxResult): Promise<void> {
   const rt = r.runtime;
   try {
     switch (e.type) {
       case 'edit':
         return afterEdit(rt, r.sheets.edit(e.sheet, e.range, e.values));
+      case 'editRow':
+        for (const edit of r.sheets.editRow(e.sheet, e.where, e.set)) afterEdit(rt, edit);
+        return;
       case 'sort':
         r.sheets.sort(e.sheet, e.column, e.ascending);
         return;

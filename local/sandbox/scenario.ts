@@ -28,6 +28,13 @@ const Edit = z.object({
   range: z.string().min(1).describe('A1 notation of the top-left cell or the whole range'),
   values: Grid.min(1),
 });
+const EditRow = z.object({
+  ...at,
+  type: z.literal('editRow'),
+  sheet: z.string().min(1).describe('tab title'),
+  where: z.record(z.string(), z.string()).describe('header → cell text that finds the row (the first that matches)'),
+  set: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).describe('header → what to type, one cell at a time'),
+});
 const Sort = z.object({
   ...at,
   type: z.literal('sort'),
@@ -67,7 +74,7 @@ const Fault = z.object({
 });
 const Advance = z.object({ ...at, type: z.literal('note'), text: z.string() });
 
-export const ScenarioEvent = z.discriminatedUnion('type', [Edit, Sort, InsertRows, DeleteRows, MoveColumn, Open, Call, Authorize, Channel, Fault, Advance]);
+export const ScenarioEvent = z.discriminatedUnion('type', [Edit, EditRow, Sort, InsertRows, DeleteRows, MoveColumn, Open, Call, Authorize, Channel, Fault, Advance]);
 
 export const Scenario = z.object({
   name: z.string().min(1),

@@ -42,6 +42,25 @@ export class SheetHost {
     return single ? this.person().editCell(sheet, topLeft, rows[0]![0]!) : this.person().paste(sheet, topLeft, rows);
   }
 
+  /**
+   * Types into the first row whose cells match `where` (header → text), one cell at a time in
+   * the order given, as a person finding a row by its order number or receiver would.
+   */
+  editRow(sheet: string, where: Readonly<Record<string, string>>, set: Readonly<Record<string, unknown>>): EditEvent[] {
+    const tab = this.snapshot().find((s) => s.name === sheet);
+    if (!tab) throw new Error(`no tab "${sheet}"`);
+    const header = (tab.values[0] ?? []).map((h) => String(h));
+    const col = (name: string) => {
+      const i = header.indexOf(name);
+      if (i < 0) throw new Error(`tab "${sheet}" has no column "${name}"`);
+      return i;
+    };
+    const conditions = Object.entries(where).map(([h, v]) => [col(h), v] as const);
+    const row = tab.values.findIndex((r, i) => i > 0 && conditions.every(([c, v]) => String(r[c] ?? '') === v));
+    if (row < 0) throw new Error(`no row of "${sheet}" where ${JSON.stringify(where)}`);
+    return Object.entries(set).map(([h, v]) => this.edit(sheet, `${columnLetter(col(h) + 1)}${row + 1}`, [[v]]));
+  }
+
   sort(sheet: string, column: number | string, ascending: boolean): void {
     this.person().sortSheet(sheet, typeof column === 'number' ? column : this.columnOf(sheet, column), ascending);
   }
@@ -82,4 +101,10 @@ export class SheetHost {
     if (!this.user) throw new Error('no spreadsheet yet');
     return this.user;
   }
+}
+
+function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
 }

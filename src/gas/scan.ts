@@ -64,7 +64,7 @@ export function scanParcel(orderCode: string, labelCode: string, carrierName: st
     }
     const report = shippingStep(ss, conns, rt.gateway, cache, Date.now());
     const written = upsertOrders(ss, report.lines, readSettings().lang);
-    adjustWarehouseStock(ss, written.leftWarehouse);
+    adjustWarehouseStock(ss, written.warehouseDeltas);
     if (report.sent > 0) markStockDirty();
     if (report.retry) markShippingDirty();
     cache.putAll(rt.gateway.ratesToSave(), 3600);

@@ -21,6 +21,7 @@ import { scriptCache } from './adapters/stores';
 import { cafe24Runtime, connectionOf, isConnected, markPartners, partnersOf } from './cafe24';
 import { productsStep } from './products-step';
 import { stockStep } from './stock';
+import { HEALTH_KEY, healthAfterRun } from './health';
 import { SHIP_DIRTY_KEY, shippingStep } from './shipping-step';
 import { adjustWarehouseStock } from './warehouse';
 import type { OrderLine } from '../core/order';
@@ -68,7 +69,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
   try {
     const ss = SpreadsheetApp.getActive();
     // One cache read for everything kept between runs.
-    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, PRODUCTS_PENDING_KEY, SHIP_DIRTY_KEY]);
+    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, PRODUCTS_PENDING_KEY, SHIP_DIRTY_KEY, HEALTH_KEY]);
     let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
     if (!snapshot) {
       snapshot = readSnapshot(ss);
@@ -108,8 +109,8 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
         wroteSheet = true;
         added += written.added;
         updated += written.updated;
-        for (const problem of adjustWarehouseStock(ss, written.leftWarehouse)) log.push({ job: 'stock', startedAt: started, durationMs: Date.now() - started.getTime(), level: 'warn', message: problem });
-        if (written.leftWarehouse.size > 0) stockMoved = true;
+        for (const problem of adjustWarehouseStock(ss, written.warehouseDeltas)) log.push({ job: 'stock', startedAt: started, durationMs: Date.now() - started.getTime(), level: 'warn', message: problem });
+        if (written.warehouseDeltas.size > 0) stockMoved = true;
         recent = remember(recent, changed, Date.now());
         keep[RECENT_ORDERS_KEY] = JSON.stringify(recent);
         return changed;
@@ -171,6 +172,14 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       Object.assign(keep, rt.gateway.ratesToSave());
     }
     // STEP: health (per-partner and per-job state the sidebar shows, kept with `keep`)
+    keep[HEALTH_KEY] = healthAfterRun(kept[HEALTH_KEY], {
+      trigger: job,
+      startedAt: started.getTime(),
+      connected: conns.map((c) => c.partnerId),
+      marks,
+      log,
+      ran: { stock: STOCK_CHECKED_KEY in keep, products: PRODUCTS_PENDING_KEY in keep },
+    });
     if (markChanged(ss, snapshot, marks)) {
       wroteSheet = true;
       keep[PARTNERS_SNAPSHOT_KEY] = JSON.stringify(snapshot);

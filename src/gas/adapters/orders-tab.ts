@@ -16,9 +16,9 @@ export function upsertOrders(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   lines: readonly OrderLine[],
   lang: Lang,
-): { added: number; updated: number; grid?: unknown[][]; leftWarehouse: Map<string, number> } {
-  const leftWarehouse = new Map<string, number>();
-  if (lines.length === 0) return { added: 0, updated: 0, leftWarehouse };
+): { added: number; updated: number; grid?: unknown[][]; warehouseDeltas: Map<string, number> } {
+  const warehouseDeltas = new Map<string, number>();
+  if (lines.length === 0) return { added: 0, updated: 0, warehouseDeltas };
   const sheet = findTab(ss, ORDERS);
   if (!sheet) throw new Error('주문 탭이 없습니다. 시트 설정을 먼저 실행하세요');
   const grid = sheet.getDataRange().getValues();
@@ -34,10 +34,10 @@ export function upsertOrders(
       appends.push(rowCells(table.layout.index, width, values));
       continue;
     }
-    // Units leave the warehouse when a row the tab already had becomes shipped (a line first
+    // Units leave the warehouse (a negative delta) when a row the tab already had becomes shipped (a line first
     // seen already shipped was shipped before the add-on knew it, and is not counted).
     if (line.shippedAt !== null && line.sku !== null && cellText(row.get('shippedAt')) === '') {
-      leftWarehouse.set(line.sku, (leftWarehouse.get(line.sku) ?? 0) + line.quantity);
+      warehouseDeltas.set(line.sku, (warehouseDeltas.get(line.sku) ?? 0) - line.quantity);
     }
     const changed = Object.entries(values)
       // A number the mall does not have yet is staff's, being typed or waiting to be sent.
@@ -67,7 +67,7 @@ export function upsertOrders(
   const after = grid.map((r) => r.slice());
   for (const e of edits) e.values.forEach((v, i) => (after[e.row - 1]![e.col - 1 + i] = v));
   after.push(...appends);
-  return { added: appends.length, updated: new Set(edits.map((e) => e.row)).size, grid: after, leftWarehouse };
+  return { added: appends.length, updated: new Set(edits.map((e) => e.row)).size, grid: after, warehouseDeltas };
 }
 
 /** Staff type these; the mall's values replace them only once the mall has some. */
