@@ -55,6 +55,8 @@ export function shippingStep(
   now: number,
   /** The orders tab as this run left it, when it has just been read. */
   ordersGrid?: readonly (readonly unknown[])[],
+  /** Partners whose parcels must wait (settlement holds), with the reason shown on their rows. */
+  holds: ReadonlyMap<string, string> = new Map(),
 ): ShippingStepReport {
   const report = { lines: [] as OrderLine[], sent: 0, held: 0, refused: 0, retry: false, messages: [] as string[], importStatus: new Map<string, { ok: boolean; text: string }>() };
   const ordersTab = findTab(ss, ORDERS);
@@ -87,7 +89,7 @@ export function shippingStep(
   const sourced = gatherRequests(entries, pasted, lines);
   if (sourced.requests.length === 0 && sourced.unresolved.length === 0) return report;
 
-  const result = sourced.requests.length > 0 ? shipOrders(sourced.requests, usedElsewhere, carriers.rules, conns, { gateway, cache, now }) : { outcomes: [], lines: [] };
+  const result = sourced.requests.length > 0 ? shipOrders(sourced.requests, usedElsewhere, carriers.rules, conns, { gateway, cache, now, holds }) : { outcomes: [], lines: [] };
   report.lines = [...result.lines];
 
   // Order rows: what happened to each item's number.

@@ -37,6 +37,11 @@ export interface ShipDeps {
   readonly gateway: Cafe24Gateway;
   readonly cache: CachePort;
   readonly now: number;
+  /**
+   * Partners whose parcels wait (a deposit used up, a credit limit reached: seed 002), with the
+   * reason the rows show. Their items are held, not sent, until the partner pays.
+   */
+  readonly holds?: ReadonlyMap<string, string>;
 }
 
 const itemKey = (l: { partnerId: string; itemId: string }) => `${l.partnerId}|${l.itemId}`;
@@ -60,7 +65,9 @@ export function shipOrders(
   const outcomes: Array<ShipOutcome | undefined> = new Array(requests.length);
   const first = planShipments(requests, usedElsewhere, carriers);
   for (const dec of first.decisions) {
+    const hold = d.holds?.get(dec.line.partnerId);
     if (dec.kind === 'refused') outcomes[dec.index] = { kind: 'refused', reason: dec.reason };
+    else if (hold !== undefined) outcomes[dec.index] = { kind: 'held', reason: hold };
     else if (!conns.has(dec.line.partnerId)) outcomes[dec.index] = { kind: 'failed', reason: '카페24에 연결되면 전송됩니다', retry: true };
   }
 
