@@ -141,7 +141,7 @@ function orderCells(o: ShipOutcome, now: number): { status: string; todo: string
     case 'sent':
       return { status: `✓ ${hhmm(now)} 출고 전송 (${o.answer})`, todo: '' };
     case 'held':
-      return { status: `⏸ ${o.reason}`, todo: ORDER_TODO.held };
+      return { status: `⏸ ${o.reason}`, todo: o.cause === 'settlement' ? ORDER_TODO.settlementHold : ORDER_TODO.cancelRequested };
     case 'refused':
       return { status: `✗ ${o.reason}`, todo: ORDER_TODO.refused };
     case 'failed':

@@ -56,13 +56,14 @@ export function orderRow(l: OrderLine, lang: Lang): Record<string, unknown> {
  * comes first on top (the shipping step writes "2 송장 확인" when a number is refused).
  */
 export const ORDER_TODO = {
-  held: '1 출고 보류: 취소요청 확인',
+  cancelRequested: '1 출고 보류: 취소요청 확인',
+  settlementHold: '1 출고 보류: 정산 미납',
   refused: '2 송장 확인',
   toShip: '3 출고 대기',
 } as const;
 
 export function todoOf(status: OrderLineStatus): string {
-  if (status === 'cancelRequested') return ORDER_TODO.held;
+  if (status === 'cancelRequested') return ORDER_TODO.cancelRequested;
   if (status === 'paid' || status === 'preparing') return ORDER_TODO.toShip;
   return '';
 }

@@ -21,7 +21,8 @@ import { rereadOrders } from './reread-orders';
  */
 export type ShipOutcome =
   | { readonly kind: 'sent'; readonly line: OrderLine; readonly answer: string }
-  | { readonly kind: 'held'; readonly reason: string }
+  /** Waits: a cancel request (the buyer may still get it) or a settlement hold (the partner must pay). */
+  | { readonly kind: 'held'; readonly cause: 'cancelRequest' | 'settlement'; readonly reason: string }
   | { readonly kind: 'refused'; readonly reason: string }
   /** Not sent now (mall unreachable, throttled, not connected): tried again on the next run. */
   | { readonly kind: 'failed'; readonly reason: string; readonly retry: boolean };
@@ -67,7 +68,7 @@ export function shipOrders(
   for (const dec of first.decisions) {
     const hold = d.holds?.get(dec.line.partnerId);
     if (dec.kind === 'refused') outcomes[dec.index] = { kind: 'refused', reason: dec.reason };
-    else if (hold !== undefined) outcomes[dec.index] = { kind: 'held', reason: hold };
+    else if (hold !== undefined) outcomes[dec.index] = { kind: 'held', cause: 'settlement', reason: hold };
     else if (!conns.has(dec.line.partnerId)) outcomes[dec.index] = { kind: 'failed', reason: '카페24에 연결되면 전송됩니다', retry: true };
   }
 
@@ -113,7 +114,7 @@ export function shipOrders(
   const partnersToShip = new Set<string>();
   for (const dec of second.decisions) {
     const index = again[dec.index]!.index;
-    if (dec.kind === 'held') outcomes[index] = { kind: 'held', reason: dec.reason };
+    if (dec.kind === 'held') outcomes[index] = { kind: 'held', cause: 'cancelRequest', reason: dec.reason };
     else if (dec.kind === 'refused') outcomes[index] = { kind: 'refused', reason: dec.reason };
     else partnersToShip.add(dec.line.partnerId);
   }
