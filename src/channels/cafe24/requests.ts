@@ -203,6 +203,8 @@ export interface OrderQuery {
   readonly orderStatus?: readonly Cafe24OrderStatus[];
   /** Defaults to the connection's supplier code (`supplier_id` filter); `null` for all. */
   readonly supplierId?: string | null;
+  /** Only these orders (`order_id`, comma list): reading known orders again. */
+  readonly orderIds?: readonly string[];
 }
 
 /** orders.list: GET /orders, one window page. Dates are whole Seoul days (`YYYY-MM-DD`). */
@@ -215,6 +217,7 @@ export function listOrders(s: Cafe24Session, q: OrderQuery): HttpRequest {
     date_type: q.dateType,
     payment_status: PAID_PAYMENT_STATUSES.join(','),
     order_status: commaList(q.orderStatus),
+    order_id: commaList(q.orderIds),
     supplier_id: supplier,
     embed: ORDER_EMBED,
     limit: q.page.limit,

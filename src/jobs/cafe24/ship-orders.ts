@@ -74,7 +74,7 @@ export function shipOrders(
 
   // 2. The orders again, fresh from their malls.
   const open = first.decisions.filter((dec) => outcomes[dec.index] === undefined);
-  const reread = rereadOrders(open.map((dec) => dec.line), conns, d.gateway);
+  const reread = rereadOrders(open.map((dec) => dec.line), conns, d.gateway, d.now);
   const fresh = new Map(reread.lines.map((l) => [itemKey(l), l]));
   for (const f of reread.failed) {
     for (const dec of open) {
@@ -177,7 +177,7 @@ export function shipOrders(
   }
   const doubtfulParcels = [...new Set(doubtful)];
   if (doubtfulParcels.length > 0) {
-    const check = rereadOrders(doubtfulParcels.map((p) => ({ partnerId: p.conn.partnerId, orderId: p.shipment.orderId })), conns, d.gateway);
+    const check = rereadOrders(doubtfulParcels.map((p) => ({ partnerId: p.conn.partnerId, orderId: p.shipment.orderId })), conns, d.gateway, d.now);
     const now = new Map(check.lines.map((l) => [itemKey(l), l]));
     for (const p of doubtfulParcels) {
       for (const index of p.indexes) {
