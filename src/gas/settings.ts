@@ -21,3 +21,12 @@ export function readSettings(): Settings {
 export function writeSetting<K extends keyof Settings>(key: K, value: Settings[K]): void {
   PropertiesService.getDocumentProperties().setProperty(key, value);
 }
+
+/** Document property: accept cancel requests of unshipped items automatically (on unless set off). */
+export const AUTO_ACCEPT_CANCEL_KEY = 'autoAcceptCancel';
+
+/** One property read, made only when a cancel request waits for that answer. */
+export function readAutoAcceptCancel(): boolean {
+  const v = PropertiesService.getDocumentProperties().getProperty(AUTO_ACCEPT_CANCEL_KEY);
+  return v === null || !/^(false|off|no|f|n|0|끄기|꺼짐|아니오)$/i.test(v.trim());
+}

@@ -82,7 +82,10 @@ describe('the sync keeps the malls in step', () => {
   it("sees a claim on an order paid on an earlier day (read by the claim's own date, in turn)", async () => {
     const r = await go('30m', [{ at: '+15m', type: 'channel', channel: 'cafe24', action: 'requestCancel', args: ['borasaeg', '20261122-0000002'] }]);
     const row = rowsOf(r, '주문').find((x) => x['주문번호'] === '20261122-0000002')!;
-    expect(String(row['주문상태'])).toMatch(/^취소요청/);
+    // Seen, and (the item not shipped) accepted at once by the default auto-accept; the reseller
+    // refunds its own customer (C41, not C40).
+    expect(String(row['주문상태'])).toBe('취소완료 (C41)');
+    expect(rowsOf(r, '클레임').find((x) => x['주문번호'] === '20261122-0000002')).toMatchObject({ 유형: '취소', 클레임상태: '취소완료 (C41)' });
   });
 
   it('marks rows with bad cells and goes on with the others', async () => {

@@ -1,0 +1,87 @@
+import { CLAIMS } from '../../sheet/tabs';
+import { cellText, readTable, rowCells } from '../../sheet/table';
+import { appendRows, readGrid, writeByKey, type KeyedUpdate } from './tab';
+
+/**
+ * Writing the claims tab: new rows in one append, the add-on's changed cells by key (never a
+ * staff column, never by position), and the answer-by cell's colour.
+ */
+
+/** A claims-tab row being worked on: its cells as read (null for a new row) and as they are now. */
+export interface WorkRow {
+  readonly key: string;
+  readonly before: Readonly<Record<string, unknown>> | null;
+  readonly cells: Record<string, unknown>;
+}
+
+const SYSTEM_COLUMNS = new Set(CLAIMS.columns.filter((c) => !c.editable).map((c) => c.key));
+
+/**
+ * New rows in one append; for the others only the cells that changed, written by key within
+ * runs of the add-on's adjacent columns (so no write ever spans a staff column).
+ */
+export function writeRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: readonly unknown[], rows: ReadonlyMap<string, WorkRow>): boolean {
+  const { layout } = readTable(CLAIMS, [header]);
+  const appends: unknown[][] = [];
+  const updates: KeyedUpdate[] = [];
+  for (const row of rows.values()) {
+    if (row.before === null) {
+      appends.push(rowCells(layout.index, header.length, row.cells));
+      continue;
+    }
+    const changed = Object.entries(row.cells).filter(([k, v]) => SYSTEM_COLUMNS.has(k) && !sameCell(v, row.before![k]));
+    if (changed.length > 0) updates.push({ key: row.key, values: Object.fromEntries(changed) });
+  }
+  for (const part of bySystemRun(updates, layout.index)) writeByKey(sheet, CLAIMS, part);
+  appendRows(sheet, appends);
+  return appends.length + updates.length > 0;
+}
+
+/** Splits updates by runs of adjacent add-on columns in the current layout. */
+function bySystemRun(updates: readonly KeyedUpdate[], index: ReadonlyMap<string, number>): KeyedUpdate[][] {
+  const staffAt = new Set(CLAIMS.columns.filter((c) => c.editable).map((c) => index.get(c.key)).filter((i): i is number => i !== undefined));
+  const runOf = (col: number) => [...staffAt].filter((s) => s < col).length;
+  const parts = new Map<number, KeyedUpdate[]>();
+  for (const u of updates) {
+    const split = new Map<number, Record<string, unknown>>();
+    for (const [k, v] of Object.entries(u.values)) {
+      const col = index.get(k);
+      if (col === undefined) continue;
+      const run = runOf(col);
+      split.set(run, { ...(split.get(run) ?? {}), [k]: v });
+    }
+    for (const [run, values] of split) parts.set(run, [...(parts.get(run) ?? []), { key: u.key, values }]);
+  }
+  return [...parts.values()];
+}
+
+/** The answer-by cell red while the answer is late, back to default once it is not. */
+export function paintAnswerBy(sheet: GoogleAppsScript.Spreadsheet.Sheet, fonts: ReadonlyArray<{ key: string; late: boolean }>): void {
+  const grid = readGrid(sheet);
+  const table = readTable(CLAIMS, grid);
+  const col = table.layout.index.get('answerBy');
+  if (col === undefined) return;
+  const rowOf = new Map(table.rows.map((r) => [r.key, r.rowNumber]));
+  for (const late of [true, false]) {
+    const cells = fonts.filter((f) => f.late === late && rowOf.has(f.key)).map((f) => a1(rowOf.get(f.key)!, col + 1));
+    if (cells.length > 0) sheet.getRangeList(cells).setFontColor(late ? LATE_RED : null);
+  }
+}
+
+const LATE_RED = '#d93025';
+
+function a1(row: number, col: number): string {
+  let letters = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
+function sameCell(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date) {
+    const ta = a instanceof Date ? a.getTime() : cellText(a) === '' ? '' : NaN;
+    const tb = b instanceof Date ? b.getTime() : cellText(b) === '' ? '' : NaN;
+    // Sheets keeps seconds: compare to the second.
+    return typeof ta === 'number' && typeof tb === 'number' ? Math.floor(ta / 1000) === Math.floor(tb / 1000) : ta === tb;
+  }
+  return cellText(a) === cellText(b);
+}
