@@ -43,9 +43,11 @@ describe('npm start on the demo scenario', () => {
     expect(products.slice(1).map((r) => [r[0], r[6]])).toEqual([
       ['NJ-APRON-2', 0],
       ['NJ-BLANKET', 40],
-      ['NJ-APRON-1', 80],
-      // Raised from 120 by staff at 10:10, in the row the sort had moved it to.
-      ['NJ-MUG', 150],
+      // 80 typed; one shipped.
+      ['NJ-APRON-1', 79],
+      // Raised from 120 by staff at 10:10, in the row the sort had moved it to; then 6 shipped
+      // and 3 good units back from a return and an exchange.
+      ['NJ-MUG', 147],
     ]);
   });
 
@@ -61,7 +63,7 @@ describe('npm start on the demo scenario', () => {
     const ratios = sheets.find((s) => s.name === '연동재고율')!.values;
     const h = ratios[0]!;
     const mug = ratios.find((r) => r[h.indexOf('SKU')] === 'NJ-MUG' && r[h.indexOf('파트너ID')] === 'PNR002')!;
-    expect(mug[h.indexOf('계산근거')]).toMatch(/^150 − 2 안전재고 − \d+ 예약 = \d+ × 30% × 100\/120 = \d+$/);
+    expect(mug[h.indexOf("계산근거")]).toMatch(/^147 − 2 안전재고 − \d+ 예약 = \d+ × 30% × 100\/120 = \d+$/);
     expect(Number(mug[h.indexOf('전송재고')])).toBeGreaterThan(0);
     const products = sheets.find((s) => s.name === '상품')!.values;
     expect(products.find((r) => r[0] === 'NJ-MUG')![products[0]!.indexOf('처리결과')]).toMatch(/120%/);
@@ -69,6 +71,30 @@ describe('npm start on the demo scenario', () => {
     const malls = read('channels.json').cafe24.state.malls as Record<string, { products: Array<{ variants?: Array<{ custom_variant_code: string; quantity: number }> }> }>;
     const inMall = malls.borasaeg!.products.flatMap((p) => p.variants ?? []).find((v) => v.custom_variant_code === 'NJ-MUG')!;
     expect(inMall.quantity).toBeLessThanOrEqual(Number(mug[h.indexOf('전송재고')]));
+  });
+
+  it('ships, bundles, holds, returns and exchanges as staff work the day', () => {
+    const sheets = read('workbook.json').sheets as Array<{ name: string; values: unknown[][] }>;
+    const rows = (name: string) => {
+      const [h, ...rest] = sheets.find((s) => s.name === name)!.values;
+      return rest.map((r) => Object.fromEntries(h!.map((k, i) => [String(k), r[i]])));
+    };
+    const orders = rows('주문');
+    const item = (id: string, partnerId = 'PNR001') => orders.find((o) => o['품목주문번호'] === id && o['파트너ID'] === partnerId)!;
+    // Bundled: one number on 김민지's two orders.
+    expect([item('20261123-0000001-01'), item('20261123-1000100-01')].map((o) => o['송장번호'])).toEqual(['680123456789', '680123456789']);
+    // Held on a cancel request, then cancelled.
+    const held = orders.find((o) => o['파트너ID'] === 'PNR003' && o['수령인'] === '박지우')!;
+    expect(String(held['처리결과'])).toMatch(/취소 요청이 있어 출고 보류/);
+    expect(String(held['주문상태'])).toMatch(/^취소완료/);
+    // A wrong number fixed: shipped.
+    expect(item('20261120-0000001-01')['송장번호']).toBe('6900004147616');
+    // Returned, one of each classification; exchanged, its replacement shipped after.
+    const claims = rows('클레임');
+    expect(claims.filter((c) => c['유형'] === '반품').map((c) => c['분류']).sort()).toEqual(['불량', '수선', '정품']);
+    expect(claims.filter((c) => c['유형'] === '반품').every((c) => /^반품완료/.test(String(c['클레임상태'])) && Number(c['파트너 차감액']) > 0)).toBe(true);
+    expect(claims.find((c) => c['유형'] === '교환')!['클레임상태']).toBe('교환완료 (E40)');
+    expect(item('20261123-1000150-02')['주문상태']).toBe('배송중 (N30)');
   });
 
   it('installs the add-on as a user would, then runs the sync every minute', () => {
