@@ -23,7 +23,8 @@ const STILL_TO_SHIP: Readonly<Record<OrderLineStatus, boolean>> = {
   // A cancel can only be asked before shipping and may still be refused: hold the units until
   // the cancel is done.
   cancelRequested: true,
-  // The replacement ships once the return is confirmed: hold a unit for it.
+  // The replacement ships once the return is confirmed: hold a unit for it. (The original item
+  // of the exchange has this status too, but it left the warehouse: its shippedAt says so.)
   exchangeRequested: true,
   // Left the warehouse: warehouse stock no longer has these units, deducting them again would
   // count them twice.
@@ -40,12 +41,16 @@ const STILL_TO_SHIP: Readonly<Record<OrderLineStatus, boolean>> = {
   refunded: false,
 };
 
-/** Units per SKU in collected orders that are still to leave the warehouse. */
-export function reservedUnits(lines: ReadonlyArray<Pick<OrderLine, 'sku' | 'quantity' | 'status'>>): Map<string, number> {
+/**
+ * Units per SKU in collected orders that are still to leave the warehouse. A line with a
+ * shipping time has left, whatever its status says (an exchanged original, a cancel asked after
+ * the parcel went out).
+ */
+export function reservedUnits(lines: ReadonlyArray<Pick<OrderLine, 'sku' | 'quantity' | 'status'> & { readonly shippedAt?: number | null }>): Map<string, number> {
   const reserved = new Map<string, number>();
   for (const l of lines) {
     // A line without SKU cannot be tied to a product; it is reported where orders are read.
-    if (!l.sku || !STILL_TO_SHIP[l.status]) continue;
+    if (!l.sku || !STILL_TO_SHIP[l.status] || (l.shippedAt !== undefined && l.shippedAt !== null)) continue;
     reserved.set(l.sku, (reserved.get(l.sku) ?? 0) + l.quantity);
   }
   return reserved;

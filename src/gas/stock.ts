@@ -117,7 +117,8 @@ function reservedFromOrders(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, grid?:
     const status = statusFromCell(r.get('orderStatus'));
     const quantity = Number(r.get('quantity'));
     const sku = cellText(r.get('sku'));
-    return status && sku && Number.isFinite(quantity) ? [{ sku, quantity, status }] : [];
+    const shippedAt = cellText(r.get('shippedAt')) === '' ? null : 1;
+    return status && sku && Number.isFinite(quantity) ? [{ sku, quantity, status, shippedAt }] : [];
   });
   return reservedUnits(lines);
 }

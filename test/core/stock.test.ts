@@ -16,6 +16,9 @@ describe('reserved units: what collected orders will still take from the warehou
   const STILL_TO_SHIP: OrderLineStatus[] = ['paid', 'preparing', 'standby', 'cancelRequested', 'exchangeRequested'];
   const GONE_OR_NEVER: OrderLineStatus[] = ['shipping', 'delivered', 'cancelled', 'returned', 'exchanged', 'refunded', 'returnRequested'];
 
+  test('a line with a shipping time has left, whatever its status (the original item of an open exchange)', () => {
+    expect(reservedUnits([{ ...line('A', 1, 'exchangeRequested'), shippedAt: 1 }, { ...line('A', 1, 'exchangeRequested'), shippedAt: null }])).toEqual(new Map([['A', 1]]));
+  });
   test.each(STILL_TO_SHIP)('a %s line is reserved', (status) => {
     expect(reservedUnits([line('A', 3, status)])).toEqual(new Map([['A', 3]]));
   });
