@@ -3,7 +3,7 @@ import { orderKey, orderRow } from '../../sheet/orders';
 import type { Lang } from '../../sheet/schema';
 import { ORDERS } from '../../sheet/tabs';
 import { cellText, readTable, rowCells } from '../../sheet/table';
-import { appendRows, findTab } from './tab';
+import { appendRows, findTab, writeByKey, type KeyedUpdate } from './tab';
 
 /**
  * Upserts order lines into the orders tab by key (partner | item). The tab is read once; a
@@ -26,7 +26,8 @@ export function upsertOrders(
   const width = grid[0]?.length ?? 0;
   const existing = new Map(table.rows.map((r) => [r.key, r]));
   const appends: unknown[][] = [];
-  const edits: Array<{ row: number; col: number; values: unknown[] }> = [];
+  const updates: KeyedUpdate[] = [];
+  const after = grid.map((r) => r.slice());
   for (const line of lines) {
     const values = orderRow(line, lang);
     const row = existing.get(orderKey(line));
@@ -34,58 +35,32 @@ export function upsertOrders(
       appends.push(rowCells(table.layout.index, width, values));
       continue;
     }
-    // Units leave the warehouse (a negative delta) when a row the tab already had becomes shipped (a line first
-    // seen already shipped was shipped before the add-on knew it, and is not counted).
+    // Units leave the warehouse (a negative delta) when a row the tab already had becomes
+    // shipped (a line first seen already shipped left before the add-on knew it: not counted).
     if (line.shippedAt !== null && line.sku !== null && cellText(row.get('shippedAt')) === '') {
       warehouseDeltas.set(line.sku, (warehouseDeltas.get(line.sku) ?? 0) - line.quantity);
     }
-    const changed = Object.entries(values)
+    const changed = Object.entries(values).filter(
       // A number the mall does not have yet is staff's, being typed or waiting to be sent.
-      .filter(([k, v]) => !(STAFF_UNTIL_SENT.has(k) && v === ''))
-      .map(([k, v]) => ({ c: table.layout.index.get(k), v, old: row.get(k) }))
-      .filter((x): x is { c: number; v: unknown; old: unknown } => x.c !== undefined && !same(x.v, x.old))
-      .sort((a, b) => a.c - b.c);
-    for (let i = 0; i < changed.length; ) {
-      let j = i;
-      while (j + 1 < changed.length && changed[j + 1]!.c === changed[j]!.c + 1) j++;
-      edits.push({ row: row.rowNumber, col: changed[i]!.c + 1, values: changed.slice(i, j + 1).map((x) => x.v) });
-      i = j + 1;
-    }
+      ([k, v]) => !(STAFF_UNTIL_SENT.has(k) && v === '') && table.layout.index.has(k) && !same(v, row.get(k)),
+    );
+    if (changed.length === 0) continue;
+    updates.push({ key: row.key, values: Object.fromEntries(changed) });
+    for (const [k, v] of changed) after[row.rowNumber - 1]![table.layout.index.get(k)!] = v;
   }
-  if (edits.length > 0) {
-    // Rows may have moved since the read: find each edited key again just before writing.
-    const keyNow = currentRows(sheet, table.layout.index.get('partnerId')!, table.layout.index.get('itemId')!);
-    const rowKeyAtRead = new Map(table.rows.map((r) => [r.rowNumber, r.key]));
-    for (const e of edits) {
-      const row = keyNow.get(rowKeyAtRead.get(e.row) ?? '');
-      if (row !== undefined) sheet.getRange(row, e.col, 1, e.values.length).setValues([e.values]);
-    }
-  }
+  // Rows are found again by key just before writing (a sort since the read changes nothing);
+  // many rows go in one block write.
+  writeByKey(sheet, ORDERS, updates);
   // The grid read above ends at the last row, unless rows were added since (re-read then).
-  appendRows(sheet, appends, edits.length > 0 ? undefined : grid.length);
+  appendRows(sheet, appends, updates.length > 0 ? undefined : grid.length);
   // The tab as it now is (row order aside), so stock need not read 100,000 rows again.
-  const after = grid.map((r) => r.slice());
-  for (const e of edits) e.values.forEach((v, i) => (after[e.row - 1]![e.col - 1 + i] = v));
   after.push(...appends);
-  return { added: appends.length, updated: new Set(edits.map((e) => e.row)).size, grid: after, warehouseDeltas };
+  return { added: appends.length, updated: updates.length, grid: after, warehouseDeltas };
 }
 
 /** Staff type these; the mall's values replace them only once the mall has some. */
 const STAFF_UNTIL_SENT = new Set(['carrier', 'trackingNo']);
 
-function currentRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, partnerCol: number, itemCol: number): Map<string, number> {
-  const last = sheet.getLastRow();
-  const out = new Map<string, number>();
-  if (last < 2) return out;
-  const lo = Math.min(partnerCol, itemCol);
-  const hi = Math.max(partnerCol, itemCol);
-  const block = sheet.getRange(2, lo + 1, last - 1, hi - lo + 1).getValues();
-  block.forEach((r, i) => {
-    const key = `${cellText(r[partnerCol - lo])}|${cellText(r[itemCol - lo])}`;
-    if (!out.has(key)) out.set(key, i + 2);
-  });
-  return out;
-}
 
 function same(a: unknown, b: unknown): boolean {
   if (a instanceof Date || b instanceof Date) {

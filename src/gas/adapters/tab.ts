@@ -50,13 +50,19 @@ export function writeByKey(sheet: GoogleAppsScript.Spreadsheet.Sheet, tab: TabSp
   });
   const missing = updates.filter((u) => !rowsOf.has(u.key)).map((u) => u.key);
   const found = updates.filter((u) => rowsOf.has(u.key));
-  if (found.length > BLOCK_FROM) writeBlock(sheet, layout.index, rowsOf, found, lastRow);
+  const rows = found.flatMap((u) => rowsOf.get(u.key)!);
+  // A block pays when the rows are many and close together (new orders, today's shipments); a
+  // few rows scattered over 100,000 are written one by one.
+  const span = rows.length === 0 ? 0 : Math.max(...rows) - Math.min(...rows) + 1;
+  if (found.length > BLOCK_FROM && span <= BLOCK_SPAN_PER_ROW * rows.length) writeBlock(sheet, layout.index, rowsOf, found, lastRow);
   else for (const u of found) for (const row of rowsOf.get(u.key)!) writeCells(sheet, layout.index, row, u.values);
   return missing;
 }
 
 /** From this many rows on, one read and one write of the columns concerned beat a write per row. */
 const BLOCK_FROM = 8;
+/** …as long as the block is at most this many rows per row written. */
+const BLOCK_SPAN_PER_ROW = 20;
 
 /**
  * Many rows at once: read the span of the columns being written, change the rows by key in
