@@ -5,11 +5,12 @@
  * case explains its bound where it sets it), and the ratio; one table at the end.
  *
  *   node out/bench.js                 every case
- *   node out/bench.js --only idle,day some of them: idle, orders, stock, day
+ *   node out/bench.js --only idle,day some of them: idle, orders, stock, day, shipping
  */
 import { dayCase } from './case-day';
 import { idleCase } from './case-idle';
 import { ordersBurstCase } from './case-orders-burst';
+import { shippingCase } from './case-shipping';
 import { stockChangeCase } from './case-stock-change';
 import { printTable, type CaseResult } from './table';
 
@@ -20,6 +21,7 @@ const CASES: Record<string, { title: string; run: Case }> = {
   orders: { title: '2. 1,000 new order items into a 100,000-row orders tab', run: ordersBurstCase },
   stock: { title: '3. a warehouse stock change on 25 of 500 SKUs × 3 partners', run: stockChangeCase },
   day: { title: '4. a projected day: 1-minute cadence, 3 malls, 300 orders', run: dayCase },
+  shipping: { title: '5. 90 parcels pasted into the import tab (30 per mall)', run: shippingCase },
 };
 
 async function main(argv: string[]): Promise<void> {

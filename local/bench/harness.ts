@@ -161,7 +161,10 @@ export function requests(b: Bench): RequestLogEntry[] {
 /** What a request to Cafe24 is, for counting: order searches, catalog pages, product and stock writes. */
 export function requestKind(e: Pick<RequestLogEntry, 'method' | 'path' | 'query'>): string {
   if (e.path.includes('/oauth/')) return 'oauth';
-  if (e.path.endsWith('/orders')) return e.query.date_type === 'pay_date' || !e.query.date_type ? 'orders by pay_date' : 'orders by a claim date';
+  if (e.path.endsWith('/orders')) {
+    if (e.query.order_id) return 'orders read again by id';
+    return e.query.date_type === 'pay_date' || !e.query.date_type ? 'orders by pay_date' : 'orders by a claim date';
+  }
   if (e.path.endsWith('/inventories')) return 'inventory updates';
   if (e.path.endsWith('/products')) return e.method === 'GET' ? 'catalog pages' : 'product creates';
   if (/\/products\/\d+$/.test(e.path)) return e.method === 'GET' ? 'product reads' : 'product updates';
