@@ -5,7 +5,8 @@
 //                 (apps-script-platform §5.1, pattern 1). Names ending in "_" stay private.
 // build/Sidebar.html  sidebar/ bundled into a single self-contained page.
 // build/appsscript.json  the manifest, copied.
-// out/*.js        the local runtime's thread, the sandbox, the bench and the fakes' CLIs.
+// out/*.js        the local runtime's thread, the sandbox (and its local preview's page scripts), the
+//                 bench and the fakes' CLIs.
 import { build } from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -99,11 +100,9 @@ async function buildLocal() {
     sandbox: 'local/sandbox/cli.ts',
     bench: 'local/bench/cli.ts',
     'fake-cafe24': 'local/fakes/cafe24/cli-main.ts',
-    preview: 'local/preview/cli.ts',
   };
-  const present = Object.fromEntries(Object.entries(entries).filter(([, f]) => fs.existsSync(path.join(root, f))));
   await build({
-    entryPoints: Object.fromEntries(Object.entries(present).map(([k, f]) => [k, path.join(root, f)])),
+    entryPoints: Object.fromEntries(Object.entries(entries).map(([k, f]) => [k, path.join(root, f)])),
     bundle: true,
     outdir: outDir,
     format: 'cjs',
@@ -115,9 +114,24 @@ async function buildLocal() {
   });
 }
 
+/** The local preview's page scripts (browser code, Node serves them from out/). */
+async function buildPreviewPage() {
+  await build({
+    entryPoints: { 'preview-page': path.join(root, 'local/preview/browser/page.ts'), 'preview-shim': path.join(root, 'local/preview/browser/shim.ts') },
+    bundle: true,
+    outdir: outDir,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    charset: 'utf8',
+    logLevel: 'warning',
+  });
+}
+
 const names = await buildCode();
 await buildSidebar();
 fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(buildDir, 'appsscript.json'));
 await buildLocal();
+await buildPreviewPage();
 const size = fs.statSync(path.join(buildDir, 'Code.js')).size;
 console.log(`build/Code.js ${(size / 1024).toFixed(1)} KiB, entry points: ${names.join(', ')}`);

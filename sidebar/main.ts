@@ -1,46 +1,83 @@
+import { renderQuotas } from './quota-section';
 import { call } from './bridge';
+import { byId } from './dom';
+import { rememberLink, renderPartners } from './partners-section';
+import { renderSetup } from './setup-section';
+import { wireScan } from './scan-section';
+import { wireActions } from './actions-section';
+import { busy, errorText, show } from './status';
 
-/** Everything is written with textContent: nothing from the server or a channel becomes HTML. */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (cls) e.className = cls;
-  return e;
+/** The sidebar: reads the state once on open, again after each action and every minute (each read is an execution: not more often). */
+const REFRESH_MS = 60_000;
+let refreshing: Promise<void> | null = null;
+
+function refresh(): Promise<void> {
+  refreshing ??= call('getSidebarState')
+    .then((state) => {
+      renderSetup(state);
+      renderPartners(state, { connect });
+      renderQuotas(state);
+    })
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
 }
 
-const status = document.getElementById('status') as HTMLElement;
-const tabs = document.getElementById('tabs') as HTMLElement;
-const sync = document.getElementById('sync') as HTMLElement;
-
-function show(text: string, kind: 'ok' | 'error' | 'busy'): void {
-  status.textContent = text;
-  status.className = `status ${kind}`;
+/** Connecting a mall: the server answers Cafe24's consent link; the person opens it in a new tab. */
+function connect(partnerId: string, trigger: HTMLButtonElement): void {
+  trigger.disabled = true;
+  const done = busy(`${partnerId} 연결 링크 만드는 중`);
+  call('connectPartner', partnerId)
+    .then((r) => {
+      done();
+      rememberLink(partnerId, r.authorizeUrl);
+      show(`${r.message}. 승인 후 이 패널로 돌아오면 상태가 바뀝니다`, 'ok');
+      return refresh();
+    })
+    .catch((e: unknown) => {
+      done();
+      show(errorText(e), 'error');
+    })
+    .finally(() => {
+      trigger.disabled = false;
+    });
 }
 
-async function refresh(): Promise<void> {
-  const state = await call('getSidebarState');
-  tabs.replaceChildren(...state.tabs.map((t) => el('li', `${t.present ? '✔' : '✖'} ${t.title}`, t.present ? 'present' : 'missing')));
-  sync.textContent = state.syncInstalled ? (state.cadence === 'minute' ? '자동 동기화: 1분마다' : '자동 동기화: 1시간마다') : '자동 동기화: 꺼짐';
-}
-
-function action(id: string, run: () => Promise<{ message: string }>): void {
-  const button = document.getElementById(id) as HTMLButtonElement;
-  button.addEventListener('click', () => {
-    button.disabled = true;
-    show('처리 중…', 'busy');
+/** A button that runs a server action with progress, shows its message, then reads the state again. */
+function action(id: string, label: string, run: () => Promise<{ message: string }>): void {
+  const b = byId<HTMLButtonElement>(id);
+  b.addEventListener('click', () => {
+    b.disabled = true;
+    const done = busy(label);
     run()
       .then((r) => {
+        done();
         show(r.message, 'ok');
         return refresh();
       })
-      .catch((e: Error) => show(e.message, 'error'))
+      .catch((e: unknown) => {
+        done();
+        show(errorText(e), 'error');
+      })
       .finally(() => {
-        button.disabled = false;
+        b.disabled = false;
       });
   });
 }
 
-action('setup', () => call('setupWorkbook'));
-action('install', () => call('installSync'));
-action('remove', () => call('removeSync'));
-refresh().catch((e: Error) => show(e.message, 'error'));
+action('setup', '시트 설정 중', () => call('setupWorkbook'));
+action('install', '자동 동기화 설치 중', () => call('installSync'));
+action('remove', '자동 동기화 끄는 중', () => call('removeSync'));
+action('save-app', '앱 정보 저장 중', () => call('saveCafe24App', byId<HTMLInputElement>('client-id').value, byId<HTMLInputElement>('client-secret').value));
+wireActions(refresh);
+wireScan(refresh);
+
+const failed = (e: unknown) => show(errorText(e), 'error');
+byId('refresh').addEventListener('click', () => refresh().then(() => show('새로 읽었습니다', 'ok'), failed));
+// Back from Cafe24's consent tab, or after a while: what the sync did since.
+window.addEventListener('focus', () => void refresh().catch(failed));
+window.setInterval(() => {
+  if (document.visibilityState === 'visible') refresh().catch(failed);
+}, REFRESH_MS);
+refresh().catch(failed);

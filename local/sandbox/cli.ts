@@ -4,15 +4,26 @@ import { parseArgs } from 'node:util';
 import { paths } from '../paths';
 import demo from './scenarios/demo.json';
 import { runScenario, writeOutputs } from './run';
-import { parseScenario, ScenarioError } from './scenario';
+import { parseScenario, ScenarioError, type Scenario } from './scenario';
+import { startPreview } from '../preview/serve';
 
 const HELP = `Runs the add-on (build/Code.js) in the local Apps Script runtime on a scenario.
 
   npm start                                  the built-in demo scenario, into sandbox-out/
   npm start -- --scenario FILE --out DIR     another scenario (JSON; see README "Scenarios")
   npm start -- --print-demo                  prints the demo scenario, a starting point for your own
+  npm start -- --serve [--port N] [--speed X] [--scenario FILE]
+                                             the local preview: try the product in a browser, no
+                                             Google account (http://127.0.0.1:N/, default port 8080)
 
-Writes DIR/workbook.xlsx, workbook.json, channels.json and metrics.json.`;
+Writes DIR/workbook.xlsx, workbook.json, channels.json and metrics.json.
+
+--serve sets up the scenario (the add-on installed; its events before the first channel event:
+partners, the Cafe24 app, products, ratios), then serves the workbook's tabs as read-only tables
+beside the built sidebar, whose google.script.run runs the built bundle in the local runtime. The
+malls are connected from the sidebar (the consent page is the fake Cafe24's). The simulated clock
+follows the real one --speed times as fast (default 1; 0 stops it: the page's buttons move it),
+and the one-minute trigger keeps firing. Ctrl-C ends it.`;
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -21,6 +32,9 @@ async function main(argv: string[]): Promise<number> {
       scenario: { type: 'string' },
       out: { type: 'string' },
       'print-demo': { type: 'boolean' },
+      serve: { type: 'boolean' },
+      port: { type: 'string' },
+      speed: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -51,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
+  if (values.serve) return serve(scenario, values.port, values.speed);
   const out = path.resolve(values.out ?? 'sandbox-out');
   console.log(`Scenario "${scenario.name}": ${scenario.start}, ${scenario.duration}`);
   const started = Date.now();
@@ -72,6 +87,28 @@ async function main(argv: string[]): Promise<number> {
   for (const e of result.eventErrors) console.log(`  scenario event at ${e.at} failed: ${e.message}`);
   for (const f of files) console.log(`  wrote ${path.relative(process.cwd(), f)}`);
   await rt.close();
+  return 0;
+}
+
+async function serve(scenario: Scenario, port: string | undefined, speed: string | undefined): Promise<number> {
+  const p = Number(port ?? 8080);
+  const x = Number(speed ?? 1);
+  if (!Number.isInteger(p) || p < 0 || p > 65_535) {
+    console.error(`--port: expected a port number, got ${port}`);
+    return 2;
+  }
+  if (!Number.isFinite(x) || x < 0) {
+    console.error(`--speed: expected a number ≥ 0 (simulated seconds per real second), got ${speed}`);
+    return 2;
+  }
+  console.log(`Scenario "${scenario.name}": setting up the preview…`);
+  const preview = await startPreview({ scenario, bundleDir: paths.build, port: p, speed: x });
+  console.log(`Local preview: ${preview.url}/  (clock ×${x}; Ctrl-C to stop)`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await preview.close();
   return 0;
 }
 

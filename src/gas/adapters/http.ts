@@ -10,16 +10,28 @@ export function executeAll(requests: readonly HttpRequest[]): HttpResponse[] {
   if (requests.length === 0) return [];
   const params = requests.map(toFetch);
   try {
+    fetched += params.length;
     return UrlFetchApp.fetchAll(params).map(fromFetch);
   } catch {
     return params.map((p) => {
       try {
+        fetched++;
         return fromFetch(UrlFetchApp.fetch(p.url, p));
       } catch (e) {
         return { status: 0, headers: {}, body: String((e as Error).message ?? e) };
       }
     });
   }
+}
+
+/**
+ * URL fetches of this execution (a global scope lives for one execution): Apps Script does not
+ * say how much of the daily URL Fetch quota is used, so the sync counts its own for the sidebar.
+ */
+let fetched = 0;
+
+export function fetchesSoFar(): number {
+  return fetched;
 }
 
 function toFetch(r: HttpRequest): GoogleAppsScript.URL_Fetch.URLFetchRequest {

@@ -1,0 +1,75 @@
+import { button, byId, el, externalLink } from './dom';
+import { countText, durationText, nextText, timeText } from './format';
+import type { JobView, PartnerView, SidebarState } from './state';
+
+/**
+ * One card per partner: connection (connect / reconnect through Cafe24's consent page), token
+ * expiry, and per job the last success, lag, next run, queue and last error with what to do.
+ */
+export interface PartnerActions {
+  connect(partnerId: string, trigger: HTMLButtonElement): void;
+}
+
+/** Authorize links handed out and not yet used: kept across re-renders until the mall is connected. */
+const links = new Map<string, string>();
+
+export function rememberLink(partnerId: string, url: string): void {
+  links.set(partnerId, url);
+}
+
+export function renderPartners(s: SidebarState, actions: PartnerActions): void {
+  const box = byId('partners');
+  if (s.partners.length === 0) {
+    box.replaceChildren(el('p', '파트너 탭에 파트너를 입력하면 여기에 나타납니다.', 'muted'));
+    return;
+  }
+  box.replaceChildren(...s.partners.map((p) => card(p, s.now, actions)));
+}
+
+function card(p: PartnerView, now: number, actions: PartnerActions): HTMLElement {
+  if (p.connection === 'connected') links.delete(p.partnerId);
+  const c = el('div', undefined, 'partner');
+  c.dataset.partner = p.partnerId;
+  const head = el('div', undefined, 'partner-head');
+  head.append(el('span', `${p.partnerId} ${p.name}`, 'partner-name'), el('span', p.connectionText, `badge ${p.connection}`));
+  c.append(head);
+  const facts = [p.mallId];
+  if (p.tokenExpiresAt !== null) facts.push(p.tokenExpiresAt > now ? `토큰 만료까지 ${durationText(p.tokenExpiresAt - now)}` : '토큰 만료됨');
+  c.append(el('p', facts.filter(Boolean).join(' · '), 'muted'));
+  if (p.problem) c.append(el('p', p.problem, 'problem'), el('p', '할 일: 파트너 탭의 이 행을 고치세요', 'advice'));
+
+  if (p.connection === 'notConnected' || p.connection === 'reconnect' || p.connection === 'connected') {
+    const label = p.connection === 'notConnected' ? '카페24 연결' : '다시 연결';
+    const b = button(label, p.connection === 'connected' ? 'secondary small' : 'small');
+    b.addEventListener('click', () => actions.connect(p.partnerId, b));
+    const row = el('div', undefined, 'row');
+    row.append(b);
+    const url = links.get(p.partnerId);
+    const a = url ? externalLink('카페24에서 승인하기 ↗', url) : null;
+    if (a) row.append(a);
+    c.append(row);
+  }
+  if (p.jobs.length > 0) c.append(jobsTable(p.jobs, now), ...p.jobs.flatMap((j) => errorOf(j, now)));
+  return c;
+}
+
+function jobsTable(jobs: readonly JobView[], now: number): HTMLTableElement {
+  const t = el('table', undefined, 'jobs');
+  const head = el('tr');
+  for (const h of ['작업', '마지막 성공', '다음', '대기']) head.append(el('th', h));
+  t.append(head);
+  for (const j of jobs) {
+    const tr = el('tr');
+    tr.dataset.job = j.job;
+    const last = j.lastOkAt === null ? '기록 없음' : `${timeText(j.lastOkAt, now)} (${durationText(j.lagMs)} 전)`;
+    tr.append(el('td', j.label), el('td', last), el('td', nextText(j.nextRunAt, now)), el('td', j.waiting === null ? '–' : `${countText(j.waiting)}건`));
+    t.append(tr);
+  }
+  return t;
+}
+
+function errorOf(j: JobView, now: number): HTMLElement[] {
+  if (!j.error) return [];
+  if (j.error.cleared) return [el('p', `지난 오류 (${timeText(j.error.at, now)}, 해결됨) ${j.label}: ${j.error.text}`, 'cleared')];
+  return [el('p', `⚠ ${j.label} 오류 (${timeText(j.error.at, now)}): ${j.error.text}`, 'problem'), el('p', `할 일: ${j.error.advice}`, 'advice')];
+}

@@ -1,0 +1,88 @@
+/**
+ * The dry run: reads what the next sync reads (products, ratios, orders, the import tab, what
+ * each mall was last sent) and says what it would send, without sending or writing anything.
+ */
+import { gatherRequests, type RefEntry, type RowEntry } from '../core/ship-sources';
+import { normaliseTrackingNo, receiverKey, type ReceiverKey, type ShipLine, type ShipmentRequest } from '../core/shipping';
+import { reservedUnits } from '../core/stock';
+import { NOT_IN_MALL } from '../jobs/cafe24/push-stock';
+import { DEFAULT_PRODUCT_PACE, LAST_BATCH_KEY, readPushState } from '../jobs/product-push';
+import type { KeyValueStore } from '../jobs/ports';
+import { previewNextRun, type NextRunPreview } from '../jobs/next-run-preview';
+import { readCarrierRules } from '../sheet/carriers';
+import { shipLineOf, statusFromCell } from '../sheet/orders';
+import type { PartnerRead } from '../sheet/partners';
+import { productSkus, readProducts } from '../sheet/products';
+import { readRatios } from '../sheet/ratios';
+import { CARRIERS, ORDERS, PRODUCTS, STOCK_RATIOS, TRACKING_IMPORT } from '../sheet/tabs';
+import { cellText, readTable, type Table } from '../sheet/table';
+import { findTab, readGrid } from './adapters/tab';
+import { isConnected } from './cafe24';
+
+/** As the shipping step reads the orders tab: numbers typed on these rows are to be sent… */
+const SENDS_TRACKING = new Set(['paid', 'preparing', 'cancelRequested']);
+/** …and on these they are already on the mall. */
+const REGISTERED = new Set(['standby', 'shipping', 'delivered']);
+
+export function nextRunPreview(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, partnerReads: readonly PartnerRead[], store: KeyValueStore, now: number): NextRunPreview {
+  const partners = partnerReads.flatMap((r) => (r.ok ? [r.partner] : []));
+  const connected = new Set(partners.filter((p) => p.channel === 'cafe24' && isConnected(store, p.partnerId)).map((p) => p.partnerId));
+  const productsTab = findTab(ss, PRODUCTS);
+  const ratiosTab = findTab(ss, STOCK_RATIOS);
+  const productReads = productsTab ? readProducts(readGrid(productsTab)) : [];
+  const ratioReads = ratiosTab ? readRatios(readGrid(ratiosTab), { skus: productSkus(productReads), partners: new Map(partners.map((p) => [p.partnerId, p])) }) : [];
+  const ordersTab = findTab(ss, ORDERS);
+  const orders = ordersTab && ordersTab.getLastRow() >= 2 ? readTable(ORDERS, readGrid(ordersTab)) : null;
+  const lastBatch = Number(store.get(LAST_BATCH_KEY) ?? NaN);
+  const tracking = orders ? trackingOf(ss, orders) : { requests: [], used: new Map<string, ReceiverKey>() };
+  const carriersTab = findTab(ss, CARRIERS);
+  return previewNextRun({
+    now,
+    products: productReads.flatMap((r) => (r.ok ? [r.product] : [])),
+    ratios: ratioReads.flatMap((r) => (r.ok ? [r.stockRatio] : [])),
+    partners,
+    connected,
+    reserved: orders ? reservedOf(orders) : new Map(),
+    knownMissing: new Set(ratioReads.filter((r) => cellText(r.row.get('status')) === NOT_IN_MALL).map((r) => r.row.key)),
+    pushState: readPushState((key) => store.get(key)).state,
+    lastBatchAt: Number.isFinite(lastBatch) && lastBatch <= now ? lastBatch : null,
+    pace: DEFAULT_PRODUCT_PACE,
+    tracking: tracking.requests,
+    trackingUsed: tracking.used,
+    carriers: readCarrierRules(carriersTab ? readGrid(carriersTab) : null).rules,
+  });
+}
+
+function reservedOf(orders: Table): Map<string, number> {
+  return reservedUnits(
+    orders.rows.flatMap((r) => {
+      const status = statusFromCell(r.get('orderStatus'));
+      const quantity = Number(r.get('quantity'));
+      const sku = cellText(r.get('sku'));
+      return status && sku && Number.isFinite(quantity) ? [{ sku, quantity, status }] : [];
+    }),
+  );
+}
+
+/** Numbers on order rows and unprocessed import rows, gathered as the shipping step gathers them. */
+function trackingOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, orders: Table): { requests: ShipmentRequest[]; used: Map<string, ReceiverKey> } {
+  const lines: ShipLine[] = [];
+  const rows: RowEntry[] = [];
+  const used = new Map<string, ReceiverKey>();
+  for (const row of orders.rows) {
+    const line = shipLineOf(row);
+    if (!line) continue;
+    lines.push(line);
+    const trackingNo = cellText(row.get('trackingNo'));
+    if (!trackingNo) continue;
+    if (REGISTERED.has(line.status)) used.set(normaliseTrackingNo(trackingNo), receiverKey(line));
+    else if (SENDS_TRACKING.has(line.status)) rows.push({ line, carrierName: cellText(row.get('carrier')), trackingNo });
+  }
+  const importTab = findTab(ss, TRACKING_IMPORT);
+  const pasted: RefEntry[] = importTab
+    ? readTable(TRACKING_IMPORT, readGrid(importTab))
+        .rows.filter((r) => r.key !== '' && cellText(r.get('processedAt')) === '')
+        .map((r) => ({ key: r.key, ref: cellText(r.get('ref')), carrierName: cellText(r.get('carrier')), trackingNo: cellText(r.get('trackingNo')) }))
+    : [];
+  return { requests: [...gatherRequests(rows, pasted, lines).requests], used };
+}

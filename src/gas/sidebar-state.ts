@@ -1,0 +1,55 @@
+/**
+ * Everything the sidebar shows, read in one server call: the tabs, the trigger, each partner's
+ * connection, the health record the sync keeps, the queues (the dry run's counts) and today's
+ * quota use. Reads the tabs the next run would read; writes nothing.
+ */
+import { readApp, readToken } from '../jobs/cafe24/token-vault';
+import { HEALTH_KEY, parseHealth, type AccountType } from '../jobs/health';
+import { sidebarState, type PartnerFacts, type SidebarState } from '../jobs/sidebar-view';
+import { TABS } from '../sheet/tabs';
+import { cellText } from '../sheet/table';
+import { scriptCache, scriptProperties } from './adapters/stores';
+import { partnersOf } from './cafe24';
+import { nextRunPreview } from './next-run-preview';
+import { readSettings } from './settings';
+import { STOCK_DIRTY_KEY } from './sync';
+import { isSyncInstalled } from './triggers';
+
+/**
+ * Apps Script cannot be asked which kind of account runs it, nor how much of a quota is left:
+ * the gauge uses the consumer limits (the lower ones) unless this script property says "workspace".
+ */
+export const QUOTA_ACCOUNT_KEY = 'quota.account';
+
+export function readSidebarState(): SidebarState {
+  const settings = readSettings();
+  const ss = SpreadsheetApp.getActive();
+  const now = Date.now();
+  const store = scriptProperties();
+  const names = new Set(ss.getSheets().map((s) => s.getName()));
+  const partnerReads = partnersOf(ss).filter((r) => r.row.key !== '');
+  const kept = scriptCache().getAll([HEALTH_KEY, STOCK_DIRTY_KEY]);
+  const partners: PartnerFacts[] = partnerReads.map((r) => ({
+    partnerId: r.row.key,
+    name: r.ok ? r.partner.name : cellText(r.row.get('name')),
+    mallId: r.ok ? r.partner.mallId : cellText(r.row.get('mallId')),
+    isCafe24: r.ok && r.partner.channel === 'cafe24',
+    problem: r.ok ? null : r.problems.join('; '),
+    connectionCell: cellText(r.row.get('connection')),
+    refreshExpiresAt: readToken(store, r.row.key)?.refreshExpiresAt ?? null,
+  }));
+  const account: AccountType = store.get(QUOTA_ACCOUNT_KEY) === 'workspace' ? 'workspace' : 'consumer';
+  return sidebarState({
+    lang: settings.lang,
+    now,
+    tabs: TABS.map((t) => ({ key: t.key, title: t.title[settings.lang], present: names.has(t.title.ko) || names.has(t.title.en) })),
+    appSaved: readApp(store) !== null,
+    installed: isSyncInstalled(),
+    cadence: settings.cadence,
+    account,
+    partners,
+    health: parseHealth(kept[HEALTH_KEY]),
+    preview: nextRunPreview(ss, partnerReads, store, now),
+    stockDirty: Boolean(kept[STOCK_DIRTY_KEY]),
+  });
+}

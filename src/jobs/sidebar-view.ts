@@ -1,0 +1,168 @@
+/**
+ * What the sidebar shows, from what the server has read: the tabs, the trigger, each partner's
+ * connection and the health of each of its jobs, today's quota use. Pure; every time is epoch
+ * ms and every value JSON (google.script.run refuses Dates). `now` is the server's clock, so
+ * the sidebar says "3분 전" against the same clock that wrote the times.
+ */
+import { adviceFor, currentError, quotaUse, type AccountType, type HealthJob, type HealthRecord, type JobState, type QuotaUse } from './health';
+import type { NextRunPreview, PartnerQueue } from './next-run-preview';
+
+export type Cadence = 'minute' | 'hour';
+
+export const JOB_LABELS: Readonly<Record<HealthJob, string>> = {
+  orders: '주문 수집',
+  stock: '재고 전송',
+  products: '상품 전송',
+  shipping: '송장 전송',
+};
+
+/** Stock is looked at again at least this often even when nothing seems to have changed (sync.ts). */
+const STOCK_RECHECK_MS = 30 * 60_000;
+
+export interface TabView {
+  key: string;
+  title: string;
+  present: boolean;
+}
+
+export type ConnectionState = 'connected' | 'notConnected' | 'reconnect' | 'invalid' | 'otherChannel';
+
+export interface JobView {
+  job: HealthJob;
+  label: string;
+  lastOkAt: number | null;
+  /** How long since the last success. */
+  lagMs: number | null;
+  /** When the job runs next; null when it has nothing to do or the trigger is off. */
+  nextRunAt: number | null;
+  /** Queue depth: stock numbers, products or tracking numbers waiting; null for order collection. */
+  waiting: number | null;
+  error: { text: string; advice: string; at: number; cleared: boolean } | null;
+}
+
+export interface PartnerView {
+  partnerId: string;
+  name: string;
+  mallId: string;
+  connection: ConnectionState;
+  connectionText: string;
+  /** When the refresh token dies: after that the mall must be connected again. */
+  tokenExpiresAt: number | null;
+  /** The partners tab row's problems; such a row is not synced. */
+  problem: string | null;
+  jobs: JobView[];
+}
+
+export interface SidebarState {
+  lang: string;
+  now: number;
+  tabs: TabView[];
+  appSaved: boolean;
+  sync: {
+    installed: boolean;
+    cadence: Cadence;
+    cadenceText: string;
+    deploymentText: string;
+    lastRunAt: number | null;
+    lastRunMs: number | null;
+    nextRunAt: number | null;
+  };
+  partners: PartnerView[];
+  quotas: QuotaUse;
+  nextRun: { summary: string; counts: NextRunPreview['counts'] };
+}
+
+export interface PartnerFacts {
+  partnerId: string;
+  name: string;
+  mallId: string;
+  isCafe24: boolean;
+  problem: string | null;
+  /** What the row's connection cell says ("연결됨", "재연결 필요", …). */
+  connectionCell: string;
+  /** The stored token's refresh expiry; null when none is stored. */
+  refreshExpiresAt: number | null;
+}
+
+export interface SidebarFacts {
+  lang: string;
+  now: number;
+  tabs: TabView[];
+  appSaved: boolean;
+  installed: boolean;
+  cadence: Cadence;
+  account: AccountType;
+  partners: readonly PartnerFacts[];
+  health: HealthRecord | null;
+  preview: NextRunPreview;
+  /** Staff edited the master or ratios: the next run recomputes stock. */
+  stockDirty: boolean;
+}
+
+export function sidebarState(f: SidebarFacts): SidebarState {
+  const cadenceMs = f.cadence === 'minute' ? 60_000 : 3_600_000;
+  // Apps Script does not say when a trigger fires next: one period after the last run, or now.
+  const nextTick = !f.installed ? null : f.health ? Math.max(f.health.lastRunAt + cadenceMs, f.now) : f.now;
+  return {
+    lang: f.lang,
+    now: f.now,
+    tabs: f.tabs,
+    appSaved: f.appSaved,
+    sync: {
+      installed: f.installed,
+      cadence: f.cadence,
+      cadenceText: f.cadence === 'minute' ? '1분마다' : '1시간마다',
+      deploymentText:
+        f.cadence === 'minute' ? '시트에 연결된 스크립트: 1분마다 실행' : '에디터 부가기능: 1시간마다 실행 (부가기능은 더 자주 실행할 수 없습니다)',
+      lastRunAt: f.health?.lastRunAt ?? null,
+      lastRunMs: f.health?.lastRunMs ?? null,
+      nextRunAt: nextTick,
+    },
+    partners: f.partners.map((p) => partnerView(p, f, nextTick)),
+    quotas: quotaUse(f.health, f.now, f.account),
+    nextRun: { summary: f.preview.summary, counts: f.preview.counts },
+  };
+}
+
+function partnerView(p: PartnerFacts, f: SidebarFacts, nextTick: number | null): PartnerView {
+  const connection = connectionOf(p, f.now);
+  const base = { partnerId: p.partnerId, name: p.name, mallId: p.mallId, connection, connectionText: CONNECTION_TEXT[connection], tokenExpiresAt: p.refreshExpiresAt, problem: p.problem };
+  if (connection !== 'connected' && connection !== 'reconnect') return { ...base, jobs: [] };
+  const reconnect = connection === 'reconnect';
+  const queue: PartnerQueue = f.preview.byPartner[p.partnerId] ?? { stock: 0, products: 0, productsWaiting: 0, tracking: 0 };
+  const lastRun = (s: JobState | undefined) => Math.max(s?.okAt ?? 0, s?.errorAt ?? 0) || null;
+  const stockRun = lastRun(f.health?.jobs.stock);
+  const stockNext = nextTick === null ? null : f.stockDirty || stockRun === null ? nextTick : Math.max(nextTick, stockRun + STOCK_RECHECK_MS);
+  const productsNext =
+    nextTick === null || queue.productsWaiting === 0 ? null : Math.max(nextTick, f.preview.productsNextBatchAt ?? nextTick);
+  const jobs: JobView[] = [
+    job('orders', f.health?.partners[p.partnerId]?.orders, f.now, nextTick, null, reconnect),
+    job('stock', f.health?.jobs.stock, f.now, stockNext, queue.stock, reconnect),
+    job('products', f.health?.jobs.products, f.now, productsNext, queue.productsWaiting, reconnect),
+    job('shipping', f.health?.jobs.shipping, f.now, queue.tracking > 0 ? nextTick : null, queue.tracking, reconnect),
+  ];
+  return { ...base, jobs };
+}
+
+function job(kind: HealthJob, s: JobState | undefined, now: number, nextRunAt: number | null, waiting: number | null, reconnect: boolean): JobView {
+  const lastOkAt = s?.okAt ?? null;
+  const current = currentError(s);
+  const error = s?.error && s.errorAt !== undefined ? { text: s.error, advice: adviceFor(s.error, reconnect && current !== null), at: s.errorAt, cleared: current === null } : null;
+  return { job: kind, label: JOB_LABELS[kind], lastOkAt, lagMs: lastOkAt === null ? null : Math.max(0, now - lastOkAt), nextRunAt, waiting, error };
+}
+
+const CONNECTION_TEXT: Readonly<Record<ConnectionState, string>> = {
+  connected: '연결됨',
+  notConnected: '연결 안 됨',
+  reconnect: '재연결 필요',
+  invalid: '파트너 행 오류',
+  otherChannel: '카페24 외 채널',
+};
+
+function connectionOf(p: PartnerFacts, now: number): ConnectionState {
+  if (p.problem) return 'invalid';
+  if (!p.isCafe24) return 'otherChannel';
+  if (p.refreshExpiresAt === null) return 'notConnected';
+  if (p.connectionCell === '재연결 필요' || p.refreshExpiresAt <= now) return 'reconnect';
+  return 'connected';
+}

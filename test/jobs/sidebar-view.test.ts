@@ -1,0 +1,115 @@
+/**
+ * What the sidebar shows (pure): the trigger's cadence as a bound script or an add-on, each
+ * partner's connection state, and per job the last success, lag, next run, queue and the last
+ * error with what to do.
+ */
+import { nextHealth } from '../../src/jobs/health';
+import type { NextRunPreview } from '../../src/jobs/next-run-preview';
+import { sidebarState, type PartnerFacts, type SidebarFacts } from '../../src/jobs/sidebar-view';
+
+const T = Date.parse('2026-11-23T10:00:30+09:00');
+const MIN = 60_000;
+const DAY = 86_400_000;
+
+const preview = (over: Partial<NextRunPreview> = {}): NextRunPreview => ({
+  counts: { stock: 0, products: 0, tracking: 0 },
+  byPartner: {},
+  productsNextBatchAt: null,
+  lines: [],
+  omitted: 0,
+  summary: '재고 0건, 상품 0건, 송장 0건',
+  ...over,
+});
+
+const mall = (over: Partial<PartnerFacts> = {}): PartnerFacts => ({
+  partnerId: 'PNR001',
+  name: '나잘란 본사몰',
+  mallId: 'najalran',
+  isCafe24: true,
+  problem: null,
+  connectionCell: '연결됨',
+  refreshExpiresAt: T + 13 * DAY,
+  ...over,
+});
+
+const facts = (over: Partial<SidebarFacts> = {}): SidebarFacts => ({
+  lang: 'ko',
+  now: T,
+  tabs: [],
+  appSaved: true,
+  installed: true,
+  cadence: 'minute',
+  account: 'consumer',
+  partners: [mall()],
+  health: nextHealth(null, { at: T - 20_000, durationMs: 900, trigger: 'tick', fetches: 2, orders: [{ partnerId: 'PNR001', error: '' }], steps: [{ job: 'stock', error: '' }] }),
+  preview: preview(),
+  stockDirty: false,
+  ...over,
+});
+
+const jobOf = (s: ReturnType<typeof sidebarState>, job: string) => s.partners[0]!.jobs.find((j) => j.job === job)!;
+
+describe('the sidebar state', () => {
+  it('says the cadence as the deployment allows it: every minute bound to the sheet, hourly as an Editor add-on', () => {
+    expect(sidebarState(facts()).sync).toMatchObject({ cadenceText: '1분마다', deploymentText: expect.stringContaining('시트에 연결된 스크립트') });
+    expect(sidebarState(facts({ cadence: 'hour' })).sync).toMatchObject({ cadenceText: '1시간마다', deploymentText: expect.stringContaining('에디터 부가기능') });
+  });
+
+  it('expects the next run one period after the last, or now when that is past; none when the trigger is off', () => {
+    expect(sidebarState(facts()).sync.nextRunAt).toBe(T - 20_000 + MIN);
+    expect(sidebarState(facts({ now: T + 5 * MIN })).sync.nextRunAt).toBe(T + 5 * MIN);
+    expect(sidebarState(facts({ installed: false })).sync.nextRunAt).toBeNull();
+  });
+
+  it('tells connected, not connected, reconnect needed (marked or token dead), and a bad partner row apart', () => {
+    const states = sidebarState(
+      facts({
+        partners: [
+          mall(),
+          mall({ partnerId: 'PNR002', refreshExpiresAt: null }),
+          mall({ partnerId: 'PNR003', connectionCell: '재연결 필요' }),
+          mall({ partnerId: 'PNR004', refreshExpiresAt: T - 1 }),
+          mall({ partnerId: 'PNR005', problem: '몰ID이(가) 비어 있습니다' }),
+        ],
+      }),
+    ).partners.map((p) => [p.partnerId, p.connection, p.connectionText]);
+    expect(states).toEqual([
+      ['PNR001', 'connected', '연결됨'],
+      ['PNR002', 'notConnected', '연결 안 됨'],
+      ['PNR003', 'reconnect', '재연결 필요'],
+      ['PNR004', 'reconnect', '재연결 필요'],
+      ['PNR005', 'invalid', '파트너 행 오류'],
+    ]);
+  });
+
+  it('shows per job the last success and its lag, the next run and the queue', () => {
+    const s = sidebarState(facts({ preview: preview({ byPartner: { PNR001: { stock: 3, products: 2, productsWaiting: 7, tracking: 1 } }, productsNextBatchAt: T + 4 * MIN }) }));
+    expect(s.partners[0]!.jobs.map((j) => [j.label, j.lastOkAt, j.lagMs, j.nextRunAt, j.waiting])).toEqual([
+      ['주문 수집', T - 20_000, 20_000, T + 40_000, null],
+      ['재고 전송', T - 20_000, 20_000, T - 20_000 + 30 * MIN, 3],
+      ['상품 전송', null, null, T + 4 * MIN, 7],
+      ['송장 전송', null, null, T + 40_000, 1],
+    ]);
+  });
+
+  it('runs stock at the next tick once staff edited the master or ratios', () => {
+    expect(jobOf(sidebarState(facts({ stockDirty: true })), 'stock').nextRunAt).toBe(T + 40_000);
+  });
+
+  it('shows the last error with what to do; once a later run succeeds it is shown as cleared', () => {
+    const failing = nextHealth(facts().health, { at: T, durationMs: 500, trigger: 'tick', fetches: 1, orders: [{ partnerId: 'PNR001', error: '카페24 인증이 만료되었습니다. 다시 연결하세요' }], steps: [] });
+    const s = sidebarState(facts({ health: failing, partners: [mall({ connectionCell: '재연결 필요' })] }));
+    expect(jobOf(s, 'orders').error).toEqual({ text: '카페24 인증이 만료되었습니다. 다시 연결하세요', advice: expect.stringContaining('[다시 연결]'), at: T, cleared: false });
+    const cleared = nextHealth(failing, { at: T + MIN, durationMs: 500, trigger: 'tick', fetches: 1, orders: [{ partnerId: 'PNR001', error: '' }], steps: [] });
+    expect(jobOf(sidebarState(facts({ health: cleared, now: T + MIN })), 'orders').error).toMatchObject({ cleared: true });
+  });
+
+  it('shows no jobs for a mall that is not connected yet', () => {
+    expect(sidebarState(facts({ partners: [mall({ refreshExpiresAt: null })] })).partners[0]!.jobs).toEqual([]);
+  });
+
+  it('is plain JSON, as google.script.run requires (no Date)', () => {
+    const s = sidebarState(facts());
+    expect(JSON.parse(JSON.stringify(s))).toEqual(s);
+  });
+});
