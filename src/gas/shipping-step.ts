@@ -80,7 +80,9 @@ export function shippingStep(
     const carrierName = cellText(row.get('carrier'));
     const trackingNo = cellText(row.get('trackingNo'));
     if (!trackingNo) continue;
-    if (REGISTERED.has(line.status)) usedElsewhere.set(normaliseTrackingNo(trackingNo), receiverKey(line));
+    // On a parcel that left (returned and refunded items keep their shipping time and number).
+    const left = REGISTERED.has(line.status) || cellText(row.get('shippedAt')) !== '';
+    if (left) usedElsewhere.set(normaliseTrackingNo(trackingNo), receiverKey(line));
     else if (STATUSES_TO_SEND.has(line.status)) entries.push({ line, carrierName, trackingNo });
   }
   const pasted: RefEntry[] = (imports?.rows ?? [])
