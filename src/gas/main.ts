@@ -6,18 +6,26 @@
  */
 import { message } from '../i18n/messages';
 import { setupWorkbook as runSetup } from '../jobs/setup';
-import { ORDERS, PARTNERS, PRODUCTS, STOCK_RATIOS, TABS, TRACKING_IMPORT } from '../sheet/tabs';
+import { CLAIMS, LEDGER, ORDERS, PARTNERS, PRODUCTS, STOCK_RATIOS, TABS, TRACKING_IMPORT } from '../sheet/tabs';
 import { guardShippedRow } from './order-lock';
 import { showPickingLists } from './picking-lists';
 import { scanParcel, type ScanResult } from './scan';
 import { markShippingDirty } from './shipping-step';
+import { markClaimsEdited } from './claims-step';
+import { markSettlementDirty, refreshResellerSheetsNow, runSettlementNow, type SettlementRunReport } from './settlement-step';
+import { guardPostedLedgerRow } from './ledger-guard';
+import { writeStatementMail } from './reseller-sheets';
 import { appendLog } from './adapters/log-tab';
 import { SheetsWorkbook } from './adapters/workbook';
 import { readSettings, writeSetting, type Cadence } from './settings';
-import { installSyncTrigger, removeSyncTriggers, isSyncInstalled } from './triggers';
+import { installSyncTrigger, removeSyncTriggers } from './triggers';
 import { scriptProperties } from './adapters/stores';
 import { completeConnect, connectLink, markPartners, partnersOf, saveApp } from './cafe24';
 import { forgetPartnersSnapshot, markStockDirty, runSync, type SyncReport } from './sync';
+import { readSidebarState } from './sidebar-state';
+import { nextRunPreview } from './next-run-preview';
+import type { SidebarState } from '../jobs/sidebar-view';
+import type { NextRunPreview } from '../jobs/next-run-preview';
 
 /** Simple trigger: the menu. Runs in AuthMode.LIMITED, so it touches nothing but the UI. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -50,6 +58,14 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
     else markShippingDirty();
   }
   if (is(TRACKING_IMPORT)) markShippingDirty();
+  if (is(CLAIMS)) markClaimsEdited();
+  if (is(LEDGER) && e) {
+    const refused = guardPostedLedgerRow(e);
+    if (refused) SpreadsheetApp.getActive().toast(refused, message('ko', 'menuTitle'), 5);
+  }
+  // A payment typed in the ledger, a partner's mode or limit changed, a price put in: the next
+  // run records the ledger rows, works out the holds, and settles again what lacked a price.
+  if (is(LEDGER) || is(PARTNERS) || is(PRODUCTS)) markSettlementDirty();
 }
 
 /** Editor add-on install: Google's pattern is to build the menu at once. */
@@ -110,23 +126,15 @@ export function removeSync(): { removed: number; message: string } {
   return { removed, message: text };
 }
 
-export interface SidebarState {
-  lang: string;
-  cadence: Cadence;
-  syncInstalled: boolean;
-  tabs: Array<{ key: string; title: string; present: boolean }>;
+/** Sidebar: the tabs, the trigger, each partner's connection and health, today's quota use. */
+export function getSidebarState(): SidebarState {
+  return readSidebarState();
 }
 
-export function getSidebarState(): SidebarState {
-  const settings = readSettings();
+/** Sidebar: what the next sync run would send ("재고 37건, 상품 5건, 송장 12건"), sending nothing. */
+export function previewNextRun(): NextRunPreview {
   const ss = SpreadsheetApp.getActive();
-  const names = new Set(ss.getSheets().map((s) => s.getName()));
-  return {
-    lang: settings.lang,
-    cadence: settings.cadence,
-    syncInstalled: isSyncInstalled(),
-    tabs: TABS.map((t) => ({ key: t.key, title: t.title[settings.lang], present: names.has(t.title.ko) || names.has(t.title.en) })),
-  };
+  return nextRunPreview(ss, partnersOf(ss), scriptProperties(), Date.now());
 }
 
 /** The time-driven trigger. One execution at a time: a run that finds the lock taken ends at once. */
@@ -187,4 +195,23 @@ export function scanToShip(orderCode: string, labelCode: string, carrierName: st
 /** Sidebar / menu: the day's pick list (by SKU) and packing list (by receiver), ready to print. */
 export function openPickingLists(): { message: string } {
   return showPickingLists();
+}
+
+/**
+ * Sidebar: settles one past period now, "2027-W04" (a Monday–Sunday week, Asia/Seoul) or
+ * "2027-01" (a month). The same figures as the automatic run; running it again doubles nothing.
+ */
+export function runSettlement(period: string): SettlementRunReport {
+  return runSettlementNow(String(period ?? ''), readSettings().lang);
+}
+
+/** Sidebar: rewrites every reseller's own settlement sheet now (and mails new statements). */
+export function refreshResellerSheets(): { message: string; sheets: Array<{ partnerId: string; url: string }> } {
+  return refreshResellerSheetsNow(readSettings().lang);
+}
+
+/** Sidebar: whether resellers are e-mailed when a new statement is ready (on by default). */
+export function setStatementMail(on: boolean): { message: string } {
+  writeStatementMail(Boolean(on));
+  return { message: on ? '정산서 안내 메일을 보냅니다' : '정산서 안내 메일을 보내지 않습니다' };
 }

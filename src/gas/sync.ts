@@ -24,6 +24,8 @@ import { stockStep } from './stock';
 import { HEALTH_KEY, healthAfterRun } from './health';
 import { SHIP_DIRTY_KEY, shippingStep } from './shipping-step';
 import { adjustWarehouseStock } from './warehouse';
+import { CLAIMS_CACHE_KEYS, claimsStep } from './claims-step';
+import { SETTLEMENT_CACHE_KEYS, settlementSession } from './settlement-step';
 import type { OrderLine } from '../core/order';
 
 /** Leave a minute of the six for writing and for Apps Script itself. */
@@ -69,7 +71,9 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
   try {
     const ss = SpreadsheetApp.getActive();
     // One cache read for everything kept between runs.
-    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, PRODUCTS_PENDING_KEY, SHIP_DIRTY_KEY, HEALTH_KEY]);
+    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, PRODUCTS_PENDING_KEY, SHIP_DIRTY_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
+    // Settlement holds and the due-check ride on the same read (settlement-step.ts).
+    const settlement = settlementSession(kept);
     let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
     if (!snapshot) {
       snapshot = readSnapshot(ss);
@@ -113,9 +117,12 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
         if (written.warehouseDeltas.size > 0) stockMoved = true;
         recent = remember(recent, changed, Date.now());
         keep[RECENT_ORDERS_KEY] = JSON.stringify(recent);
+        linesWritten.push(...changed);
         return changed;
       };
       let stockMoved = false;
+      /** Every line this run wrote to the orders tab (collected, re-read while shipping). */
+      const linesWritten: OrderLine[] = [];
       const fresh = writeLines(result.lines);
       // Only now that the lines are in the sheet may the cursors move.
       commitCursors(rt.store, result.cursors);
@@ -125,13 +132,25 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       if (kept[SHIP_DIRTY_KEY] || fresh.some((l) => l.rawStatus === 'C11')) {
         // Cleared first: an edit while this step runs marks it again for the next run.
         if (kept[SHIP_DIRTY_KEY]) cache.remove(SHIP_DIRTY_KEY);
-        const shipping = shippingStep(ss, connMap, rt.gateway, cache, started.getTime(), ordersGrid);
+        const shipping = shippingStep(ss, connMap, rt.gateway, cache, started.getTime(), ordersGrid, settlement.holds);
         wroteSheet = true;
         if (writeLines(shipping.lines).length > 0) stockMoved = true;
         if (shipping.retry) keep[SHIP_DIRTY_KEY] = '1';
         for (const m of shipping.messages) log.push({ job: 'shipping', startedAt: started, durationMs: Date.now() - started.getTime(), rowsChanged: shipping.sent, level: shipping.refused + shipping.held > 0 ? 'warn' : 'info', message: m });
       }
       // STEP: claims (claim rows from the lines, staff's answers sent to the malls)
+      const claims = claimsStep(ss, { lines: linesWritten.slice(), partners: snapshot.partners, conns: connMap, gateway: rt.gateway, kept, lang });
+      Object.assign(keep, claims.keep);
+      wroteSheet ||= claims.wroteSheet;
+      if (claims.stockMoved) stockMoved = true;
+      // Orders read again after acting: a cancelled line stops reserving stock in this same run.
+      writeLines(claims.lines);
+      for (const m of claims.messages) log.push({ job: 'claims', startedAt: started, durationMs: Date.now() - started.getTime(), level: m.level, message: m.message });
+      // STEP: settlement (statements when due, staff's ledger rows, holds, reseller sheets; nothing when idle)
+      const settled = settlement.tick(ss, { now: Date.now(), startedAt: started.getTime(), partners: snapshot.partners, ordersGrid, cache, lang });
+      Object.assign(keep, settled.keep);
+      wroteSheet ||= settled.wroteSheet;
+      for (const m of settled.messages) log.push({ job: 'settlement', startedAt: started, durationMs: Date.now() - started.getTime(), level: m.level, message: m.message });
       for (const e of result.errors) {
         errors.push(e.error.message);
         marks.push({ partnerId: e.partnerId, ...(e.error.reconnect ? { connection: '재연결 필요' } : {}), status: e.error.userMessage });
@@ -139,7 +158,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
         if (snapshot.cells[e.partnerId]?.status === e.error.userMessage) continue;
         log.push({ job: 'orders', startedAt: started, durationMs: Date.now() - started.getTime(), level: e.deferred ? 'warn' : 'error', message: `${e.partnerId}: ${e.error.userMessage} — ${e.error.message}` });
       }
-      for (const id of result.completed) marks.push({ partnerId: id, connection: '연결됨', status: '' });
+      for (const id of result.completed) marks.push({ partnerId: id, connection: '연결됨', status: settlement.statusOf(id) });
       if (added + updated > 0) {
         log.push({
           job: 'orders',

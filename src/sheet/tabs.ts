@@ -39,6 +39,15 @@ export const CHANNELS = { cafe24: L('카페24', 'Cafe24'), naver: L('스마트�
 export const SETTLEMENT_MODES = { deposit: L('예치금', 'Deposit'), credit: L('마이너스', 'Credit') } as const;
 export const PRODUCT_STATES = { selling: L('판매중', 'On sale'), soldOut: L('품절', 'Sold out'), discontinued: L('단종', 'Discontinued') } as const;
 export const CLAIM_TYPES = { cancel: L('취소', 'Cancel'), return: L('반품', 'Return'), exchange: L('교환', 'Exchange'), refund: L('환불', 'Refund') } as const;
+/** Ledger entry types as the ledger tab shows them (src/core/ledger.ts LEDGER_ENTRY_LABELS). */
+export const LEDGER_TYPES = {
+  settlement: L('주간 정산', 'Weekly settlement'),
+  incentive: L('영업 장려금', 'Sales incentive'),
+  shippingFee: L('배송비', 'Shipping fee'),
+  returnCredit: L('반품 공제', 'Return credit'),
+  payment: L('입금', 'Payment'),
+  adjustment: L('수동 조정', 'Adjustment'),
+} as const;
 export const RETURN_CLASSES = { good: L('정품', 'Good'), defective: L('불량', 'Defective'), repairable: L('수선', 'Repairable') } as const;
 /** What staff ask of a claim; the add-on does it through the mall and says how it went. */
 export const CLAIM_ACTIONS = { accept: L('승인', 'Accept'), reject: L('거부', 'Reject'), receive: L('입고확인', 'Confirm receipt') } as const;
@@ -64,6 +73,7 @@ export const PARTNERS: TabSpec = {
     text('connection', '연결상태', 'Connection'),
     time('tokenExpiresAt', '토큰만료', 'Token expires'),
     text('status', '처리결과', 'Status', { width: 260 }),
+    krw('balance', '정산잔액', 'Balance'),
   ],
 };
 
@@ -226,6 +236,7 @@ export const SETTLEMENTS: TabSpec = {
     krw('shippingFee', '배송비', 'Shipping fee'),
     day('dueDate', '지급일', 'Due date'),
     text('status', '처리결과', 'Status', { width: 200 }),
+    text('trace', '근거', 'Trace', { width: 320 }),
   ],
 };
 
@@ -235,13 +246,27 @@ export const LEDGER: TabSpec = {
   rowKey: ['entryId'],
   columns: [
     id('entryId', '전표번호', 'Entry ID'),
-    time('at', '일시', 'At'),
-    id('partnerId', '파트너ID', 'Partner ID'),
-    text('type', '구분', 'Type'),
-    krw('amount', '금액', 'Amount'),
-    text('reference', '근거', 'Reference', { width: 200 }),
-    text('reason', '사유', 'Reason', { width: 200 }),
+    // Staff record payments and adjustments by typing these on a new row (README: "Settlement, the ledger, reseller sheets").
+    time('at', '일시', 'At', EDIT),
+    id('partnerId', '파트너ID', 'Partner ID', EDIT),
+    oneOf('type', '구분', 'Type', Object.values(LEDGER_TYPES), EDIT),
+    krw('amount', '금액', 'Amount', EDIT),
+    text('reference', '근거', 'Reference', { ...EDIT, width: 200 }),
+    text('reason', '사유', 'Reason', { ...EDIT, width: 200 }),
+    text('items', '품목 근거', 'Items', { width: 280 }),
+    text('status', '처리결과', 'Status', { width: 220 }),
   ],
+};
+
+/**
+ * The weekly figures the chart on the settlement tab draws: per partner in turn, one row per week
+ * (the last 26), rewritten whole by every settlement run.
+ */
+export const SETTLEMENT_CHART: TabSpec = {
+  key: 'settlementChart',
+  title: L('정산차트', 'Settlement chart'),
+  rowKey: ['week', 'partnerId'],
+  columns: [id('week', '주차', 'Week'), id('partnerId', '파트너ID', 'Partner ID'), krw('wholesale', '도매금액', 'Wholesale'), int('units', '출고수량', 'Units')],
 };
 
 export const LOG: TabSpec = {
@@ -261,4 +286,4 @@ export const LOG: TabSpec = {
 };
 
 /** In the order the tabs appear. */
-export const TABS: readonly TabSpec[] = [PARTNERS, PRODUCTS, STOCK_RATIOS, ORDERS, TRACKING_IMPORT, CLAIMS, SETTLEMENTS, LEDGER, CARRIERS, LOG];
+export const TABS: readonly TabSpec[] = [PARTNERS, PRODUCTS, STOCK_RATIOS, ORDERS, TRACKING_IMPORT, CLAIMS, SETTLEMENTS, LEDGER, SETTLEMENT_CHART, CARRIERS, LOG];

@@ -12,6 +12,7 @@ import { createMailApp } from './mail';
 import { createPropertiesService } from './properties';
 import { createSession } from './session';
 import { createSpreadsheetApp } from './spreadsheet';
+import { CHARTS_ENUMS } from './spreadsheet/facade-chart';
 import { createUtilities } from './utilities';
 import { ScriptAppFacade } from './script-app';
 import { UrlFetchAppFacade } from './url-fetch';
@@ -53,6 +54,8 @@ export const builtinServices: Record<string, ServiceFactory> = {
 
 /** Plain-data globals of Apps Script. */
 export const dataGlobals = {
+  /** The Charts service's enums (Charts.ChartType.COMBO …), for Sheet.newChart().setChartType. */
+  Charts: CHARTS_ENUMS,
   MimeType: {
     CSV: 'text/csv',
     GOOGLE_SHEETS: 'application/vnd.google-apps.spreadsheet',

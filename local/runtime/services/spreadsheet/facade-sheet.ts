@@ -11,6 +11,7 @@ import { parseRangeNotation, resolveParsed, type GridArea } from './a1';
 import { displayCell, rowsHiddenByFilter, writeCell } from './cells';
 import { assertCanRestructure, assertCanWrite, enumName, isInteger, normaliseColor, signatureError, wholeSheet } from './facade-common';
 import { FilterFacade } from './facade-filter';
+import { chartsOf, insertChartInto, newChartBuilder, removeChartFrom, updateChartOn, type EmbeddedChartBuilderFacade, type EmbeddedChartFacade } from './facade-chart';
 import { ProtectionFacade } from './facade-protection';
 import { RangeFacade, addProtection, type ClearOptions } from './facade-range';
 import { RangeListFacade } from './facade-range-list';
@@ -75,6 +76,7 @@ type SheetApi = GasApi<
   | 'deleteColumns'
   | 'deleteRow'
   | 'deleteRows'
+  | 'getCharts'
   | 'getColumnWidth'
   | 'getDataRange'
   | 'getFilter'
@@ -94,6 +96,7 @@ type SheetApi = GasApi<
   | 'getSheetName'
   | 'getTabColor'
   | 'hideSheet'
+  | 'insertChart'
   | 'insertColumnAfter'
   | 'insertColumnBefore'
   | 'insertColumns'
@@ -107,7 +110,9 @@ type SheetApi = GasApi<
   | 'isRowHiddenByFilter'
   | 'isSheetHidden'
   | 'moveColumns'
+  | 'newChart'
   | 'protect'
+  | 'removeChart'
   | 'setColumnWidth'
   | 'setColumnWidths'
   | 'setFrozenColumns'
@@ -116,11 +121,13 @@ type SheetApi = GasApi<
   | 'setTabColor'
   | 'showSheet'
   | 'sort'
+  | 'updateChart'
 >;
 
 export class SheetFacade extends Remote implements SheetApi {
   readonly gasName = 'SpreadsheetApp.Sheet';
-  override readonly localMethods = localMethods('getName', 'getSheetName', 'getSheetId', 'getParent', 'getRange', 'getRangeList');
+  // newChart hands out a builder: client-side until the chart is inserted.
+  override readonly localMethods = localMethods('getName', 'getSheetName', 'getSheetId', 'getParent', 'getRange', 'getRangeList', 'newChart');
 
   constructor(
     private readonly env: ExecutionEnv,
@@ -473,6 +480,28 @@ export class SheetFacade extends Remote implements SheetApi {
     const t = enumName(type, PROTECTION_TYPES);
     if (!t) throw signatureError(this.gasName, 'getProtections', [type]);
     return this.sheet.protections.filter((p) => p.type === t && !p.removed).map((p) => new ProtectionFacade(this.env, this.world, p));
+  }
+
+  // ---- embedded charts (facade-chart.ts) ----------------------------------------------------
+
+  newChart(): EmbeddedChartBuilderFacade {
+    return newChartBuilder(this.env, this.world, this.sheet);
+  }
+
+  insertChart(chart: EmbeddedChartFacade): void {
+    insertChartInto(this.sheet, chart, this.gasName);
+  }
+
+  updateChart(chart: EmbeddedChartFacade): void {
+    updateChartOn(this.sheet, chart, this.gasName);
+  }
+
+  removeChart(chart: EmbeddedChartFacade): void {
+    removeChartFrom(this.sheet, chart, this.gasName);
+  }
+
+  getCharts(): EmbeddedChartFacade[] {
+    return chartsOf(this.env, this.world, this.sheet);
   }
 
   getFilter(): FilterFacade | null {

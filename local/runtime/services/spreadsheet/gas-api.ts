@@ -11,6 +11,7 @@
  *    facades type enum parameters as `EnumArg`.
  * Only the last overload of an overloaded method is checked (TypeScript's `infer` sees that one).
  */
+import type { ChartOptionsFacade, ContainerInfoFacade, EmbeddedChartBuilderFacade, EmbeddedChartFacade } from './facade-chart';
 import type { DataValidationBuilderFacade, DataValidationFacade } from './facade-data-validation';
 import type { FilterCriteriaBuilderFacade, FilterCriteriaFacade, FilterFacade } from './facade-filter';
 import type { NamedRangeFacade } from './facade-named-range';
@@ -59,7 +60,15 @@ type SwapObject<T> = T extends GoogleAppsScript.Spreadsheet.Range
                               ? HtmlOutputLike
                               : T extends GoogleAppsScript.Base.Date
                                 ? Date
-                                : T;
+                                : T extends GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder
+                                  ? EmbeddedChartBuilderFacade
+                                  : T extends GoogleAppsScript.Spreadsheet.EmbeddedChart
+                                    ? EmbeddedChartFacade
+                                    : T extends GoogleAppsScript.Spreadsheet.ContainerInfo
+                                      ? ContainerInfoFacade
+                                      : T extends GoogleAppsScript.Charts.ChartOptions
+                                        ? ChartOptionsFacade
+                                        : T;
 
 /** A return type as our facades produce it. */
 export type SwapOut<T> =

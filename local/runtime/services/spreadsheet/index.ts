@@ -49,3 +49,4 @@ export { SheetUser, UserActionRefused, type EditEvent, type ChangeEvent, type Ch
 export { snapshotSpreadsheet, snapshotSheet, type SpreadsheetSnapshot, type SheetSnapshot } from './snapshot';
 export { readValues, readDisplayValues, writeCell, type CellValue } from './cells';
 export { sheetMessages } from './messages';
+export { EmbeddedChartBuilderFacade, EmbeddedChartFacade, ContainerInfoFacade, ChartOptionsFacade, CHARTS_ENUMS, CHART_TYPES } from './facade-chart';

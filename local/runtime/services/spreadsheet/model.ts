@@ -54,6 +54,29 @@ export interface NamedRangeModel {
   area: GridArea;
 }
 
+/** A range a chart draws from: any sheet of the chart's spreadsheet. */
+export interface ChartRangeModel {
+  readonly sheet: SheetModel;
+  area: GridArea;
+}
+
+/** An embedded chart (Sheet.insertChart): what EmbeddedChartBuilder set, kept on its sheet. */
+export interface ChartModel {
+  /** Unique across the spreadsheet, stable (EmbeddedChart.getChartId). */
+  readonly id: number;
+  /** A Charts.ChartType name; null when never set. */
+  type: string | null;
+  ranges: ChartRangeModel[];
+  /** setOption(key, value) as given, keys in the order first set. */
+  options: Map<string, unknown>;
+  position: { anchorRow: number; anchorColumn: number; offsetX: number; offsetY: number };
+  /** -1: Sheets decides (the documented default). */
+  numHeaders: number;
+  transpose: boolean;
+  hiddenDimensionStrategy: string;
+  mergeStrategy: string;
+}
+
 export interface SelectionModel {
   sheetId: number;
   area: GridArea;
@@ -68,6 +91,8 @@ export class SheetModel {
   columnWidths = new Map<number, number>();
   protections: ProtectionModel[] = [];
   filter: FilterModel | null = null;
+  /** Embedded charts placed on this sheet (their ranges may be on other sheets). */
+  charts: ChartModel[] = [];
 
   constructor(
     readonly spreadsheet: SpreadsheetModel,
@@ -172,6 +197,11 @@ export class SheetModel {
     this.protections = this.protections.filter((p) => !p.removed);
     if (this.filter && !fn(this.filter.area)) this.filter = null;
     this.spreadsheet.namedRanges = this.spreadsheet.namedRanges.filter((n) => n.sheet !== this || fn(n.area));
+    // Charts anywhere in the spreadsheet follow the cells of this sheet they draw from; a range
+    // whose cells are all deleted leaves the chart.
+    for (const s of this.spreadsheet.sheets) {
+      for (const c of s.charts) c.ranges = c.ranges.filter((r) => r.sheet !== this || fn(r.area));
+    }
   }
 }
 
@@ -199,6 +229,7 @@ export class SpreadsheetModel {
   selection: SelectionModel | null = null;
   private sheetSeq = 0;
   private protectionSeq = 0;
+  private chartSeq = 0;
   constructor(
     readonly id: string,
     readonly file: DriveFileModel,
@@ -253,6 +284,23 @@ export class SpreadsheetModel {
 
   nextProtectionId(): number {
     return ++this.protectionSeq;
+  }
+
+  /** Chart ids look large and arbitrary in Sheets; ours are deterministic of the same shape. */
+  nextChartId(): number {
+    const n = ++this.chartSeq;
+    let h = 2166136261;
+    for (const ch of `${this.id}:chart:${n}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+    return (h >>> 1) % 2_000_000_000 + 1;
+  }
+
+  /** The chart with this id on any sheet, with its sheet. */
+  chartById(id: number): { sheet: SheetModel; chart: ChartModel } | undefined {
+    for (const sheet of this.sheets) {
+      const chart = sheet.charts.find((c) => c.id === id);
+      if (chart) return { sheet, chart };
+    }
+    return undefined;
   }
 
   cellCount(): number {
