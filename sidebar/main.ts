@@ -5,6 +5,7 @@ import { rememberLink, renderPartners } from './partners-section';
 import { renderSetup } from './setup-section';
 import { wireScan } from './scan-section';
 import { wireActions } from './actions-section';
+import { renderSettlement, wireSettlement } from './settlement-section';
 import { busy, errorText, show } from './status';
 
 /** The sidebar: reads the state once on open, again after each action and every minute (each read is an execution: not more often). */
@@ -17,6 +18,7 @@ function refresh(): Promise<void> {
       renderSetup(state);
       renderPartners(state, { connect });
       renderQuotas(state);
+      renderSettlement(state.settlement);
     })
     .finally(() => {
       refreshing = null;
@@ -72,6 +74,7 @@ action('remove', '자동 동기화 끄는 중', () => call('removeSync'));
 action('save-app', '앱 정보 저장 중', () => call('saveCafe24App', byId<HTMLInputElement>('client-id').value, byId<HTMLInputElement>('client-secret').value));
 wireActions(refresh);
 wireScan(refresh);
+wireSettlement(refresh);
 
 const failed = (e: unknown) => show(errorText(e), 'error');
 byId('refresh').addEventListener('click', () => refresh().then(() => show('새로 읽었습니다', 'ok'), failed));

@@ -3,6 +3,7 @@
  * connection, the health record the sync keeps, the queues (the dry run's counts) and today's
  * quota use. Reads the tabs the next run would read; writes nothing.
  */
+import { readStatementMail, resellerSheetIds } from './reseller-sheets';
 import { readApp, readToken } from '../jobs/cafe24/token-vault';
 import { HEALTH_KEY, parseHealth, type AccountType } from '../jobs/health';
 import { sidebarState, type PartnerFacts, type SidebarState } from '../jobs/sidebar-view';
@@ -51,5 +52,7 @@ export function readSidebarState(): SidebarState {
     health: parseHealth(kept[HEALTH_KEY]),
     preview: nextRunPreview(ss, partnerReads, store, now),
     stockDirty: Boolean(kept[STOCK_DIRTY_KEY]),
+    statementMail: readStatementMail(),
+    resellerSheets: Object.keys(resellerSheetIds()).length,
   });
 }

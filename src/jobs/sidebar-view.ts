@@ -1,3 +1,4 @@
+import { monthOf, weekOf } from '../core/seoul-week';
 /**
  * What the sidebar shows, from what the server has read: the tabs, the trigger, each partner's
  * connection and the health of each of its jobs, today's quota use. Pure; every time is epoch
@@ -70,6 +71,17 @@ export interface SidebarState {
   partners: PartnerView[];
   quotas: QuotaUse;
   nextRun: { summary: string; counts: NextRunPreview['counts'] };
+  settlement: SettlementView;
+}
+
+/** The settlement section: the periods a person most likely wants, and the mail setting. */
+export interface SettlementView {
+  /** The last week that has ended, "2026-W47", and its dates. */
+  lastWeek: { label: string; range: string };
+  /** The last month that has ended, "2026-10". */
+  lastMonth: string;
+  statementMail: boolean;
+  resellerSheets: number;
 }
 
 export interface PartnerFacts {
@@ -97,6 +109,9 @@ export interface SidebarFacts {
   preview: NextRunPreview;
   /** Staff edited the master or ratios: the next run recomputes stock. */
   stockDirty: boolean;
+  statementMail: boolean;
+  /** Reseller sheets created so far. */
+  resellerSheets: number;
 }
 
 export function sidebarState(f: SidebarFacts): SidebarState {
@@ -121,7 +136,14 @@ export function sidebarState(f: SidebarFacts): SidebarState {
     partners: f.partners.map((p) => partnerView(p, f, nextTick)),
     quotas: quotaUse(f.health, f.now, f.account),
     nextRun: { summary: f.preview.summary, counts: f.preview.counts },
+    settlement: settlementView(f),
   };
+}
+
+function settlementView(f: SidebarFacts): SettlementView {
+  const lastWeek = weekOf(weekOf(f.now).start - 1);
+  const lastMonth = monthOf(monthOf(f.now).start - 1);
+  return { lastWeek: { label: lastWeek.label, range: lastWeek.range }, lastMonth: lastMonth.label, statementMail: f.statementMail, resellerSheets: f.resellerSheets };
 }
 
 function partnerView(p: PartnerFacts, f: SidebarFacts, nextTick: number | null): PartnerView {

@@ -118,7 +118,7 @@ describe('the local preview in a browser', () => {
     expect(await consent.textContent('body')).toContain('나잘란 본사몰(najalran) 카페24 연결 완료');
     await shot('consent-page', consent);
     await consent.close();
-    await sidebar.getByRole('button', { name: '새로고침' }).click();
+    await sidebar.getByRole('button', { name: '새로고침', exact: true }).click();
     await card('PNR001').locator('.badge', { hasText: '연결됨' }).waitFor();
     await expect(card('PNR001').textContent()).resolves.toMatch(/토큰 만료까지 1[34]일/);
     await expect(card('PNR002').locator('.badge').textContent()).resolves.toBe('연결 안 됨');
@@ -154,7 +154,7 @@ describe('the local preview in a browser', () => {
   });
 
   it("shows each partner's health and today's quota use", async () => {
-    await sidebar.getByRole('button', { name: '새로고침' }).click();
+    await sidebar.getByRole('button', { name: '새로고침', exact: true }).click();
     const orders = card('PNR001').locator('tr[data-job="orders"]');
     await expect(orders.locator('td').nth(1).textContent()).resolves.toMatch(/^\d\d:\d\d \((방금|\d+분) 전\)$/);
     await expect(orders.locator('td').nth(2).textContent()).resolves.toMatch(/^(곧|\d\d:\d\d)$/);
@@ -199,6 +199,19 @@ describe('the local preview in a browser', () => {
     expect(await grid().locator('img').count()).toBe(0);
   });
 
+  it('runs settlement for last week from the sidebar and shows the figures; a period not over yet is refused with the reason', async () => {
+    await sidebar.getByRole('button', { name: /^지난주/ }).click();
+    await expect(sidebar.locator('#settle-period').inputValue()).resolves.toBe('2026-W47');
+    await sidebar.getByRole('button', { name: '정산 실행' }).click();
+    await sidebar.locator('#settle-result table').waitFor();
+    expect(await sidebar.locator('#settle-result tr').count()).toBeGreaterThan(1);
+    await sidebar.locator('#settle-period').fill('2099-W01');
+    await sidebar.getByRole('button', { name: '정산 실행' }).click();
+    await sidebar.locator('#status.error').waitFor();
+    await shot('settlement');
+    expect(dialogs).toEqual([]);
+  });
+
   it('prints the picking lists in a dialog, and shows a failed server call through the failure handler', async () => {
     await sidebar.getByRole('button', { name: '출고 목록 인쇄' }).click();
     await page.locator('#dialog:not([hidden])').waitFor();
@@ -213,7 +226,7 @@ describe('the local preview in a browser', () => {
     // The README's picture: `UPDATE_DOCS_SCREENSHOT=1 npx jest test/browser`.
     if (process.env.UPDATE_DOCS_SCREENSHOT) {
       await openTab('주문');
-      await sidebar.getByRole('button', { name: '새로고침' }).click();
+      await sidebar.getByRole('button', { name: '새로고침', exact: true }).click();
       await sidebar.getByRole('heading', { name: '파트너 연결 · 동기화 상태' }).scrollIntoViewIfNeeded();
       await sidebar.locator('#status').filter({ hasText: '새로 읽었습니다' }).waitFor();
       await page.screenshot({ path: path.join(paths.build, '..', 'docs', 'preview.png') });

@@ -44,6 +44,8 @@ const facts = (over: Partial<SidebarFacts> = {}): SidebarFacts => ({
   health: nextHealth(null, { at: T - 20_000, durationMs: 900, trigger: 'tick', fetches: 2, orders: [{ partnerId: 'PNR001', error: '' }], steps: [{ job: 'stock', error: '' }] }),
   preview: preview(),
   stockDirty: false,
+  statementMail: true,
+  resellerSheets: 0,
   ...over,
 });
 
@@ -111,5 +113,17 @@ describe('the sidebar state', () => {
   it('is plain JSON, as google.script.run requires (no Date)', () => {
     const s = sidebarState(facts());
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
+  });
+});
+
+describe('the settlement section', () => {
+  it('offers the last week and month that have ended, in Seoul time', () => {
+    // Monday 2026-11-23 10:00 KST: last week is 11-16 to 11-22 (ISO 2026-W47); last month October.
+    expect(sidebarState(facts()).settlement).toEqual({ lastWeek: { label: '2026-W47', range: '2026-11-16~2026-11-22' }, lastMonth: '2026-10', statementMail: true, resellerSheets: 0 });
+  });
+
+  it('on Monday just after midnight in Seoul (Sunday in UTC), last week is already the one just ended', () => {
+    const s = sidebarState(facts({ now: Date.parse('2026-11-23T00:05:00+09:00') }));
+    expect(s.settlement.lastWeek.label).toBe('2026-W47');
   });
 });

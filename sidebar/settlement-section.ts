@@ -1,0 +1,101 @@
+import { call } from './bridge';
+import { byId, el, externalLink } from './dom';
+import { busy, errorText, show } from './status';
+import type { SidebarState } from './state';
+
+/**
+ * Settlement: run it for a chosen past period (the automatic runs cover the usual ones), refresh
+ * the resellers' own sheets, and whether resellers are mailed when a statement is ready.
+ */
+export function renderSettlement(s: SidebarState['settlement']): void {
+  const input = byId<HTMLInputElement>('settle-period');
+  if (input.value === '') input.value = s.lastWeek.label;
+  byId('settle-week').textContent = `지난주 (${s.lastWeek.range})`;
+  byId('settle-week').dataset.period = s.lastWeek.label;
+  byId('settle-month').textContent = `지난달 (${s.lastMonth})`;
+  byId('settle-month').dataset.period = s.lastMonth;
+  byId<HTMLInputElement>('statement-mail').checked = s.statementMail;
+  byId('reseller-count').textContent = s.resellerSheets > 0 ? `거래처 정산시트 ${s.resellerSheets}개` : '거래처 정산시트는 첫 정산 때 만들어집니다';
+}
+
+export function wireSettlement(refresh: () => Promise<void>): void {
+  const input = byId<HTMLInputElement>('settle-period');
+  for (const id of ['settle-week', 'settle-month']) {
+    byId(id).addEventListener('click', (e) => {
+      input.value = (e.currentTarget as HTMLElement).dataset.period ?? '';
+    });
+  }
+  const result = byId('settle-result');
+  const run = byId<HTMLButtonElement>('settle-run');
+  run.addEventListener('click', () => {
+    const period = input.value.trim();
+    if (!/^\d{4}-(W\d{2}|\d{2})$/.test(period)) {
+      show('기간은 2026-W47(주) 또는 2026-11(월)처럼 입력하세요', 'error');
+      return;
+    }
+    run.disabled = true;
+    const done = busy(`${period} 정산 중`);
+    call('runSettlement', period)
+      .then((r) => {
+        done();
+        show(r.message, 'ok');
+        const table = el('table');
+        const head = el('tr');
+        for (const h of ['파트너', '수량', '정산금액', '장려금', '배송비']) head.append(el('th', h));
+        table.append(head);
+        for (const row of r.rows) {
+          const tr = el('tr');
+          for (const v of [row.partnerId, row.units, row.amountDue, row.incentive, row.shippingFee]) tr.append(el('td', typeof v === 'number' ? v.toLocaleString('ko-KR') : String(v)));
+          table.append(tr);
+        }
+        const parts: HTMLElement[] = [table];
+        if (r.held.length > 0) parts.push(el('p', `출고 보류: ${r.held.join(', ')}`, 'error-text'));
+        result.replaceChildren(...parts);
+        return refresh();
+      })
+      .catch((e: unknown) => {
+        done();
+        show(errorText(e), 'error');
+      })
+      .finally(() => {
+        run.disabled = false;
+      });
+  });
+
+  const sheets = byId<HTMLButtonElement>('reseller-refresh');
+  sheets.addEventListener('click', () => {
+    sheets.disabled = true;
+    const done = busy('거래처 정산시트 새로고침 중');
+    call('refreshResellerSheets')
+      .then((r) => {
+        done();
+        show(r.message, 'ok');
+        const list = el('ul');
+        for (const s of r.sheets) {
+          const li = el('li');
+          li.append(externalLink(s.partnerId, s.url) ?? el('span', s.partnerId));
+          list.append(li);
+        }
+        result.replaceChildren(list);
+        return refresh();
+      })
+      .catch((e: unknown) => {
+        done();
+        show(errorText(e), 'error');
+      })
+      .finally(() => {
+        sheets.disabled = false;
+      });
+  });
+
+  const mail = byId<HTMLInputElement>('statement-mail');
+  mail.addEventListener('change', () => {
+    const on = mail.checked;
+    call('setStatementMail', on)
+      .then((r) => show(r.message, 'ok'))
+      .catch((e: unknown) => {
+        mail.checked = !on;
+        show(errorText(e), 'error');
+      });
+  });
+}
