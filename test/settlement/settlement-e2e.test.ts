@@ -485,3 +485,49 @@ describe('installed on a Monday morning, before the prices are in', () => {
     expect(tab(r, '정산').some((x) => x['정산기간'] === '2027-01')).toBe(false);
   });
 });
+
+describe('a return completed during the week is credited against it', () => {
+  // 보라색 (PNR002, deposit) shipped 10 mugs on Tuesday of W04; the buyer sends them back on
+  // Sunday; staff accept, receive and classify them 정품 that evening. Monday's automatic run
+  // credits the wholesale value of the returned goods in the same week's statement.
+  const order = shippedOrder('borasaeg', '20270126-2000009', 10, '2027-01-26T10:00:00', '2027-01-26 17:00:00', '680000209999');
+  const returnSeed = JSON.parse(JSON.stringify(defaultSeed)) as { malls: Array<{ mall_id: string; orders: unknown[] }> };
+  for (const m of returnSeed.malls) if (m.mall_id === 'borasaeg') m.orders = [...m.orders, order];
+  const claim = (time: string, set: Record<string, string>) => ({ at: time, type: 'editRow', sheet: '클레임', where: { 주문번호: '20270126-2000009' }, set });
+  let r: SandboxResult;
+  beforeAll(async () => {
+    r = await runScenario(
+      parseScenario({
+        ...demo,
+        name: 'settlement with a return',
+        start: '2027-01-31T18:00:00+09:00',
+        duration: '12h15m',
+        channels: { cafe24: returnSeed },
+        events: [
+          ...setup,
+          { at: '+10m', type: 'edit', sheet: '상품', range: 'A2', values: [['NJ-MUG', '수제 도자기 머그컵', '', '8801234500011', 20_000, 50_000, 1_000, 0, '판매중']] },
+          { at: '+20m', type: 'channel', channel: 'cafe24', action: 'requestReturn', args: ['borasaeg', '20270126-2000009', { reason: '포장이 파손되어 왔어요' }] },
+          claim('+40m', { 처리요청: '승인' }),
+          claim('+3h', { 입고일시: '2027-01-31 21:00', 분류: '정품', 처리요청: '입고확인' }),
+        ],
+      }),
+      { bundleDir: paths.build },
+    );
+  }, 120_000);
+  afterAll(async () => {
+    await r?.runtime.close();
+  });
+
+  it('nets the credit off the week, posts it to the ledger, and the units are back on the shelf', () => {
+    expect(r.eventErrors).toEqual([]);
+    expect(r.runtime.executions.flatMap((x) => x.errors)).toEqual([]);
+    const returned = tab(r, '클레임').find((x) => x['주문번호'] === '20270126-2000009')!;
+    expect(returned['파트너 차감액']).toBe(200_000);
+    const row = tab(r, '정산').find((x) => x['파트너ID'] === 'PNR002' && x['정산기간'] === '2027-W04')!;
+    // Shipped 10 × 20,000; returned 10 × 20,000; the incentive is on the shipped value (a choice).
+    expect([row['출고수량'], row['도매금액'], row['반품차감'], row['정산금액'], row['영업장려금']]).toEqual([10, 200_000, 200_000, 0, 10_000]);
+    const ledger = tab(r, '원장').filter((x) => x['파트너ID'] === 'PNR002').map((x) => [x['전표번호'], x['금액']]);
+    expect(ledger).toEqual(expect.arrayContaining([['PNR002:2027-W04:returnCredit', expect.any(Number)]]));
+    expect(tab(r, '상품').find((x) => x.SKU === 'NJ-MUG')!['물류재고']).toBe(1_010);
+  });
+});
