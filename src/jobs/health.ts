@@ -8,10 +8,10 @@ import { seoulDayOf } from '../core/seoul-time';
 
 export const HEALTH_KEY = 'sync.health';
 
-export type HealthJob = 'orders' | 'stock' | 'products' | 'shipping';
+export type HealthJob = 'orders' | 'stock' | 'products' | 'shipping' | 'claims' | 'settlement';
 /** Jobs that run for every connected mall in one step (orders are collected per mall). */
 export type StepJob = Exclude<HealthJob, 'orders'>;
-export const HEALTH_JOBS: readonly HealthJob[] = ['orders', 'stock', 'products', 'shipping'];
+export const HEALTH_JOBS: readonly HealthJob[] = ['orders', 'stock', 'products', 'shipping', 'claims', 'settlement'];
 
 /** The last success and the last error of one job (for one partner, or for all at once). */
 export interface JobState {

@@ -15,6 +15,8 @@ export const JOB_LABELS: Readonly<Record<HealthJob, string>> = {
   stock: '재고 전송',
   products: '상품 전송',
   shipping: '송장 전송',
+  claims: '클레임 처리',
+  settlement: '정산',
 };
 
 /** Stock is looked at again at least this often even when nothing seems to have changed (sync.ts). */
@@ -162,6 +164,9 @@ function partnerView(p: PartnerFacts, f: SidebarFacts, nextTick: number | null):
     job('stock', f.health?.jobs.stock, f.now, stockNext, queue.stock, reconnect),
     job('products', f.health?.jobs.products, f.now, productsNext, queue.productsWaiting, reconnect),
     job('shipping', f.health?.jobs.shipping, f.now, queue.tracking > 0 ? nextTick : null, queue.tracking, reconnect),
+    // Claims and settlement run for every partner in one step, only when there is something to
+    // do: shown once they have run.
+    ...(['claims', 'settlement'] as const).flatMap((k) => (f.health?.jobs[k] ? [job(k, f.health.jobs[k], f.now, null, null, reconnect)] : [])),
   ];
   return { ...base, jobs };
 }

@@ -127,3 +127,12 @@ describe('the settlement section', () => {
     expect(s.settlement.lastWeek.label).toBe('2026-W47');
   });
 });
+
+describe('claims and settlement in the health table', () => {
+  it('appear once they have run, with their last error and what to do', () => {
+    const health = nextHealth(null, { at: T - 20_000, durationMs: 900, trigger: 'tick', fetches: 2, orders: [{ partnerId: 'PNR001', error: '' }], steps: [{ job: 'claims', error: '카페24 서버 오류 (500)' }] });
+    const jobs = sidebarState(facts({ health })).partners[0]!.jobs;
+    expect(jobs.map((j) => j.label)).toEqual(['주문 수집', '재고 전송', '상품 전송', '송장 전송', '클레임 처리']);
+    expect(jobs.at(-1)!.error).toMatchObject({ text: '카페24 서버 오류 (500)', advice: expect.stringMatching(/자동으로 다시 시도합니다/) });
+  });
+});
