@@ -1,51 +1,29 @@
 import { call } from './bridge';
 import { byId, el } from './dom';
 import { countText } from './format';
-import { busy, errorText, show } from './status';
+import { runFor, show } from './status';
 import type { NextRun } from './state';
 
 /** "Sync now" and the dry run of what the next run would send. */
 export function wireActions(refresh: () => Promise<void>): void {
   const syncButton = byId<HTMLButtonElement>('sync-now');
   syncButton.addEventListener('click', () => {
-    syncButton.disabled = true;
-    const done = busy('동기화 중');
-    call('syncNow')
-      .then((r) => {
-        done();
-        // What the dry run listed has now been sent (or tried): it no longer says what comes next.
-        byId('preview-result').replaceChildren();
-        if (!r.ran) show(r.message, 'error');
-        else if (r.errors.length > 0) show(`${r.message} · 오류 ${r.errors.length}건: 파트너 상태를 보세요`, 'error');
-        else show(r.message, 'ok');
-        return refresh();
-      })
-      .catch((e: unknown) => {
-        done();
-        show(errorText(e), 'error');
-      })
-      .finally(() => {
-        syncButton.disabled = false;
-      });
+    void runFor(syncButton, '동기화 중', () => call('syncNow'), (r) => {
+      // What the dry run listed has now been sent (or tried): it no longer says what comes next.
+      byId('preview-result').replaceChildren();
+      if (!r.ran) show(r.message, 'error');
+      else if (r.errors.length > 0) show(`${r.message} · 오류 ${r.errors.length}건: 파트너 상태를 보세요`, 'error');
+      else show(r.message, 'ok');
+      return refresh();
+    });
   });
 
   const previewButton = byId<HTMLButtonElement>('preview');
   previewButton.addEventListener('click', () => {
-    previewButton.disabled = true;
-    const done = busy('보낼 내용 계산 중');
-    call('previewNextRun')
-      .then((p) => {
-        done();
-        renderPreview(p);
-        show('미리보기: 아무것도 보내지 않았습니다', 'ok');
-      })
-      .catch((e: unknown) => {
-        done();
-        show(errorText(e), 'error');
-      })
-      .finally(() => {
-        previewButton.disabled = false;
-      });
+    void runFor(previewButton, '보낼 내용 계산 중', () => call('previewNextRun'), (p) => {
+      renderPreview(p);
+      show('미리보기: 아무것도 보내지 않았습니다', 'ok');
+    });
   });
 }
 

@@ -6,7 +6,7 @@ import { renderSetup } from './setup-section';
 import { wireScan } from './scan-section';
 import { wireActions } from './actions-section';
 import { renderSettlement, wireSettlement } from './settlement-section';
-import { busy, errorText, show } from './status';
+import { errorText, runFor, show } from './status';
 
 /** The sidebar: reads the state once on open, again after each action and every minute (each read is an execution: not more often). */
 const REFRESH_MS = 60_000;
@@ -28,43 +28,21 @@ function refresh(): Promise<void> {
 
 /** Connecting a mall: the server answers Cafe24's consent link; the person opens it in a new tab. */
 function connect(partnerId: string, trigger: HTMLButtonElement): void {
-  trigger.disabled = true;
-  const done = busy(`${partnerId} 연결 링크 만드는 중`);
-  call('connectPartner', partnerId)
-    .then((r) => {
-      done();
-      rememberLink(partnerId, r.authorizeUrl);
-      show(`${r.message}. 승인 후 이 패널로 돌아오면 상태가 바뀝니다`, 'ok');
-      return refresh();
-    })
-    .catch((e: unknown) => {
-      done();
-      show(errorText(e), 'error');
-    })
-    .finally(() => {
-      trigger.disabled = false;
-    });
+  void runFor(trigger, `${partnerId} 연결 링크 만드는 중`, () => call('connectPartner', partnerId), (r) => {
+    rememberLink(partnerId, r.authorizeUrl);
+    show(`${r.message}. 승인 후 이 패널로 돌아오면 상태가 바뀝니다`, 'ok');
+    return refresh();
+  });
 }
 
 /** A button that runs a server action with progress, shows its message, then reads the state again. */
 function action(id: string, label: string, run: () => Promise<{ message: string }>): void {
   const b = byId<HTMLButtonElement>(id);
   b.addEventListener('click', () => {
-    b.disabled = true;
-    const done = busy(label);
-    run()
-      .then((r) => {
-        done();
-        show(r.message, 'ok');
-        return refresh();
-      })
-      .catch((e: unknown) => {
-        done();
-        show(errorText(e), 'error');
-      })
-      .finally(() => {
-        b.disabled = false;
-      });
+    void runFor(b, label, run, (r) => {
+      show(r.message, 'ok');
+      return refresh();
+    });
   });
 }
 

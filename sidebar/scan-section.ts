@@ -1,7 +1,7 @@
 import { beep } from './beep';
 import { call } from './bridge';
 import { byId } from './dom';
-import { busy, errorText, show } from './status';
+import { busy, errorText, runFor, show } from './status';
 
 /**
  * Scan-to-ship: a barcode scanner types into the focused input and presses Enter. The first scan
@@ -71,21 +71,6 @@ export function wireScan(refresh: () => Promise<void>): void {
   });
 
   byId<HTMLButtonElement>('picking').addEventListener('click', (ev) => {
-    const b = ev.currentTarget as HTMLButtonElement;
-    b.disabled = true;
-    const done = busy('출고 목록 만드는 중');
-    call('openPickingLists')
-      .then((r) => {
-        done();
-        show(r.message, 'ok');
-      })
-      .catch((e: unknown) => {
-        done();
-        show(errorText(e), 'error');
-      })
-      .finally(() => {
-        b.disabled = false;
-        input.focus();
-      });
+    void runFor(ev.currentTarget as HTMLButtonElement, '출고 목록 만드는 중', () => call('openPickingLists'), (r) => show(r.message, 'ok'), () => input.focus());
   });
 }

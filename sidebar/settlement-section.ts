@@ -1,6 +1,6 @@
 import { call } from './bridge';
 import { byId, el, externalLink } from './dom';
-import { busy, errorText, show } from './status';
+import { errorText, runFor, show } from './status';
 import type { SidebarState } from './state';
 
 /**
@@ -33,59 +33,37 @@ export function wireSettlement(refresh: () => Promise<void>): void {
       show('기간은 2026-W47(주) 또는 2026-11(월)처럼 입력하세요', 'error');
       return;
     }
-    run.disabled = true;
-    const done = busy(`${period} 정산 중`);
-    call('runSettlement', period)
-      .then((r) => {
-        done();
-        show(r.message, 'ok');
-        const table = el('table');
-        const head = el('tr');
-        for (const h of ['파트너', '수량', '정산금액', '장려금', '배송비']) head.append(el('th', h));
-        table.append(head);
-        for (const row of r.rows) {
-          const tr = el('tr');
-          for (const v of [row.partnerId, row.units, row.amountDue, row.incentive, row.shippingFee]) tr.append(el('td', typeof v === 'number' ? v.toLocaleString('ko-KR') : String(v)));
-          table.append(tr);
-        }
-        const parts: HTMLElement[] = [table];
-        if (r.held.length > 0) parts.push(el('p', `출고 보류: ${r.held.join(', ')}`, 'error-text'));
-        result.replaceChildren(...parts);
-        return refresh();
-      })
-      .catch((e: unknown) => {
-        done();
-        show(errorText(e), 'error');
-      })
-      .finally(() => {
-        run.disabled = false;
-      });
+    void runFor(run, `${period} 정산 중`, () => call('runSettlement', period), (r) => {
+      show(r.message, 'ok');
+      const table = el('table');
+      const head = el('tr');
+      for (const h of ['파트너', '수량', '정산금액', '장려금', '배송비']) head.append(el('th', h));
+      table.append(head);
+      for (const row of r.rows) {
+        const tr = el('tr');
+        for (const v of [row.partnerId, row.units, row.amountDue, row.incentive, row.shippingFee]) tr.append(el('td', typeof v === 'number' ? v.toLocaleString('ko-KR') : String(v)));
+        table.append(tr);
+      }
+      const parts: HTMLElement[] = [table];
+      if (r.held.length > 0) parts.push(el('p', `출고 보류: ${r.held.join(', ')}`, 'error-text'));
+      result.replaceChildren(...parts);
+      return refresh();
+    });
   });
 
   const sheets = byId<HTMLButtonElement>('reseller-refresh');
   sheets.addEventListener('click', () => {
-    sheets.disabled = true;
-    const done = busy('거래처 정산시트 새로고침 중');
-    call('refreshResellerSheets')
-      .then((r) => {
-        done();
-        show(r.message, 'ok');
-        const list = el('ul');
-        for (const s of r.sheets) {
-          const li = el('li');
-          li.append(externalLink(s.partnerId, s.url) ?? el('span', s.partnerId));
-          list.append(li);
-        }
-        result.replaceChildren(list);
-        return refresh();
-      })
-      .catch((e: unknown) => {
-        done();
-        show(errorText(e), 'error');
-      })
-      .finally(() => {
-        sheets.disabled = false;
-      });
+    void runFor(sheets, '거래처 정산시트 새로고침 중', () => call('refreshResellerSheets'), (r) => {
+      show(r.message, 'ok');
+      const list = el('ul');
+      for (const s of r.sheets) {
+        const li = el('li');
+        li.append(externalLink(s.partnerId, s.url) ?? el('span', s.partnerId));
+        list.append(li);
+      }
+      result.replaceChildren(list);
+      return refresh();
+    });
   });
 
   const mail = byId<HTMLInputElement>('statement-mail');

@@ -38,3 +38,26 @@ export function errorText(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
   return text || '알 수 없는 오류가 발생했습니다';
 }
+
+/**
+ * One server call for a button: the button is off while it runs, progress shows, the answer goes
+ * to `then` (which may return a promise, such as a refresh), and a failure's message shows in red.
+ */
+export function runFor<T>(button: HTMLButtonElement, label: string, run: () => Promise<T>, then: (value: T) => unknown, after?: () => void): Promise<void> {
+  button.disabled = true;
+  const done = busy(label);
+  return run()
+    .then((value) => {
+      done();
+      return then(value);
+    })
+    .catch((e: unknown) => {
+      done();
+      show(errorText(e), 'error');
+    })
+    .finally(() => {
+      button.disabled = false;
+      after?.();
+    })
+    .then(() => undefined);
+}

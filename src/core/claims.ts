@@ -230,12 +230,8 @@ export interface ClaimSettings {
 
 export const DEFAULT_CLAIM_SETTINGS: ClaimSettings = { autoAcceptCancel: true };
 
-/** A claim row as the next step needs it; cells already read into values (null = blank). */
-export interface ClaimRowState {
-  readonly type: ClaimType;
-  readonly mall: MallClaimState;
-  /** Units in the claim. */
-  readonly quantity: number;
+/** What staff answered on a claim row, and when the add-on finished it (null = blank). */
+export interface StaffAnswer {
   readonly action: StaffAction | null;
   readonly memo: string;
   readonly receivedAt: number | null;
@@ -243,6 +239,14 @@ export interface ClaimRowState {
   /** As typed (may be fractional or negative: refused); null when blank. */
   readonly quantityToStock: number | null;
   readonly completedAt: number | null;
+}
+
+/** A claim row as the next step needs it; cells already read into values (null = blank). */
+export interface ClaimRowState extends StaffAnswer {
+  readonly type: ClaimType;
+  readonly mall: MallClaimState;
+  /** Units in the claim. */
+  readonly quantity: number;
   /** Wholesale price of the claim's SKU from the products tab; null when the SKU is not there. */
   readonly wholesalePrice: Krw | null;
 }

@@ -1,4 +1,4 @@
-import type { ClaimRecord, ClaimType, ReturnClass, StaffAction } from '../core/claims';
+import type { ClaimRecord, ClaimType, ReturnClass, StaffAction, StaffAnswer } from '../core/claims';
 import { cancelAfterShippingNote, claimStatusLabel } from '../core/claims';
 import { parseSeoulDateTime } from '../core/seoul-time';
 import { numberCell } from './products';
@@ -32,7 +32,7 @@ export function claimRowValues(r: ClaimRecord, lang: Lang): Record<string, unkno
 }
 
 /** A claim row's cells as values; null = blank (or unreadable, with a problem). */
-export interface ClaimCells {
+export interface ClaimCells extends StaffAnswer {
   readonly partnerId: string;
   readonly claimId: string;
   readonly orderId: string;
@@ -43,12 +43,6 @@ export interface ClaimCells {
   /** The mall's code in the claim status cell ("반품요청 (R00)" → R00). */
   readonly rawStatus: string | null;
   readonly answerBy: number | null;
-  readonly action: StaffAction | null;
-  readonly memo: string;
-  readonly receivedAt: number | null;
-  readonly classification: ReturnClass | null;
-  readonly quantityToStock: number | null;
-  readonly completedAt: number | null;
   readonly todo: string;
   readonly status: string;
 }

@@ -1,8 +1,6 @@
-import { paths } from '../../local/paths';
 import { defaultSeed } from '../../local/fakes/cafe24/default-seed';
-import { runScenario, type SandboxResult } from '../../local/sandbox/run';
-import { parseScenario } from '../../local/sandbox/scenario';
-import demo from '../../local/sandbox/scenarios/demo.json';
+import type { SandboxResult } from '../../local/sandbox/run';
+import { demo, demoMorning, fakeRequests, runClean, tabRows as rowsOf } from '../e2e';
 
 /**
  * Claims worked to the end, from the sheet: the built bundle in the local Apps Script runtime
@@ -13,7 +11,7 @@ import demo from '../../local/sandbox/scenarios/demo.json';
  * The setup is the demo's morning (three partners connected, products, ratios) with more
  * delivered orders seeded: NJ-MUG (wholesale 7,000) bought from the reseller 보라색 (PNR002).
  */
-const setup = (demo.events as Array<{ type: string; at: string }>).filter((e) => ['edit', 'sidebar', 'authorize'].includes(e.type) && parseInt(e.at.slice(1), 10) <= 11);
+const setup = demoMorning();
 
 type Seed = typeof defaultSeed;
 type SeedOrder = NonNullable<Seed['malls'][number]['orders']>[number];
@@ -118,24 +116,13 @@ const request = (m: number, action: string, mall: string, orderId: string, body:
 const claimRow = (m: number, orderId: string, set: Record<string, string | number>) => ({ at: at(m), type: 'editRow', sheet: '클레임', where: { 주문번호: orderId }, set });
 const received = '2026-11-23 09:30';
 
-interface LogEntry {
-  at: number;
-  mall: string | null;
-  method: string;
-  path: string;
-  status: number;
-}
 type MallState = { orders: Array<{ order_id: string; items: Array<{ order_item_code: string; order_status: string; variant_code: string }> }> };
 
-function rowsOf(r: SandboxResult, name: string): Array<Record<string, unknown>> {
-  const [header, ...rows] = r.sheets.snapshot().find((s) => s.name === name)!.values as unknown[][];
-  return rows.map((row) => Object.fromEntries(header!.map((h, i) => [String(h), row[i]])));
-}
 const claimOf = (r: SandboxResult, orderId: string) => rowsOf(r, '클레임').find((x) => x['주문번호'] === orderId)!;
 const orderRow = (r: SandboxResult, itemId: string) => rowsOf(r, '주문').find((x) => x['품목주문번호'] === itemId)!;
 const mallItem = (r: SandboxResult, mall: string, itemId: string) =>
   (r.channels.get('cafe24')!.state() as { malls: Record<string, MallState> }).malls[mall]!.orders.flatMap((o) => o.items).find((i) => i.order_item_code === itemId)!;
-const calls = (r: SandboxResult, method: string, path: RegExp) => (r.channels.get('cafe24')!.requestLog() as LogEntry[]).filter((e) => e.method === method && path.test(e.path));
+const calls = (r: SandboxResult, method: string, path: RegExp) => fakeRequests(r).filter((e) => e.method === method && path.test(e.path));
 const mugStock = (r: SandboxResult) => rowsOf(r, '상품').find((x) => x.SKU === 'NJ-MUG')!['물류재고'];
 
 describe('claims worked from the sheet', () => {
@@ -171,9 +158,7 @@ describe('claims worked from the sheet', () => {
       claimRow(45, EXCHANGE, { '메모(거부 사유)': '확인함' }),
       { at: '+49m30s', type: 'sort', sheet: '클레임', column: '조치필요', ascending: true },
     ];
-    r = await runScenario(parseScenario({ ...demo, name: 'claims', duration: '53m', channels: { cafe24: seed() }, events }), { bundleDir: paths.build });
-    expect(r.eventErrors).toEqual([]);
-    expect(r.runtime.executions.flatMap((x) => x.errors)).toEqual([]);
+    r = await runClean({ name: 'claims', duration: '53m', channels: { cafe24: seed() }, events });
   }, 180_000);
   afterAll(async () => {
     await r?.runtime.close();

@@ -3,11 +3,10 @@ import { cafe24Connection, createShipment, getOrder, OrderOne, parse } from '../
 import { claimStateOf } from '../../src/channels/cafe24/claim-state';
 import type { PartnerRole } from '../../src/core/partner';
 import { runClaimActions, settle, type ClaimJob } from '../../src/jobs/cafe24/claim-actions';
-import { Cafe24Gateway } from '../../src/jobs/cafe24/gateway';
-import { APP_KEY, tokenKey, TokenVault } from '../../src/jobs/cafe24/token-vault';
+import type { Cafe24Gateway } from '../../src/jobs/cafe24/gateway';
 import { T0 } from '../../local/fakes/cafe24/testing';
-import { syncFake, type SyncFake } from './fake-cafe24-sync';
-import { APP, base64, MemoryCache, MemoryLock, MemoryStore, REDIRECT_URI, SimClock, tokenOf } from './memory-ports';
+import { fakeGateway, type SyncFake } from './fake-cafe24-sync';
+import { SimClock } from './memory-ports';
 
 /**
  * Staff's answers to claims sent through the gateway to the local Cafe24 fake (its own Admin
@@ -29,15 +28,7 @@ let gateway: Cafe24Gateway;
 
 beforeEach(() => {
   clock = new SimClock(T0);
-  fake = syncFake(() => clock.now());
-  const store = new MemoryStore();
-  store.seed(APP_KEY, JSON.stringify(APP));
-  for (const c of conns.values()) {
-    const access = String(fake.controls.issueToken(c.mallId).access_token);
-    store.seed(tokenKey(c.partnerId), JSON.stringify(tokenOf(c.mallId, access, {}, T0)));
-  }
-  const tokens = new TokenVault({ store, lock: new MemoryLock(), http: fake.http, clock, base64, redirectUri: REDIRECT_URI });
-  gateway = new Cafe24Gateway({ http: fake.http, sleeper: clock, clock, cache: new MemoryCache(), tokens, deadline: T0 + 5 * 60_000 });
+  ({ fake, gateway } = fakeGateway([...conns.values()], clock, T0));
 });
 
 const item = (mall: string, itemId: string) => [...fake.core.requireMall(mall).orders.values()].flatMap((o) => o.items).find((i) => i.order_item_code === itemId)!;

@@ -4,7 +4,11 @@
  * does not). Requests go through the fake's own Admin pipeline (token, bucket, version, route,
  * scope, body), exactly as over HTTP; only the socket is left out.
  */
+import type { Cafe24Connection } from '../../src/channels/cafe24';
 import type { HttpRequest, HttpResponse } from '../../src/core/http';
+import { Cafe24Gateway } from '../../src/jobs/cafe24/gateway';
+import { APP_KEY, tokenKey, TokenVault } from '../../src/jobs/cafe24/token-vault';
+import { APP, base64, MemoryCache, MemoryLock, MemoryStore, REDIRECT_URI, tokenOf, type SimClock } from './memory-ports';
 import type { HttpPort } from '../../src/jobs/ports';
 import { createAdminHandler } from '../../local/fakes/cafe24/api';
 import { Controls } from '../../local/fakes/cafe24/control';
@@ -56,4 +60,22 @@ export function syncFake(clock: () => number, seed: unknown = defaultSeed): Sync
     return { status: reply.status, headers: reply.headers, body: reply.body ?? '' };
   };
   return { core, controls, sent, http: { executeAll: (requests) => requests.map(one) } };
+}
+
+/**
+ * A gateway to the in-process fake for the given connections: the Cafe24 app saved, a fresh token
+ * per mall, memory ports, a five-minute budget from T0 on the simulated clock.
+ */
+export function fakeGateway(connections: readonly Cafe24Connection[], clock: SimClock, at: number): { fake: SyncFake; gateway: Cafe24Gateway; cache: MemoryCache } {
+  const fake = syncFake(() => clock.now());
+  const store = new MemoryStore();
+  store.seed(APP_KEY, JSON.stringify(APP));
+  for (const c of connections) {
+    const access = String(fake.controls.issueToken(c.mallId).access_token);
+    store.seed(tokenKey(c.partnerId), JSON.stringify(tokenOf(c.mallId, access, {}, at)));
+  }
+  const tokens = new TokenVault({ store, lock: new MemoryLock(), http: fake.http, clock, base64, redirectUri: REDIRECT_URI });
+  const cache = new MemoryCache();
+  const gateway = new Cafe24Gateway({ http: fake.http, sleeper: clock, clock, cache, tokens, deadline: at + 5 * 60_000 });
+  return { fake, gateway, cache };
 }

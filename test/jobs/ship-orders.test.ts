@@ -2,13 +2,12 @@ import type { Cafe24Connection } from '../../src/channels/cafe24';
 import { cafe24Connection, createShipment } from '../../src/channels/cafe24';
 import { DAY_ONE_CARRIERS } from '../../src/core/carriers';
 import type { ShipLine, ShipmentRequest } from '../../src/core/shipping';
-import { Cafe24Gateway } from '../../src/jobs/cafe24/gateway';
+import type { Cafe24Gateway } from '../../src/jobs/cafe24/gateway';
 import { orderDayOf } from '../../src/jobs/cafe24/reread-orders';
 import { shipOrders } from '../../src/jobs/cafe24/ship-orders';
-import { APP_KEY, tokenKey, TokenVault } from '../../src/jobs/cafe24/token-vault';
 import { T0 } from '../../local/fakes/cafe24/testing';
-import { syncFake, type SyncFake } from './fake-cafe24-sync';
-import { APP, base64, MemoryCache, MemoryLock, MemoryStore, REDIRECT_URI, SimClock, tokenOf } from './memory-ports';
+import { fakeGateway, type SyncFake } from './fake-cafe24-sync';
+import { SimClock, type MemoryCache } from './memory-ports';
 
 /**
  * Sending tracking numbers, against the local Cafe24 fake (its own Admin pipeline, in process):
@@ -25,16 +24,7 @@ let cache: MemoryCache;
 
 beforeEach(() => {
   clock = new SimClock(T0);
-  fake = syncFake(() => clock.now());
-  const store = new MemoryStore();
-  store.seed(APP_KEY, JSON.stringify(APP));
-  for (const c of conns.values()) {
-    const access = String(fake.controls.issueToken(c.mallId).access_token);
-    store.seed(tokenKey(c.partnerId), JSON.stringify(tokenOf(c.mallId, access, {}, T0)));
-  }
-  const tokens = new TokenVault({ store, lock: new MemoryLock(), http: fake.http, clock, base64, redirectUri: REDIRECT_URI });
-  cache = new MemoryCache();
-  gateway = new Cafe24Gateway({ http: fake.http, sleeper: clock, clock, cache, tokens, deadline: T0 + 5 * 60_000 });
+  ({ fake, gateway, cache } = fakeGateway([...conns.values()], clock, T0));
 });
 
 const mallItem = (mall: string, itemId: string) => [...fake.core.requireMall(mall).orders.values()].flatMap((o) => o.items).find((i) => i.order_item_code === itemId)!;

@@ -1,24 +1,14 @@
-import { paths } from '../../local/paths';
-import { runScenario, type SandboxResult } from '../../local/sandbox/run';
-import { parseScenario } from '../../local/sandbox/scenario';
-import demo from '../../local/sandbox/scenarios/demo.json';
+import type { SandboxResult } from '../../local/sandbox/run';
+import { demo, demoMorning, fakeRequests, runClean, tabRows as rowsOf } from '../e2e';
 
 /**
  * Shipping from the sheet, end to end: the built bundle in the local Apps Script runtime against
  * the fake Cafe24. Staff type tracking numbers on order rows, paste a carrier's export into the
  * import tab and scan parcels in the sidebar; all three end in the same path.
  */
-const setup = (demo.events as Array<{ type: string; at: string }>).filter((e) => ['edit', 'sidebar', 'authorize'].includes(e.type) && parseInt(e.at.slice(1), 10) <= 11);
+const setup = demoMorning();
 const T0 = Date.parse(demo.start);
 const min = (m: number) => T0 + m * 60_000;
-
-interface LogEntry {
-  at: number;
-  mall: string | null;
-  method: string;
-  path: string;
-  status: number;
-}
 
 const order = (mall: string, orderId: string, receiver: string, productNo: number, quantity = 1) => ({
   at: '+20m',
@@ -29,13 +19,9 @@ const order = (mall: string, orderId: string, receiver: string, productNo: numbe
 });
 const type = (at: string, itemId: string, carrier: string, trackingNo: string) => ({ at, type: 'editRow', sheet: '주문', where: { 품목주문번호: itemId }, set: { 택배사: carrier, 송장번호: trackingNo } });
 
-function rowsOf(r: SandboxResult, name: string): Array<Record<string, unknown>> {
-  const [header, ...rows] = r.sheets.snapshot().find((s) => s.name === name)!.values as unknown[][];
-  return rows.map((row) => Object.fromEntries(header!.map((h, i) => [String(h), row[i]])));
-}
 const orderRow = (r: SandboxResult, itemId: string) => rowsOf(r, '주문').find((x) => x['품목주문번호'] === itemId)!;
 const shipmentPosts = (r: SandboxResult) =>
-  (r.channels.get('cafe24')!.requestLog() as LogEntry[]).filter((e) => e.method === 'POST' && /\/shipments$/.test(e.path));
+  fakeRequests(r).filter((e) => e.method === 'POST' && /\/shipments$/.test(e.path));
 interface FakeShipment {
   order_id: string;
   tracking_no: string;
@@ -85,9 +71,7 @@ describe('shipping from the sheet', () => {
       { at: `+${held + 3}m`, type: 'editRow', sheet: '주문', where: { 품목주문번호: '20261123-1000001-01' }, set: { 송장번호: '999999999999' } },
       { at: `+${held + 4}m`, type: 'menu', function: 'openPickingLists' },
     ];
-    r = await runScenario(parseScenario({ ...demo, name: 'shipping', duration: `${held + 6}m`, events }), { bundleDir: paths.build });
-    expect(r.eventErrors).toEqual([]);
-    expect(r.runtime.executions.flatMap((x) => x.errors)).toEqual([]);
+    r = await runClean({ name: 'shipping', duration: `${held + 6}m`, events });
   }, 120_000);
   afterAll(async () => {
     await r?.runtime.close();

@@ -1,0 +1,40 @@
+/**
+ * What the end-to-end specifications share: the demo's morning as a starting point, a scenario
+ * run that must end clean, and the workbook's tabs read back as rows by header.
+ */
+import { paths } from '../local/paths';
+import { runScenario, type SandboxResult } from '../local/sandbox/run';
+import { parseScenario } from '../local/sandbox/scenario';
+import demo from '../local/sandbox/scenarios/demo.json';
+
+export { demo };
+
+/** The demo's setup up to `untilMinute`: partners typed, the Cafe24 app saved, malls connected, products and ratios. */
+export function demoMorning(untilMinute = 11): unknown[] {
+  return (demo.events as Array<{ type: string; at: string }>).filter((e) => ['edit', 'sidebar', 'authorize'].includes(e.type) && parseInt(e.at.slice(1), 10) <= untilMinute);
+}
+
+/** Runs a scenario (the demo's fields unless overridden) on the built bundle; no event and no execution may fail. */
+export async function runClean(scenario: Record<string, unknown>): Promise<SandboxResult> {
+  const r = await runScenario(parseScenario({ ...demo, ...scenario }), { bundleDir: paths.build });
+  expect(r.eventErrors).toEqual([]);
+  expect(r.runtime.executions.flatMap((x) => x.errors)).toEqual([]);
+  return r;
+}
+
+/** A tab as rows keyed by its header labels. */
+export function tabRows(r: SandboxResult, name: string): Array<Record<string, unknown>> {
+  const [header, ...rows] = r.sheets.snapshot().find((s) => s.name === name)!.values as unknown[][];
+  return rows.map((row) => Object.fromEntries(header!.map((h, i) => [String(h), row[i]])));
+}
+
+/** One request as the fake Cafe24 logged it. */
+export interface FakeRequest {
+  at: number;
+  mall: string | null;
+  method: string;
+  path: string;
+  status: number;
+}
+
+export const fakeRequests = (r: SandboxResult): FakeRequest[] => r.channels.get('cafe24')!.requestLog() as FakeRequest[];
