@@ -65,7 +65,8 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   }
   // A payment typed in the ledger, a partner's mode or limit changed, a price put in: the next
   // run records the ledger rows, works out the holds, and settles again what lacked a price.
-  if (is(LEDGER) || is(PARTNERS) || is(PRODUCTS)) markSettlementDirty();
+  if (is(LEDGER) || is(PARTNERS)) markSettlementDirty('ledger');
+  else if (is(PRODUCTS)) markSettlementDirty('prices');
 }
 
 /** Editor add-on install: Google's pattern is to build the menu at once. */

@@ -63,9 +63,12 @@ export interface SettlementState extends SettlementSchedule {
 
 type Msg = { level: 'info' | 'warn' | 'error'; message: string };
 
-/** onEdit of the ledger or partners tab. */
-export function markSettlementDirty(): void {
-  CacheService.getScriptCache().put(SETTLEMENT_DIRTY_KEY, '1', 21_600);
+/**
+ * onEdit: of the ledger or partners tab ('ledger': rows to record, holds to work out again), or of
+ * the products tab ('prices': matters only while a period waits for a missing price).
+ */
+export function markSettlementDirty(why: 'ledger' | 'prices' = 'ledger'): void {
+  CacheService.getScriptCache().put(SETTLEMENT_DIRTY_KEY, why === 'prices' ? 'prices' : '1', 21_600);
 }
 
 function parseState(text: string | null | undefined): SettlementState | null {
@@ -450,7 +453,10 @@ export class SettlementSession {
     const keep: Record<string, string> = {};
     const messages: Msg[] = [];
     const due = dueWork(state, ctx.now);
-    const dirty = Boolean(this.kept[SETTLEMENT_DIRTY_KEY]);
+    const flag = this.kept[SETTLEMENT_DIRTY_KEY];
+    // A price edit while no period waits for a price changes nothing here (stock edits are many).
+    const dirty = Boolean(flag) && !(flag === 'prices' && state.retry.length === 0);
+    if (flag && !dirty) ctx.cache.remove(SETTLEMENT_DIRTY_KEY);
     const nothing = !due.week && !due.month && !due.refresh && !state.pendingRefresh && !dirty;
     const late = ctx.now - ctx.startedAt > START_BY_MS;
     if (nothing || late) {
