@@ -9,7 +9,7 @@
  * as they are (fingerprints kept between runs) are not written again.
  */
 import type { Cafe24Connection } from '../channels/cafe24';
-import { RATES_KEY, RATE_TTL_S } from '../jobs/cafe24/gateway';
+import { RATES_KEY } from '../jobs/cafe24/gateway';
 import { CLAIM_DATE_TYPES, collectOrders, commitCursors } from '../jobs/cafe24/collect-orders';
 import { changedLines, parseRecent, RECENT_ORDERS_KEY, remember } from '../jobs/recent-orders';
 import type { Partner } from '../core/partner';
@@ -34,6 +34,11 @@ export const PARTNERS_SNAPSHOT_KEY = 'config.partners';
 /** onEdit drops the snapshot when the partners tab changes; the expiry is only a safety net. */
 const SNAPSHOT_TTL_S = 6 * 3600;
 const HEARTBEAT_KEY = 'sync.lastRunAt';
+/**
+ * What a run keeps for the next lives six hours (CacheService's longest): an Editor add-on runs
+ * hourly, and its health, fingerprints and pacing must outlive the gap between two runs.
+ */
+const KEEP_TTL_S = 21_600;
 /** Set by onEdit of the products or stock-ratio tab: the next run recomputes stock. */
 export const STOCK_DIRTY_KEY = 'stock.dirty';
 const STOCK_CHECKED_KEY = 'stock.checkedAt';
@@ -208,7 +213,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       wroteSheet = true;
     }
     try {
-      cache.putAll(keep, RATE_TTL_S);
+      cache.putAll(keep, KEEP_TTL_S);
     } catch (e) {
       // What is kept between runs only saves work; losing it must not fail a run that did its job.
       console.warn(`cache write failed: ${(e as Error).message}`);
