@@ -97,6 +97,17 @@ describe('npm start on the demo scenario', () => {
     expect(item('20261123-1000150-02')['주문상태']).toBe('배송중 (N30)');
   });
 
+  it('settles last week from the sidebar and records a payment in the ledger', () => {
+    const sheets = read('workbook.json').sheets as Array<{ name: string; values: unknown[][] }>;
+    const rows = (name: string) => {
+      const [h, ...rest] = sheets.find((s) => s.name === name)!.values;
+      return rest.map((r) => Object.fromEntries(h!.map((k, i) => [String(k), r[i]])));
+    };
+    // The own mall shipped 2 mugs (wholesale 7,000) in W47.
+    expect(rows('정산').find((x) => x['파트너ID'] === 'PNR001' && x['정산기간'] === '2026-W47')).toMatchObject({ 출고수량: 2, 도매금액: 14_000, 영업장려금: 700 });
+    expect(rows('원장').find((x) => x['파트너ID'] === 'PNR002')).toMatchObject({ 전표번호: 'PNR002:payment:BANK-20261123-01', 구분: '입금', 금액: 500_000 });
+  });
+
   it('installs the add-on as a user would, then runs the sync every minute', () => {
     const m = read('metrics.json');
     const fns = m.executions.map((x: { function: string }) => x.function);
