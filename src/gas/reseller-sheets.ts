@@ -1,7 +1,7 @@
 /**
  * Each reseller's own settlement sheet: a separate spreadsheet the add-on creates
  * (SpreadsheetApp.create), shares view-only with the partner row's 정산시트 공유 이메일
- * (DriveApp addViewer), and rewrites from its own rows only (src/jobs/reseller-view.ts): its
+ * (Spreadsheet.addViewer), and rewrites from its own rows only (src/jobs/reseller-view.ts): its
  * statements, its ledger and balance, its shipped items, and a chart of its weeks. Its id and
  * what was shared and mailed are kept in document properties.
  *
@@ -101,7 +101,7 @@ export function refreshResellers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, p
         report.messages.push({ level: 'info', message: `${partner.partnerId}: 정산 시트를 만들었습니다 (${book.getUrl()})` });
       }
       writeTabs(book, view.tabs);
-      share(record!, partner, report.messages);
+      share(book, record!, partner, report.messages);
       report.sheets.push({ partnerId: partner.partnerId, url: book.getUrl() });
       // Mail: statements now in the sheet that were not mailed yet.
       const fresh = view.periods.filter((p) => !record!.mailed.includes(p));
@@ -132,15 +132,18 @@ export function refreshResellers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, p
   return report;
 }
 
-/** View-only for the row's addresses; addresses removed from the row lose access. */
-function share(record: SheetRecord, partner: Partner, messages: Msg[]): void {
+/**
+ * View-only for the row's addresses; addresses removed from the row lose access. Shared through
+ * the spreadsheet itself (Spreadsheet.addViewer), which the spreadsheets scope covers: DriveApp
+ * would need the full Drive scope, more than an add-on that only touches its own files should ask.
+ */
+function share(book: GoogleAppsScript.Spreadsheet.Spreadsheet, record: SheetRecord, partner: Partner, messages: Msg[]): void {
   const wanted = partner.statementEmails.map((e) => e.toLowerCase());
   const add = wanted.filter((e) => !record.viewers.includes(e));
   const drop = record.viewers.filter((e) => !wanted.includes(e));
   if (add.length === 0 && drop.length === 0) return;
-  const file = DriveApp.getFileById(record.id);
-  for (const e of add) file.addViewer(e);
-  for (const e of drop) file.removeViewer(e);
+  for (const e of add) book.addViewer(e);
+  for (const e of drop) book.removeViewer(e);
   record.viewers = wanted;
   messages.push({ level: 'info', message: `${partner.partnerId}: 정산 시트 보기 권한 ${add.length ? `추가 ${add.join(', ')}` : ''}${drop.length ? ` 해제 ${drop.join(', ')}` : ''}` });
 }
