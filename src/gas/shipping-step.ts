@@ -65,7 +65,9 @@ export function shippingStep(
   const importTab = findTab(ss, TRACKING_IMPORT);
   const imports = importTab ? readTable(TRACKING_IMPORT, readGrid(importTab)) : null;
   const carriersTab = findTab(ss, CARRIERS);
-  const carriers = readCarrierRules(carriersTab ? readGrid(carriersTab) : null);
+  const carriersGrid = carriersTab ? readGrid(carriersTab) : null;
+  const carriers = readCarrierRules(carriersGrid);
+  if (carriersTab && carriersGrid) markCarrierRows(carriersTab, carriersGrid, carriers.problems);
 
   // Every order row as shipping sees it; numbers already on the malls, with their receivers.
   const lines: ShipLine[] = [];
@@ -132,6 +134,18 @@ export function shippingStep(
     report.messages.push(`송장 ${report.sent}건 출고 전송${report.held ? `, ${report.held}건 보류` : ''}${report.refused ? `, ${report.refused}건 확인 필요` : ''}`);
   }
   return report;
+}
+
+/** A carriers-tab row that cannot be used says why; a fixed one is cleared. Only changed cells are written. */
+function markCarrierRows(tab: GoogleAppsScript.Spreadsheet.Sheet, grid: readonly (readonly unknown[])[], problems: ReadonlyMap<string, string>): void {
+  const updates: KeyedUpdate[] = [];
+  for (const row of readTable(CARRIERS, grid).rows) {
+    if (!row.key) continue;
+    const problem = problems.get(row.key);
+    const status = problem === undefined ? '' : `✗ ${problem}`;
+    if (cellText(row.get('status')) !== status) updates.push({ key: row.key, values: { status } });
+  }
+  writeByKey(tab, CARRIERS, updates);
 }
 
 function reasonOf(o: ShipOutcome): string {

@@ -41,6 +41,8 @@ describe('shipping from the sheet', () => {
     const events = [
       ...setup,
       { at: '+12m', type: 'edit', sheet: '택배사', range: 'A5', values: [['hanjin', '한진택배', 'Hanjin', '한진', '10,12', '0018', 'HANJIN', 'HANJIN']] },
+      // A carrier row staff got wrong: the row says why, the others are used.
+      { at: '+12m', type: 'edit', sheet: '택배사', range: 'A6', values: [['kdexp', '경동택배', '', '', 'ten', '0039', '', '']] },
       order('najalran', '20261123-1000001', '한수령', 13),
       order('najalran', '20261123-1000002', '한수령', 13),
       order('borasaeg', '20261123-2000001', '두수령', 102),
@@ -112,6 +114,12 @@ describe('shipping from the sheet', () => {
     const row = orderRow(r, '20261123-2000003-01');
     expect(String(row['처리결과'])).toMatch(/한진택배.*borasaeg 몰의 택배사 목록에 없습니다/);
     expect(row['주문상태']).toBe('결제완료 (N10)');
+  });
+
+  it('marks a carriers-tab row it cannot read with the reason', () => {
+    const row = rowsOf(r, '택배사').find((x) => x['키'] === 'kdexp')!;
+    expect(String(row['처리결과'])).toMatch(/^✗ .*자릿수 "ten"를 읽을 수 없습니다/);
+    expect(rowsOf(r, '택배사').filter((x) => x['키'] !== 'kdexp').map((x) => x['처리결과'])).toEqual(['', '', '', '']);
   });
 
   it('ships what the import tab names and marks the import row done', () => {
