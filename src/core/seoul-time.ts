@@ -109,3 +109,10 @@ export function parseSeoulDateTime(text: string): number | null {
   }
   return dayNumber(y, mo, d) * DAY_MS + h * 3_600_000 + mi * 60_000 + s * 1000 + ms - offsetMs;
 }
+
+/** "11-23 14:05": a time in Seoul as a status cell shows when something happened. */
+export function seoulStamp(epochMs: number): string {
+  const d = new Date(epochMs + SEOUL_OFFSET_MS);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}

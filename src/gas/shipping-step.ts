@@ -6,6 +6,7 @@
  */
 import type { Cafe24Connection } from '../channels/cafe24';
 import type { OrderLine } from '../core/order';
+import { seoulStamp } from '../core/seoul-time';
 import { gatherRequests, type RefEntry, type RowEntry, type SourcedRequest } from '../core/ship-sources';
 import { normaliseTrackingNo, receiverKey, type ReceiverKey, type ShipLine } from '../core/shipping';
 import type { Cafe24Gateway } from '../jobs/cafe24/gateway';
@@ -40,12 +41,6 @@ export interface ShippingStepReport {
 
 const STATUSES_TO_SEND = new Set(['paid', 'preparing', 'cancelRequested']);
 const REGISTERED = new Set(['standby', 'shipping', 'delivered']);
-
-function hhmm(ms: number): string {
-  const d = new Date(ms + 9 * 3_600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-}
 
 export function shippingStep(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -155,7 +150,7 @@ function reasonOf(o: ShipOutcome): string {
 function orderCells(o: ShipOutcome, now: number): { status: string; todo: string } {
   switch (o.kind) {
     case 'sent':
-      return { status: `✓ ${hhmm(now)} 출고 전송 (${o.answer})`, todo: '' };
+      return { status: `✓ ${seoulStamp(now)} 출고 전송 (${o.answer})`, todo: '' };
     case 'held':
       return { status: `⏸ ${o.reason}`, todo: o.cause === 'settlement' ? ORDER_TODO.settlementHold : ORDER_TODO.cancelRequested };
     case 'refused':
