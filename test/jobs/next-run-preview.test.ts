@@ -5,30 +5,13 @@
  */
 import { DAY_ONE_CARRIERS } from '../../src/core/carriers';
 import type { OrderLineStatus } from '../../src/core/order';
-import type { Partner } from '../../src/core/partner';
 import type { ShipmentRequest } from '../../src/core/shipping';
 import { DEFAULT_PRODUCT_PACE } from '../../src/jobs/product-push';
 import { MAX_LINES, previewNextRun, type NextRunInput } from '../../src/jobs/next-run-preview';
 import type { StockRatio } from '../../src/sheet/ratios';
-import { product } from './product-fixture';
+import { partner, product } from './product-fixture';
 
 const T = Date.parse('2026-11-23T10:00:00+09:00');
-
-const partner = (partnerId: string, role: Partner['role'] = 'reseller'): Partner => ({
-  partnerId,
-  name: partnerId,
-  role,
-  channel: 'cafe24',
-  mallId: partnerId.toLowerCase(),
-  shopNo: 1,
-  supplierCode: null,
-  defaultRatio: 30,
-  settlementMode: 'deposit',
-  creditLimit: 0,
-  incentiveRate: 5,
-  shippingFeePerUnit: 2_500,
-  statementEmails: [],
-});
 
 const ratio = (over: Partial<StockRatio> = {}): StockRatio => ({
   sku: 'TB-001',

@@ -3,7 +3,6 @@
  * carries — never a reseller's price after the first registration, the own mall's price when it
  * changes — what is refused and why, and the state kept between runs in script properties.
  */
-import type { Partner } from '../../src/core/partner';
 import type { Product } from '../../src/core/product';
 import type { StockRatio } from '../../src/sheet/ratios';
 import {
@@ -23,7 +22,7 @@ import {
   type PushedPair,
 } from '../../src/jobs/product-push';
 import { T0 } from './memory-ports';
-import { product } from './product-fixture';
+import { partner, product } from './product-fixture';
 
 const MIN = 60_000;
 
@@ -38,22 +37,6 @@ const ratio = (over: Partial<StockRatio> = {}): StockRatio => ({
   channelVariantCode: null,
   pushedStock: null,
   ...over,
-});
-
-const partner = (partnerId: string, role: Partner['role']): Partner => ({
-  partnerId,
-  name: partnerId,
-  role,
-  channel: 'cafe24',
-  mallId: partnerId.toLowerCase(),
-  shopNo: 1,
-  supplierCode: null,
-  defaultRatio: 30,
-  settlementMode: 'deposit',
-  creditLimit: 0,
-  incentiveRate: 5,
-  shippingFeePerUnit: 2_500,
-  statementEmails: [],
 });
 
 const OWN = partner('PNR001', 'own');

@@ -4,13 +4,12 @@
  * instead, a SKU that is one option of a shared product is never written, updates carry only
  * their patch, and what a run leaves for the next (nextPushState).
  */
-import type { Partner } from '../../src/core/partner';
 import type { Product } from '../../src/core/product';
 import type { StockRatio } from '../../src/sheet/ratios';
 import { nextPushState, pushProducts, type ProductPushResult } from '../../src/jobs/cafe24/push-products';
 import { DEFAULT_PRODUCT_PACE, OPTION_ITEM, planProductPush, type ProductPushInput, type ProductPushState } from '../../src/jobs/product-push';
 import { borasaeg, json, najalran, T0, tokenOf, world, type SentRequest } from './memory-ports';
-import { product } from './product-fixture';
+import { partner, product } from './product-fixture';
 
 const N = 'najalran';
 const B = 'borasaeg';
@@ -27,22 +26,6 @@ const ratio = (partnerId: string, over: Partial<StockRatio> = {}): StockRatio =>
   channelVariantCode: null,
   pushedStock: null,
   ...over,
-});
-
-const partner = (partnerId: string, role: Partner['role']): Partner => ({
-  partnerId,
-  name: partnerId,
-  role,
-  channel: 'cafe24',
-  mallId: partnerId === 'PNR001' ? N : B,
-  shopNo: 1,
-  supplierCode: null,
-  defaultRatio: 30,
-  settlementMode: 'deposit',
-  creditLimit: 0,
-  incentiveRate: 5,
-  shippingFeePerUnit: 2_500,
-  statementEmails: [],
 });
 
 const PARTNERS = [partner('PNR001', 'own'), partner('PNR002', 'reseller')];
