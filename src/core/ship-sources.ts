@@ -8,7 +8,10 @@ import type { ShipLine, ShipmentRequest } from './shipping';
 import { shipVerdict } from './shipping';
 
 /** What an order or item id written by staff (or scanned) refers to. */
-export type RefMatch = { readonly ok: true; readonly lines: readonly ShipLine[] } | { readonly ok: false; readonly reason: string };
+export type RefMatch =
+  | { readonly ok: true; readonly lines: readonly ShipLine[] }
+  /** `notFound` may yet resolve: the order may not have been collected when its parcel was scanned. */
+  | { readonly ok: false; readonly why: 'blank' | 'notFound' | 'ambiguous' | 'nothingToShip'; readonly reason: string };
 
 /**
  * The lines a reference names: an item id (품목주문번호) or an order id (주문번호), optionally
@@ -18,7 +21,7 @@ export type RefMatch = { readonly ok: true; readonly lines: readonly ShipLine[] 
  */
 export function resolveRef(raw: string, lines: readonly ShipLine[]): RefMatch {
   const text = raw.normalize('NFKC').trim();
-  if (text === '') return { ok: false, reason: '주문번호가 비어 있습니다' };
+  if (text === '') return { ok: false, why: 'blank', reason: '주문번호가 비어 있습니다' };
   const colon = text.indexOf(':');
   const partnerId = colon > 0 ? text.slice(0, colon).trim() : null;
   const ref = (colon > 0 ? text.slice(colon + 1) : text).trim();
@@ -26,15 +29,15 @@ export function resolveRef(raw: string, lines: readonly ShipLine[]): RefMatch {
   const byItem = scope.filter((l) => l.itemId === ref);
   const matched = byItem.length > 0 ? byItem : scope.filter((l) => l.orderId === ref);
   if (matched.length === 0) {
-    return { ok: false, reason: `주문 탭에 ${partnerId ? `${partnerId}의 ` : ''}주문번호/품목주문번호 "${ref}"가 없습니다` };
+    return { ok: false, why: 'notFound', reason: `주문 탭에 ${partnerId ? `${partnerId}의 ` : ''}주문번호/품목주문번호 "${ref}"가 없습니다` };
   }
   const partners = [...new Set(matched.map((l) => l.partnerId))];
   if (partners.length > 1) {
-    return { ok: false, reason: `"${ref}"는 여러 파트너(${partners.join(', ')})에 있습니다. "${partners[0]}:${ref}"처럼 파트너ID를 앞에 붙이세요` };
+    return { ok: false, why: 'ambiguous', reason: `"${ref}"는 여러 파트너(${partners.join(', ')})에 있습니다. "${partners[0]}:${ref}"처럼 파트너ID를 앞에 붙이세요` };
   }
   if (byItem.length > 0) return { ok: true, lines: byItem };
   const open = matched.filter((l) => shipVerdict(l.status).verdict !== 'refuse');
-  if (open.length === 0) return { ok: false, reason: `주문 ${ref}: ${shipVerdict(matched[0]!.status).reason}` };
+  if (open.length === 0) return { ok: false, why: 'nothingToShip', reason: `주문 ${ref}: ${shipVerdict(matched[0]!.status).reason}` };
   return { ok: true, lines: open };
 }
 
@@ -63,7 +66,7 @@ export interface SourcedRequest extends ShipmentRequest {
 export interface Sourced {
   readonly requests: readonly SourcedRequest[];
   /** Import entries that name nothing shippable, with why. */
-  readonly unresolved: ReadonlyArray<{ readonly key: string; readonly reason: string }>;
+  readonly unresolved: ReadonlyArray<{ readonly key: string; readonly reason: string; readonly notFound: boolean }>;
 }
 
 const itemKey = (l: Pick<ShipLine, 'partnerId' | 'itemId'>) => `${l.partnerId}|${l.itemId}`;
@@ -75,7 +78,7 @@ const itemKey = (l: Pick<ShipLine, 'partnerId' | 'itemId'>) => `${l.partnerId}|$
  */
 export function gatherRequests(rows: readonly RowEntry[], imports: readonly RefEntry[], lines: readonly ShipLine[], defaultCarrier = ''): Sourced {
   const requests: SourcedRequest[] = [];
-  const unresolved: Array<{ key: string; reason: string }> = [];
+  const unresolved: Array<{ key: string; reason: string; notFound: boolean }> = [];
   const rowIndex = new Map<string, number>();
   for (const r of rows) {
     rowIndex.set(itemKey(r.line), requests.length);
@@ -84,7 +87,7 @@ export function gatherRequests(rows: readonly RowEntry[], imports: readonly RefE
   for (const entry of imports) {
     const match = resolveRef(entry.ref, lines);
     if (!match.ok) {
-      unresolved.push({ key: entry.key, reason: match.reason });
+      unresolved.push({ key: entry.key, reason: match.reason, notFound: match.why === 'notFound' });
       continue;
     }
     const carrierName = entry.carrierName.trim() === '' ? defaultCarrier : entry.carrierName;

@@ -13,7 +13,7 @@ import { scriptCache } from './adapters/stores';
 import { appendRows, findTab, readGrid } from './adapters/tab';
 import { cafe24Runtime, connectionOf, isConnected, partnersOf } from './cafe24';
 import { readSettings } from './settings';
-import { markShippingDirty, shippingStep } from './shipping-step';
+import { markShippingDirty, SHIP_WAITING_KEY, shippingStep } from './shipping-step';
 import { markStockDirty } from './sync';
 import { adjustWarehouseStock } from './warehouse';
 
@@ -67,9 +67,14 @@ export function scanParcel(orderCode: string, labelCode: string, carrierName: st
     adjustWarehouseStock(ss, written.warehouseDeltas);
     if (report.sent > 0) markStockDirty();
     if (report.retry) markShippingDirty();
+    // An order scanned before the sync collected it: sent when it arrives.
+    if (report.waiting) cache.putAll({ [SHIP_WAITING_KEY]: '1' }, 21_600);
     cache.putAll(rt.gateway.ratesToSave(), 3600);
     const outcome = report.importStatus.get(key);
     if (!outcome) return { ok: false, message: '스캔을 처리하지 못했습니다. 송장등록 탭을 확인하세요' };
+    if (outcome.waiting) {
+      return { ok: true, queued: true, message: `${outcome.text}. 주문이 수집되면 송장이 전송됩니다 (송장등록 탭에 대기)` };
+    }
     const sentOrder = report.lines.find((l) => l.trackingNo !== null && normaliseTrackingNo(l.trackingNo) === tracking);
     return {
       ok: outcome.ok,

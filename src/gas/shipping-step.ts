@@ -20,6 +20,11 @@ import { findTab, readGrid, writeByKey, type KeyedUpdate } from './adapters/tab'
 
 /** Set by onEdit of the orders or import tab and by scans: the next run looks for numbers to send. */
 export const SHIP_DIRTY_KEY = 'shipping.dirty';
+/**
+ * Set while import rows (or scans) name orders the orders tab does not have yet: the next run
+ * that brings new orders looks again, without reading the tabs every quiet minute.
+ */
+export const SHIP_WAITING_KEY = 'shipping.waiting';
 
 /** Someone edited the orders or import tab, or scanned a parcel: the next run looks. */
 export function markShippingDirty(): void {
@@ -34,9 +39,11 @@ export interface ShippingStepReport {
   readonly refused: number;
   /** Some numbers could not be sent now and are tried again next run. */
   readonly retry: boolean;
+  /** Import rows name orders not in the orders tab (yet): looked at again when new orders come. */
+  readonly waiting: boolean;
   readonly messages: string[];
-  /** Per import row key: what its row now says (for a scan's answer). */
-  readonly importStatus: ReadonlyMap<string, { ok: boolean; text: string }>;
+  /** Per import row key: what its row now says (for a scan's answer); `waiting` for an order not collected yet. */
+  readonly importStatus: ReadonlyMap<string, { ok: boolean; text: string; waiting?: boolean }>;
 }
 
 const STATUSES_TO_SEND = new Set(['paid', 'preparing', 'cancelRequested']);
@@ -53,7 +60,7 @@ export function shippingStep(
   /** Partners whose parcels must wait (settlement holds), with the reason shown on their rows. */
   holds: ReadonlyMap<string, string> = new Map(),
 ): ShippingStepReport {
-  const report = { lines: [] as OrderLine[], sent: 0, held: 0, refused: 0, retry: false, messages: [] as string[], importStatus: new Map<string, { ok: boolean; text: string }>() };
+  const report = { lines: [] as OrderLine[], sent: 0, held: 0, refused: 0, retry: false, waiting: false, messages: [] as string[], importStatus: new Map<string, { ok: boolean; text: string; waiting?: boolean }>() };
   const ordersTab = findTab(ss, ORDERS);
   if (!ordersTab) return report;
   const orders = readTable(ORDERS, ordersGrid ?? readGrid(ordersTab));
@@ -86,6 +93,7 @@ export function shippingStep(
     .filter((r) => r.key !== '' && cellText(r.get('processedAt')) === '')
     .map((r) => ({ key: r.key, ref: cellText(r.get('ref')), carrierName: cellText(r.get('carrier')), trackingNo: cellText(r.get('trackingNo')) }));
   const sourced = gatherRequests(entries, pasted, lines);
+  report.waiting = sourced.unresolved.some((u) => u.notFound);
   if (sourced.requests.length === 0 && sourced.unresolved.length === 0) return report;
 
   const result = sourced.requests.length > 0 ? shipOrders(sourced.requests, usedElsewhere, carriers.rules, conns, { gateway, cache, now, holds }) : { outcomes: [], lines: [] };
@@ -112,7 +120,7 @@ export function shippingStep(
   if (importTab) {
     const importUpdates: KeyedUpdate[] = [];
     for (const u of sourced.unresolved) {
-      report.importStatus.set(u.key, { ok: false, text: u.reason });
+      report.importStatus.set(u.key, { ok: false, text: u.reason, waiting: u.notFound });
       importUpdates.push({ key: u.key, values: { status: `✗ ${u.reason}` } });
     }
     for (const [key, list] of byImport) {

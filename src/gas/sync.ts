@@ -22,7 +22,7 @@ import { cafe24Runtime, connectionOf, isConnected, markPartners, partnersOf } fr
 import { productsStep } from './products-step';
 import { stockStep } from './stock';
 import { HEALTH_KEY, healthAfterRun } from './health';
-import { SHIP_DIRTY_KEY, shippingStep } from './shipping-step';
+import { SHIP_DIRTY_KEY, SHIP_WAITING_KEY, shippingStep } from './shipping-step';
 import { adjustWarehouseStock } from './warehouse';
 import { CLAIMS_CACHE_KEYS, claimsStep } from './claims-step';
 import { SETTLEMENT_CACHE_KEYS, settlementSession } from './settlement-step';
@@ -76,7 +76,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
   try {
     const ss = SpreadsheetApp.getActive();
     // One cache read for everything kept between runs.
-    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, PRODUCTS_PENDING_KEY, SHIP_DIRTY_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
+    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, PRODUCTS_PENDING_KEY, SHIP_DIRTY_KEY, SHIP_WAITING_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
     // Settlement holds and the due-check ride on the same read (settlement-step.ts).
     const settlement = settlementSession(kept);
     let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
@@ -134,13 +134,14 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       const connMap = new Map(conns.map((c) => [c.partnerId, c]));
       // Tracking numbers staff entered (order rows, the import tab, scans) go to the malls; a
       // cancel request the mall turned down (C11) may free a held row.
-      if (kept[SHIP_DIRTY_KEY] || fresh.some((l) => l.rawStatus === 'C11')) {
+      if (kept[SHIP_DIRTY_KEY] || (kept[SHIP_WAITING_KEY] && fresh.length > 0) || fresh.some((l) => l.rawStatus === 'C11')) {
         // Cleared first: an edit while this step runs marks it again for the next run.
         if (kept[SHIP_DIRTY_KEY]) cache.remove(SHIP_DIRTY_KEY);
         const shipping = shippingStep(ss, connMap, rt.gateway, cache, started.getTime(), ordersGrid, settlement.holds);
         wroteSheet = true;
         if (writeLines(shipping.lines).length > 0) stockMoved = true;
         if (shipping.retry) keep[SHIP_DIRTY_KEY] = '1';
+        keep[SHIP_WAITING_KEY] = shipping.waiting ? '1' : '';
         for (const m of shipping.messages) log.push({ job: 'shipping', startedAt: started, durationMs: Date.now() - started.getTime(), rowsChanged: shipping.sent, level: shipping.refused + shipping.held > 0 ? 'warn' : 'info', message: m });
       }
       // STEP: claims (claim rows from the lines, staff's answers sent to the malls)

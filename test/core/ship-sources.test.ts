@@ -36,7 +36,7 @@ describe('resolveRef', () => {
 
   test('a number two malls share is refused until the partner is named', () => {
     const r = resolveRef('20261123-0000001', lines);
-    expect(r).toEqual({ ok: false, reason: expect.stringContaining('"PNR001:20261123-0000001"처럼') });
+    expect(r).toEqual({ ok: false, why: 'ambiguous', reason: expect.stringContaining('"PNR001:20261123-0000001"처럼') });
   });
 
   test('full-width text and spaces around are read as typed', () => {
@@ -44,12 +44,12 @@ describe('resolveRef', () => {
   });
 
   test('an order with nothing left to ship says why', () => {
-    expect(resolveRef('20261123-0000009', lines)).toEqual({ ok: false, reason: '주문 20261123-0000009: 취소된 품목은 출고할 수 없습니다' });
+    expect(resolveRef('20261123-0000009', lines)).toEqual({ ok: false, why: 'nothingToShip', reason: '주문 20261123-0000009: 취소된 품목은 출고할 수 없습니다' });
   });
 
-  test('an unknown or blank reference is refused with what was looked for', () => {
-    expect(resolveRef('20991231-0000001', lines)).toEqual({ ok: false, reason: '주문 탭에 주문번호/품목주문번호 "20991231-0000001"가 없습니다' });
-    expect(resolveRef('  ', lines)).toEqual({ ok: false, reason: '주문번호가 비어 있습니다' });
+  test('an unknown reference (perhaps not collected yet) or a blank one is refused with what was looked for', () => {
+    expect(resolveRef('20991231-0000001', lines)).toEqual({ ok: false, why: 'notFound', reason: '주문 탭에 주문번호/품목주문번호 "20991231-0000001"가 없습니다' });
+    expect(resolveRef('  ', lines)).toEqual({ ok: false, why: 'blank', reason: '주문번호가 비어 있습니다' });
   });
 });
 
@@ -88,6 +88,6 @@ describe('gatherRequests', () => {
       '우체국택배',
     );
     expect(requests.map((r) => r.carrierName)).toEqual(['우체국택배']);
-    expect(unresolved).toEqual([{ key: 'k2', reason: expect.stringContaining('"nope"가 없습니다') }]);
+    expect(unresolved).toEqual([{ key: 'k2', reason: expect.stringContaining('"nope"가 없습니다'), notFound: true }]);
   });
 });

@@ -65,6 +65,9 @@ describe('shipping from the sheet', () => {
       // Scans: a good one, and a label that is not a tracking number.
       { at: '+29m', type: 'sidebar', function: 'scanToShip', args: ['20261123-1000004', '6900004147609', '우체국택배'] },
       { at: '+29m30s', type: 'sidebar', function: 'scanToShip', args: ['20261123-3000002', 'ABC-123', 'CJ대한통운'] },
+      // A parcel scanned before its order reached the sheet: it waits and goes out once collected.
+      { at: '+29m40s', type: 'sidebar', function: 'scanToShip', args: ['20261123-1000009', '6900004147630', '우체국택배'] },
+      { ...order('najalran', '20261123-1000009', '늦은수령', 13), at: '+29m50s' },
       // A buyer asks to cancel an order collected days ago just before its number is typed: only
       // the fresh read of the order can know.
       { at: `+${held}m`, type: 'channel', channel: 'cafe24', action: 'requestCancel', args: ['najalran', '20261120-0000001'] },
@@ -132,7 +135,7 @@ describe('shipping from the sheet', () => {
   });
 
   it('ships a scanned parcel at once and answers the sidebar; a bad label gets its reason', () => {
-    const scans = r.runtime.executions.filter((x) => x.function === 'scanToShip');
+    const scans = r.runtime.executions.filter((x) => x.function === 'scanToShip').slice(0, 2);
     expect(scans.map((x) => (x.result as { ok: boolean }).ok)).toEqual([true, false]);
     expect(String((scans[0]!.result as { message: string }).message)).toMatch(/✓ 1개 품목 출고/);
     expect(String((scans[1]!.result as { message: string }).message)).toMatch(/문자가 들어 있습니다/);
@@ -140,6 +143,12 @@ describe('shipping from the sheet', () => {
     // Sent within the scan itself, not by a later run.
     expect(shipments(r, 'najalran').find((s) => s.tracking_no === '6900004147609')?.order_id).toBe('20261123-1000004');
     expect(shipmentPosts(r).some((e) => e.mall === 'najalran' && e.at >= scans[0]!.start && e.at <= scans[0]!.end)).toBe(true);
+  });
+
+  it('keeps a parcel scanned before its order was collected, and ships it when the order arrives', () => {
+    const scan = r.runtime.executions.filter((x) => x.function === 'scanToShip')[2]!;
+    expect(scan.result).toMatchObject({ ok: true, queued: true, message: expect.stringMatching(/주문이 수집되면 송장이 전송됩니다/) });
+    expect(orderRow(r, '20261123-1000009-01')).toMatchObject({ 주문상태: '배송중 (N30)', 송장번호: '6900004147630' });
   });
 
   it('holds an item whose order got a cancel request since the sheet last saw it, and sends nothing for it', () => {
@@ -151,9 +160,9 @@ describe('shipping from the sheet', () => {
   });
 
   it('takes units that left the warehouse off its stock, once', () => {
-    // NJ-MUG: 120 at setup; 2 (the bundle) + 2 (the imported order) + 1 (the scanned order) shipped.
+    // NJ-MUG: 120 at setup; 2 (the bundle) + 2 (the imported order) + 2 (the scanned orders) shipped.
     const mug = rowsOf(r, '상품').find((x) => x.SKU === 'NJ-MUG')!;
-    expect(mug['물류재고']).toBe(115);
+    expect(mug['물류재고']).toBe(114);
   });
 
   it('puts back a change to a shipped row\'s tracking number and says why', () => {
