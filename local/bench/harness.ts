@@ -14,6 +14,7 @@ import { spreadsheetStore } from '../runtime/services/spreadsheet';
 import { createWorld } from '../runtime/world';
 import { channelFactories, type ChannelFake } from '../sandbox/channels';
 import { parseScenario, resolveTime, type ScenarioEvent } from '../sandbox/scenario';
+import { authorize } from '../sandbox/run';
 import { SheetHost } from '../sandbox/sheet-host';
 import demo from '../sandbox/scenarios/demo.json';
 
@@ -106,14 +107,8 @@ async function play(b: Bench, e: ScenarioEvent): Promise<void> {
       case 'menu':
         rt.startExecution(e.function, e.args, e.type, rt.user);
         return;
-      case 'authorize': {
-        const r = await rt.run(e.function, e.args, 'sidebar');
-        const url = (r.result as { authorizeUrl?: unknown } | undefined)?.authorizeUrl;
-        if (typeof url !== 'string') throw new Error(`${e.function} answered no authorizeUrl: ${r.errors.join('; ')}`);
-        const page = await rt.openInBrowser(url);
-        if (page.status !== 200) throw new Error(`authorization ended at ${page.url} with ${page.status}`);
-        return;
-      }
+      case 'authorize':
+        return authorize(rt, e.function, e.args);
       case 'channel':
         await b.cafe24.control(e.action, e.args);
         return;

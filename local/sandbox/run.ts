@@ -87,6 +87,18 @@ export async function openSandbox(s: Scenario, opts: Pick<SandboxOptions, 'bundl
   return result;
 }
 
+/**
+ * A person clicks a sidebar's connect button: `fn` answers `{ authorizeUrl }`, the person opens
+ * it and consents; the provider's redirect comes back to the script's /usercallback.
+ */
+export async function authorize(rt: Runtime, fn: string, args: unknown[]): Promise<void> {
+  const r = await rt.run(fn, args, 'sidebar');
+  const url = (r.result as { authorizeUrl?: unknown } | undefined)?.authorizeUrl;
+  if (typeof url !== 'string') throw new Error(`${fn} answered no authorizeUrl${r.errors.length ? `: ${r.errors.join('; ')}` : ''}`);
+  const page = await rt.openInBrowser(url);
+  if (page.status !== 200) throw new Error(`authorization ended at ${page.url} with ${page.status}: ${page.body.slice(0, 200)}`);
+}
+
 /** Plays one scenario event now; a failure is kept in `eventErrors`, as a person's mistake would be. */
 export async function play(e: ScenarioEvent, r: SandboxResult): Promise<void> {
   const rt = r.runtime;
@@ -116,15 +128,8 @@ export async function play(e: ScenarioEvent, r: SandboxResult): Promise<void> {
       case 'menu':
         rt.startExecution(e.function, e.args, e.type, rt.user);
         return;
-      case 'authorize': {
-        // The person clicks the sidebar's connect button, opens the link and consents.
-        const r = await rt.run(e.function, e.args, 'sidebar');
-        const url = (r.result as { authorizeUrl?: unknown } | undefined)?.authorizeUrl;
-        if (typeof url !== 'string') throw new Error(`${e.function} answered no authorizeUrl${r.errors.length ? `: ${r.errors.join('; ')}` : ''}`);
-        const page = await rt.openInBrowser(url);
-        if (page.status !== 200) throw new Error(`authorization ended at ${page.url} with ${page.status}: ${page.body.slice(0, 200)}`);
-        return;
-      }
+      case 'authorize':
+        return authorize(rt, e.function, e.args);
       case 'channel': {
         const fake = r.channels.get(e.channel);
         if (!fake) throw new Error(`no channel "${e.channel}" in this scenario`);

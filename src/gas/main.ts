@@ -5,6 +5,7 @@
  * a real top-level function of build/Code.js; names ending in "_" stay private.
  */
 import { message } from '../i18n/messages';
+import { escapeHtml } from '../sheet/html';
 import { setupWorkbook as runSetup } from '../jobs/setup';
 import { CLAIMS, LEDGER, ORDERS, PARTNERS, PRODUCTS, STOCK_RATIOS, TABS, TRACKING_IMPORT } from '../sheet/tabs';
 import { guardShippedRow } from './order-lock';
@@ -182,10 +183,6 @@ export function cafe24AuthCallback(request: { parameter: Record<string, string> 
   }
   // createHtmlOutput escapes nothing: the text is set as text through a template-free page.
   return HtmlService.createHtmlOutput('<p></p>').append(escapeHtml(text)).setTitle('카페24 연결');
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** Sidebar scan mode: the order's barcode, then the parcel label; sent at once when it can be. */

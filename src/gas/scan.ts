@@ -8,14 +8,13 @@ import type { Cafe24Connection } from '../channels/cafe24';
 import { normaliseTrackingNo } from '../core/shipping';
 import { TRACKING_IMPORT } from '../sheet/tabs';
 import { cellText, keyOf, readTable, rowCells } from '../sheet/table';
-import { upsertOrders } from './adapters/orders-tab';
 import { scriptCache } from './adapters/stores';
 import { appendRows, findTab, readGrid } from './adapters/tab';
 import { cafe24Runtime, connectionOf, isConnected, partnersOf } from './cafe24';
 import { readSettings } from './settings';
 import { markShippingDirty, SHIP_WAITING_KEY, shippingStep } from './shipping-step';
 import { markStockDirty } from './sync';
-import { adjustWarehouseStock } from './warehouse';
+import { writeOrderLines } from './warehouse';
 
 export interface ScanResult {
   ok: boolean;
@@ -63,8 +62,7 @@ export function scanParcel(orderCode: string, labelCode: string, carrierName: st
       if (r.ok && r.partner.channel === 'cafe24' && isConnected(rt.store, r.partner.partnerId)) conns.set(r.partner.partnerId, connectionOf(r.partner));
     }
     const report = shippingStep(ss, conns, rt.gateway, cache, Date.now());
-    const written = upsertOrders(ss, report.lines, readSettings().lang);
-    adjustWarehouseStock(ss, written.warehouseDeltas);
+    writeOrderLines(ss, report.lines, readSettings().lang);
     if (report.sent > 0) markStockDirty();
     if (report.retry) markShippingDirty();
     // An order scanned before the sync collected it: sent when it arrives.

@@ -1,4 +1,7 @@
+import type { OrderLine } from '../core/order';
+import type { Lang } from '../sheet/schema';
 import { PRODUCTS } from '../sheet/tabs';
+import { upsertOrders } from './adapters/orders-tab';
 import { cellText } from '../sheet/table';
 import { layoutOf } from '../sheet/layout';
 import { findTab } from './adapters/tab';
@@ -47,4 +50,13 @@ export function adjustWarehouseStock(ss: GoogleAppsScript.Spreadsheet.Spreadshee
     sheet.getRange(i + 2, stockCol + 1).setValue(Math.max(0, after));
   }
   return problems;
+}
+
+/**
+ * Order lines to the orders tab (by key), and the units that left with them off the warehouse
+ * stock in the same breath: what every writer of lines (the sync, a scan) must do together.
+ */
+export function writeOrderLines(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lines: readonly OrderLine[], lang: Lang): ReturnType<typeof upsertOrders> & { stockProblems: string[] } {
+  const written = upsertOrders(ss, lines, lang);
+  return { ...written, stockProblems: adjustWarehouseStock(ss, written.warehouseDeltas) };
 }

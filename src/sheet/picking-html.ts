@@ -3,10 +3,9 @@
  * through `esc`: a product name like "<b>머그</b>" prints as those characters, never as markup.
  */
 import type { PackGroup, PickRow } from '../core/picking';
+import { escapeHtml } from './html';
 
-export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+const esc = escapeHtml;
 
 const STYLE = `
 body{font-family:'Noto Sans KR',Arial,sans-serif;font-size:12px;margin:16px;color:#111}

@@ -3,27 +3,13 @@
  * receiver; its statements (posted ones), its ledger with a running balance, its shipments.
  */
 import type { LedgerEntry } from '../../src/core/ledger';
-import type { Partner } from '../../src/core/partner';
 import type { ShippedItem } from '../../src/core/settlement';
 import { resellerView, statementMail, type StatementFigures } from '../../src/jobs/reseller-view';
 import type { ShippedDetail } from '../../src/sheet/settlement-data';
+import { partner } from './product-fixture';
 
 const kst = (y: number, mo: number, d: number, h = 0): number => Date.UTC(y, mo - 1, d, h - 9);
-const me: Partner = {
-  partnerId: 'PNR002',
-  name: '보라색',
-  role: 'reseller',
-  channel: 'cafe24',
-  mallId: 'borasaeg',
-  shopNo: 1,
-  supplierCode: null,
-  defaultRatio: 30,
-  settlementMode: 'deposit',
-  creditLimit: 0,
-  incentiveRate: 5,
-  shippingFeePerUnit: 2_500,
-  statementEmails: ['settle@borasaeg.example'],
-};
+const me = partner('PNR002', 'reseller', { name: '보라색', mallId: 'borasaeg', statementEmails: ['settle@borasaeg.example'] });
 
 const statement = (partnerId: string, period: string, posted = true): StatementFigures => ({
   partnerId,
