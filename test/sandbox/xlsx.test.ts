@@ -416,7 +416,7 @@ describe('writeXlsx: determinism, limits and scale', () => {
     expect(() => writeXlsx({ sheets: [{ name: 'S', values: [wide] }] })).toThrow(/columns/);
   });
 
-  it('writes 100,000 rows × 20 columns in a few seconds', () => {
+  it('writes 100,000 rows × 20 columns whole', () => {
     const base = Date.UTC(2024, 0, 1);
     const values: CellValue[][] = [];
     for (let r = 0; r < 100_000; r++) {
@@ -427,10 +427,8 @@ describe('writeXlsx: determinism, limits and scale', () => {
       }
       values.push(row);
     }
-    const started = Date.now();
+    // Speed is the bench's business, never a timed assertion: a busy machine must not fail this.
     const buf = writeXlsx({ sheets: [{ name: 'big', values, frozenRows: 1 }] });
-    const elapsed = Date.now() - started;
-    expect(elapsed).toBeLessThan(15_000); // ~2 s here; generous for slow CI machines
 
     const sheet = readZip(buf).get('xl/worksheets/sheet1.xml')!.toString('utf8');
     expect(sheet.length).toBeGreaterThan(50_000_000);
