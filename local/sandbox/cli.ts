@@ -80,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
       }
     },
   });
-  const files = writeOutputs(result, out);
+  const files = await writeOutputs(result, out);
   const rt = result.runtime;
   const failed = rt.executions.filter((x) => x.errors.length > 0);
   console.log(`Ran ${rt.executions.length} executions in ${((Date.now() - started) / 1000).toFixed(1)} s (${failed.length} with errors).`);

@@ -6,7 +6,7 @@ import { createWorld } from '../runtime/world';
 import { channelFactories, type ChannelFake } from './channels';
 import { resolveTime, parseOffset, type Scenario, type ScenarioEvent } from './scenario';
 import { SheetHost, type EditEvent } from './sheet-host';
-import { writeXlsx } from './xlsx';
+import { workbookXlsx } from './xlsx';
 
 /**
  * Runs the built add-on on a scenario: installs it as a user would, lets time pass, fires the
@@ -156,7 +156,7 @@ function afterEdit(rt: Runtime, edit: EditEvent): void {
 }
 
 /** Writes workbook.xlsx, workbook.json, channels.json and metrics.json into `dir`. */
-export function writeOutputs(r: SandboxResult, dir: string): string[] {
+export async function writeOutputs(r: SandboxResult, dir: string): Promise<string[]> {
   fs.mkdirSync(dir, { recursive: true });
   const snapshot = r.sheets.snapshot();
   const files: string[] = [];
@@ -164,13 +164,8 @@ export function writeOutputs(r: SandboxResult, dir: string): string[] {
     fs.writeFileSync(path.join(dir, name), data);
     files.push(path.join(dir, name));
   };
-  write(
-    'workbook.xlsx',
-    writeXlsx(
-      { sheets: snapshot.map((s) => ({ name: s.name, values: s.values, frozenRows: s.frozenRows, notes: s.notes })) },
-      { timeZone: r.sheets.timeZone },
-    ),
-  );
+  const book = r.sheets.book();
+  if (book) write('workbook.xlsx', await workbookXlsx(book, { at: new Date(r.end) }));
   write('workbook.json', JSON.stringify({ sheets: snapshot.map((s) => ({ name: s.name, values: s.values })) }, null, 1));
   const channels: Record<string, unknown> = {};
   for (const [name, fake] of r.channels) channels[name] = { state: fake.state(), requestLog: fake.requestLog() };

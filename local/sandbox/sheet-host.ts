@@ -1,5 +1,5 @@
 import type { CellValue } from '../runtime/services/spreadsheet';
-import { SheetUser, seedSpreadsheet, snapshotSpreadsheet, spreadsheetStore, type EditEvent, type SheetSnapshot } from '../runtime/services/spreadsheet';
+import { SheetUser, seedSpreadsheet, snapshotSpreadsheet, spreadsheetStore, type EditEvent, type SheetSnapshot, type SpreadsheetSnapshot } from '../runtime/services/spreadsheet';
 import type { World } from '../runtime/world';
 
 export type { EditEvent };
@@ -78,6 +78,12 @@ export class SheetHost {
   }
 
   /** Every tab as getValues returns it, plus what XLSX can carry. */
+  /** The whole bound spreadsheet as the fake holds it (for the XLSX), or null before it exists. */
+  book(): SpreadsheetSnapshot | null {
+    const ss = spreadsheetStore(this.world).get(this.id);
+    return ss ? snapshotSpreadsheet(ss) : null;
+  }
+
   snapshot(): Array<{ name: string; values: CellValue[][]; frozenRows: number; notes: (string | null)[][]; sheet: SheetSnapshot }> {
     const ss = spreadsheetStore(this.world).get(this.id);
     if (!ss) return [];

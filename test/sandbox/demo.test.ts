@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { paths } from '../../local/paths';
-import { readZip } from '../../local/sandbox/xlsx';
+import { readZip } from '../../local/runtime/zip';
 import { runScenario, writeOutputs, type SandboxResult } from '../../local/sandbox/run';
 import { parseScenario } from '../../local/sandbox/scenario';
 import demo from '../../local/sandbox/scenarios/demo.json';
@@ -15,7 +15,7 @@ describe('npm start on the demo scenario', () => {
   beforeAll(async () => {
     out = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-'));
     result = await runScenario(parseScenario(demo), { bundleDir: paths.build });
-    writeOutputs(result, out);
+    await writeOutputs(result, out);
   });
   afterAll(async () => result && (await result.runtime.close()));
 

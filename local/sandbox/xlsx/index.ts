@@ -1,326 +1,260 @@
 /**
- * A small, dependency-free XLSX (Office Open XML SpreadsheetML) writer.
+ * A spreadsheet of the Sheets fake as an XLSX file that looks like the sheet a person had open:
+ * the same values (never formulas: what a channel sent stays text), number and date formats,
+ * column widths wide enough for what the cells show, bold and filled headers, frozen rows,
+ * dropdowns, notes, protections, the filter, checkboxes as ☑/☐, A4 landscape one page wide.
  *
- * Parts written: [Content_Types].xml, _rels/.rels, xl/workbook.xml, xl/_rels/workbook.xml.rels,
- * xl/styles.xml, xl/worksheets/sheetN.xml, and for sheets with notes xl/commentsN.xml,
- * xl/drawings/vmlDrawingN.vml and xl/worksheets/_rels/sheetN.xml.rels. No docProps: they would
- * carry a creation time and break byte-for-byte determinism, and Excel does not need them.
- *
- * Strings are inline (t="inlineStr") so each row can be written on its own, with no shared-string
- * table to build first; formulas are never written, so "=SUM(A1)" stays text.
+ * Written with exceljs from the fake's snapshot (local/runtime/services/spreadsheet/snapshot.ts).
+ * Charts are left out: exceljs cannot write them (the sheet's JSON still lists them).
  */
-import { columnToLetters } from '../../runtime/services/spreadsheet/a1';
-import { writeZip, type ZipEntry } from '../../runtime/zip';
+import ExcelJS from 'exceljs';
+import type { SheetSnapshot, SpreadsheetSnapshot } from '../../runtime/services/spreadsheet';
+import { columnToLetters, lettersToColumn } from '../../runtime/services/spreadsheet/a1';
+import type { ValidationSummary } from '../../runtime/services/spreadsheet/snapshot';
 import { dateSerialConverter } from './dates';
-import { sanitizeSheetNames, truncate } from './sheet-names';
-import { XML_DECL, escapeAttr, escapeXstring, tElement } from './xml';
+import { sanitizeSheetNames } from './sheet-names';
 
-export { readZip, writeZip, type ZipEntry } from '../../runtime/zip';
-export { sanitizeSheetName, sanitizeSheetNames } from './sheet-names';
-export { dateSerialConverter } from './dates';
-
-export type CellValue = string | number | boolean | Date | null;
-
-export interface SheetInput {
-  /** Sanitised to Excel's rules; see sanitizeSheetNames for the deterministic mapping. */
-  name: string;
-  /** Rows of cells. Rows may be ragged; null, undefined and '' cells are omitted. */
-  values: CellValue[][];
-  /** Rows kept in view while scrolling (0 or absent: none). */
-  frozenRows?: number;
-  /** Widths in Excel's character units, by column from A; a non-positive/non-finite entry keeps the default. */
-  columnWidths?: number[];
-  /** Cell notes (comments) aligned with `values`; null or '' means no note. */
-  notes?: (string | null)[][];
-}
-
-export interface WorkbookInput {
-  sheets: SheetInput[];
-}
-
-export interface WriteXlsxOptions {
-  /** IANA zone whose wall-clock time Dates are written in. Default 'Asia/Seoul'. */
-  timeZone?: string;
-}
-
-// Excel's hard limits: beyond them Excel refuses the file or "repairs" (truncates) it.
-const MAX_ROWS = 1_048_576;
-const MAX_COLS = 16_384;
+/** Sheets' "automatic" pattern, which Excel calls General. */
+const SHEETS_GENERAL = '0.###############';
+const DATE_ONLY = 'yyyy-mm-dd';
+const DATE_TIME = 'yyyy-mm-dd hh:mm';
+/** Excel's limits: a cell holds 32,767 characters; a list validation's text 255. */
 const MAX_CELL_CHARS = 32_767;
-const MAX_COL_WIDTH = 255;
+const MAX_LIST_CHARS = 255;
+/** Sheets' default column is 100 px; Excel's width unit is about 7 px of its default font. */
+const PX_PER_CHAR = 7;
+const MIN_WIDTH = 6;
+const MAX_WIDTH = 60;
+/** A4 in Excel's paper-size table. */
+const PAPER_A4 = 9;
 
-/** cellXfs indexes in styles.xml below. */
-const STYLE_DATE = 1;
-const STYLE_BOLD = 2;
-const STYLE_BOLD_DATE = 3;
-
-/** Rows are gathered into strings of about this length before becoming one Buffer. */
-const ROW_BATCH_CHARS = 1 << 16;
-
-const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const CT_PREFIX = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
-
-/** Column letters for a 0-based index: 0 → A, 25 → Z, 26 → AA, 16383 → XFD. */
-export function columnName(index: number): string {
-  return columnToLetters(index + 1);
+export interface XlsxOptions {
+  /** Written as the file's created and modified times (the sandbox's simulated clock). */
+  at?: Date;
 }
 
-/** A1-style reference for 0-based row and column. */
-export function cellRef(row: number, col: number): string {
-  return `${columnName(col)}${row + 1}`;
+/** The spreadsheet as XLSX bytes. */
+export async function workbookXlsx(book: SpreadsheetSnapshot, options: XlsxOptions = {}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const at = options.at ?? new Date(0);
+  wb.creator = book.owner || '분양몰 시트';
+  wb.created = at;
+  wb.modified = at;
+  const names = sanitizeSheetNames(book.sheets.map((s) => s.name));
+  const serial = dateSerialConverter(book.timeZone);
+  book.sheets.forEach((sheet, i) => writeSheet(wb, names[i]!, sheet, serial, names, book.sheets));
+  const data = await wb.xlsx.writeBuffer();
+  return Buffer.from(data as ArrayBuffer);
 }
 
-/** Excel keeps at most 32,767 characters per cell; longer text makes it "repair" the file. */
-function clampText(s: string): string {
-  return truncate(s, MAX_CELL_CHARS);
-}
+type Serial = (d: Date) => number | null;
 
-function checkFrozenRows(n: number | undefined, sheet: string): number {
-  if (n === undefined || n === 0) return 0;
-  if (!Number.isInteger(n) || n < 0 || n >= MAX_ROWS) {
-    throw new RangeError(`writeXlsx: frozenRows of sheet "${sheet}" must be an integer in 0..${MAX_ROWS - 1}, got ${n}`);
-  }
-  return n;
-}
-
-interface Note {
-  row: number;
-  col: number;
-  text: string;
-}
-
-function collectNotes(notes: (string | null)[][] | undefined): Note[] {
-  const out: Note[] = [];
-  if (!notes) return out;
-  notes.forEach((row, r) => {
-    row?.forEach((text, c) => {
-      if (text === null || text === undefined || text === '') return;
-      if (r >= MAX_ROWS || c >= MAX_COLS) throw new RangeError(`writeXlsx: note at ${r},${c} is outside Excel's grid`);
-      out.push({ row: r, col: c, text: String(text) });
-    });
+function writeSheet(wb: ExcelJS.Workbook, name: string, s: SheetSnapshot, serial: Serial, names: string[], all: SheetSnapshot[]): void {
+  const ws = wb.addWorksheet(name, {
+    state: s.hidden ? 'hidden' : 'visible',
+    ...(s.tabColor ? { properties: { tabColor: { argb: argb(s.tabColor) } } } : {}),
+    views: s.frozenRows > 0 || s.frozenColumns > 0 ? [{ state: 'frozen', xSplit: s.frozenColumns, ySplit: s.frozenRows }] : [{}],
+    pageSetup: { paperSize: PAPER_A4, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
+  if (s.frozenRows > 0) ws.pageSetup.printTitlesRow = `1:${s.frozenRows}`;
+
+  const checkboxes = checkboxCells(s.validations);
+  const hiddenRows = new Set(s.filter?.hiddenRows ?? []);
+  s.values.forEach((row, i) => {
+    const xr = ws.getRow(i + 1);
+    row.forEach((value, j) => {
+      const cell = xr.getCell(j + 1);
+      const format = s.numberFormats[i]?.[j] ?? SHEETS_GENERAL;
+      const a1 = `${columnToLetters(j + 1)}${i + 1}`;
+      if (typeof value === 'boolean' && checkboxes.has(a1)) {
+        cell.value = value ? '☑' : '☐';
+        cell.alignment = { horizontal: 'center' };
+      } else if (value instanceof Date) {
+        const n = serial(value);
+        if (n !== null) {
+          cell.value = n;
+          cell.numFmt = isDatePattern(format) ? format : Number.isInteger(n) ? DATE_ONLY : DATE_TIME;
+        }
+      } else if (typeof value === 'string') {
+        if (value !== '') cell.value = value.length > MAX_CELL_CHARS ? value.slice(0, MAX_CELL_CHARS) : value;
+        if (format === '@') cell.numFmt = '@';
+      } else if (typeof value === 'number' || typeof value === 'boolean') {
+        cell.value = value;
+        if (format !== SHEETS_GENERAL) cell.numFmt = format;
+      }
+      const note = s.notes[i]?.[j];
+      if (note) cell.note = note;
+    });
+    if (hiddenRows.has(i + 1)) xr.hidden = true;
+  });
+
+  for (const st of s.styles) {
+    const cell = ws.getCell(st.cell);
+    if (st.bold || st.fontColor) cell.font = { ...(st.bold ? { bold: true } : {}), ...(st.fontColor ? { color: { argb: argb(st.fontColor) } } : {}) };
+    if (st.background) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(st.background) } };
+    const horizontal = alignmentOf(st.horizontalAlignment);
+    if (horizontal || st.wrapStrategy === 'WRAP') cell.alignment = { ...cell.alignment, ...(horizontal ? { horizontal } : {}), ...(st.wrapStrategy === 'WRAP' ? { wrapText: true } : {}) };
+  }
+
+  columnWidths(s).forEach((w, j) => {
+    ws.getColumn(j + 1).width = w;
+  });
+  for (const v of s.validations) addValidation(ws, v, names, all);
+  if (s.filter) ws.autoFilter = s.filter.range;
+  protect(ws, s);
+}
+
+/**
+ * Each column as wide as Sheets made it, and never narrower than the longest text it shows
+ * (a date or an amount too wide for its column would read ### in Excel and LibreOffice).
+ */
+export function columnWidths(s: SheetSnapshot): number[] {
+  const count = Math.max(0, ...s.displayValues.map((r) => r.length));
+  const out: number[] = [];
+  for (let j = 0; j < count; j++) {
+    const px = s.columnWidths[columnToLetters(j + 1)] ?? 100;
+    let longest = 0;
+    for (const row of s.displayValues) longest = Math.max(longest, displayWidth(firstLine(row[j] ?? '')));
+    out.push(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, px / PX_PER_CHAR, longest + 2)));
+  }
   return out;
 }
 
-/** The used range, so <dimension> is right; null when the sheet has no cells. */
-function usedRange(values: CellValue[][]): { rows: number; cols: number } | null {
-  let rows = 0;
-  let cols = 0;
-  values.forEach((row, r) => {
-    if (!row) return;
-    for (let c = row.length - 1; c >= 0; c--) {
-      const v = row[c];
-      if (v !== null && v !== undefined && v !== '') {
-        rows = r + 1;
-        cols = Math.max(cols, c + 1);
-        break;
-      }
+/** Hangul and other wide characters take two columns of a fixed-width cell, Latin one. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+function firstLine(text: string): string {
+  const i = text.indexOf('\n');
+  return i < 0 ? text : text.slice(0, i);
+}
+
+function isDatePattern(format: string): boolean {
+  return /[yd]/i.test(format.replace(/"[^"]*"/g, '')) && format !== '@';
+}
+
+function alignmentOf(h: string | undefined): 'left' | 'center' | 'right' | undefined {
+  switch ((h ?? '').toLowerCase()) {
+    case 'left':
+    case 'start':
+      return 'left';
+    case 'center':
+      return 'center';
+    case 'right':
+    case 'end':
+      return 'right';
+    default:
+      return undefined;
+  }
+}
+
+function checkboxCells(validations: readonly ValidationSummary[]): Set<string> {
+  const out = new Set<string>();
+  for (const v of validations) {
+    if (v.criteria !== 'CHECKBOX') continue;
+    for (const r of v.ranges) for (const a1 of cellsOf(r)) out.add(a1);
+  }
+  return out;
+}
+
+/** "C2:C5" → C2, C3, C4, C5 (the snapshot's ranges run down one column). */
+function cellsOf(range: string): string[] {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range);
+  if (!m) return [];
+  const [, c1, r1, c2, r2] = m;
+  if (!c2 || c2 !== c1) return [range.split(':')[0]!];
+  const out: string[] = [];
+  for (let r = Number(r1); r <= Number(r2); r++) out.push(`${c1}${r}`);
+  return out;
+}
+
+function addValidation(ws: ExcelJS.Worksheet, v: ValidationSummary, names: string[], all: SheetSnapshot[]): void {
+  const dv = excelValidation(v, names, all);
+  if (!dv) return;
+  // exceljs keeps range validations in the worksheet's model; its typings only show the cell one.
+  const book = (ws as unknown as { dataValidations: { add(address: string, dv: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const r of v.ranges) book.add(r, dv);
+}
+
+function excelValidation(v: ValidationSummary, names: string[], all: SheetSnapshot[]): ExcelJS.DataValidation | null {
+  const common = {
+    allowBlank: true,
+    showErrorMessage: !v.allowInvalid,
+    errorStyle: v.allowInvalid ? 'warning' : 'stop',
+    ...(v.helpText ? { showInputMessage: true, prompt: v.helpText.slice(0, 255) } : {}),
+  } as const;
+  const nums = v.values.filter((x): x is number => typeof x === 'number');
+  switch (v.criteria) {
+    case 'VALUE_IN_LIST': {
+      const items = Array.isArray(v.values[0]) ? (v.values[0] as unknown[]).map(String) : [];
+      const text = items.map((x) => x.replace(/"/g, '""')).join(',');
+      if (items.length === 0 || text.length > MAX_LIST_CHARS || items.some((x) => x.includes(','))) return null;
+      return { type: 'list', formulae: [`"${text}"`], ...common };
     }
-  });
-  return rows === 0 ? null : { rows, cols };
+    case 'VALUE_IN_RANGE': {
+      const ref = typeof v.values[0] === 'string' ? v.values[0] : '';
+      const bang = ref.lastIndexOf('!');
+      if (bang < 0) return null;
+      const i = all.findIndex((s) => s.name === ref.slice(0, bang));
+      if (i < 0) return null;
+      const [from, to] = ref.slice(bang + 1).split(':');
+      const abs = (a: string | undefined) => (a ? a.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2') : '');
+      return { type: 'list', formulae: [`'${names[i]!.replace(/'/g, "''")}'!${abs(from)}${to ? `:${abs(to)}` : ''}`], ...common };
+    }
+    case 'NUMBER_BETWEEN':
+      return nums.length === 2 ? { type: 'decimal', operator: 'between', formulae: nums, ...common } : null;
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      return nums.length === 1 ? { type: 'decimal', operator: 'greaterThanOrEqual', formulae: nums, ...common } : null;
+    case 'NUMBER_GREATER_THAN':
+      return nums.length === 1 ? { type: 'decimal', operator: 'greaterThan', formulae: nums, ...common } : null;
+    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
+      return nums.length === 1 ? { type: 'decimal', operator: 'lessThanOrEqual', formulae: nums, ...common } : null;
+    default:
+      return null;
+  }
 }
 
 /**
- * Yields the worksheet XML in Buffers of roughly ROW_BATCH_CHARS, one batch of rows at a time, so
- * a 100k-row sheet is never one giant string (nor, with writeZip's chunked deflate, one buffer).
+ * Sheets protects ranges; Excel protects sheets with cells locked or not. A protected range
+ * becomes locked cells of a protected sheet whose other cells stay unlocked; a protected sheet
+ * keeps its unprotected ranges open. No password: as in Sheets, the owner can lift it.
  */
-function* worksheetXml(
-  sheet: SheetInput,
-  index: number,
-  toSerial: (d: Date) => number | null,
-  hasNotes: boolean,
-): Generator<Buffer> {
-  const values = sheet.values ?? [];
-  if (values.length > MAX_ROWS) throw new RangeError(`writeXlsx: sheet "${sheet.name}" has ${values.length} rows; Excel allows ${MAX_ROWS}`);
-  const frozen = checkFrozenRows(sheet.frozenRows, sheet.name);
-  const range = usedRange(values);
-  if (range && range.cols > MAX_COLS) throw new RangeError(`writeXlsx: sheet "${sheet.name}" has ${range.cols} columns; Excel allows ${MAX_COLS}`);
-
-  let head = `${XML_DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`;
-  head += `<dimension ref="${range ? `A1:${cellRef(range.rows - 1, range.cols - 1)}` : 'A1'}"/>`;
-  head += `<sheetViews><sheetView workbookViewId="0"${index === 0 ? ' tabSelected="1"' : ''}>`;
-  if (frozen > 0) {
-    const topLeft = `A${frozen + 1}`;
-    head += `<pane ySplit="${frozen}" topLeftCell="${topLeft}" activePane="bottomLeft" state="frozen"/>`;
-    head += `<selection pane="bottomLeft" activeCell="${topLeft}" sqref="${topLeft}"/>`;
-  }
-  head += '</sheetView></sheetViews>';
-  const cols: string[] = [];
-  (sheet.columnWidths ?? []).slice(0, MAX_COLS).forEach((w, c) => {
-    if (typeof w !== 'number' || !Number.isFinite(w) || w <= 0) return;
-    cols.push(`<col min="${c + 1}" max="${c + 1}" width="${Math.min(w, MAX_COL_WIDTH)}" customWidth="1"/>`);
-  });
-  if (cols.length > 0) head += `<cols>${cols.join('')}</cols>`;
-  head += '<sheetData>';
-  yield Buffer.from(head, 'utf8');
-
-  const letters: string[] = [];
-  for (let c = 0; c < (range?.cols ?? 0); c++) letters.push(columnName(c));
-
-  let batch = '';
-  for (let r = 0; r < (range?.rows ?? 0); r++) {
-    const row = values[r];
-    if (!row || row.length === 0) continue;
-    const rn = String(r + 1);
-    const header = r === 0; // row 1 is the header: bold
-    let cells = '';
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (v === null || v === undefined || v === '') continue; // empty cells are simply absent
-      const ref = letters[c]! + rn;
-      if (typeof v === 'string') {
-        cells += `<c r="${ref}"${header ? ` s="${STYLE_BOLD}"` : ''} t="inlineStr"><is>${tElement(clampText(v))}</is></c>`;
-      } else if (typeof v === 'number') {
-        // NaN/±Infinity have no xsd:double form Excel accepts; an error cell keeps the file valid and visible.
-        cells += Number.isFinite(v)
-          ? `<c r="${ref}"${header ? ` s="${STYLE_BOLD}"` : ''} t="n"><v>${v}</v></c>`
-          : `<c r="${ref}"${header ? ` s="${STYLE_BOLD}"` : ''} t="e"><v>#NUM!</v></c>`;
-      } else if (typeof v === 'boolean') {
-        cells += `<c r="${ref}"${header ? ` s="${STYLE_BOLD}"` : ''} t="b"><v>${v ? 1 : 0}</v></c>`;
-      } else if (v instanceof Date) {
-        const serial = toSerial(v);
-        cells += serial === null
-          ? `<c r="${ref}"${header ? ` s="${STYLE_BOLD}"` : ''} t="e"><v>#NUM!</v></c>`
-          : `<c r="${ref}" s="${header ? STYLE_BOLD_DATE : STYLE_DATE}" t="n"><v>${serial}</v></c>`;
-      } else {
-        // Outside the type (a JS caller's object, bigint…): keep it as its text rather than drop it.
-        cells += `<c r="${ref}"${header ? ` s="${STYLE_BOLD}"` : ''} t="inlineStr"><is>${tElement(clampText(String(v)))}</is></c>`;
-      }
+function protect(ws: ExcelJS.Worksheet, s: SheetSnapshot): void {
+  const enforced = s.protections.filter((p) => !p.warningOnly);
+  if (enforced.length === 0) return;
+  const rows = s.values.length;
+  const cols = Math.max(1, ...s.values.map((r) => r.length));
+  const whole = enforced.some((p) => p.type === 'SHEET');
+  const locked = (r: number, c: number): boolean => {
+    if (whole) {
+      const open = enforced.flatMap((p) => p.unprotectedRanges).some((a) => inRange(a, r, c));
+      return !open;
     }
-    if (cells === '') continue;
-    batch += `<row r="${rn}">${cells}</row>`;
-    if (batch.length >= ROW_BATCH_CHARS) {
-      yield Buffer.from(batch, 'utf8');
-      batch = '';
-    }
-  }
-  // legacyDrawing is what makes Excel draw the note boxes; its place is fixed by the schema's order.
-  batch += `</sheetData>${hasNotes ? '<legacyDrawing r:id="rId2"/>' : ''}</worksheet>`;
-  yield Buffer.from(batch, 'utf8');
+    return enforced.some((p) => p.type === 'RANGE' && inRange(p.range, r, c));
+  };
+  // Rows past the data take their column's default, so staff can still add rows where Sheets lets them.
+  for (let c = 1; c <= cols; c++) ws.getColumn(c).protection = { locked: locked(rows + 1, c) };
+  for (let r = 1; r <= rows; r++) for (let c = 1; c <= cols; c++) ws.getCell(r, c).protection = { locked: locked(r, c) };
+  void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, sort: true, autoFilter: true });
 }
 
-function commentsXml(notes: Note[]): string {
-  // One empty author: notes here are data, not a conversation.
-  let s = `${XML_DECL}<comments xmlns="${NS_MAIN}"><authors><author></author></authors><commentList>`;
-  for (const n of notes) {
-    s += `<comment ref="${cellRef(n.row, n.col)}" authorId="0"><text>${tElement(clampText(n.text))}</text></comment>`;
-  }
-  return `${s}</commentList></comments>`;
+function inRange(a1: string, row: number, col: number): boolean {
+  const m = /^([A-Z]*)(\d*)(?::([A-Z]*)(\d*))?$/.exec(a1);
+  if (!m) return false;
+  const [, c1 = '', r1 = '', c2 = c1, r2 = r1] = m;
+  const colFrom = c1 ? lettersToColumn(c1) : 1;
+  const colTo = c2 ? lettersToColumn(c2) : Number.MAX_SAFE_INTEGER;
+  const rowFrom = r1 ? Number(r1) : 1;
+  const rowTo = r2 ? Number(r2) : Number.MAX_SAFE_INTEGER;
+  return row >= rowFrom && row <= rowTo && col >= colFrom && col <= colTo;
 }
 
-/**
- * The VML drawing Excel needs to show notes (the text itself lives in commentsN.xml). Shape ids
- * come in blocks of 1024 announced by <o:idmap>; `firstBlock` keeps sheets' blocks apart.
- */
-function vmlDrawing(notes: Note[], firstBlock: number): string {
-  const blocks = Math.ceil(notes.length / 1023);
-  const ids = Array.from({ length: blocks }, (_, i) => firstBlock + i).join(',');
-  let s = '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">';
-  s += `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${ids}"/></o:shapelayout>`;
-  s += '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">';
-  s += '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
-  notes.forEach((n, i) => {
-    const id = (firstBlock + Math.floor(i / 1023)) * 1024 + 1 + (i % 1023);
-    // Anchor: left col, dx, top row, dy, right col, dx, bottom row, dy — a box right of the cell.
-    const anchor = `${n.col + 1}, 15, ${Math.max(0, n.row - 1)}, 10, ${n.col + 3}, 15, ${Math.max(0, n.row - 1) + 4}, 4`;
-    s += `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:108pt;height:59.25pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">`;
-    s += '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>';
-    s += '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>';
-    s += `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${n.row}</x:Row><x:Column>${n.col}</x:Column></x:ClientData>`;
-    s += '</v:shape>';
-  });
-  return `${s}</xml>`;
-}
-
-const STYLES_XML =
-  `${XML_DECL}<styleSheet xmlns="${NS_MAIN}">` +
-  // 164 is the first id free for custom formats (0–163 are built in).
-  '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts>' +
-  '<fonts count="2">' +
-  '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
-  '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
-  '</fonts>' +
-  // Excel requires the first two fills to be "none" and "gray125".
-  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
-  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
-  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="4">' +
-  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' + // 0: default
-  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' + // 1: date
-  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' + // 2: bold header
-  '<xf numFmtId="164" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>' + // 3: bold date
-  '</cellXfs>' +
-  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
-  '</styleSheet>';
-
-/**
- * Writes the workbook as .xlsx bytes. Same input and options → byte-identical output.
- * Throws RangeError for no sheets, data beyond Excel's grid, a bad frozenRows or an unknown zone.
- */
-export function writeXlsx(workbook: WorkbookInput, options: WriteXlsxOptions = {}): Buffer {
-  const sheets = workbook.sheets ?? [];
-  if (sheets.length === 0) throw new RangeError('writeXlsx: a workbook needs at least one sheet');
-  const toSerial = dateSerialConverter(options.timeZone ?? 'Asia/Seoul');
-  const names = sanitizeSheetNames(sheets.map((s) => s.name));
-
-  const ct: string[] = [
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>',
-    '<Default Extension="xml" ContentType="application/xml"/>',
-  ];
-  const overrides: string[] = [
-    `<Override PartName="/xl/workbook.xml" ContentType="${CT_PREFIX}.sheet.main+xml"/>`,
-    `<Override PartName="/xl/styles.xml" ContentType="${CT_PREFIX}.styles+xml"/>`,
-  ];
-  const sheetEntries: ZipEntry[] = [];
-  const workbookSheets: string[] = [];
-  const workbookRels: string[] = [];
-  let nextVmlBlock = 1;
-  let anyVml = false;
-
-  sheets.forEach((sheet, i) => {
-    const n = i + 1;
-    const notes = collectNotes(sheet.notes);
-    overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="${CT_PREFIX}.worksheet+xml"/>`);
-    workbookSheets.push(`<sheet name="${escapeAttr(names[i]!)}" sheetId="${n}" r:id="rId${n}"/>`);
-    workbookRels.push(`<Relationship Id="rId${n}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${n}.xml"/>`);
-    sheetEntries.push({ name: `xl/worksheets/sheet${n}.xml`, data: worksheetXml({ ...sheet, name: names[i]! }, i, toSerial, notes.length > 0) });
-    if (notes.length > 0) {
-      anyVml = true;
-      overrides.push(`<Override PartName="/xl/comments${n}.xml" ContentType="${CT_PREFIX}.comments+xml"/>`);
-      sheetEntries.push(
-        {
-          name: `xl/worksheets/_rels/sheet${n}.xml.rels`,
-          data: Buffer.from(
-            `${XML_DECL}<Relationships xmlns="${NS_PKG_REL}">` +
-              `<Relationship Id="rId1" Type="${NS_REL}/comments" Target="../comments${n}.xml"/>` +
-              `<Relationship Id="rId2" Type="${NS_REL}/vmlDrawing" Target="../drawings/vmlDrawing${n}.vml"/>` +
-              '</Relationships>',
-          ),
-        },
-        { name: `xl/comments${n}.xml`, data: Buffer.from(commentsXml(notes)) },
-        { name: `xl/drawings/vmlDrawing${n}.vml`, data: Buffer.from(vmlDrawing(notes, nextVmlBlock)) },
-      );
-      nextVmlBlock += Math.ceil(notes.length / 1023);
-    }
-  });
-  if (anyVml) ct.push('<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>');
-  const stylesRel = `<Relationship Id="rId${sheets.length + 1}" Type="${NS_REL}/styles" Target="styles.xml"/>`;
-
-  const text = (name: string, xml: string): ZipEntry => ({ name, data: Buffer.from(xml, 'utf8') });
-  return writeZip([
-    text('[Content_Types].xml', `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${ct.join('')}${overrides.join('')}</Types>`),
-    text(
-      '_rels/.rels',
-      `${XML_DECL}<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    ),
-    text(
-      'xl/workbook.xml',
-      `${XML_DECL}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>${workbookSheets.join('')}</sheets></workbook>`,
-    ),
-    text('xl/_rels/workbook.xml.rels', `${XML_DECL}<Relationships xmlns="${NS_PKG_REL}">${workbookRels.join('')}${stylesRel}</Relationships>`),
-    text('xl/styles.xml', STYLES_XML),
-    ...sheetEntries,
-  ]);
+/** "#d9ead3" → "FFD9EAD3". */
+function argb(color: string): string {
+  const hex = color.replace(/^#/, '');
+  const six = hex.length === 3 ? hex.replace(/./g, (c) => c + c) : hex;
+  return /^[0-9a-f]{6}$/i.test(six) ? `FF${six.toUpperCase()}` : 'FF000000';
 }
