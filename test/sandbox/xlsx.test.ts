@@ -140,6 +140,6 @@ const pdftotext = spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status ===
     expect(text).not.toContain('###');
     expect(text).toContain('2026-11-23 14:07');
     expect(text).toContain('5,000,000');
-    expect(text).toContain('2026-11-24');
+    expect(text).toContain('2026. 11. 24'); // the date format Sheets gives a Korean sheet
   });
 });
