@@ -28,6 +28,37 @@ export interface ProductPace {
 export const DEFAULT_PRODUCT_PACE: ProductPace = { count: 5, everyMs: 5 * 60_000 };
 
 /**
+ * A batch may go this much before its period is up: runs of a one-minute trigger start a little
+ * earlier or later each time, and a strict comparison would turn "every 5 minutes" into every 6.
+ */
+export const PACE_SLACK_MS = 10_000;
+
+/** Whether the pace allows a batch now. */
+export function paceAllows(pace: ProductPace, lastBatchAt: number | null, now: number): boolean {
+  return lastBatchAt === null || now - lastBatchAt >= pace.everyMs - Math.min(PACE_SLACK_MS, pace.everyMs / 2);
+}
+
+/**
+ * What a run must do about products, from what script properties say (no sheet read): read the
+ * tabs and send a batch ('read'), or nothing now ('idle'). There is work when the products,
+ * ratio or partners tab was edited since the tabs were last read, or when pairs still wait for
+ * a batch; the pace decides when. Kept in properties, not the cache: CacheService may drop an
+ * entry at any time, and a lost mark would leave pasted products unsent until the next edit.
+ */
+export function productsDue(input: {
+  readonly editedAt: number | null;
+  readonly checkedAt: number | null;
+  readonly waiting: number;
+  readonly lastBatchAt: number | null;
+  readonly now: number;
+  readonly pace: ProductPace;
+}): 'read' | 'idle' {
+  const edited = input.editedAt !== null && (input.checkedAt === null || input.editedAt >= input.checkedAt);
+  if (!edited && input.waiting === 0) return 'idle';
+  return paceAllows(input.pace, input.lastBatchAt, input.now) ? 'read' : 'idle';
+}
+
+/**
  * A pair's product in its mall, and what it was last sent: '' when unknown (linked, never sent),
  * OPTION_ITEM when the SKU is one option of a mall product shared with other SKUs.
  */
@@ -133,7 +164,7 @@ export function planProductPush(input: ProductPushInput): ProductPushPlan {
   candidates.sort((a, b) => a.since - b.since || byCodeUnits(a.step.sku, b.step.sku) || byCodeUnits(a.step.partnerId, b.step.partnerId));
   skipped.sort((a, b) => byCodeUnits(a.sku, b.sku) || byCodeUnits(a.partnerId, b.partnerId));
 
-  const due = input.lastBatchAt === null || input.now - input.lastBatchAt >= everyMs;
+  const due = paceAllows(input.pace, input.lastBatchAt, input.now);
   const steps = due ? candidates.slice(0, count).map((c) => c.step) : [];
   const left = candidates.length - steps.length;
   const nextBatchAt = left === 0 ? null : due ? input.now + everyMs : input.lastBatchAt! + everyMs;
@@ -285,7 +316,14 @@ function statusFlags(before: ProductStatus | null, now: ProductStatus): Pick<Pro
 // ---- kept between runs (script properties)
 
 export const PUSHED_KEY = 'products.pushed';
+/** When the last batch that sent anything went (epoch ms). */
 export const LAST_BATCH_KEY = 'products.lastBatchAt';
+/** When staff last edited the products, ratio or partners tab, or a mall was connected (onEdit). */
+export const EDITED_KEY = 'products.editedAt';
+/** When a run last read the tabs for products (its start). */
+export const CHECKED_KEY = 'products.checkedAt';
+/** How many pairs wait for a later batch, as the last read left them. */
+export const WAITING_KEY = 'products.waiting';
 /**
  * Apps Script refuses a property value over 9 KB, and a catalog of a few hundred SKUs in three
  * malls is several times that: the pairs are spread over shards (`products.pushed`,

@@ -10,6 +10,7 @@ import {
   mallProductName,
   OPTION_ITEM,
   planProductPush,
+  productsDue,
   pushStateWrites,
   PUSHED_KEY,
   readPushState,
@@ -117,6 +118,11 @@ describe('pace', () => {
     expect(() => plan({ products: seven, ratios, pace: { count: 0, everyMs: MIN } })).toThrow(RangeError);
   });
 
+  test('a batch may start a few seconds before its 5 minutes: one-minute ticks do not start to the millisecond', () => {
+    expect(plan({ products: seven, ratios, lastBatchAt: T0 - 5 * MIN + 700 }).steps).toHaveLength(5);
+    expect(plan({ products: seven, ratios, lastBatchAt: T0 - 5 * MIN + 11_000 }).steps).toEqual([]);
+  });
+
   test('oldest waiting first, then SKU, then partner: a pair that keeps failing goes behind the others', () => {
     const products = [product({ sku: 'A' }), product({ sku: 'B' }), product({ sku: 'C' })];
     const rs = [ratio({ sku: 'A' }), ratio({ sku: 'B', partnerId: 'PNR003' }), ratio({ sku: 'B' }), ratio({ sku: 'C' })];
@@ -135,6 +141,35 @@ describe('pace', () => {
     expect(p.steps.map((s) => s.sku)).toEqual(['B']);
     expect(p.skipped.map((s) => s.sku)).toEqual(['A']);
     expect(p.nextBatchAt).toBeNull();
+  });
+});
+
+describe('when a run reads the tabs for products (from script properties alone)', () => {
+  const due = (over: Partial<Parameters<typeof productsDue>[0]>) =>
+    productsDue({ editedAt: null, checkedAt: null, waiting: 0, lastBatchAt: null, now: T0, pace: DEFAULT_PRODUCT_PACE, ...over });
+
+  test('nothing edited and nothing waiting: idle, whatever the pace', () => {
+    expect(due({})).toBe('idle');
+    expect(due({ editedAt: T0 - 9 * MIN, checkedAt: T0 - 8 * MIN })).toBe('idle');
+  });
+
+  test('an edit since the last read (a typed cell or a pasted block) is read at once when no batch went in the last 5 minutes', () => {
+    expect(due({ editedAt: T0 - 30_000, checkedAt: T0 - 2 * MIN })).toBe('read');
+    expect(due({ editedAt: T0 - 30_000 })).toBe('read');
+    // An empty read does not start a pace period: a second edit a minute later is read too.
+    expect(due({ editedAt: T0 - 30_000, checkedAt: T0 - MIN, lastBatchAt: T0 - 20 * MIN })).toBe('read');
+  });
+
+  test('an edit within 5 minutes of a batch waits for the pace, and is not forgotten', () => {
+    const edit = { editedAt: T0 - 2 * MIN, checkedAt: T0 - 3 * MIN, lastBatchAt: T0 - 3 * MIN };
+    expect(due(edit)).toBe('idle');
+    expect(due({ ...edit, now: T0 + 2 * MIN })).toBe('read');
+  });
+
+  test('pairs left waiting bring the runs back every 5 minutes with no edit at all', () => {
+    const left = { waiting: 41, editedAt: T0 - 20 * MIN, checkedAt: T0 - 5 * MIN, lastBatchAt: T0 - 5 * MIN };
+    expect(due(left)).toBe('read');
+    expect(due({ ...left, lastBatchAt: T0 - 4 * MIN })).toBe('idle');
   });
 });
 
