@@ -3,9 +3,11 @@
  * last batch and what each mall was last sent all come in.
  *
  * DOMAIN: the manufacturer sends product info to every mall that sells a SKU, product by
- * product at the spec's pace (5 every 5 minutes); each seller sets its own sale price. So a
- * reseller gets a price once, when its mall first registers the product, and never again; the
- * own mall's price is the sheet's and follows it.
+ * product at the spec's pace (5 every 5 minutes); each seller sets its own sale price. So the
+ * own mall's price is the sheet's (its ratio row's 판매가, else the suggested retail price) and
+ * follows it; a reseller's mall gets a price when its product is registered, and later only
+ * when staff change that reseller's own 판매가 on its ratio row (the price it chose, recorded in
+ * the sheet): a blank cell, or a change of the retail price, never touches a reseller's price.
  *
  * What a mall was last sent is kept per pair as a fingerprint of exactly the fields we send
  * (the product's name hashed, to keep script properties small). An update carries only the
@@ -65,6 +67,11 @@ export function productsDue(input: {
 export interface PushedPair {
   readonly fingerprint: string;
   readonly productNo: string;
+  /**
+   * A product we created whose variant still sells regardless of stock (turning stock management
+   * on failed after the create): that variant's code, until it is turned on.
+   */
+  readonly stockOff?: string;
 }
 
 /**
@@ -100,6 +107,12 @@ export type ProductPushStep =
        * read first, and only a product whose own code is the SKU gets the patch.
        */
       readonly firstSend: boolean;
+    })
+  | (StepBase & {
+      /** Turn on stock management of a variant we created (see `PushedPair.stockOff`). */
+      readonly kind: 'stockManagement';
+      readonly productNo: string;
+      readonly variantCode: string;
     });
 
 export interface ProductPushSkip {
@@ -178,8 +191,9 @@ function decide(p: Product, role: PartnerRole, ratio: StockRatio, pushed: Pushed
   // A product no. is digits; anything else in the cell would address the wrong product or none.
   if (productNo && !/^\d+$/.test(productNo)) return { reason: `채널상품번호가 올바르지 않습니다: "${productNo}" (숫자만)` };
   const price = ratio.salePrice ?? p.retailPrice;
-  // The one place a price enters what updates carry: the own mall's, never a reseller's.
-  const now = snapshotOf(p, role === 'own' ? price : null);
+  // The one place a price enters what updates carry: the own mall's as above; a reseller's only
+  // its own 판매가 cell (null when blank: nothing to follow).
+  const now = snapshotOf(p, role === 'own' ? price : ratio.salePrice);
   const fingerprint = encodeSnapshot(now);
   const base = { sku: p.sku, partnerId: ratio.partnerId, fingerprint };
   if (!productNo) {
@@ -195,14 +209,17 @@ function decide(p: Product, role: PartnerRole, ratio: StockRatio, pushed: Pushed
       display: true,
       selling: true,
     };
-    return refusal(fields) ?? { kind: 'create', ...base, fields, whenFound: fullPatch(p, now) };
+    return refusal(fields) ?? { kind: 'create', ...base, fields, whenFound: fullPatch(p, now, role) };
   }
   const known = pushed && pushed.productNo === productNo ? pushed.fingerprint : null;
   if (known === OPTION_ITEM) return null;
+  // Owed first: until it is on, the mall sells more than the stock it is given.
+  if (pushed?.stockOff && pushed.productNo === productNo) return { kind: 'stockManagement', ...base, fingerprint: pushed.fingerprint, productNo, variantCode: pushed.stockOff };
   const before = known === null ? null : decodeSnapshot(known);
   // Never sent to this product (found in the mall by its code, or the record was lost): send all
-  // of the manufacturer's fields once, never a reseller's price.
-  const patch = before ? changedFields(p, before, now) : fullPatch(p, now);
+  // of the manufacturer's fields once, not a reseller's price (the one in its mall is its own
+  // until staff change the cell).
+  const patch = before ? changedFields(p, before, now) : fullPatch(p, now, role);
   if (Object.keys(patch).length === 0) return null;
   return refusal(patch) ?? { kind: 'update', ...base, productNo, patch, firstSend: before === null };
 }
@@ -234,7 +251,7 @@ export function mallProductName(p: Pick<Product, 'name' | 'option'>): string {
 
 // ---- what a mall holds, field by field
 
-/** The fields we send, as a mall last got them. `price` only for the own mall (null otherwise). */
+/** The fields we send, as a mall last got them. `price`: the own mall's, or a reseller's own 판매가 cell (null when blank). */
 interface Snapshot {
   /** FNV-1a of the mall product name, base 36. */
   readonly name: string;
@@ -279,20 +296,20 @@ function changedFields(p: Product, before: Snapshot, now: Snapshot): Partial<Pro
     ...(before.supplyPrice !== now.supplyPrice ? { supplyPrice: now.supplyPrice } : {}),
     ...(now.retailPrice !== null && before.retailPrice !== now.retailPrice ? { retailPrice: now.retailPrice } : {}),
     ...statusFlags(before.status, now.status),
-    // Null for every reseller (see snapshotOf): its price is its own.
+    // A reseller's only when its own 판매가 cell changed (see snapshotOf).
     ...(now.price !== null && before.price !== now.price ? { price: now.price } : {}),
   };
 }
 
 /** Every field the manufacturer owns, for a mall product we have never sent to. */
-function fullPatch(p: Product, now: Snapshot): Partial<ProductFields> {
+function fullPatch(p: Product, now: Snapshot, role: PartnerRole): Partial<ProductFields> {
   return {
     productName: mallProductName(p),
     supplyPrice: p.wholesalePrice,
     ...(p.retailPrice === null ? {} : { retailPrice: p.retailPrice }),
     customProductCode: p.sku,
     ...statusFlags(null, p.status),
-    ...(now.price === null ? {} : { price: now.price }),
+    ...(now.price === null || role !== 'own' ? {} : { price: now.price }),
   };
 }
 
@@ -346,8 +363,8 @@ export interface StoredPushState {
 /** A shard as stored; `n`, the number of shards, only in the first. */
 interface Shard {
   n?: number;
-  /** key → [product no., fingerprint] */
-  p: Record<string, [string, string]>;
+  /** key → [product no., fingerprint] or [product no., fingerprint, variant whose stock management is owed] */
+  p: Record<string, [string, string] | [string, string, string]>;
   /** key → waiting since (epoch ms) */
   w: Record<string, number>;
 }
@@ -380,7 +397,9 @@ export function readPushState(get: (key: string) => string | null): StoredPushSt
   for (let i = 0; i < shards; i++) {
     const shard = i === 0 ? first : load(i);
     for (const [key, v] of Object.entries(shard?.p ?? {})) {
-      if (Array.isArray(v) && typeof v[0] === 'string' && v[0] !== '' && typeof v[1] === 'string') pushed.set(key, { productNo: v[0], fingerprint: v[1] });
+      if (!Array.isArray(v) || typeof v[0] !== 'string' || v[0] === '' || typeof v[1] !== 'string') continue;
+      const stockOff = typeof v[2] === 'string' && v[2] !== '' ? v[2] : null;
+      pushed.set(key, stockOff ? { productNo: v[0], fingerprint: v[1], stockOff } : { productNo: v[0], fingerprint: v[1] });
     }
     for (const [key, t] of Object.entries(shard?.w ?? {})) if (Number.isFinite(t)) waitingSince.set(key, t);
   }
@@ -403,7 +422,7 @@ function shardTexts(state: ProductPushState, n: number): string[] {
   const shards: Shard[] = Array.from({ length: n }, (_, i) => (i === 0 ? { n, p: {}, w: {} } : { p: {}, w: {} }));
   for (const key of [...state.pushed.keys()].sort(byCodeUnits)) {
     const v = state.pushed.get(key)!;
-    shards[fnv(key) % n]!.p[key] = [v.productNo, v.fingerprint];
+    shards[fnv(key) % n]!.p[key] = v.stockOff ? [v.productNo, v.fingerprint, v.stockOff] : [v.productNo, v.fingerprint];
   }
   for (const key of [...state.waitingSince.keys()].sort(byCodeUnits)) shards[fnv(key) % n]!.w[key] = state.waitingSince.get(key)!;
   return shards.map((s) => JSON.stringify(s));

@@ -1,7 +1,7 @@
 /**
  * The product push planner (pure): which pairs go now at the pace, create or update, what each
- * carries — never a reseller's price after the first registration, the own mall's price when it
- * changes — what is refused and why, and the state kept between runs in script properties.
+ * carries — a reseller's price only when its own 판매가 cell changes, the own mall's price when
+ * it changes — what is refused and why, and the state kept between runs in script properties.
  */
 import type { Product } from '../../src/core/product';
 import type { StockRatio } from '../../src/sheet/ratios';
@@ -257,13 +257,18 @@ describe('update', () => {
     expect(only(afterCreate({}, { product: { retailPrice: 32_000 } }), 'update')).toMatchObject({ productNo: '100', patch: { retailPrice: 32_000 } });
   });
 
-  test('a reseller’s price is never sent after the first registration, whatever changes', () => {
+  test('a reseller’s own price (its 판매가 cell) goes to its mall when staff change it, with any other change', () => {
     const first = { ratio: { salePrice: 31_000 } };
-    expect(afterCreate(first, { ratio: { salePrice: 35_000 } }).steps).toEqual([]);
+    expect(only(afterCreate(first, { ratio: { salePrice: 35_000 } }), 'update').patch).toEqual({ price: 35_000 });
     const all = afterCreate(first, { product: { retailPrice: 33_000, wholesalePrice: 14_000, name: '새 이름', status: 'soldOut' }, ratio: { salePrice: 35_000 } });
-    const patch = only(all, 'update').patch;
-    expect(patch).toEqual({ productName: '새 이름', supplyPrice: 14_000, retailPrice: 33_000, selling: false });
-    expect('price' in patch).toBe(false);
+    expect(only(all, 'update').patch).toEqual({ productName: '새 이름', supplyPrice: 14_000, retailPrice: 33_000, selling: false, price: 35_000 });
+  });
+
+  test('otherwise a reseller’s price is its own: never sent again when its cell is blank or blanked, nor when the retail price changes', () => {
+    const byRetail = {};
+    const patch = only(afterCreate(byRetail, { product: { retailPrice: 33_000 } }), 'update').patch;
+    expect(patch).toEqual({ retailPrice: 33_000 });
+    expect(afterCreate({ ratio: { salePrice: 31_000 } }, { ratio: { salePrice: null } }).steps).toEqual([]);
   });
 
   test('the own mall’s price follows the sheet: its sale price, else the retail price', () => {

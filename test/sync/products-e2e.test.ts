@@ -45,22 +45,21 @@ async function run(duration: string, events: unknown[], cacheLostAt: number[] = 
   return r;
 }
 
-interface FakeProduct {
-  product_no: number;
-  custom_product_code: string;
-  product_name: string;
-  price: string;
-  variantCodes: string[];
-}
 interface FakeVariant {
   variant_code: string;
   use_inventory: string;
   display_soldout: string;
   quantity: number;
 }
+interface FakeProduct {
+  product_no: number;
+  custom_product_code: string;
+  product_name: string;
+  price: string;
+  variants: FakeVariant[];
+}
 interface FakeMall {
   products: FakeProduct[];
-  variants: FakeVariant[];
 }
 
 function mall(r: SandboxResult, mallId: string): FakeMall {
@@ -108,12 +107,45 @@ describe('pasted products reach every mall by themselves, 5 every 5 minutes', ()
       const m = mall(r, MALLS[row['파트너ID'] as keyof typeof MALLS]);
       const p = m.products.find((x) => String(x.product_no) === String(row['채널상품번호']));
       expect(p?.custom_product_code).toBe(row.SKU);
+      // Created with stock management on: the mall sells what it was given and no more.
+      expect(p!.variants).toEqual([expect.objectContaining({ variant_code: row['채널품목코드'], use_inventory: 'T', display_soldout: 'T', quantity: row['전송재고'] })]);
+      expect(row['전송재고']).toBeGreaterThan(0);
     }
+    // The reseller's own price went with the create.
+    expect(mall(r, 'borasaeg').products.find((p) => p.custom_product_code === 'NJ-NEW-01')!.price).toBe('21000.00');
     // Every product row says so for both malls.
     for (const row of tabRows(r, '상품').filter((x) => NEW.includes(String(x.SKU)))) expect(row['전송상태']).toBe('PNR002 등록, PNR003 등록');
     // Each SKU once per mall, never twice; none in the own mall, which does not sell them.
     for (const id of Object.values(MALLS)) expect(mall(r, id).products.filter((p) => NEW.includes(p.custom_product_code)).map((p) => p.custom_product_code).sort()).toEqual(NEW);
     expect(mall(r, 'najalran').products.filter((p) => NEW.includes(p.custom_product_code))).toEqual([]);
+  });
+
+  it('sends a rename to every mall and a reseller’s own price to its mall, also when typed a minute after a batch', async () => {
+    // The morning sends the demo's products by 09:16. At 09:30 staff set the mug's price in
+    // 보라색 (PNR002, its ratio row) and paste a new name over the mug's name and option cells;
+    // the next tick sends both. A minute later, while the pace holds back the next batch, they
+    // rename the blanket by one cell: it goes with the next batch, five minutes after the first.
+    const r = clean(
+      await run('50m', [
+        { at: '+30m', type: 'edit', sheet: '연동재고율', range: 'E3', values: [[24_000]] },
+        { at: '+30m05s', type: 'edit', sheet: '상품', range: 'B2', values: [['수제 도자기 머그컵 (신상)', '']] },
+        { at: '+31m30s', type: 'edit', sheet: '상품', range: 'B3', values: [['코튼 블랭킷 라지']] },
+      ]),
+    );
+    const named = (mallId: string, sku: string) => mall(r, mallId).products.find((p) => p.custom_product_code === sku)!;
+    for (const id of ['najalran', 'borasaeg', 'undercoco']) {
+      expect(named(id, 'NJ-MUG').product_name).toBe('수제 도자기 머그컵 (신상)');
+      expect(named(id, 'NJ-BLANKET').product_name).toBe('코튼 블랭킷 라지');
+    }
+    expect(named('borasaeg', 'NJ-MUG').price).toBe('24000.00');
+    // The other reseller's price is its own (its cell is blank).
+    expect(named('undercoco', 'NJ-MUG').price).not.toBe('24000.00');
+    const puts = fakeRequests(r).filter((e) => e.method === 'PUT' && /\/products\/\d+$/.test(e.path) && e.at >= min(30));
+    const firstAt = puts[0]!.at;
+    expect(firstAt).toBeLessThan(min(31.5));
+    expect(puts.filter((e) => e.at < firstAt + 60_000)).toHaveLength(3);
+    expect(puts.filter((e) => e.at >= firstAt + 60_000).map((e) => e.at - firstAt)).toEqual([expect.any(Number), expect.any(Number), expect.any(Number)]);
+    expect(puts.every((e) => e.at - firstAt < 6 * 60_000)).toBe(true);
   });
 
   it('still sends every pasted product when CacheService loses its entries on the way', async () => {
