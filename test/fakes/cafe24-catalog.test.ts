@@ -241,6 +241,15 @@ describe('variants and inventories', () => {
     expect((await h.api('najalran', 'GET', `/products/${no}/variants/${code}/inventories`, { token })).json.inventory.quantity).toBe(-1);
   });
 
+  test("where the reference is silent, a new product's variants may start tracked (newVariantStock: 'tracked'): sold out until stock is given", async () => {
+    await h.close();
+    h = await startFake({ strict: { newVariantStock: 'tracked' } });
+    const t = h.token('najalran');
+    const created = await h.api('najalran', 'POST', '/products', { token: t, body: { request: { product_name: '새 컵', price: '9000.00', supply_price: '4000.00', display: 'T', selling: 'T' } } });
+    expect(created.json.product.variants[0]).toMatchObject({ use_inventory: 'T', display_soldout: 'T', quantity: 0 });
+    expect(() => h.fake.addOrder('najalran', { buyer: { name: '가' }, items: [{ variant_code: created.json.product.variants[0].variant_code }] })).toThrow(/sold out/);
+  });
+
   test('setStock (control) is what the warehouse reports; stock at 0 with display_soldout shows sold out', async () => {
     h.fake.setStock('najalran', 'P000000N000A', 0);
     const r = await h.api('najalran', 'GET', '/products/13', { token });

@@ -83,6 +83,11 @@ describe('pasted products reach every mall by themselves, 5 every 5 minutes', ()
 
   it('sends all 46 pairs of 23 pasted products, batch after batch, with no edit after the paste', async () => {
     const r = clean(await run('95m', paste('+20m')));
+    // Each paste is one edit (Apps Script fires onEdit once, its range the whole block), and that
+    // one onEdit marks the products in script properties.
+    const edits = r.runtime.executions.filter((x) => x.function === 'onEdit' && x.start >= min(20) && x.start < min(21));
+    expect(edits).toHaveLength(2);
+    for (const x of edits) expect(x.roundTrips['PropertiesService.Properties.setProperty']).toBe(1);
     const made = creates(r).filter((e) => e.at >= min(20));
     expect(made).toHaveLength(46);
     // The pace: batches of at most 5, at least 5 minutes apart, the first within a minute or two of the paste.
