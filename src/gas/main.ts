@@ -12,6 +12,7 @@ import { guardShippedRow } from './order-lock';
 import { showPickingLists } from './picking-lists';
 import { scanParcel, type ScanResult } from './scan';
 import { markShippingDirty } from './shipping-step';
+import { markProductsEdited } from './products-step';
 import { markClaimsEdited } from './claims-step';
 import { markSettlementDirty, refreshResellerSheetsNow, runSettlementNow, type SettlementRunReport } from './settlement-step';
 import { guardPostedLedgerRow } from './ledger-guard';
@@ -46,13 +47,18 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
 /**
  * Simple trigger: an edit of the partners tab makes the next sync read it again; an edit of
  * the partners, products or ratio tab makes it recompute stock (and look at products). Runs in
- * AuthMode.LIMITED (no fetch): it only touches cache entries.
+ * AuthMode.LIMITED (no fetch): it only touches cache entries, and a script property that
+ * marks the products for the next run (a mark that must survive the cache).
  */
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   const name = e?.range?.getSheet().getName();
   const is = (t: { title: { ko: string; en: string } }) => name === t.title.ko || name === t.title.en;
   if (is(PARTNERS)) forgetPartnersSnapshot();
-  if (is(PRODUCTS) || is(STOCK_RATIOS) || is(PARTNERS)) markStockDirty();
+  if (is(PRODUCTS) || is(STOCK_RATIOS) || is(PARTNERS)) {
+    markStockDirty();
+    // A paste is one event whose range spans the block: marked like one cell.
+    markProductsEdited();
+  }
   if (is(ORDERS) && e) {
     const refused = guardShippedRow(e);
     if (refused) SpreadsheetApp.getActive().toast(refused, message('ko', 'menuTitle'), 5);
@@ -179,6 +185,8 @@ export function cafe24AuthCallback(request: { parameter: Record<string, string> 
     text = r.message;
     markPartners(ss, [{ partnerId, connection: r.ok ? '연결됨' : '연결 실패', tokenExpiresAt: r.expiresAt ? new Date(r.expiresAt) : '', status: r.ok ? '' : r.message }]);
     forgetPartnersSnapshot();
+    // A mall just connected gets the products it sells with the next run.
+    if (r.ok) markProductsEdited();
     appendLog(ss, readSettings().lang, [{ job: 'connect', startedAt: new Date(), durationMs: 0, level: r.ok ? 'info' : 'error', message: `${partnerId}: ${r.message}` }]);
   }
   // createHtmlOutput escapes nothing: the text is set as text through a template-free page.

@@ -14,11 +14,15 @@ import { nextPushState, pushProducts, type ProductPushResult } from '../jobs/caf
 import type { Cafe24Gateway } from '../jobs/cafe24/gateway';
 import type { KeyValueStore } from '../jobs/ports';
 import {
+  CHECKED_KEY,
   DEFAULT_PRODUCT_PACE,
+  EDITED_KEY,
   LAST_BATCH_KEY,
   planProductPush,
+  productsDue,
   pushStateWrites,
   readPushState,
+  WAITING_KEY,
   type ProductPace,
   type ProductPushSkip,
 } from '../jobs/product-push';
@@ -37,8 +41,10 @@ export interface ProductsStepReport {
   rowsChanged: number;
   /** For the log tab, Korean. */
   messages: string[];
-  /** Pairs still waiting for a later batch (pace, deferral): the sync must come back. */
+  /** Pairs still waiting for a later batch (pace, deferral, failure): later runs send them. */
   pending: boolean;
+  /** Whether this run read the tabs (there was an edit to look at, or a batch was due). */
+  read: boolean;
 }
 
 /** One word per mall in a product's push status (a Record: a new outcome cannot go unnamed). */
@@ -64,15 +70,20 @@ export function productsStep(
   store: KeyValueStore = scriptProperties(),
   pace: ProductPace = DEFAULT_PRODUCT_PACE,
 ): ProductsStepReport {
-  const report: ProductsStepReport = { created: 0, updated: 0, failed: 0, rowsChanged: 0, messages: [], pending: false };
+  const report: ProductsStepReport = { created: 0, updated: 0, failed: 0, rowsChanged: 0, messages: [], pending: false, read: false };
   const t = now.getTime();
   const lastBatchAt = timeOf(store.get(LAST_BATCH_KEY), t);
-  // Between batches nothing is read: an idle minute touches no sheet.
-  if (lastBatchAt !== null && t - lastBatchAt < pace.everyMs) return report;
+  const waitingBefore = Number(store.get(WAITING_KEY) ?? 0) || 0;
+  report.pending = waitingBefore > 0;
+  // Decided from script properties alone (already read by the run): an idle minute, or one
+  // between batches, touches no sheet.
+  const due = productsDue({ editedAt: timeOf(store.get(EDITED_KEY), t), checkedAt: timeOf(store.get(CHECKED_KEY), t), waiting: waitingBefore, lastBatchAt, now: t, pace });
   const malls = partners.filter((p) => conns.has(p.partnerId));
+  if (due === 'idle' || malls.length === 0) return report;
   const productsTab = findTab(ss, PRODUCTS);
   const ratiosTab = findTab(ss, STOCK_RATIOS);
-  if (malls.length === 0 || !productsTab || !ratiosTab) return report;
+  if (!productsTab || !ratiosTab) return report;
+  report.read = true;
 
   const productReads = readProducts(readGrid(productsTab));
   const skus = productSkus(productReads);
@@ -94,8 +105,15 @@ export function productsStep(
   // between, the rows are caught up next time, and nothing is created twice.
   const state = nextPushState(stored.state, plan.waitingSince, results, skus, t);
   for (const w of pushStateWrites(state, stored)) store.set(w.key, w.value);
-  // An empty check counts as a batch too: the tabs are read once per pace period, not every minute.
-  store.set(LAST_BATCH_KEY, String(t));
+  // Only a batch that sent something starts a pace period: an edit read with nothing to send
+  // leaves the next one free to go at once.
+  if (plan.steps.length > 0) store.set(LAST_BATCH_KEY, String(t));
+  // What waits is counted from the state just stored, so the next runs come back by themselves
+  // (every pace period) until nothing is left, whatever becomes of the cache.
+  const waiting = state.waitingSince.size;
+  if (waiting !== waitingBefore) store.set(WAITING_KEY, String(waiting));
+  // Edits made after this run started are newer than this mark and are read next time.
+  store.set(CHECKED_KEY, String(t));
 
   const ratioUpdates = ratioRows(ratioReads, results, plan.skipped);
   const productUpdates = productRows(productReads, results, plan.skipped, now);
@@ -108,19 +126,26 @@ export function productsStep(
   report.updated = results.filter((r) => r.action === 'updated').length;
   report.failed = failures.length;
   const count = (action: ProductPushResult['action']) => results.filter((r) => r.action === action).length;
-  report.pending = plan.waitingSince.size - results.filter((r) => r.ok).length > 0;
+  report.pending = waiting > 0;
   if (results.length > 0) {
     const parts = [`등록 ${report.created}건`, `갱신 ${report.updated}건`];
     if (count('optionItem')) parts.push(`옵션 품목으로 연결 ${count('optionItem')}건`);
     if (report.failed) parts.push(`실패 ${report.failed}건`);
     if (count('deferred')) parts.push(`미룸 ${count('deferred')}건`);
-    const waiting = plan.waitingSince.size - results.filter((r) => r.ok).length;
     const rest = waiting > 0 ? ` — 남은 ${waiting}건은 ${Math.round(pace.everyMs / 60_000)}분마다 ${pace.count}건씩 보냅니다` : '';
     report.messages.push(`상품 전송: ${parts.join(', ')}${rest}`);
   }
   for (const f of failures.slice(0, LOGGED_FAILURES)) report.messages.push(`상품 ${f.sku} → ${f.partnerId}: ${f.status}`);
   if (failures.length > LOGGED_FAILURES) report.messages.push(`그 밖의 상품 전송 실패 ${failures.length - LOGGED_FAILURES}건: 연동재고율 탭 처리결과를 보세요`);
   return report;
+}
+
+/**
+ * onEdit of the products, ratio or partners tab (and a mall just connected): the next run reads
+ * the tabs and sends what changed. A script property, not a cache entry: it must not vanish.
+ */
+export function markProductsEdited(store: KeyValueStore = scriptProperties()): void {
+  store.set(EDITED_KEY, String(Date.now()));
 }
 
 /** A stored time; null when absent, damaged, or in the future (a clock set wrong must not stall the push). */

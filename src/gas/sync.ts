@@ -41,8 +41,6 @@ const KEEP_TTL_S = 21_600;
 /** Set by onEdit of the products or stock-ratio tab: the next run recomputes stock. */
 export const STOCK_DIRTY_KEY = 'stock.dirty';
 const STOCK_CHECKED_KEY = 'stock.checkedAt';
-/** Set while products wait for a later batch. */
-const PRODUCTS_PENDING_KEY = 'products.pending';
 /** Stock is recomputed at least this often even when nothing seems to have changed. */
 const STOCK_RECHECK_MS = 30 * 60_000;
 
@@ -75,7 +73,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
   try {
     const ss = SpreadsheetApp.getActive();
     // One cache read for everything kept between runs.
-    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, PRODUCTS_PENDING_KEY, SHIP_DIRTY_KEY, SHIP_WAITING_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
+    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, SHIP_DIRTY_KEY, SHIP_WAITING_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
     // Settlement holds and the due-check ride on the same read (settlement-step.ts).
     const settlement = settlementSession(kept);
     let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
@@ -98,6 +96,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
     const errors: string[] = [];
     let added = 0;
     let updated = 0;
+    let productsRan = false;
     const keep: Record<string, string> = { [HEARTBEAT_KEY]: started.toISOString() };
     if (conns.length > 0) {
       // One claim date type a minute, in turn (by the minute of the hour: no state needed).
@@ -184,15 +183,15 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
         if (kept[STOCK_DIRTY_KEY]) cache.remove(STOCK_DIRTY_KEY);
         for (const m of stock.messages) log.push({ job: 'stock', startedAt: started, durationMs: Date.now() - started.getTime(), rowsChanged: stock.pushed, level: stock.failed ? 'warn' : 'info', message: m });
       }
-      // Products go out at the spec's pace (5 every 5 minutes) when the master or ratios changed
-      // or a previous batch left work; otherwise the step is not even looked at (orders do not
-      // change products).
-      if (kept[STOCK_DIRTY_KEY] || kept[PRODUCTS_PENDING_KEY]) {
-        const products = productsStep(ss, snapshot.partners, new Map(conns.map((c) => [c.partnerId, c])), rt.gateway, started, rt.store);
-        wroteSheet ||= products.rowsChanged > 0;
-        keep[PRODUCTS_PENDING_KEY] = products.pending ? '1' : '';
-        for (const m of products.messages) log.push({ job: 'products', startedAt: started, durationMs: Date.now() - started.getTime(), rowsChanged: products.rowsChanged, level: products.failed ? 'warn' : 'info', message: m });
-      }
+      // Products go out at the spec's pace (5 every 5 minutes) after an edit of the master, the
+      // ratios or the partners, and batch after batch while pairs wait; the step decides from
+      // script properties the run has already read, so an idle minute reads no sheet.
+      const products = productsStep(ss, snapshot.partners, new Map(conns.map((c) => [c.partnerId, c])), rt.gateway, started, rt.store);
+      productsRan = products.read;
+      wroteSheet ||= products.rowsChanged > 0;
+      // New mall products get their stock with the next run, not the half-hourly check.
+      if (products.created > 0) keep[STOCK_DIRTY_KEY] = '1';
+      for (const m of products.messages) log.push({ job: 'products', startedAt: started, durationMs: Date.now() - started.getTime(), rowsChanged: products.rowsChanged, level: products.failed ? 'warn' : 'info', message: m });
       Object.assign(keep, rt.gateway.ratesToSave());
     }
     // STEP: health (per-partner and per-job state the sidebar shows, kept with `keep`)
@@ -202,7 +201,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       connected: conns.map((c) => c.partnerId),
       marks,
       log,
-      ran: { stock: STOCK_CHECKED_KEY in keep, products: PRODUCTS_PENDING_KEY in keep },
+      ran: { stock: STOCK_CHECKED_KEY in keep, products: productsRan },
     });
     if (markChanged(ss, snapshot, marks)) {
       wroteSheet = true;

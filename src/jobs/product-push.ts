@@ -3,9 +3,11 @@
  * last batch and what each mall was last sent all come in.
  *
  * DOMAIN: the manufacturer sends product info to every mall that sells a SKU, product by
- * product at the spec's pace (5 every 5 minutes); each seller sets its own sale price. So a
- * reseller gets a price once, when its mall first registers the product, and never again; the
- * own mall's price is the sheet's and follows it.
+ * product at the spec's pace (5 every 5 minutes); each seller sets its own sale price. So the
+ * own mall's price is the sheet's (its ratio row's 판매가, else the suggested retail price) and
+ * follows it; a reseller's mall gets a price when its product is registered, and later only
+ * when staff change that reseller's own 판매가 on its ratio row (the price it chose, recorded in
+ * the sheet): a blank cell, or a change of the retail price, never touches a reseller's price.
  *
  * What a mall was last sent is kept per pair as a fingerprint of exactly the fields we send
  * (the product's name hashed, to keep script properties small). An update carries only the
@@ -28,12 +30,48 @@ export interface ProductPace {
 export const DEFAULT_PRODUCT_PACE: ProductPace = { count: 5, everyMs: 5 * 60_000 };
 
 /**
+ * A batch may go this much before its period is up: runs of a one-minute trigger start a little
+ * earlier or later each time, and a strict comparison would turn "every 5 minutes" into every 6.
+ */
+export const PACE_SLACK_MS = 10_000;
+
+/** Whether the pace allows a batch now. */
+export function paceAllows(pace: ProductPace, lastBatchAt: number | null, now: number): boolean {
+  return lastBatchAt === null || now - lastBatchAt >= pace.everyMs - Math.min(PACE_SLACK_MS, pace.everyMs / 2);
+}
+
+/**
+ * What a run must do about products, from what script properties say (no sheet read): read the
+ * tabs and send a batch ('read'), or nothing now ('idle'). There is work when the products,
+ * ratio or partners tab was edited since the tabs were last read, or when pairs still wait for
+ * a batch; the pace decides when. Kept in properties, not the cache: CacheService may drop an
+ * entry at any time, and a lost mark would leave pasted products unsent until the next edit.
+ */
+export function productsDue(input: {
+  readonly editedAt: number | null;
+  readonly checkedAt: number | null;
+  readonly waiting: number;
+  readonly lastBatchAt: number | null;
+  readonly now: number;
+  readonly pace: ProductPace;
+}): 'read' | 'idle' {
+  const edited = input.editedAt !== null && (input.checkedAt === null || input.editedAt >= input.checkedAt);
+  if (!edited && input.waiting === 0) return 'idle';
+  return paceAllows(input.pace, input.lastBatchAt, input.now) ? 'read' : 'idle';
+}
+
+/**
  * A pair's product in its mall, and what it was last sent: '' when unknown (linked, never sent),
  * OPTION_ITEM when the SKU is one option of a mall product shared with other SKUs.
  */
 export interface PushedPair {
   readonly fingerprint: string;
   readonly productNo: string;
+  /**
+   * A product we created whose variant still sells regardless of stock (turning stock management
+   * on failed after the create): that variant's code, until it is turned on.
+   */
+  readonly stockOff?: string;
 }
 
 /**
@@ -69,6 +107,12 @@ export type ProductPushStep =
        * read first, and only a product whose own code is the SKU gets the patch.
        */
       readonly firstSend: boolean;
+    })
+  | (StepBase & {
+      /** Turn on stock management of a variant we created (see `PushedPair.stockOff`). */
+      readonly kind: 'stockManagement';
+      readonly productNo: string;
+      readonly variantCode: string;
     });
 
 export interface ProductPushSkip {
@@ -133,7 +177,7 @@ export function planProductPush(input: ProductPushInput): ProductPushPlan {
   candidates.sort((a, b) => a.since - b.since || byCodeUnits(a.step.sku, b.step.sku) || byCodeUnits(a.step.partnerId, b.step.partnerId));
   skipped.sort((a, b) => byCodeUnits(a.sku, b.sku) || byCodeUnits(a.partnerId, b.partnerId));
 
-  const due = input.lastBatchAt === null || input.now - input.lastBatchAt >= everyMs;
+  const due = paceAllows(input.pace, input.lastBatchAt, input.now);
   const steps = due ? candidates.slice(0, count).map((c) => c.step) : [];
   const left = candidates.length - steps.length;
   const nextBatchAt = left === 0 ? null : due ? input.now + everyMs : input.lastBatchAt! + everyMs;
@@ -147,8 +191,9 @@ function decide(p: Product, role: PartnerRole, ratio: StockRatio, pushed: Pushed
   // A product no. is digits; anything else in the cell would address the wrong product or none.
   if (productNo && !/^\d+$/.test(productNo)) return { reason: `채널상품번호가 올바르지 않습니다: "${productNo}" (숫자만)` };
   const price = ratio.salePrice ?? p.retailPrice;
-  // The one place a price enters what updates carry: the own mall's, never a reseller's.
-  const now = snapshotOf(p, role === 'own' ? price : null);
+  // The one place a price enters what updates carry: the own mall's as above; a reseller's only
+  // its own 판매가 cell (null when blank: nothing to follow).
+  const now = snapshotOf(p, role === 'own' ? price : ratio.salePrice);
   const fingerprint = encodeSnapshot(now);
   const base = { sku: p.sku, partnerId: ratio.partnerId, fingerprint };
   if (!productNo) {
@@ -164,14 +209,17 @@ function decide(p: Product, role: PartnerRole, ratio: StockRatio, pushed: Pushed
       display: true,
       selling: true,
     };
-    return refusal(fields) ?? { kind: 'create', ...base, fields, whenFound: fullPatch(p, now) };
+    return refusal(fields) ?? { kind: 'create', ...base, fields, whenFound: fullPatch(p, now, role) };
   }
   const known = pushed && pushed.productNo === productNo ? pushed.fingerprint : null;
   if (known === OPTION_ITEM) return null;
+  // Owed first: until it is on, the mall sells more than the stock it is given.
+  if (pushed?.stockOff && pushed.productNo === productNo) return { kind: 'stockManagement', ...base, fingerprint: pushed.fingerprint, productNo, variantCode: pushed.stockOff };
   const before = known === null ? null : decodeSnapshot(known);
   // Never sent to this product (found in the mall by its code, or the record was lost): send all
-  // of the manufacturer's fields once, never a reseller's price.
-  const patch = before ? changedFields(p, before, now) : fullPatch(p, now);
+  // of the manufacturer's fields once, not a reseller's price (the one in its mall is its own
+  // until staff change the cell).
+  const patch = before ? changedFields(p, before, now) : fullPatch(p, now, role);
   if (Object.keys(patch).length === 0) return null;
   return refusal(patch) ?? { kind: 'update', ...base, productNo, patch, firstSend: before === null };
 }
@@ -203,7 +251,7 @@ export function mallProductName(p: Pick<Product, 'name' | 'option'>): string {
 
 // ---- what a mall holds, field by field
 
-/** The fields we send, as a mall last got them. `price` only for the own mall (null otherwise). */
+/** The fields we send, as a mall last got them. `price`: the own mall's, or a reseller's own 판매가 cell (null when blank). */
 interface Snapshot {
   /** FNV-1a of the mall product name, base 36. */
   readonly name: string;
@@ -248,20 +296,20 @@ function changedFields(p: Product, before: Snapshot, now: Snapshot): Partial<Pro
     ...(before.supplyPrice !== now.supplyPrice ? { supplyPrice: now.supplyPrice } : {}),
     ...(now.retailPrice !== null && before.retailPrice !== now.retailPrice ? { retailPrice: now.retailPrice } : {}),
     ...statusFlags(before.status, now.status),
-    // Null for every reseller (see snapshotOf): its price is its own.
+    // A reseller's only when its own 판매가 cell changed (see snapshotOf).
     ...(now.price !== null && before.price !== now.price ? { price: now.price } : {}),
   };
 }
 
 /** Every field the manufacturer owns, for a mall product we have never sent to. */
-function fullPatch(p: Product, now: Snapshot): Partial<ProductFields> {
+function fullPatch(p: Product, now: Snapshot, role: PartnerRole): Partial<ProductFields> {
   return {
     productName: mallProductName(p),
     supplyPrice: p.wholesalePrice,
     ...(p.retailPrice === null ? {} : { retailPrice: p.retailPrice }),
     customProductCode: p.sku,
     ...statusFlags(null, p.status),
-    ...(now.price === null ? {} : { price: now.price }),
+    ...(now.price === null || role !== 'own' ? {} : { price: now.price }),
   };
 }
 
@@ -285,7 +333,14 @@ function statusFlags(before: ProductStatus | null, now: ProductStatus): Pick<Pro
 // ---- kept between runs (script properties)
 
 export const PUSHED_KEY = 'products.pushed';
+/** When the last batch that sent anything went (epoch ms). */
 export const LAST_BATCH_KEY = 'products.lastBatchAt';
+/** When staff last edited the products, ratio or partners tab, or a mall was connected (onEdit). */
+export const EDITED_KEY = 'products.editedAt';
+/** When a run last read the tabs for products (its start). */
+export const CHECKED_KEY = 'products.checkedAt';
+/** How many pairs wait for a later batch, as the last read left them. */
+export const WAITING_KEY = 'products.waiting';
 /**
  * Apps Script refuses a property value over 9 KB, and a catalog of a few hundred SKUs in three
  * malls is several times that: the pairs are spread over shards (`products.pushed`,
@@ -308,8 +363,8 @@ export interface StoredPushState {
 /** A shard as stored; `n`, the number of shards, only in the first. */
 interface Shard {
   n?: number;
-  /** key → [product no., fingerprint] */
-  p: Record<string, [string, string]>;
+  /** key → [product no., fingerprint] or [product no., fingerprint, variant whose stock management is owed] */
+  p: Record<string, [string, string] | [string, string, string]>;
   /** key → waiting since (epoch ms) */
   w: Record<string, number>;
 }
@@ -342,7 +397,9 @@ export function readPushState(get: (key: string) => string | null): StoredPushSt
   for (let i = 0; i < shards; i++) {
     const shard = i === 0 ? first : load(i);
     for (const [key, v] of Object.entries(shard?.p ?? {})) {
-      if (Array.isArray(v) && typeof v[0] === 'string' && v[0] !== '' && typeof v[1] === 'string') pushed.set(key, { productNo: v[0], fingerprint: v[1] });
+      if (!Array.isArray(v) || typeof v[0] !== 'string' || v[0] === '' || typeof v[1] !== 'string') continue;
+      const stockOff = typeof v[2] === 'string' && v[2] !== '' ? v[2] : null;
+      pushed.set(key, stockOff ? { productNo: v[0], fingerprint: v[1], stockOff } : { productNo: v[0], fingerprint: v[1] });
     }
     for (const [key, t] of Object.entries(shard?.w ?? {})) if (Number.isFinite(t)) waitingSince.set(key, t);
   }
@@ -365,7 +422,7 @@ function shardTexts(state: ProductPushState, n: number): string[] {
   const shards: Shard[] = Array.from({ length: n }, (_, i) => (i === 0 ? { n, p: {}, w: {} } : { p: {}, w: {} }));
   for (const key of [...state.pushed.keys()].sort(byCodeUnits)) {
     const v = state.pushed.get(key)!;
-    shards[fnv(key) % n]!.p[key] = [v.productNo, v.fingerprint];
+    shards[fnv(key) % n]!.p[key] = v.stockOff ? [v.productNo, v.fingerprint, v.stockOff] : [v.productNo, v.fingerprint];
   }
   for (const key of [...state.waitingSince.keys()].sort(byCodeUnits)) shards[fnv(key) % n]!.w[key] = state.waitingSince.get(key)!;
   return shards.map((s) => JSON.stringify(s));

@@ -217,6 +217,39 @@ describe('variants and inventories', () => {
     expect(r.json.variants[1]).toEqual({ variant_code: 'P000000ZZZZZ', error: { code: 404, message: 'No variant found. (P000000ZZZZZ)' } });
   });
 
+  test('stock limits orders only when the variant manages it: a new product sells anything until use_inventory=T with display_soldout=T (reference §6)', async () => {
+    const created = await h.api('najalran', 'POST', '/products', {
+      token,
+      body: { shop_no: 1, request: { product_name: '새 머그', price: '9000.00', supply_price: '4000.00', custom_product_code: 'NJ-NEW', display: 'T', selling: 'T' } },
+    });
+    const no = created.json.product.product_no as number;
+    const code = created.json.product.variants[0].variant_code as string;
+    // Off (a new product's default here): quantity 0, and an order of 5 is taken; stock is not touched.
+    expect(created.json.product.variants[0]).toMatchObject({ use_inventory: 'F', quantity: 0 });
+    expect(() => h.fake.addOrder('najalran', { buyer: { name: '가' }, items: [{ variant_code: code, quantity: 5 }] })).not.toThrow();
+    const on = await h.api('najalran', 'PUT', `/products/${no}/variants/${code}`, { token, body: { shop_no: 1, request: { use_inventory: 'T', display_soldout: 'T' } } });
+    expect(on.json.variant).toMatchObject({ use_inventory: 'T', display_soldout: 'T' });
+    await h.api('najalran', 'PUT', `/products/${no}/variants/${code}/inventories`, { token, body: { shop_no: 1, request: { quantity: 2 } } });
+    // On: what the mall was given is what it sells; beyond it, the order is refused.
+    expect(() => h.fake.addOrder('najalran', { buyer: { name: '나' }, items: [{ variant_code: code, quantity: 3 }] })).toThrow(/sold out/);
+    h.fake.addOrder('najalran', { buyer: { name: '다' }, items: [{ variant_code: code, quantity: 2 }] });
+    const p = await h.api('najalran', 'GET', `/products/${no}?embed=variants`, { token });
+    expect(p.json.product).toMatchObject({ sold_out: 'T', variants: [expect.objectContaining({ quantity: 0 })] });
+    // Tracked without the sold-out display, the mall keeps selling and the stock goes negative.
+    await h.api('najalran', 'PUT', `/products/${no}/variants/${code}`, { token, body: { shop_no: 1, request: { display_soldout: 'F' } } });
+    h.fake.addOrder('najalran', { buyer: { name: '라' }, items: [{ variant_code: code, quantity: 1 }] });
+    expect((await h.api('najalran', 'GET', `/products/${no}/variants/${code}/inventories`, { token })).json.inventory.quantity).toBe(-1);
+  });
+
+  test("where the reference is silent, a new product's variants may start tracked (newVariantStock: 'tracked'): sold out until stock is given", async () => {
+    await h.close();
+    h = await startFake({ strict: { newVariantStock: 'tracked' } });
+    const t = h.token('najalran');
+    const created = await h.api('najalran', 'POST', '/products', { token: t, body: { request: { product_name: '새 컵', price: '9000.00', supply_price: '4000.00', display: 'T', selling: 'T' } } });
+    expect(created.json.product.variants[0]).toMatchObject({ use_inventory: 'T', display_soldout: 'T', quantity: 0 });
+    expect(() => h.fake.addOrder('najalran', { buyer: { name: '가' }, items: [{ variant_code: created.json.product.variants[0].variant_code }] })).toThrow(/sold out/);
+  });
+
   test('setStock (control) is what the warehouse reports; stock at 0 with display_soldout shows sold out', async () => {
     h.fake.setStock('najalran', 'P000000N000A', 0);
     const r = await h.api('najalran', 'GET', '/products/13', { token });

@@ -1,7 +1,7 @@
 /**
  * The product push planner (pure): which pairs go now at the pace, create or update, what each
- * carries — never a reseller's price after the first registration, the own mall's price when it
- * changes — what is refused and why, and the state kept between runs in script properties.
+ * carries — a reseller's price only when its own 판매가 cell changes, the own mall's price when
+ * it changes — what is refused and why, and the state kept between runs in script properties.
  */
 import type { Product } from '../../src/core/product';
 import type { StockRatio } from '../../src/sheet/ratios';
@@ -10,6 +10,7 @@ import {
   mallProductName,
   OPTION_ITEM,
   planProductPush,
+  productsDue,
   pushStateWrites,
   PUSHED_KEY,
   readPushState,
@@ -117,6 +118,11 @@ describe('pace', () => {
     expect(() => plan({ products: seven, ratios, pace: { count: 0, everyMs: MIN } })).toThrow(RangeError);
   });
 
+  test('a batch may start a few seconds before its 5 minutes: one-minute ticks do not start to the millisecond', () => {
+    expect(plan({ products: seven, ratios, lastBatchAt: T0 - 5 * MIN + 700 }).steps).toHaveLength(5);
+    expect(plan({ products: seven, ratios, lastBatchAt: T0 - 5 * MIN + 11_000 }).steps).toEqual([]);
+  });
+
   test('oldest waiting first, then SKU, then partner: a pair that keeps failing goes behind the others', () => {
     const products = [product({ sku: 'A' }), product({ sku: 'B' }), product({ sku: 'C' })];
     const rs = [ratio({ sku: 'A' }), ratio({ sku: 'B', partnerId: 'PNR003' }), ratio({ sku: 'B' }), ratio({ sku: 'C' })];
@@ -135,6 +141,35 @@ describe('pace', () => {
     expect(p.steps.map((s) => s.sku)).toEqual(['B']);
     expect(p.skipped.map((s) => s.sku)).toEqual(['A']);
     expect(p.nextBatchAt).toBeNull();
+  });
+});
+
+describe('when a run reads the tabs for products (from script properties alone)', () => {
+  const due = (over: Partial<Parameters<typeof productsDue>[0]>) =>
+    productsDue({ editedAt: null, checkedAt: null, waiting: 0, lastBatchAt: null, now: T0, pace: DEFAULT_PRODUCT_PACE, ...over });
+
+  test('nothing edited and nothing waiting: idle, whatever the pace', () => {
+    expect(due({})).toBe('idle');
+    expect(due({ editedAt: T0 - 9 * MIN, checkedAt: T0 - 8 * MIN })).toBe('idle');
+  });
+
+  test('an edit since the last read (a typed cell or a pasted block) is read at once when no batch went in the last 5 minutes', () => {
+    expect(due({ editedAt: T0 - 30_000, checkedAt: T0 - 2 * MIN })).toBe('read');
+    expect(due({ editedAt: T0 - 30_000 })).toBe('read');
+    // An empty read does not start a pace period: a second edit a minute later is read too.
+    expect(due({ editedAt: T0 - 30_000, checkedAt: T0 - MIN, lastBatchAt: T0 - 20 * MIN })).toBe('read');
+  });
+
+  test('an edit within 5 minutes of a batch waits for the pace, and is not forgotten', () => {
+    const edit = { editedAt: T0 - 2 * MIN, checkedAt: T0 - 3 * MIN, lastBatchAt: T0 - 3 * MIN };
+    expect(due(edit)).toBe('idle');
+    expect(due({ ...edit, now: T0 + 2 * MIN })).toBe('read');
+  });
+
+  test('pairs left waiting bring the runs back every 5 minutes with no edit at all', () => {
+    const left = { waiting: 41, editedAt: T0 - 20 * MIN, checkedAt: T0 - 5 * MIN, lastBatchAt: T0 - 5 * MIN };
+    expect(due(left)).toBe('read');
+    expect(due({ ...left, lastBatchAt: T0 - 4 * MIN })).toBe('idle');
   });
 });
 
@@ -222,13 +257,18 @@ describe('update', () => {
     expect(only(afterCreate({}, { product: { retailPrice: 32_000 } }), 'update')).toMatchObject({ productNo: '100', patch: { retailPrice: 32_000 } });
   });
 
-  test('a reseller’s price is never sent after the first registration, whatever changes', () => {
+  test('a reseller’s own price (its 판매가 cell) goes to its mall when staff change it, with any other change', () => {
     const first = { ratio: { salePrice: 31_000 } };
-    expect(afterCreate(first, { ratio: { salePrice: 35_000 } }).steps).toEqual([]);
+    expect(only(afterCreate(first, { ratio: { salePrice: 35_000 } }), 'update').patch).toEqual({ price: 35_000 });
     const all = afterCreate(first, { product: { retailPrice: 33_000, wholesalePrice: 14_000, name: '새 이름', status: 'soldOut' }, ratio: { salePrice: 35_000 } });
-    const patch = only(all, 'update').patch;
-    expect(patch).toEqual({ productName: '새 이름', supplyPrice: 14_000, retailPrice: 33_000, selling: false });
-    expect('price' in patch).toBe(false);
+    expect(only(all, 'update').patch).toEqual({ productName: '새 이름', supplyPrice: 14_000, retailPrice: 33_000, selling: false, price: 35_000 });
+  });
+
+  test('otherwise a reseller’s price is its own: never sent again when its cell is blank or blanked, nor when the retail price changes', () => {
+    const byRetail = {};
+    const patch = only(afterCreate(byRetail, { product: { retailPrice: 33_000 } }), 'update').patch;
+    expect(patch).toEqual({ retailPrice: 33_000 });
+    expect(afterCreate({ ratio: { salePrice: 31_000 } }, { ratio: { salePrice: null } }).steps).toEqual([]);
   });
 
   test('the own mall’s price follows the sheet: its sale price, else the retail price', () => {

@@ -66,6 +66,7 @@ const mallProduct = (no: number, sku: string, extra: Record<string, unknown> = {
 const page = (...products: unknown[]) => json(200, { products });
 const saved = (status: number, p: unknown) => json(status, { product: p });
 const fail = (status: number, message: string) => json(status, { error: { code: status, message } });
+const variantSaved = (code: string) => json(200, { variant: { variant_code: code, use_inventory: 'T', display_soldout: 'T', quantity: 0 } });
 
 const body = (r: SentRequest) => (JSON.parse(r.payload ?? 'null') as { request: Record<string, unknown> }).request;
 const calls = (rs: readonly SentRequest[]) => rs.map((r) => `${r.method.toUpperCase()} ${r.mall}${r.path}`);
@@ -77,10 +78,10 @@ function one(results: ProductPushResult[], partnerId: string): ProductPushResult
 }
 
 describe('create', () => {
-  test('each mall is searched for the SKU first (own code, option code); absent, the product is created — two rounds for all malls', () => {
+  test('each mall is searched for the SKU first (own code, option code); absent, the product is created with stock management on — three rounds for all malls', () => {
     const w = malls();
-    w.http.answer(N, page(), page(), saved(201, mallProduct(501, 'TB-001', { variants: [{ variant_code: 'P0000501000A' }] })));
-    w.http.answer(B, page(mallProduct(9, 'TB-0012')), page(), saved(201, mallProduct(77, 'TB-001', { variants: [{ variant_code: 'P0000077000A' }] })));
+    w.http.answer(N, page(), page(), saved(201, mallProduct(501, 'TB-001', { variants: [{ variant_code: 'P0000501000A' }] })), variantSaved('P0000501000A'));
+    w.http.answer(B, page(mallProduct(9, 'TB-0012')), page(), saved(201, mallProduct(77, 'TB-001', { variants: [{ variant_code: 'P0000077000A' }] })), variantSaved('P0000077000A'));
     const plan = steps();
 
     const results = pushProducts(plan.steps, CONNS, w.gateway());
@@ -88,15 +89,42 @@ describe('create', () => {
     expect(w.http.rounds.map(calls)).toEqual([
       [`GET ${N}/admin/products`, `GET ${N}/admin/products`, `GET ${B}/admin/products`, `GET ${B}/admin/products`],
       [`POST ${N}/admin/products`, `POST ${B}/admin/products`],
+      [`PUT ${N}/admin/products/501/variants/P0000501000A`, `PUT ${B}/admin/products/77/variants/P0000077000A`],
     ]);
+    // The mall then sells only the stock it is given, and shows sold out at zero.
+    expect(body(w.http.rounds[2]![0]!)).toEqual({ use_inventory: 'T', display_soldout: 'T' });
     expect(w.http.rounds[0]![0]!.url).toContain('custom_product_code=TB-001');
     expect(w.http.rounds[0]![1]!.url).toContain('custom_variant_code=TB-001');
     expect(w.http.rounds[0]![1]!.url).toContain('embed=variants');
     expect(body(w.http.rounds[1]![0]!)).toEqual({ product_name: '린넨 셔츠', price: '31000.00', supply_price: '12000.00', retail_price: '29000.00', custom_product_code: 'TB-001', display: 'T', selling: 'T' });
     // A reseller's first price is its sale price; it is never sent again.
     expect(body(w.http.rounds[1]![1]!)).toMatchObject({ price: '33000.00' });
-    expect(one(results, 'PNR001')).toEqual({ sku: 'TB-001', partnerId: 'PNR001', ok: true, action: 'created', productNo: '501', variantCode: 'P0000501000A', fingerprint: plan.steps[0]!.fingerprint, status: '' });
-    expect(one(results, 'PNR002')).toMatchObject({ ok: true, action: 'created', productNo: '77', variantCode: 'P0000077000A' });
+    expect(one(results, 'PNR001')).toEqual({ sku: 'TB-001', partnerId: 'PNR001', ok: true, action: 'created', productNo: '501', variantCode: 'P0000501000A', fingerprint: plan.steps[0]!.fingerprint, stockOff: null, status: '' });
+    expect(one(results, 'PNR002')).toMatchObject({ ok: true, action: 'created', productNo: '77', variantCode: 'P0000077000A', stockOff: null });
+  });
+
+  test('stock management that cannot be turned on after the create is owed: kept with the pair, turned on by the next batch before anything else', () => {
+    const w = malls();
+    w.http.answer(B, page(), page(), saved(201, mallProduct(77, 'TB-001', { variants: [{ variant_code: 'P0000077000A' }] })), fail(500, 'Internal error'), fail(500, 'Internal error'), fail(500, 'Internal error'), fail(500, 'Internal error'));
+    const plan = steps({ ratios: [ratio('PNR002')] });
+    const results = pushProducts(plan.steps, CONNS, w.gateway());
+    expect(results[0]).toMatchObject({ ok: true, action: 'created', productNo: '77', stockOff: 'P0000077000A' });
+    expect(results[0]!.status).toContain('재고 관리');
+    // Never created twice: the product is linked; only its stock management waits.
+    const state = nextPushState({ pushed: new Map(), waitingSince: new Map() }, plan.waitingSince, results, new Set(['TB-001']), T0);
+    expect(state.pushed.get('TB-001|PNR002')).toEqual({ productNo: '77', fingerprint: plan.steps[0]!.fingerprint, stockOff: 'P0000077000A' });
+    expect(state.waitingSince.has('TB-001|PNR002')).toBe(true);
+
+    const next = steps({ ratios: [ratio('PNR002')], pushed: state.pushed, waitingSince: state.waitingSince, lastBatchAt: T0, now: T0 + 5 * MIN });
+    expect(next.steps).toEqual([expect.objectContaining({ kind: 'stockManagement', productNo: '77', variantCode: 'P0000077000A' })]);
+    const w2 = malls();
+    w2.http.answer(B, variantSaved('P0000077000A'));
+    const done = pushProducts(next.steps, CONNS, w2.gateway());
+    expect(calls(w2.http.sent)).toEqual([`PUT ${B}/admin/products/77/variants/P0000077000A`]);
+    expect(body(w2.http.sent[0]!)).toEqual({ use_inventory: 'T', display_soldout: 'T' });
+    const after = nextPushState(state, next.waitingSince, done, new Set(['TB-001']), T0 + 5 * MIN);
+    expect(after.pushed.get('TB-001|PNR002')).toEqual({ productNo: '77', fingerprint: plan.steps[0]!.fingerprint });
+    expect(after.waitingSince.size).toBe(0);
   });
 
   test('found by its exact own code (the filter matches "contains"): linked and updated instead, a reseller without price', () => {
@@ -281,7 +309,7 @@ describe('nextPushState', () => {
       pushed: new Map([['OLD-1|PNR002', { productNo: '3', fingerprint: 'x' }]]),
       waitingSince: new Map(),
     };
-    const ok: ProductPushResult = { sku: 'TB-001', partnerId: 'PNR002', ok: true, action: 'created', productNo: '77', variantCode: null, fingerprint: 'fp', status: '' };
+    const ok: ProductPushResult = { sku: 'TB-001', partnerId: 'PNR002', ok: true, action: 'created', productNo: '77', variantCode: null, fingerprint: 'fp', stockOff: null, status: '' };
     const state = nextPushState(before, new Map([['TB-001|PNR002', T0 - MIN]]), [ok], new Set(['TB-001']), T0);
     expect(state).toEqual({ pushed: new Map([['TB-001|PNR002', { productNo: '77', fingerprint: 'fp' }]]), waitingSince: new Map() });
   });

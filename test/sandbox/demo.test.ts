@@ -40,7 +40,7 @@ describe('npm start on the demo scenario', () => {
 
   it("keeps what the user typed, attached to its row after the user's sort", () => {
     const products = read('workbook.json').sheets.find((s: { name: string }) => s.name === '상품').values as unknown[][];
-    expect(products.slice(1).map((r) => [r[0], r[6]])).toEqual([
+    expect(products.slice(1, 5).map((r) => [r[0], r[6]])).toEqual([
       ['NJ-APRON-2', 0],
       ['NJ-BLANKET', 40],
       // 80 typed; one shipped.
@@ -106,6 +106,28 @@ describe('npm start on the demo scenario', () => {
     // The own mall shipped 2 mugs (wholesale 7,000) in W47.
     expect(rows('정산').find((x) => x['파트너ID'] === 'PNR001' && x['정산기간'] === '2026-W47')).toMatchObject({ 출고수량: 2, 도매금액: 14_000, 영업장려금: 700 });
     expect(rows('원장').find((x) => x['파트너ID'] === 'PNR002')).toMatchObject({ 전표번호: 'PNR002:payment:BANK-20261123-01', 구분: '입금', 금액: 500_000 });
+  });
+
+  it('registers the six products pasted at 17:02 in all three malls by itself, 5 every 5 minutes, then their rename', () => {
+    const sheets = read('workbook.json').sheets as Array<{ name: string; values: unknown[][] }>;
+    const [h, ...ratios] = sheets.find((s) => s.name === '연동재고율')!.values;
+    const NEW = ['NJ-TRAY', 'NJ-COASTER', 'NJ-VASE', 'NJ-TOWEL', 'NJ-POUCH', 'NJ-CANDLE'];
+    const mine = ratios.filter((r) => NEW.includes(String(r[h!.indexOf('SKU')])));
+    expect(mine).toHaveLength(18);
+    const malls = read('channels.json').cafe24.state.malls as Record<string, { products: Array<{ product_no: number; custom_product_code: string; product_name: string; price: string; variants: Array<{ use_inventory: string; quantity: number }> }> }>;
+    const mallOf: Record<string, string> = { PNR001: 'najalran', PNR002: 'borasaeg', PNR003: 'undercoco' };
+    for (const r of mine) {
+      const p = malls[mallOf[String(r[h!.indexOf('파트너ID')])]!]!.products.find((x) => String(x.product_no) === String(r[h!.indexOf('채널상품번호')]))!;
+      expect(p.custom_product_code).toBe(r[h!.indexOf('SKU')]);
+      // Stock managed: the mall sells the share it was given.
+      expect(p.variants[0]).toMatchObject({ use_inventory: 'T', quantity: r[h!.indexOf('전송재고')] });
+    }
+    const creates = (read('channels.json').cafe24.requestLog as Array<{ method: string; path: string; status: number; at: number }>).filter((e) => e.method === 'POST' && /\/products$/.test(e.path) && e.status === 201);
+    expect(creates).toHaveLength(18);
+    const minutes = [...new Set(creates.map((e) => Math.floor((e.at - Date.parse(demo.start)) / 60_000)))];
+    expect(minutes).toHaveLength(4);
+    for (const id of Object.values(mallOf)) expect(malls[id]!.products.find((x) => x.custom_product_code === 'NJ-TRAY')!.product_name).toBe('원목 서빙 트레이');
+    expect(malls.borasaeg!.products.find((x) => x.custom_product_code === 'NJ-TRAY')!.price).toBe('26000.00');
   });
 
   it('installs the add-on as a user would, then runs the sync every minute', () => {

@@ -85,7 +85,7 @@ function combinations(options: Array<{ name: string; value: string[] }>): Array<
   return out;
 }
 
-export function createProduct(mall: MallState, req: z.output<typeof ProductCreate>, now: number): Product {
+export function createProduct(mall: MallState, req: z.output<typeof ProductCreate>, now: number, variantStock: 'untracked' | 'tracked' = 'untracked'): Product {
   if (req.supplier_code && !mall.suppliers.some((s) => s.supplier_code === req.supplier_code)) {
     throw new ApiError(422, `[Supplier_code] The supplier does not exist. (parameter.supplier_code)`);
   }
@@ -111,7 +111,8 @@ export function createProduct(mall: MallState, req: z.output<typeof ProductCreat
   };
   const combos = req.options && req.options.length > 0 ? combinations(req.options) : [null];
   combos.forEach((combo, i) => {
-    const v = variantFromInput(product.product_no, { variant_code: variantCode(code, i), options: combo });
+    const tracked = variantStock === 'tracked' ? { use_inventory: 'T' as const, display_soldout: 'T' as const } : {};
+    const v = variantFromInput(product.product_no, { variant_code: variantCode(code, i), options: combo, ...tracked });
     mall.variants.set(v.variant_code, v);
     product.variantCodes.push(v.variant_code);
   });

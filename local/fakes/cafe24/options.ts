@@ -26,6 +26,12 @@ export const StrictOptionsSchema = z.strictObject({
   revokeAccessOnRefresh: z.boolean().default(false),
   /** A tracking number already used on another order: 'allow' (bundle shipping) or 'reject' (422). */
   duplicateTrackingNo: z.enum(['allow', 'reject']).default('allow'),
+  /**
+   * The stock management of the variants POST /products creates (the reference is silent): off
+   * (`use_inventory=F`, `display_soldout=F`: the mall sells regardless of stock), as a product
+   * made in the Cafe24 admin starts, or on (tracked, sold out at zero, quantity 0).
+   */
+  newVariantStock: z.enum(['untracked', 'tracked']).default('untracked'),
   /** 409 when an update changes nothing (listed in the status table; endpoints unknown). */
   conflictOnIdenticalUpdate: z.boolean().default(false),
   /** Accept shipping_company_code values not in the mall's carrier list. */

@@ -201,3 +201,11 @@ export class CacheService extends Remote implements GoogleAppsScript.Cache.Cache
 export function createCacheService(env: ExecutionEnv, world: World): CacheService {
   return new CacheService(env, world);
 }
+
+/**
+ * Host-only: every script-cache entry vanishes at once. CacheService promises nothing ("may be
+ * evicted any time"); tests use this to show that what a script keeps there only saves work.
+ */
+export function forgetScriptCache(world: World): void {
+  model(world).script.entries.clear();
+}

@@ -16,7 +16,7 @@
  */
 import type { Cafe24Connection, Cafe24Error, Cafe24Product, ProductFields } from '../../channels/cafe24';
 import { adminGet } from '../../channels/cafe24/admin-request';
-import { CAPS, createProduct, getProduct, listProducts, parse, ProductOne, ProductsList, updateProduct } from '../../channels/cafe24';
+import { CAPS, createProduct, getProduct, listProducts, parse, ProductOne, ProductsList, updateProduct, updateVariant, VariantOne } from '../../channels/cafe24';
 import { stockKey } from '../../core/stock';
 import { KEY_SEPARATOR } from '../../sheet/table';
 import { OPTION_ITEM, type ProductPushState, type ProductPushStep } from '../product-push';
@@ -35,7 +35,8 @@ interface ResultBase {
  * could not be updated (content unknown), null when what we knew does not change.
  */
 export type ProductPushResult =
-  | (ResultBase & { readonly ok: true; readonly action: 'created'; readonly productNo: string; readonly variantCode: string | null; readonly fingerprint: string })
+  /** `stockOff`: the variant whose stock management could not be turned on yet (null when on). */
+  | (ResultBase & { readonly ok: true; readonly action: 'created'; readonly productNo: string; readonly variantCode: string | null; readonly fingerprint: string; readonly stockOff: string | null })
   | (ResultBase & { readonly ok: true; readonly action: 'updated'; readonly productNo: string; readonly fingerprint: string })
   /** The SKU is one option of a mall product: linked (its stock goes), no information sent. */
   | (ResultBase & { readonly ok: true; readonly action: 'optionItem'; readonly productNo: string; readonly variantCode: string; readonly fingerprint: typeof OPTION_ITEM })
@@ -48,8 +49,9 @@ export type ProductPushResult =
 
 type Create = Extract<ProductPushStep, { kind: 'create' }>;
 type Update = Extract<ProductPushStep, { kind: 'update' }>;
+type StockManagement = Extract<ProductPushStep, { kind: 'stockManagement' }>;
 /** Round 1 reads pages (look-ups), one product (first reads), or saves (planned updates). */
-type Answer = { readonly page: Cafe24Product[] } | { readonly product: Cafe24Product };
+type Answer = { readonly page: Cafe24Product[] } | { readonly product: Cafe24Product } | { readonly variant: true };
 /** After round 1: a result, or a request for round 2 and how to read its outcome. */
 type Next = ProductPushResult | { readonly req: Cafe24Request<Cafe24Product>; readonly then: (o: Outcome<Cafe24Product>) => ProductPushResult };
 
@@ -61,6 +63,10 @@ export function pushProducts(steps: readonly ProductPushStep[], conns: ReadonlyM
     const conn = conns.get(step.partnerId);
     if (!conn) results[index] = deferred(step, '카페24 연결 후 전송됩니다');
     else if (step.kind === 'create') first.push({ index, req: byProductCode(conn, step.sku) }, { index, req: byOptionCode(conn, step.sku) });
+    else if (step.kind === 'stockManagement') {
+      const req = stockManagementOn(conn, step.productNo, step.variantCode);
+      first.push({ index, req: { ...req, read: (r) => (req.read(r), { variant: true }) } });
+    }
     else if (step.firstSend) first.push({ index, req: asAnswer(read(conn, step.productNo)) });
     else first.push({ index, req: asAnswer(save(conn, step.productNo, step.patch)) });
   });
@@ -73,7 +79,14 @@ export function pushProducts(steps: readonly ProductPushStep[], conns: ReadonlyM
   for (const [index, [a, b]] of outcomes) {
     const step = steps[index]!;
     const conn = conns.get(step.partnerId)!;
-    const next: Next = step.kind === 'create' ? afterLookUp(step, conn, a!, b!) : step.firstSend ? afterRead(step, conn, a!) : updated(step, step.productNo, a!, step.productNo);
+    const next: Next =
+      step.kind === 'create'
+        ? afterLookUp(step, conn, a!, b!)
+        : step.kind === 'stockManagement'
+          ? stockManagementResult(step, a!)
+          : step.firstSend
+            ? afterRead(step, conn, a!)
+            : updated(step, step.productNo, a!, step.productNo);
     if ('req' in next) second.push({ index, ...next });
     else results[index] = next;
   }
@@ -81,7 +94,40 @@ export function pushProducts(steps: readonly ProductPushStep[], conns: ReadonlyM
     const { index, then } = second[i]!;
     results[index] = then(o);
   });
+  // Round 3: a product just created sells regardless of stock until its variant manages stock.
+  const third = results.flatMap((r, index) => (r.action === 'created' && r.stockOff !== null ? [{ index, r }] : []));
+  run(gateway, third.map(({ index, r }) => stockManagementOn(conns.get(steps[index]!.partnerId)!, r.productNo, r.stockOff!))).forEach((o, i) => {
+    const { index, r } = third[i]!;
+    results[index] = o.ok ? { ...r, stockOff: null } : { ...r, status: stockOffStatus(r.stockOff!, o.error.userMessage) };
+  });
   return results;
+}
+
+/**
+ * The stock management Cafe24 applies to a variant (reference §6): stock is tracked
+ * (`use_inventory`), and at zero the product shows sold out and takes no order
+ * (`display_soldout`). Off, a mall sells whatever quantity it is given, and the stock ratios
+ * would mean nothing. The quantity itself is the stock push's.
+ */
+function stockManagementOn(conn: Cafe24Connection, productNo: string, variantCode: string): Cafe24Request<unknown> {
+  return {
+    conn,
+    call: 'variants.update',
+    build: (s) => updateVariant(s, Number(productNo), variantCode, { useInventory: true, displaySoldout: true }),
+    read: (r) => parse('variants.update', conn.mallId, VariantOne, r).variant,
+  };
+}
+
+function stockOffStatus(variantCode: string, why: string): string {
+  return `몰에 등록했지만 재고 관리(품목 ${variantCode})를 켜지 못했습니다: ${why}. 다음 전송 때 다시 켭니다`;
+}
+
+/** A variant of ours whose stock management was owed: turned on, or still owed. */
+function stockManagementResult(step: StockManagement, o: Outcome<Answer>): ProductPushResult {
+  if (o.ok) return { ...base(step, ''), ok: true, action: 'updated', productNo: step.productNo, fingerprint: step.fingerprint };
+  if (o.error.kind === 'notFound') return unlinked(step, step.productNo);
+  const status = stockOffStatus(step.variantCode, o.error.userMessage);
+  return o.deferred ? deferred(step, status) : failed(step, step.productNo, status);
 }
 
 /** What the look-ups found: the SKU's own product, an option of another, or nothing (create). */
@@ -203,7 +249,8 @@ function created(step: Create, o: Outcome<Cafe24Product>): ProductPushResult {
     const variants = o.value.variants ?? [];
     // Without options a product has one variant: its code is what the stock push addresses.
     const variantCode = variants.length === 1 ? variants[0]!.variant_code : null;
-    return { ...base(step, ''), ok: true, action: 'created', productNo: String(o.value.product_no), variantCode, fingerprint: step.fingerprint };
+    // Stock management is turned on in round 3 (owed until then).
+    return { ...base(step, ''), ok: true, action: 'created', productNo: String(o.value.product_no), variantCode, fingerprint: step.fingerprint, stockOff: variantCode };
   }
   if (o.deferred) return deferred(step, o.error.userMessage);
   if (!outcomeUnknown(o.error)) return failed(step, null, `상품 등록 실패: ${o.error.userMessage}`);
@@ -267,7 +314,13 @@ export function nextPushState(before: ProductPushState, waiting: ReadonlyMap<str
   for (const r of results) {
     const key = stockKey(r.sku, r.partnerId);
     if (r.ok) {
-      pushed.set(key, { productNo: r.productNo, fingerprint: r.fingerprint });
+      const stockOff = r.action === 'created' ? r.stockOff : null;
+      pushed.set(key, stockOff ? { productNo: r.productNo, fingerprint: r.fingerprint, stockOff } : { productNo: r.productNo, fingerprint: r.fingerprint });
+      // A variant whose stock management is still owed keeps the pair waiting.
+      if (stockOff) {
+        waitingSince.set(key, now);
+        continue;
+      }
       waitingSince.delete(key);
       continue;
     }

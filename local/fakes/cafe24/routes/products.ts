@@ -127,7 +127,7 @@ export function productRoutes(opts: ResolvedOptions): Route[] {
       scope: 'product',
       handler: (ctx) => {
         const req = single(ctx.body, ProductCreate);
-        const p = createProduct(ctx.mall, req, ctx.now);
+        const p = createProduct(ctx.mall, req, ctx.now, opts.strict.newVariantStock);
         return { status: 201, body: { product: renderProduct(ctx.mall, p, new Set(['variants'])) } };
       },
     },
