@@ -16,7 +16,8 @@ describe('npm start on the demo scenario', () => {
     out = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-'));
     result = await runScenario(parseScenario(demo), { bundleDir: paths.build });
     await writeOutputs(result, out);
-  });
+    // The whole working day runs here (about 35 s alone); a busy machine may take minutes.
+  }, 600_000);
   afterAll(async () => result && (await result.runtime.close()));
 
   const read = (f: string) => JSON.parse(fs.readFileSync(path.join(out, f), 'utf8'));
