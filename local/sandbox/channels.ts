@@ -9,7 +9,10 @@ export interface ChannelFake {
   readonly hosts: readonly string[];
   readonly listener: http.RequestListener;
   state(): unknown;
+  /** Every request, oldest first, each with its body (secrets masked). */
   requestLog(): unknown[];
+  /** Oldest entries the log dropped to stay within its cap (0 in the sandbox, which keeps all). */
+  requestLogDropped(): number;
   control(action: string, args: unknown[]): unknown;
   fault(target: string, fault: Record<string, unknown>): unknown;
 }
@@ -34,12 +37,14 @@ const CAFE24_ACTIONS = [
 
 const cafe24: ChannelFactory = (seed, clock) => {
   // "default" (or null) stands for the built-in three partner malls.
-  const fake = createCafe24Fake({ clock, seed: seed === 'default' || seed == null ? defaultSeed : seed });
+  // The sandbox keeps every request: a reader of channels.json must see the first ones too.
+  const fake = createCafe24Fake({ clock, seed: seed === 'default' || seed == null ? defaultSeed : seed, maxLogEntries: Number.POSITIVE_INFINITY });
   return {
     hosts: ['*.cafe24api.com'],
     listener: (req, res) => fake.handle(req, res),
     state: () => fake.state(),
     requestLog: () => fake.requestLog(),
+    requestLogDropped: () => fake.requestLogDropped(),
     control(action, args) {
       if (!(CAFE24_ACTIONS as readonly string[]).includes(action)) {
         throw new Error(`cafe24 has no action "${action}" (known: ${CAFE24_ACTIONS.join(', ')})`);
