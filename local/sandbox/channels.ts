@@ -1,5 +1,6 @@
 import type * as http from 'node:http';
 import { createCafe24Fake, defaultSeed, type FaultInput } from '../fakes/cafe24';
+import { CHANNEL_ACTIONS } from './channel-actions';
 
 /**
  * A channel's fake as the sandbox drives it: the hosts it answers for, its HTTP listener, its
@@ -20,20 +21,7 @@ export interface ChannelFake {
 export type ChannelFactory = (seed: unknown, clock: () => number) => ChannelFake;
 
 /** Control operations a scenario may name for Cafe24, with their positional arguments. */
-const CAFE24_ACTIONS = [
-  'addOrder',
-  'payOrder',
-  'requestCancel',
-  'requestReturn',
-  'requestExchange',
-  'adminCancel',
-  'withdrawRequest',
-  'markDelivered',
-  'expireUnpaid',
-  'setStock',
-  'revokeTokens',
-  'clearFaults',
-] as const;
+const CAFE24_ACTIONS = CHANNEL_ACTIONS.cafe24!;
 
 const cafe24: ChannelFactory = (seed, clock) => {
   // "default" (or null) stands for the built-in three partner malls.
@@ -46,10 +34,10 @@ const cafe24: ChannelFactory = (seed, clock) => {
     requestLog: () => fake.requestLog(),
     requestLogDropped: () => fake.requestLogDropped(),
     control(action, args) {
-      if (!(CAFE24_ACTIONS as readonly string[]).includes(action)) {
+      if (!CAFE24_ACTIONS.includes(action)) {
         throw new Error(`cafe24 has no action "${action}" (known: ${CAFE24_ACTIONS.join(', ')})`);
       }
-      return (fake[action as (typeof CAFE24_ACTIONS)[number]] as (...a: unknown[]) => unknown)(...args);
+      return (fake as unknown as Record<string, (...a: unknown[]) => unknown>)[action]!(...args);
     },
     fault: (mallId, fault) => fake.injectFault(mallId, fault as FaultInput),
   };

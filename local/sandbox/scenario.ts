@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHANNEL_ACTIONS } from './channel-actions';
 
 /**
  * A scenario: everything a user and a channel can do to the sheet over a stretch of time.
@@ -98,6 +99,30 @@ export const ScenarioEvent = z.discriminatedUnion('type', EVENTS, {
   error: (iss) => (iss.code === 'invalid_union' ? `expected one of ${EVENT_TYPES.join(', ')}` : undefined),
 });
 
+/** What can be checked only against the whole file: channel events name a seeded channel and one of its actions; checkpoint names are unique. */
+function checkEvents(events: ReadonlyArray<ScenarioEvent>, channels: Readonly<Record<string, unknown>>, ctx: z.RefinementCtx): void {
+  const seen = new Map<string, number>();
+  events.forEach((e, i) => {
+    if (e.type === 'checkpoint') {
+      // Two checkpoints of one name would write over each other.
+      const first = seen.get(e.name);
+      if (first === undefined) seen.set(e.name, i);
+      else ctx.addIssue({ code: 'custom', path: ['events', i, 'name'], message: `checkpoint "${e.name}" is already written by events[${first}]` });
+    }
+    if (e.type === 'channel' || e.type === 'fault') {
+      if (!Object.hasOwn(channels, e.channel)) {
+        const known = Object.keys(channels);
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'channel'], message: `no channel "${e.channel}" in this scenario's "channels" (${known.length ? `has: ${known.join(', ')}` : 'none'})` });
+      } else if (e.type === 'channel') {
+        const actions = CHANNEL_ACTIONS[e.channel];
+        if (actions && !actions.includes(e.action)) {
+          ctx.addIssue({ code: 'custom', path: ['events', i, 'action'], message: `${e.channel} has no action "${e.action}" (known: ${actions.join(', ')})` });
+        }
+      }
+    }
+  });
+}
+
 export const Scenario = z.object({
   name: z.string().min(1),
   description: z.string().optional(),
@@ -116,20 +141,8 @@ export const Scenario = z.object({
   channels: z.record(z.string(), z.unknown()).default({}),
   /** Install the add-on as a user would: open the sheet, run setup, turn on the sync. */
   install: z.boolean().default(true),
-  events: z
-    .array(ScenarioEvent)
-    .default([])
-    .superRefine((events, ctx) => {
-      // Two checkpoints of one name would write over each other.
-      const seen = new Map<string, number>();
-      events.forEach((e, i) => {
-        if (e.type !== 'checkpoint') return;
-        const first = seen.get(e.name);
-        if (first === undefined) seen.set(e.name, i);
-        else ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `checkpoint "${e.name}" is already written by events[${first}]` });
-      });
-    }),
-});
+  events: z.array(ScenarioEvent).default([]),
+}).superRefine((s, ctx) => checkEvents(s.events, s.channels, ctx));
 
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioEvent = z.infer<typeof ScenarioEvent>;

@@ -70,6 +70,23 @@ describe('a scenario file', () => {
     expect(issuesOf(withEvents(events))).toEqual(['events[2].name: checkpoint "noon" is already written by events[0]']);
   });
 
+  it("checks a channel event against the scenario's channels and that channel's actions", () => {
+    const json = {
+      ...withEvents([
+        { at: '+1m', type: 'channel', channel: 'cafe24', action: 'addOrdr', args: [] },
+        { at: '+2m', type: 'channel', channel: 'naver', action: 'addOrder' },
+        { at: '+3m', type: 'fault', channel: 'coupang', target: 'x', fault: { kind: 'reset' } },
+        { at: '+4m', type: 'channel', channel: 'cafe24', action: 'payOrder', args: ['najalran', '20261123-0000001'] },
+      ]),
+      channels: { cafe24: 'default' },
+    };
+    expect(issuesOf(json)).toEqual([
+      expect.stringMatching(/^events\[0\]\.action: cafe24 has no action "addOrdr" \(known: addOrder, payOrder, /),
+      'events[1].channel: no channel "naver" in this scenario\'s "channels" (has: cafe24)',
+      'events[2].channel: no channel "coupang" in this scenario\'s "channels" (has: cafe24)',
+    ]);
+  });
+
   it('takes an editRow without "where" (a new row), but not one that types nothing', () => {
     expect(issuesOf(withEvents([{ at: '+1m', type: 'editRow', sheet: '원장', set: { 파트너ID: 'PNR002', 금액: 500000 } }]))).toEqual([]);
     expect(issuesOf(withEvents([{ at: '+1m', type: 'editRow', sheet: '원장', set: {} }]))).toEqual([expect.stringMatching(/^events\[0\]\.set: expected at least one/)]);
