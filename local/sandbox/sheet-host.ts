@@ -79,9 +79,8 @@ export class SheetHost {
     const targets = Object.keys(set).map(col);
     let row: number;
     if (where === undefined) {
-      // The used grid ends at the last row with content (getValues' shape); a header-only tab is 1 row.
-      const used = tab.values.length;
-      row = used === 1 && tab.values[0]!.every((v) => v === '') ? 0 : used;
+      // The grid ends at the last row with content (getValues' shape): the next one is empty.
+      row = tab.values.length;
     } else {
       const conditions = Object.entries(where).map(([h, v]) => [col(h), v] as const);
       row = tab.values.findIndex((r, i) => i > 0 && conditions.every(([c, v]) => String(r[c] ?? '') === v));
