@@ -56,9 +56,11 @@ export function renderOutputs(r: SandboxResult): OutputFile[] {
 
 /**
  * Writes the files into `dir`, and each checkpoint's into `dir/checkpoints/NAME/`. Returns the
- * paths written.
+ * paths written. The `spreadsheets/` and `checkpoints/` folders are emptied first, so nothing of
+ * an earlier run there passes for this one's.
  */
 export function writeOutputs(r: SandboxResult, dir: string): string[] {
+  for (const own of ['spreadsheets', 'checkpoints']) fs.rmSync(path.join(dir, own), { recursive: true, force: true });
   const written: string[] = [];
   const put = (base: string, files: readonly OutputFile[]) => {
     for (const f of files) {

@@ -48,6 +48,11 @@ describe('the sandbox outputs of a short scenario', () => {
   let out: string;
   beforeAll(async () => {
     out = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-outputs-'));
+    // Left by an earlier run into the same folder.
+    for (const f of ['checkpoints/old-run/workbook.json', 'spreadsheets/1SSold.json']) {
+      fs.mkdirSync(path.dirname(path.join(out, f)), { recursive: true });
+      fs.writeFileSync(path.join(out, f), '{}');
+    }
     result = await runScenario(scenario, { bundleDir: paths.build });
     writeOutputs(result, out);
   });
@@ -72,6 +77,11 @@ describe('the sandbox outputs of a short scenario', () => {
     }
     const executions = read('checkpoints', 'before', 'metrics.json').executions as Array<{ start: string }>;
     expect(executions.every((x) => x.start < '2026-11-23T00:01:00.001Z')).toBe(true);
+  });
+
+  it('leaves nothing of an earlier run in its checkpoints and spreadsheets folders', () => {
+    expect(fs.readdirSync(path.join(out, 'checkpoints')).sort()).toEqual(['before', '파트너-입력후']);
+    expect(fs.existsSync(path.join(out, 'spreadsheets', '1SSold.json'))).toBe(false);
   });
 
   it("records each sidebar and menu call of the scenario with its event's index and its answer", () => {
