@@ -1,5 +1,6 @@
 import type * as http from 'node:http';
 import { createCafe24Fake, defaultSeed, type FaultInput } from '../fakes/cafe24';
+import { CHANNEL_ACTIONS } from './channel-actions';
 
 /**
  * A channel's fake as the sandbox drives it: the hosts it answers for, its HTTP listener, its
@@ -9,7 +10,10 @@ export interface ChannelFake {
   readonly hosts: readonly string[];
   readonly listener: http.RequestListener;
   state(): unknown;
+  /** Every request, oldest first, each with its body (secrets masked). */
   requestLog(): unknown[];
+  /** Oldest entries the log dropped to stay within its cap (0 in the sandbox, which keeps all). */
+  requestLogDropped(): number;
   control(action: string, args: unknown[]): unknown;
   fault(target: string, fault: Record<string, unknown>): unknown;
 }
@@ -17,34 +21,23 @@ export interface ChannelFake {
 export type ChannelFactory = (seed: unknown, clock: () => number) => ChannelFake;
 
 /** Control operations a scenario may name for Cafe24, with their positional arguments. */
-const CAFE24_ACTIONS = [
-  'addOrder',
-  'payOrder',
-  'requestCancel',
-  'requestReturn',
-  'requestExchange',
-  'adminCancel',
-  'withdrawRequest',
-  'markDelivered',
-  'expireUnpaid',
-  'setStock',
-  'revokeTokens',
-  'clearFaults',
-] as const;
+const CAFE24_ACTIONS = CHANNEL_ACTIONS.cafe24!;
 
 const cafe24: ChannelFactory = (seed, clock) => {
   // "default" (or null) stands for the built-in three partner malls.
-  const fake = createCafe24Fake({ clock, seed: seed === 'default' || seed == null ? defaultSeed : seed });
+  // The sandbox keeps every request: a reader of channels.json must see the first ones too.
+  const fake = createCafe24Fake({ clock, seed: seed === 'default' || seed == null ? defaultSeed : seed, maxLogEntries: Number.POSITIVE_INFINITY });
   return {
     hosts: ['*.cafe24api.com'],
     listener: (req, res) => fake.handle(req, res),
     state: () => fake.state(),
     requestLog: () => fake.requestLog(),
+    requestLogDropped: () => fake.requestLogDropped(),
     control(action, args) {
-      if (!(CAFE24_ACTIONS as readonly string[]).includes(action)) {
+      if (!CAFE24_ACTIONS.includes(action)) {
         throw new Error(`cafe24 has no action "${action}" (known: ${CAFE24_ACTIONS.join(', ')})`);
       }
-      return (fake[action as (typeof CAFE24_ACTIONS)[number]] as (...a: unknown[]) => unknown)(...args);
+      return (fake as unknown as Record<string, (...a: unknown[]) => unknown>)[action]!(...args);
     },
     fault: (mallId, fault) => fake.injectFault(mallId, fault as FaultInput),
   };

@@ -16,7 +16,9 @@ const HELP = `Runs the add-on (build/Code.js) in the local Apps Script runtime o
                                              the local preview: try the product in a browser, no
                                              Google account (http://127.0.0.1:N/, default port 8080)
 
-Writes DIR/workbook.xlsx, workbook.json, channels.json and metrics.json.
+Writes DIR/workbook.xlsx, workbook.json, channels.json, metrics.json, mails.json, calls.json,
+spreadsheets/ (each spreadsheet the add-on created, with its sharing) and, for each checkpoint
+event, the same files as they were then in checkpoints/NAME/.
 
 --serve sets up the scenario (the add-on installed; its events before the first channel event:
 partners, the Cafe24 app, products, ratios), then serves the workbook's tabs as read-only tables
@@ -70,21 +72,30 @@ async function main(argv: string[]): Promise<number> {
   console.log(`Scenario "${scenario.name}": ${scenario.start}, ${scenario.duration}`);
   const started = Date.now();
   let lastPct = -1;
-  const result = await runScenario(scenario, {
-    bundleDir: paths.build,
-    onProgress: (now, end) => {
-      const pct = Math.floor(((now - Date.parse(scenario.start)) / Math.max(1, end - Date.parse(scenario.start))) * 100);
-      if (pct >= lastPct + 25) {
-        lastPct = pct;
-        console.log(`  ${new Date(now).toISOString()}  ${pct}%`);
-      }
-    },
-  });
+  let result;
+  try {
+    result = await runScenario(scenario, {
+      bundleDir: paths.build,
+      onProgress: (now, end) => {
+        const pct = Math.floor(((now - Date.parse(scenario.start)) / Math.max(1, end - Date.parse(scenario.start))) * 100);
+        if (pct >= lastPct + 25) {
+          lastPct = pct;
+          console.log(`  ${new Date(now).toISOString()}  ${pct}%`);
+        }
+      },
+    });
+  } catch (e) {
+    if (e instanceof ScenarioError) {
+      console.error(e.message);
+      return 2;
+    }
+    throw e;
+  }
   const files = await writeOutputs(result, out);
   const rt = result.runtime;
   const failed = rt.executions.filter((x) => x.errors.length > 0);
   console.log(`Ran ${rt.executions.length} executions in ${((Date.now() - started) / 1000).toFixed(1)} s (${failed.length} with errors).`);
-  for (const e of result.eventErrors) console.log(`  scenario event at ${e.at} failed: ${e.message}`);
+  for (const e of result.eventErrors) console.log(`  scenario event ${e.index === null ? '' : `events[${e.index}] `}at ${e.at} failed: ${e.message}`);
   for (const f of files) console.log(`  wrote ${path.relative(process.cwd(), f)}`);
   await rt.close();
   return 0;

@@ -4,9 +4,11 @@ import { Runtime, type ExecutionRecord } from '../runtime/runtime';
 import type { Manifest } from '../runtime/services/registry';
 import { createWorld } from '../runtime/world';
 import { channelFactories, type ChannelFake } from './channels';
-import { resolveTime, parseOffset, type Scenario, type ScenarioEvent } from './scenario';
+import { resolveTime, parseOffset, ScenarioError, type Scenario, type ScenarioEvent } from './scenario';
+import { renderOutputs, type OutputFile, type ScenarioCall } from './outputs';
 import { SheetHost, type EditEvent } from './sheet-host';
-import { workbookXlsx } from './xlsx';
+
+export { metricsOf, writeOutputs, renderOutputs, type OutputFile } from './outputs';
 
 /**
  * Runs the built add-on on a scenario: installs it as a user would, lets time pass, fires the
@@ -18,7 +20,11 @@ export interface SandboxResult {
   sheets: SheetHost;
   channels: Map<string, ChannelFake>;
   /** Problems with the scenario's own events (a bad cell reference, an unknown action). */
-  eventErrors: Array<{ at: string; event: string; message: string }>;
+  eventErrors: Array<{ index: number | null; at: string; event: string; message: string }>;
+  /** The scenario's sidebar, menu and authorize calls, each with its answer once it has ended. */
+  calls: ScenarioCall[];
+  /** The output files as a `checkpoint` event found them. */
+  checkpoints: Array<{ name: string; at: number; files: OutputFile[] }>;
   end: number;
 }
 
@@ -32,10 +38,10 @@ export async function runScenario(s: Scenario, opts: SandboxOptions): Promise<Sa
   const result = await openSandbox(s, opts);
   const { runtime: rt, end } = result;
   const start = Date.parse(s.start);
-  for (const e of s.events) {
+  s.events.forEach((e, i) => {
     const at = resolveTime(e.at, start);
-    rt.at(at, () => play(e, result));
-  }
+    rt.at(at, () => play(e, result, i));
+  });
   const step = 3_600_000;
   for (let t = Math.min(end, rt.now() + step); ; t = Math.min(end, t + step)) {
     await rt.advanceTo(t);
@@ -73,11 +79,18 @@ export async function openSandbox(s: Scenario, opts: Pick<SandboxOptions, 'bundl
   for (const [name, seed] of Object.entries(s.channels)) {
     const make = channelFactories[name];
     if (!make) throw new Error(`channels.${name}: no fake for this channel (known: ${Object.keys(channelFactories).join(', ') || 'none'})`);
-    const fake = make(seed, () => rt.now());
+    let fake: ChannelFake;
+    try {
+      fake = make(seed, () => rt.now());
+    } catch (e) {
+      await rt.close();
+      // A bad seed is the scenario's mistake: say where, as for the rest of the file.
+      throw new ScenarioError([`channels.${name}: ${(e as Error).message}`]);
+    }
     for (const host of fake.hosts) await rt.network.serve(host, fake.listener);
     channels.set(name, fake);
   }
-  const result: SandboxResult = { runtime: rt, sheets, channels, eventErrors: [], end };
+  const result: SandboxResult = { runtime: rt, sheets, channels, eventErrors: [], calls: [], checkpoints: [], end };
 
   if (s.install) {
     await rt.run('onOpen', [{ authMode: 'LIMITED', source: null, user: { email: s.user } }], 'simple');
@@ -91,16 +104,20 @@ export async function openSandbox(s: Scenario, opts: Pick<SandboxOptions, 'bundl
  * A person clicks a sidebar's connect button: `fn` answers `{ authorizeUrl }`, the person opens
  * it and consents; the provider's redirect comes back to the script's /usercallback.
  */
-export async function authorize(rt: Runtime, fn: string, args: unknown[]): Promise<void> {
+export async function authorize(rt: Runtime, fn: string, args: unknown[], onAnswer?: (r: ExecutionRecord) => void): Promise<void> {
   const r = await rt.run(fn, args, 'sidebar');
+  onAnswer?.(r);
   const url = (r.result as { authorizeUrl?: unknown } | undefined)?.authorizeUrl;
   if (typeof url !== 'string') throw new Error(`${fn} answered no authorizeUrl${r.errors.length ? `: ${r.errors.join('; ')}` : ''}`);
   const page = await rt.openInBrowser(url);
   if (page.status !== 200) throw new Error(`authorization ended at ${page.url} with ${page.status}: ${page.body.slice(0, 200)}`);
 }
 
-/** Plays one scenario event now; a failure is kept in `eventErrors`, as a person's mistake would be. */
-export async function play(e: ScenarioEvent, r: SandboxResult): Promise<void> {
+/**
+ * Plays one scenario event now (`index`: its place in the scenario's events, for the outputs); a
+ * failure is kept in `eventErrors`, as a person's mistake would be.
+ */
+export async function play(e: ScenarioEvent, r: SandboxResult, index: number | null = null): Promise<void> {
   const rt = r.runtime;
   try {
     switch (e.type) {
@@ -125,11 +142,18 @@ export async function play(e: ScenarioEvent, r: SandboxResult): Promise<void> {
         rt.startExecution('onOpen', [{ authMode: 'LIMITED' }], 'simple', rt.user);
         return;
       case 'sidebar':
-      case 'menu':
-        rt.startExecution(e.function, e.args, e.type, rt.user);
+      case 'menu': {
+        const x = rt.startExecution(e.function, e.args, e.type, rt.user);
+        r.calls.push({ event: index, type: e.type, function: e.function, args: e.args, record: x.record, done: () => x.phase === 'done' });
         return;
+      }
       case 'authorize':
-        return authorize(rt, e.function, e.args);
+        return authorize(rt, e.function, e.args, (record) =>
+          r.calls.push({ event: index, type: 'authorize', function: e.function, args: e.args, record, done: () => true }),
+        );
+      case 'checkpoint':
+        r.checkpoints.push({ name: e.name, at: rt.now(), files: renderOutputs(r) });
+        return;
       case 'channel': {
         const fake = r.channels.get(e.channel);
         if (!fake) throw new Error(`no channel "${e.channel}" in this scenario`);
@@ -146,55 +170,11 @@ export async function play(e: ScenarioEvent, r: SandboxResult): Promise<void> {
         return;
     }
   } catch (err) {
-    r.eventErrors.push({ at: new Date(rt.now()).toISOString(), event: JSON.stringify(e), message: (err as Error).message });
+    r.eventErrors.push({ index, at: new Date(rt.now()).toISOString(), event: JSON.stringify(e), message: (err as Error).message });
   }
 }
 
 /** A person's edit fires the simple onEdit and any installable edit triggers. */
 function afterEdit(rt: Runtime, edit: EditEvent): void {
   rt.fireEdit(edit);
-}
-
-/** Writes workbook.xlsx, workbook.json, channels.json and metrics.json into `dir`. */
-export async function writeOutputs(r: SandboxResult, dir: string): Promise<string[]> {
-  fs.mkdirSync(dir, { recursive: true });
-  const snapshot = r.sheets.snapshot();
-  const files: string[] = [];
-  const write = (name: string, data: string | Buffer) => {
-    fs.writeFileSync(path.join(dir, name), data);
-    files.push(path.join(dir, name));
-  };
-  const book = r.sheets.book();
-  if (book) write('workbook.xlsx', await workbookXlsx(book, { at: new Date(r.end) }));
-  write('workbook.json', JSON.stringify({ sheets: snapshot.map((s) => ({ name: s.name, values: s.values })) }, null, 1));
-  const channels: Record<string, unknown> = {};
-  for (const [name, fake] of r.channels) channels[name] = { state: fake.state(), requestLog: fake.requestLog() };
-  write('channels.json', JSON.stringify(channels, null, 1));
-  write('metrics.json', JSON.stringify(metricsOf(r), null, 1));
-  return files;
-}
-
-export function metricsOf(r: SandboxResult): unknown {
-  const rt = r.runtime;
-  const iso = (ms: number) => new Date(ms).toISOString();
-  const sorted = [...rt.executions].sort((a, b) => a.start - b.start || a.id - b.id);
-  return {
-    executions: sorted.map((x: ExecutionRecord) => ({
-      function: x.function,
-      kind: x.kind,
-      start: iso(x.start),
-      durationMs: x.durationMs,
-      roundTrips: x.roundTrips,
-      errors: x.errors,
-      ...(x.killed ? { killed: true } : {}),
-      ...(x.logs.length ? { logs: x.logs.map((l) => `${l.level}: ${l.text}`) } : {}),
-    })),
-    quotas: {
-      account: rt.quotas.account,
-      urlfetch: { used: rt.quotaUsed('urlfetch'), limit: rt.quotas.limit('urlfetch') },
-      triggerRuntimeMs: { used: rt.quotaUsed('triggerRuntime'), limit: rt.quotas.limit('triggerRuntime') },
-    },
-    ui: { toasts: rt.ui.toasts, menus: Object.fromEntries(rt.ui.menus), sidebarTitle: rt.ui.sidebar?.title ?? null },
-    eventErrors: r.eventErrors,
-  };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHANNEL_ACTIONS } from './channel-actions';
 
 /**
  * A scenario: everything a user and a channel can do to the sheet over a stretch of time.
@@ -32,8 +33,14 @@ const EditRow = z.object({
   ...at,
   type: z.literal('editRow'),
   sheet: z.string().min(1).describe('tab title'),
-  where: z.record(z.string(), z.string()).describe('header → cell text that finds the row (the first that matches)'),
-  set: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).describe('header → what to type, one cell at a time'),
+  where: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('header → cell text that finds the row (the first that matches); absent: the first empty row below the last, as appendRow'),
+  set: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+    .refine((o) => Object.keys(o).length > 0, 'expected at least one header → value to type')
+    .describe('header → what to type, one cell at a time'),
 });
 const Sort = z.object({
   ...at,
@@ -74,7 +81,47 @@ const Fault = z.object({
 });
 const Advance = z.object({ ...at, type: z.literal('note'), text: z.string() });
 
-export const ScenarioEvent = z.discriminatedUnion('type', [Edit, EditRow, Sort, InsertRows, DeleteRows, MoveColumn, Open, Call, Authorize, Channel, Fault, Advance]);
+/** A folder name under DIR/checkpoints/: letters, digits, "_", "-", "." (not first); never a path. */
+export const CheckpointName = z
+  .string()
+  .max(100, 'at most 100 characters')
+  .regex(/^[\p{L}\p{N}_-][\p{L}\p{N}_.-]*$/u, 'a folder name: letters, digits, "_", "-" and "." (not first), no "/" or "\\"');
+const Checkpoint = z.object({
+  ...at,
+  type: z.literal('checkpoint'),
+  name: CheckpointName.describe('the output files as they are now go to DIR/checkpoints/NAME/'),
+});
+
+const EVENTS = [Edit, EditRow, Sort, InsertRows, DeleteRows, MoveColumn, Open, Call, Authorize, Channel, Fault, Advance, Checkpoint] as const;
+const EVENT_TYPES = EVENTS.flatMap((e): string[] => ('options' in e.shape.type ? e.shape.type.options : [e.shape.type.value]));
+
+export const ScenarioEvent = z.discriminatedUnion('type', EVENTS, {
+  error: (iss) => (iss.code === 'invalid_union' ? `expected one of ${EVENT_TYPES.join(', ')}` : undefined),
+});
+
+/** What can be checked only against the whole file: channel events name a seeded channel and one of its actions; checkpoint names are unique. */
+function checkEvents(events: ReadonlyArray<ScenarioEvent>, channels: Readonly<Record<string, unknown>>, ctx: z.RefinementCtx): void {
+  const seen = new Map<string, number>();
+  events.forEach((e, i) => {
+    if (e.type === 'checkpoint') {
+      // Two checkpoints of one name would write over each other.
+      const first = seen.get(e.name);
+      if (first === undefined) seen.set(e.name, i);
+      else ctx.addIssue({ code: 'custom', path: ['events', i, 'name'], message: `checkpoint "${e.name}" is already written by events[${first}]` });
+    }
+    if (e.type === 'channel' || e.type === 'fault') {
+      if (!Object.hasOwn(channels, e.channel)) {
+        const known = Object.keys(channels);
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'channel'], message: `no channel "${e.channel}" in this scenario's "channels" (${known.length ? `has: ${known.join(', ')}` : 'none'})` });
+      } else if (e.type === 'channel') {
+        const actions = CHANNEL_ACTIONS[e.channel];
+        if (actions && !actions.includes(e.action)) {
+          ctx.addIssue({ code: 'custom', path: ['events', i, 'action'], message: `${e.channel} has no action "${e.action}" (known: ${actions.join(', ')})` });
+        }
+      }
+    }
+  });
+}
 
 export const Scenario = z.object({
   name: z.string().min(1),
@@ -95,7 +142,7 @@ export const Scenario = z.object({
   /** Install the add-on as a user would: open the sheet, run setup, turn on the sync. */
   install: z.boolean().default(true),
   events: z.array(ScenarioEvent).default([]),
-});
+}).superRefine((s, ctx) => checkEvents(s.events, s.channels, ctx));
 
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioEvent = z.infer<typeof ScenarioEvent>;

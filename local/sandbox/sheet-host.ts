@@ -1,8 +1,29 @@
+import { sharingOf } from '../runtime/services/drive';
 import type { CellValue } from '../runtime/services/spreadsheet';
 import { SheetUser, seedSpreadsheet, snapshotSpreadsheet, spreadsheetStore, type EditEvent, type SheetSnapshot, type SpreadsheetSnapshot } from '../runtime/services/spreadsheet';
 import type { World } from '../runtime/world';
 
 export type { EditEvent };
+
+type TabPicture = { name: string; values: CellValue[][]; frozenRows: number; notes: (string | null)[][]; sheet: SheetSnapshot };
+
+/** A spreadsheet the add-on created (a reseller's settlement sheet), as its owner and Drive see it. */
+export interface CreatedSpreadsheet {
+  id: string;
+  name: string;
+  url: string;
+  owner: string;
+  createdAt: number;
+  viewers: string[];
+  editors: string[];
+  /** Drive's general access ("anyone with the link…") and what it grants. */
+  linkAccess: string;
+  linkPermission: string;
+  trashed: boolean;
+  tabs: TabPicture[];
+  /** The whole spreadsheet as the fake holds it (for its XLSX). */
+  book: SpreadsheetSnapshot;
+}
 
 /**
  * The bound spreadsheet as the sandbox handles it: created from the scenario, edited by "the
@@ -44,9 +65,11 @@ export class SheetHost {
 
   /**
    * Types into the first row whose cells match `where` (header → text), one cell at a time in
-   * the order given, as a person finding a row by its order number or receiver would.
+   * the order given, as a person finding a row by its order number or receiver would. With no
+   * `where`, types on the first empty row below the tab's last row with content, as a person
+   * recording a new entry (a payment in the ledger) would.
    */
-  editRow(sheet: string, where: Readonly<Record<string, string>>, set: Readonly<Record<string, unknown>>): EditEvent[] {
+  editRow(sheet: string, where: Readonly<Record<string, string>> | undefined, set: Readonly<Record<string, unknown>>): EditEvent[] {
     const tab = this.snapshot().find((s) => s.name === sheet);
     if (!tab) throw new Error(`no tab "${sheet}"`);
     const header = (tab.values[0] ?? []).map((h) => String(h));
@@ -55,10 +78,17 @@ export class SheetHost {
       if (i < 0) throw new Error(`tab "${sheet}" has no column "${name}"`);
       return i;
     };
-    const conditions = Object.entries(where).map(([h, v]) => [col(h), v] as const);
-    const row = tab.values.findIndex((r, i) => i > 0 && conditions.every(([c, v]) => String(r[c] ?? '') === v));
-    if (row < 0) throw new Error(`no row of "${sheet}" where ${JSON.stringify(where)}`);
-    return Object.entries(set).map(([h, v]) => this.edit(sheet, `${columnLetter(col(h) + 1)}${row + 1}`, [[v]]));
+    const targets = Object.keys(set).map(col);
+    let row: number;
+    if (where === undefined) {
+      // The grid ends at the last row with content (getValues' shape): the next one is empty.
+      row = tab.values.length;
+    } else {
+      const conditions = Object.entries(where).map(([h, v]) => [col(h), v] as const);
+      row = tab.values.findIndex((r, i) => i > 0 && conditions.every(([c, v]) => String(r[c] ?? '') === v));
+      if (row < 0) throw new Error(`no row of "${sheet}" where ${JSON.stringify(where)}`);
+    }
+    return Object.values(set).map((v, k) => this.edit(sheet, `${columnLetter(targets[k]! + 1)}${row + 1}`, [[v]]));
   }
 
   sort(sheet: string, column: number | string, ascending: boolean): void {
@@ -77,23 +107,42 @@ export class SheetHost {
     this.person().moveColumn(sheet, from, to);
   }
 
-  /** Every tab as getValues returns it, plus what XLSX can carry. */
   /** The whole bound spreadsheet as the fake holds it (for the XLSX), or null before it exists. */
   book(): SpreadsheetSnapshot | null {
     const ss = spreadsheetStore(this.world).get(this.id);
     return ss ? snapshotSpreadsheet(ss) : null;
   }
 
-  snapshot(): Array<{ name: string; values: CellValue[][]; frozenRows: number; notes: (string | null)[][]; sheet: SheetSnapshot }> {
+  /** Every tab as getValues returns it, plus what XLSX can carry. */
+  snapshot(): TabPicture[] {
     const ss = spreadsheetStore(this.world).get(this.id);
     if (!ss) return [];
-    return snapshotSpreadsheet(ss).sheets.map((s) => ({
-      name: s.name,
-      values: s.values,
-      frozenRows: s.frozenRows,
-      notes: s.notes.map((r) => r.map((n) => n || null)),
-      sheet: s,
-    }));
+    return snapshotSpreadsheet(ss).sheets.map(tabPicture);
+  }
+
+  /** Every other spreadsheet in Drive (the ones the add-on created), oldest first, with its sharing. */
+  createdSpreadsheets(): CreatedSpreadsheet[] {
+    return spreadsheetStore(this.world)
+      .list()
+      .filter((ss) => ss.id !== this.id)
+      .map((ss) => {
+        const snap = snapshotSpreadsheet(ss);
+        const sharing = sharingOf(this.world, ss.file);
+        return {
+          id: snap.id,
+          name: snap.name,
+          url: snap.url,
+          owner: snap.owner,
+          createdAt: ss.file.createdAt,
+          viewers: snap.viewers,
+          editors: snap.editors,
+          linkAccess: sharing.access,
+          linkPermission: sharing.permission,
+          trashed: sharing.trashed,
+          tabs: snap.sheets.map(tabPicture),
+          book: snap,
+        };
+      });
   }
 
   private columnOf(sheet: string, header: string): number {
@@ -107,6 +156,10 @@ export class SheetHost {
     if (!this.user) throw new Error('no spreadsheet yet');
     return this.user;
   }
+}
+
+function tabPicture(s: SheetSnapshot): TabPicture {
+  return { name: s.name, values: s.values, frozenRows: s.frozenRows, notes: s.notes.map((r) => r.map((n) => n || null)), sheet: s };
 }
 
 function columnLetter(n: number): string {

@@ -98,7 +98,7 @@ describe('npm start on the demo scenario', () => {
     expect(item('20261123-1000150-02')['주문상태']).toBe('배송중 (N30)');
   });
 
-  it('settles last week from the sidebar and records a payment in the ledger', () => {
+  it('settles last week from the sidebar and records a payment typed on the first empty row of the ledger', () => {
     const sheets = read('workbook.json').sheets as Array<{ name: string; values: unknown[][] }>;
     const rows = (name: string) => {
       const [h, ...rest] = sheets.find((s) => s.name === name)!.values;
@@ -159,5 +159,70 @@ describe('npm start on the demo scenario', () => {
     const channels = read('channels.json');
     expect(Object.keys(channels.cafe24.state.malls).sort()).toEqual(['borasaeg', 'najalran', 'undercoco']);
     expect(Array.isArray(channels.cafe24.requestLog)).toBe(true);
+  });
+
+  it('keeps every request of the day with what it sent: the scanned parcel in its shipment body', () => {
+    const { requestLog, requestLogDropped } = read('channels.json').cafe24 as {
+      requestLog: Array<{ at: number; method: string; path: string; requestBody?: { requests?: Array<Record<string, unknown>> } }>;
+      requestLogDropped: number;
+    };
+    expect(requestLogDropped).toBe(0);
+    // The first requests of the day are still there: the consent page at 09:09, then the code exchange.
+    expect(requestLog[0]).toMatchObject({ method: 'GET', path: '/api/v2/oauth/authorize' });
+    expect(new Date(requestLog[0]!.at).toISOString()).toMatch(/^2026-11-23T00:09:/);
+    expect(requestLog.find((e) => e.path === '/api/v2/oauth/token')).toMatchObject({ method: 'POST', requestBody: { grant_type: 'authorization_code', code: '***' } });
+    const scanned = requestLog.filter((e) => e.method === 'POST' && e.path === '/api/v2/admin/shipments' && JSON.stringify(e.requestBody).includes('6900004147623'));
+    expect(scanned).toHaveLength(1);
+    expect(scanned[0]!.requestBody!.requests).toEqual([expect.objectContaining({ order_id: '20261123-1000150', tracking_no: '6900004147623', status: 'shipping' })]);
+    expect(JSON.stringify(requestLog)).not.toContain('pmSheetDevSecret');
+  });
+
+  it("writes each reseller's settlement sheet, shared view-only with its statement address, beside the workbook", () => {
+    const index = read('spreadsheets/index.json').spreadsheets as Array<{ name: string; url: string; sharing: Record<string, unknown>; files: { json: string; xlsx: string } }>;
+    expect(index.map((s) => [s.name, s.sharing])).toEqual([
+      ['보라색 정산 시트', { viewers: ['settle@borasaeg.example'], editors: [], linkAccess: 'PRIVATE', linkPermission: 'NONE' }],
+      ['언더코코 정산 시트', { viewers: ['finance@undercoco.example'], editors: [], linkAccess: 'PRIVATE', linkPermission: 'NONE' }],
+    ]);
+    for (const s of index) {
+      const book = read(`spreadsheets/${s.files.json}`) as { url: string; sheets: Array<{ name: string; values: unknown[][] }> };
+      expect(book.url).toBe(s.url);
+      expect(book.sheets.length).toBeGreaterThan(0);
+      const parts = readZip(fs.readFileSync(path.join(out, 'spreadsheets', s.files.xlsx)));
+      expect([...parts.keys()].filter((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k))).toHaveLength(book.sheets.length);
+    }
+  });
+
+  it("writes the statement mail the settlement sent, linking the reseller's sheet", () => {
+    const { mails } = read('mails.json') as { mails: Array<{ at: string; to: string; subject: string; body: string }> };
+    const sheet = (read('spreadsheets/index.json').spreadsheets as Array<{ name: string; url: string }>).find((s) => s.name === '언더코코 정산 시트')!;
+    expect(mails).toContainEqual(
+      expect.objectContaining({ to: 'finance@undercoco.example', subject: expect.stringContaining('2026-W47'), body: expect.stringContaining(sheet.url) }),
+    );
+    expect(mails.every((m) => m.at >= '2026-11-23T06:40:00.000Z')).toBe(true);
+  });
+
+  it('writes what each sidebar and menu call answered, by its event', () => {
+    const calls = read('calls.json').calls as Array<{ event: number; function: string; ok: boolean; result: Record<string, unknown> }>;
+    const byFn = (fn: string) => calls.find((c) => c.function === fn)!;
+    expect(demo.events[byFn('scanToShip').event]).toMatchObject({ type: 'sidebar', function: 'scanToShip' });
+    expect(byFn('scanToShip')).toMatchObject({ ok: true, result: { ok: true, orderId: '20261123-1000150' } });
+    expect(byFn('runSettlement')).toMatchObject({ ok: true, result: { period: '2026-W47' } });
+    expect(calls.filter((c) => c.function === 'connectPartner')).toHaveLength(3);
+  });
+
+  it('writes the morning as it was at the noon checkpoint', () => {
+    const morning = JSON.parse(fs.readFileSync(path.join(out, 'checkpoints', 'morning', 'workbook.json'), 'utf8')) as { sheets: Array<{ name: string; values: unknown[][] }> };
+    const receivers = (book: { sheets: Array<{ name: string; values: unknown[][] }> }) => {
+      const [h, ...rows] = book.sheets.find((s) => s.name === '주문')!.values;
+      return rows.map((r) => r[h!.indexOf('수령인')]);
+    };
+    // 김민지 ordered at 09:20; 강민호 at 13:00, after the checkpoint.
+    expect(receivers(morning)).toContain('김민지');
+    expect(receivers(morning)).not.toContain('강민호');
+    expect(receivers(read('workbook.json'))).toContain('강민호');
+    expect(morning.sheets.find((s) => s.name === '원장')!.values).toHaveLength(1);
+    const executions = JSON.parse(fs.readFileSync(path.join(out, 'checkpoints', 'morning', 'metrics.json'), 'utf8')).executions as Array<{ start: string }>;
+    expect(executions.length).toBeGreaterThan(100);
+    expect(executions.every((x) => x.start <= '2026-11-23T03:00:00.000Z')).toBe(true);
   });
 });

@@ -37,6 +37,61 @@ describe('a scenario file', () => {
     }
   });
 
+  const withEvents = (events: unknown[]) => ({ name: 'x', start: '2026-11-23T09:00:00+09:00', duration: '1h', events });
+  const issuesOf = (json: unknown): string[] => {
+    try {
+      parseScenario(json);
+    } catch (e) {
+      if (e instanceof ScenarioError) return e.issues;
+      throw e;
+    }
+    return [];
+  };
+
+  it('names the known event types when one is unknown', () => {
+    expect(issuesOf(withEvents([{ at: '+1m', type: 'note', text: '' }, { at: '+1h', type: 'teleport' }]))).toEqual([
+      expect.stringMatching(/^events\[1\]\.type: expected one of edit, editRow, .*checkpoint/),
+    ]);
+  });
+
+  it('takes a checkpoint name that is a folder name, never a path', () => {
+    expect(issuesOf(withEvents([{ at: '+1m', type: 'checkpoint', name: '오전-마감_1.5' }]))).toEqual([]);
+    for (const name of ['../x', '..', '.', '.hidden', 'a/b', 'a\\b', '/etc', '', 'a'.repeat(101), 'a b', 'c:']) {
+      expect([name, issuesOf(withEvents([{ at: '+1m', type: 'checkpoint', name }]))]).toEqual([name, [expect.stringMatching(/^events\[0\]\.name: /)]]);
+    }
+  });
+
+  it('refuses two checkpoints of one name, which would write over each other', () => {
+    const events = [
+      { at: '+1m', type: 'checkpoint', name: 'noon' },
+      { at: '+2m', type: 'note', text: '' },
+      { at: '+3m', type: 'checkpoint', name: 'noon' },
+    ];
+    expect(issuesOf(withEvents(events))).toEqual(['events[2].name: checkpoint "noon" is already written by events[0]']);
+  });
+
+  it("checks a channel event against the scenario's channels and that channel's actions", () => {
+    const json = {
+      ...withEvents([
+        { at: '+1m', type: 'channel', channel: 'cafe24', action: 'addOrdr', args: [] },
+        { at: '+2m', type: 'channel', channel: 'naver', action: 'addOrder' },
+        { at: '+3m', type: 'fault', channel: 'coupang', target: 'x', fault: { kind: 'reset' } },
+        { at: '+4m', type: 'channel', channel: 'cafe24', action: 'payOrder', args: ['najalran', '20261123-0000001'] },
+      ]),
+      channels: { cafe24: 'default' },
+    };
+    expect(issuesOf(json)).toEqual([
+      expect.stringMatching(/^events\[0\]\.action: cafe24 has no action "addOrdr" \(known: addOrder, payOrder, /),
+      'events[1].channel: no channel "naver" in this scenario\'s "channels" (has: cafe24)',
+      'events[2].channel: no channel "coupang" in this scenario\'s "channels" (has: cafe24)',
+    ]);
+  });
+
+  it('takes an editRow without "where" (a new row), but not one that types nothing', () => {
+    expect(issuesOf(withEvents([{ at: '+1m', type: 'editRow', sheet: '원장', set: { 파트너ID: 'PNR002', 금액: 500000 } }]))).toEqual([]);
+    expect(issuesOf(withEvents([{ at: '+1m', type: 'editRow', sheet: '원장', set: {} }]))).toEqual([expect.stringMatching(/^events\[0\]\.set: expected at least one/)]);
+  });
+
   it('reads offsets from the start in days, hours, minutes and seconds', () => {
     expect(parseOffset('+1h30m')).toBe(90 * 60_000);
     expect(parseOffset('+2d')).toBe(2 * 86_400_000);

@@ -191,6 +191,10 @@ export class Controls {
     return this.core.log.list();
   }
 
+  requestLogDropped(): number {
+    return this.core.log.dropped();
+  }
+
   clearRequestLog(): void {
     this.core.log.clear();
   }
@@ -207,7 +211,7 @@ export function handleControl(controls: Controls, method: string, path: string, 
   const op = path.replace(/^\/_fake\/?/, '');
   try {
     if (method === 'GET' && op === 'state') return jsonReply(200, controls.state());
-    if (method === 'GET' && op === 'log') return jsonReply(200, { log: controls.requestLog() });
+    if (method === 'GET' && op === 'log') return jsonReply(200, { log: controls.requestLog(), dropped: controls.requestLogDropped() });
     if (method !== 'POST') return jsonReply(404, { error: `Unknown control ${method} /_fake/${op}` });
     let body: Record<string, unknown>;
     try {

@@ -50,6 +50,8 @@ export interface Cafe24Fake {
   /** JSON-serialisable snapshot of every mall. */
   state(): ReturnType<Controls['state']>;
   requestLog(): RequestLogEntry[];
+  /** Entries the log dropped, oldest first, to stay within `maxLogEntries`. */
+  requestLogDropped(): number;
   clearRequestLog(): void;
   malls(): string[];
   readonly options: Readonly<ResolvedOptions>;
@@ -117,6 +119,7 @@ export function createCafe24Fake(options: Cafe24FakeOptions): Cafe24Fake {
     },
     state: () => controls.state(),
     requestLog: () => controls.requestLog(),
+    requestLogDropped: () => controls.requestLogDropped(),
     clearRequestLog: () => controls.clearRequestLog(),
     malls: () => [...core.malls.keys()],
     options: opts,

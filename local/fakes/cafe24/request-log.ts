@@ -1,5 +1,6 @@
 /** What the fake was asked and what it answered, for tests and the sandbox's output. Never
- * records credentials or bodies, only their size. */
+ * records credentials: request bodies are kept with their OAuth secrets masked, answer bodies
+ * only by their size. */
 
 export interface RequestLogEntry {
   /** Simulated time the request arrived (epoch ms). */
@@ -13,6 +14,11 @@ export interface RequestLogEntry {
   status: number;
   /** Rate-limit, usage, version, location and x-sim-* headers of the answer. */
   headers: Record<string, string>;
+  /**
+   * The request body: parsed JSON, a form's fields (OAuth secrets masked), or the text; absent
+   * when the request had none.
+   */
+  requestBody?: unknown;
   /** Bytes of the answer body. */
   bodyBytes: number;
   /** Injected faults that shaped the answer. */
@@ -37,21 +43,48 @@ export function selectHeaders(headers: Record<string, string>): Record<string, s
   return out;
 }
 
+/** Form fields that are credentials (authorization code, refresh token, client secret). */
+const SECRET_FIELDS = new Set(['code', 'refresh_token', 'client_secret', 'code_verifier', 'access_token']);
+export const MASKED = '***';
+
+/** What a request body said, for the log: JSON parsed, a form as its fields, else the text. */
+export function loggedBody(body: Buffer, contentType: string | undefined): unknown {
+  if (body.length === 0) return undefined;
+  const text = body.toString('utf8');
+  if (/^application\/x-www-form-urlencoded/i.test(contentType ?? '')) {
+    const fields: Record<string, string> = {};
+    for (const [k, v] of new URLSearchParams(text)) fields[k] = SECRET_FIELDS.has(k) ? MASKED : v;
+    return fields;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
 export class RequestLog {
   private readonly entries: RequestLogEntry[] = [];
+  private droppedCount = 0;
 
   constructor(private readonly max: number) {}
 
   add(e: RequestLogEntry): void {
     this.entries.push(e);
-    if (this.entries.length > this.max) this.entries.splice(0, this.entries.length - this.max);
+    if (this.entries.length > this.max) this.droppedCount += this.entries.splice(0, this.entries.length - this.max).length;
   }
 
   list(): RequestLogEntry[] {
     return this.entries.map((e) => ({ ...e, query: { ...e.query }, headers: { ...e.headers }, faults: [...e.faults] }));
   }
 
+  /** Oldest entries dropped so far to stay within the cap (the log says so rather than hide it). */
+  dropped(): number {
+    return this.droppedCount;
+  }
+
   clear(): void {
     this.entries.length = 0;
+    this.droppedCount = 0;
   }
 }

@@ -13,7 +13,7 @@ import { takeFaults } from './faults';
 import type { Reply } from './http';
 import { headerValue, jsonReply, readBody, resolveTarget, writeReply } from './http';
 import { handleOAuth } from './oauth';
-import { selectHeaders } from './request-log';
+import { loggedBody, selectHeaders } from './request-log';
 
 /** Faults that replace the answer outright. */
 function preFault(core: FakeCore, faults: Fault[]): Reply | null {
@@ -52,6 +52,10 @@ function postFault(reply: Reply, faults: Fault[]): Reply {
     }
   }
   return reply;
+}
+
+function requestBodyField(b: unknown): { requestBody?: unknown } {
+  return b === undefined ? {} : { requestBody: b };
 }
 
 export function createListener(core: FakeCore, controls: Controls): http.RequestListener {
@@ -100,6 +104,7 @@ export function createListener(core: FakeCore, controls: Controls): http.Request
       query: Object.fromEntries(url.searchParams),
       status: reply.reset ? 0 : reply.status,
       headers: selectHeaders(reply.headers),
+      ...(body === 'too_large' ? {} : requestBodyField(loggedBody(body, headerValue(req, 'content-type')))),
       bodyBytes: reply.body === null ? 0 : Buffer.byteLength(reply.body, 'utf8'),
       faults: [...reply.faults],
     });

@@ -439,3 +439,9 @@ export function createDriveApp(env: ExecutionEnv, world: World): DriveApp {
 export function shareNotifications(world: World): readonly ShareNotification[] {
   return model(world).notifications;
 }
+
+/** Host-only: a file's general access ("link access") and whether it is in the trash (sandbox output). */
+export function sharingOf(world: World, f: DriveFileModel): { access: AccessName; permission: PermissionName; trashed: boolean } {
+  const meta = metaOf(world, f);
+  return { access: meta.access, permission: meta.permission, trashed: meta.trashed };
+}

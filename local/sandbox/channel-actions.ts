@@ -1,0 +1,20 @@
+/**
+ * The control operations a scenario's `channel` events may name, per channel fake. Kept apart
+ * from the fakes so the scenario parser can check them without loading a fake.
+ */
+export const CHANNEL_ACTIONS: Readonly<Record<string, readonly string[]>> = {
+  cafe24: [
+    'addOrder',
+    'payOrder',
+    'requestCancel',
+    'requestReturn',
+    'requestExchange',
+    'adminCancel',
+    'withdrawRequest',
+    'markDelivered',
+    'expireUnpaid',
+    'setStock',
+    'revokeTokens',
+    'clearFaults',
+  ],
+};
