@@ -19,7 +19,7 @@ import { writeStatementMail } from './reseller-sheets';
 import { appendLog } from './adapters/log-tab';
 import { SheetsWorkbook } from './adapters/workbook';
 import { readSettings, writeSetting, type Cadence } from './settings';
-import { installSyncTrigger, removeSyncTriggers } from './triggers';
+import { installSyncTrigger, isSyncInstalled, removeSyncTriggers } from './triggers';
 import { addonStore } from './adapters/stores';
 import { connectionOwner, currentUser, notOwnerReason, setConnectionOwner } from './connection-owner';
 import { completeConnect, connectLink, markPartners, partnersOf, saveApp } from './cafe24';
@@ -170,7 +170,8 @@ export function syncNow(): SyncReport {
  * connection's owner.
  */
 export function saveCafe24App(clientId: string, clientSecret: string): { message: string } {
-  const refused = notOwnerReason('카페24 앱 정보 변경');
+  // Handing over: once the owner has turned the sync off, whoever saves the app owns the connection.
+  const refused = isSyncInstalled() ? notOwnerReason('카페24 앱 정보 변경') : null;
   if (refused) throw new Error(refused);
   const ss = SpreadsheetApp.getActive();
   saveApp(addonStore(ss.getId()), String(clientId ?? ''), String(clientSecret ?? ''));

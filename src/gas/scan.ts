@@ -9,6 +9,7 @@ import { normaliseTrackingNo } from '../core/shipping';
 import { TRACKING_IMPORT } from '../sheet/tabs';
 import { cellText, keyOf, readTable, rowCells } from '../sheet/table';
 import { scriptCache, syncLock } from './adapters/stores';
+import { connectionOwner, currentUser } from './connection-owner';
 import { appendRows, findTab, readGrid } from './adapters/tab';
 import { cafe24Runtime, connectionOf, isConnected, partnersOf } from './cafe24';
 import { readSettings } from './settings';
@@ -47,6 +48,13 @@ export function scanParcel(orderCode: string, labelCode: string, carrierName: st
   if (!existing) {
     const width = Math.max(...[...table.layout.index.values()]) + 1;
     appendRows(tab, [rowCells(table.layout.index, width, { ref, carrier: String(carrierName ?? ''), trackingNo: tracking })]);
+  }
+
+  // Only the connection owner's account holds the malls' tokens: anyone else's scan is sent by the owner's trigger.
+  const owner = connectionOwner();
+  if (owner !== null && owner !== currentUser()) {
+    markShippingDirty();
+    return { ok: true, queued: true, message: `송장을 등록했습니다. 연결 담당자(${owner})의 다음 자동 동기화에 전송됩니다` };
   }
 
   const lock = syncLock();

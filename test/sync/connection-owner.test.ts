@@ -73,7 +73,21 @@ describe('the connection owner and another editor of a bound sheet', () => {
     await rt.advanceTo(T0 + 3 * 60_000);
     await rt.settle();
     const [header, ...rows] = host.snapshot().find((s) => s.name === '주문')!.values as unknown[][];
-    expect(rows.map((r) => r[header!.indexOf('수령인')])).toContain('가고객');
+    const row = rows.find((r) => r[header!.indexOf('수령인')] === '가고객')!;
     expect(rt.executions.filter((x) => x.function === 'onSyncTick').every((x) => x.errors.length === 0)).toBe(true);
+    // The editor scans the parcel: it is recorded at once and sent by the owner's next run.
+    const scan = await as(EDITOR, 'scanToShip', [String(row[header!.indexOf('주문번호')]), '6900004147609', '우체국택배']);
+    expect(scan.result).toMatchObject({ ok: true, queued: true, message: expect.stringContaining(`연결 담당자(${OWNER})의 다음 자동 동기화`) });
+    await rt.advanceTo(T0 + 5 * 60_000);
+    await rt.settle();
+    expect(JSON.stringify(cafe24.state())).toContain('"tracking_no":"6900004147609"');
+  });
+
+  it('hands the connection over once the owner has turned the sync off: whoever saves the app next owns it', async () => {
+    expect((await as(OWNER, 'removeSync')).errors).toEqual([]);
+    expect((await as(EDITOR, 'saveCafe24App', ['pmSheetDevClientId0001', 'pmSheetDevSecret-fake-0000000001'])).errors).toEqual([]);
+    const now = (await as(EDITOR, 'getSidebarState')).result as { connection: { owner: string; mine: boolean } };
+    expect(now.connection).toMatchObject({ owner: EDITOR, mine: true });
+    expect((await as(OWNER, 'connectPartner', ['PNR002'])).errors).toEqual([expect.stringContaining(`연결 담당자(${EDITOR})만`)]);
   });
 });

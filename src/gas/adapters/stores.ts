@@ -139,3 +139,6 @@ export function tokenLock(): LockPort {
     },
   };
 }
+
+/** Kept name (callers predate the per-document layout): the token refresh lock, as above. */
+export const documentLock = tokenLock;
