@@ -19,7 +19,7 @@ import { isSyncInstalled } from './triggers';
 
 /**
  * Apps Script cannot be asked which kind of account runs it, nor how much of a quota is left:
- * the gauge uses the consumer limits (the lower ones) unless this script property says "workspace".
+ * the gauge uses the consumer limits (the lower ones) unless this document property says "workspace".
  */
 export const QUOTA_ACCOUNT_KEY = 'quota.account';
 
