@@ -12,4 +12,5 @@ export function renderSetup(s: SidebarState): void {
   byId<HTMLButtonElement>('install').textContent = s.sync.installed ? '자동 동기화 다시 설치' : '자동 동기화 켜기';
   byId<HTMLButtonElement>('remove').disabled = !s.sync.installed;
   byId('app-section').hidden = s.appSaved;
+  byId('owner').textContent = s.connection.text;
 }

@@ -59,8 +59,17 @@ export interface RuntimeOptions {
   /** The owner: installs the script, owns its triggers. */
   user?: string;
   scriptId?: string;
-  /** The spreadsheet the script is bound to (a file in `world`). */
+  /**
+   * The spreadsheet the script is bound to (a file in `world`); for an add-on, the document
+   * executions run in unless told otherwise (`run(…, { containerId })`).
+   */
   containerId?: string | null;
+  /**
+   * What `Trigger.getTriggerSourceId()` answers for a clock trigger. The reference is silent:
+   * `null` (the default: a clock has no source document) or `document` (the id of the document
+   * it was created in, which an Editor add-on's trigger belongs to).
+   */
+  clockTriggerSourceId?: 'null' | 'document';
   world?: World;
   network?: Network;
   latency?: LatencyModel;
@@ -68,6 +77,12 @@ export interface RuntimeOptions {
   cpuTimeFactor?: number;
   /** Extra or replacement services by global name. */
   services?: Record<string, ServiceFactory>;
+}
+
+/** Who runs an execution and in which document (defaults: the owner, the runtime's container). */
+export interface RunOptions {
+  user?: string;
+  containerId?: string | null;
 }
 
 const LIMIT_MS: Record<ExecutionKind, number> = {
@@ -106,6 +121,8 @@ class Execution {
   wakeStep: (() => void) | null = null;
   /** Not an execution Apps Script would list (a simple trigger the script does not define). */
   unrecorded = false;
+  /** The document it runs in (null: standalone). */
+  containerId: string | null = null;
 
   constructor(
     readonly id: number,
@@ -167,6 +184,7 @@ export class Runtime {
     this.pool = new WorkerPool(this.bundleDir);
     this.services = { ...builtinServices, ...(opts.services ?? {}) };
     scriptState(this.world).deployment = opts.deployment ?? 'bound';
+    scriptState(this.world).clockTriggerSourceId = opts.clockTriggerSourceId ?? 'null';
     // Apps Script's Date speaks the script's time zone.
     process.env.TZ = opts.manifest.timeZone;
   }
@@ -181,8 +199,8 @@ export class Runtime {
   }
 
   /** Runs `fn` as an execution starting now and returns its record once it has ended. */
-  async run(fn: string, args: unknown[] = [], kind: ExecutionKind = 'manual'): Promise<ExecutionRecord> {
-    const exec = this.startExecution(fn, args, kind, this.user);
+  async run(fn: string, args: unknown[] = [], kind: ExecutionKind = 'manual', where: RunOptions = {}): Promise<ExecutionRecord> {
+    const exec = this.startExecution(fn, args, kind, where.user ?? this.user, undefined, where.containerId);
     await this.pump(Infinity, () => exec.phase === 'done');
     return exec.finished;
   }
@@ -205,11 +223,12 @@ export class Runtime {
   }
 
   /** Starts an execution at the current time (used for triggers and user-driven calls). */
-  startExecution(fn: string, args: ExecutionArgs, kind: ExecutionKind, user: string, triggerId?: string): Execution {
+  startExecution(fn: string, args: ExecutionArgs, kind: ExecutionKind, user: string, triggerId?: string, containerId: string | null = this.containerId): Execution {
     const authMode: AuthMode = kind === 'simple' ? 'LIMITED' : 'FULL';
     // getUi() works where a person has the sheet open; not in time-driven or installable triggers.
     const uiAvailable = kind !== 'time' && kind !== 'edit' && kind !== 'callback';
     const exec = new Execution(this.nextExecId++, fn, args, kind, user, this.clock, authMode, uiAvailable, triggerId);
+    exec.containerId = containerId;
     this.active.add(exec);
     return exec;
   }
@@ -224,7 +243,9 @@ export class Runtime {
    * Fires the simple onEdit and the installable edit triggers of a person's edit, already
    * applied. The event object carries `range` and `source` as service objects, as Apps Script's does.
    */
-  fireEdit(edit: { sheetName: string; range: string; value?: string; oldValue?: string; user: string }): void {
+  fireEdit(edit: { spreadsheetId?: string; sheetName: string; range: string; value?: string; oldValue?: string; user: string }): void {
+    // The edited document is where both triggers run (an add-on is installed in many).
+    const doc = edit.spreadsheetId ?? this.containerId;
     const args = (authMode: AuthMode, triggerUid?: string): ExecutionArgs => (_env, roots) => {
       const app = roots.SpreadsheetApp as unknown as { getActive(): { getSheetByName(n: string): { getRange(a1: string): unknown } | null } | null };
       const source = app.getActive();
@@ -234,9 +255,9 @@ export class Runtime {
       if (triggerUid) event.triggerUid = triggerUid;
       return [event];
     };
-    this.startExecution('onEdit', args('LIMITED'), 'simple', edit.user);
-    for (const t of this.triggers().filter((x) => x.eventType === 'ON_EDIT' && x.sourceId === this.containerId)) {
-      this.startExecution(t.handler, args('FULL', t.id), 'edit', t.owner, t.id);
+    this.startExecution('onEdit', args('LIMITED'), 'simple', edit.user, undefined, doc);
+    for (const t of this.triggers().filter((x) => x.eventType === 'ON_EDIT' && x.sourceId === doc)) {
+      this.startExecution(t.handler, args('FULL', t.id), 'edit', t.owner, t.id, doc);
     }
   }
 
@@ -277,7 +298,8 @@ export class Runtime {
     }
     const parameter = { ...query, ...token.args };
     const parameters = Object.fromEntries(Object.entries(parameter).map(([k, v]) => [k, [v]]));
-    const r = await this.run(token.method, [{ parameter, parameters, queryString: '', contentLength: -1, contextPath: '' }], 'callback');
+    // Not in the reference: the callback runs in the document whose execution made the token.
+    const r = await this.run(token.method, [{ parameter, parameters, queryString: '', contentLength: -1, contextPath: '' }], 'callback', { containerId: token.containerId });
     const out = r.result as { _html?: () => { content: string } } | string | undefined;
     const html = typeof out === 'string' ? out : typeof out?._html === 'function' ? out._html().content : '';
     return { ...r, html };
@@ -343,7 +365,8 @@ export class Runtime {
   private fireClock(t: TriggerModel): void {
     const at = t.nextAt as number;
     t.nextAt = t.schedule ? nextFire(t.schedule, at) : null;
-    this.startExecution(t.handler, [clockEvent(t, at)], 'time', t.owner, t.id);
+    // A clock trigger runs in the document it was created in (an add-on's belongs to one).
+    this.startExecution(t.handler, [clockEvent(t, at)], 'time', t.owner, t.id, t.documentId);
   }
 
   private async step(x: Execution): Promise<void> {
@@ -558,7 +581,7 @@ export class Runtime {
       effectiveUserEmail: x.user,
       // Apps Script hides the active user from time-driven triggers of consumer accounts.
       activeUserEmail: x.kind === 'time' ? '' : x.user,
-      containerId: this.containerId,
+      containerId: x.containerId,
       uiAvailable: x.uiAvailable,
       scriptId: this.scriptId,
       ui: this.ui,

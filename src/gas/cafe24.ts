@@ -11,7 +11,7 @@ import type { CachePort, Clock, KeyValueStore } from '../jobs/ports';
 import { readPartners, type PartnerRead } from '../sheet/partners';
 import { PARTNERS } from '../sheet/tabs';
 import { executeAll } from './adapters/http';
-import { documentLock, scriptCache, scriptProperties } from './adapters/stores';
+import { addonStore, documentCache, tokenLock } from './adapters/stores';
 import { findTab, readGrid, writeByKey } from './adapters/tab';
 
 export const CALLBACK = 'cafe24AuthCallback';
@@ -38,12 +38,15 @@ export function saveApp(store: KeyValueStore, clientId: string, clientSecret: st
   store.set(APP_KEY, JSON.stringify({ clientId: clientId.trim(), clientSecret: clientSecret.trim() }));
 }
 
-/** The link the operator opens to consent; its state token brings `partnerId` back to the callback. */
-export function connectLink(partner: Partner, store: KeyValueStore): string {
+/**
+ * The link the operator opens to consent; its state token brings `partnerId` and the
+ * spreadsheet back to the callback (an add-on's callback may run outside the document).
+ */
+export function connectLink(partner: Partner, store: KeyValueStore, spreadsheetId: string): string {
   if (partner.channel !== 'cafe24') throw new Error(`${partner.partnerId}: 카페24 파트너가 아닙니다`);
   const app = readApp(store);
   if (!app) throw new Error('카페24 앱 정보(client id/secret)를 먼저 저장하세요');
-  const state = ScriptApp.newStateToken().withMethod(CALLBACK).withArgument('partnerId', partner.partnerId).withTimeout(3600).createToken();
+  const state = ScriptApp.newStateToken().withMethod(CALLBACK).withArgument('partnerId', partner.partnerId).withArgument('spreadsheetId', spreadsheetId).withTimeout(3600).createToken();
   return authorizeUrl(mallIdOf(partner.mallId), { clientId: app.clientId, redirectUri: redirectUri() }, state);
 }
 
@@ -53,7 +56,8 @@ export function completeConnect(partner: Partner, parameter: Record<string, stri
   const code = parameter.code;
   if (!code) return { ok: false, message: '카페24가 인증 코드를 보내지 않았습니다' };
   const app = readApp(store);
-  if (!app) return { ok: false, message: '카페24 앱 정보(client id/secret)가 없습니다' };
+  // Only the connection owner's account holds the app: anyone else cannot finish the connect.
+  if (!app) return { ok: false, message: '이 계정에는 카페24 앱 정보(client id/secret)가 없습니다. 카페24 연결 담당자의 구글 계정으로 승인하세요' };
   const mallId = mallIdOf(partner.mallId);
   const [response] = executeAll([codeExchangeRequest(mallId, { ...app, redirectUri: redirectUri() }, code, base64)]);
   try {
@@ -79,10 +83,10 @@ export interface Cafe24Runtime {
 }
 
 /** Everything a job needs to talk to Cafe24 in this execution, spending at most `budgetMs`. */
-export function cafe24Runtime(budgetMs: number, cache: CachePort = scriptCache()): Cafe24Runtime {
-  const store = scriptProperties();
+export function cafe24Runtime(budgetMs: number, cache: CachePort = documentCache()): Cafe24Runtime {
+  const store = addonStore();
   const http = { executeAll };
-  const vault = new TokenVault({ store, lock: documentLock(), http, clock, base64, redirectUri: redirectUri() });
+  const vault = new TokenVault({ store, lock: tokenLock(), http, clock, base64, redirectUri: redirectUri() });
   // The caller saves the pacing state with its own cache entries: one write a run.
   const gateway = new Cafe24Gateway({ http, sleeper, clock, cache, tokens: vault, deadline: clock.now() + budgetMs, deferSave: true });
   return { store, vault, gateway };

@@ -13,6 +13,7 @@
  *   tab, so a run stopped in between leaves the stock short (never oversold, DOMAIN), never
  *   counted twice; the status cell says how many units should have gone back.
  */
+import { documentCacheService } from './adapters/stores';
 import type { Cafe24Connection } from '../channels/cafe24';
 import { claimStateOf } from '../channels/cafe24/claim-state';
 import type { ClaimCommand, ClaimSettings, MallCommand } from '../core/claims';
@@ -365,5 +366,5 @@ function parseState(text: string | undefined): ClaimsState | null {
  * edit made while a run works the tab is still news to the next one.
  */
 export function markClaimsEdited(): void {
-  CacheService.getScriptCache().put(CLAIMS_EDITED_KEY, String(Date.now()), 21_600);
+  documentCacheService().put(CLAIMS_EDITED_KEY, String(Date.now()), 21_600);
 }

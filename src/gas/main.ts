@@ -20,8 +20,9 @@ import { writeStatementMail } from './reseller-sheets';
 import { appendLog } from './adapters/log-tab';
 import { SheetsWorkbook } from './adapters/workbook';
 import { readSettings, writeSetting, type Cadence } from './settings';
-import { installSyncTrigger, removeSyncTriggers } from './triggers';
-import { scriptProperties } from './adapters/stores';
+import { installSyncTrigger, isSyncInstalled, removeSyncTriggers } from './triggers';
+import { addonStore } from './adapters/stores';
+import { connectionOwner, currentUser, notOwnerReason, setConnectionOwner } from './connection-owner';
 import { completeConnect, connectLink, markPartners, partnersOf, saveApp } from './cafe24';
 import { forgetPartnersSnapshot, markStockDirty, runSync, type SyncReport } from './sync';
 import { readSidebarState } from './sidebar-state';
@@ -112,6 +113,9 @@ export interface InstallResult {
 
 /** Installs the sync trigger (replacing any earlier one) at the document's cadence. */
 export function installSync(): InstallResult {
+  // The trigger runs as whoever installs it: only the connection owner's can reach the malls.
+  const refused = notOwnerReason('자동 동기화 설치');
+  if (refused) throw new Error(refused);
   const started = new Date();
   const settings = readSettings();
   const ss = SpreadsheetApp.getActive();
@@ -127,6 +131,9 @@ export function installSync(): InstallResult {
 }
 
 export function removeSync(): { removed: number; message: string } {
+  // Another account cannot see (nor delete) the owner's trigger.
+  const refused = notOwnerReason('자동 동기화 끄기');
+  if (refused) throw new Error(refused);
   const { lang } = readSettings();
   const removed = removeSyncTriggers();
   const text = message(lang, 'syncRemoved');
@@ -142,7 +149,7 @@ export function getSidebarState(): SidebarState {
 /** Sidebar: what the next sync run would send ("재고 37건, 상품 5건, 송장 12건"), sending nothing. */
 export function previewNextRun(): NextRunPreview {
   const ss = SpreadsheetApp.getActive();
-  return nextRunPreview(ss, partnersOf(ss), scriptProperties(), Date.now());
+  return nextRunPreview(ss, partnersOf(ss), addonStore(ss.getId()), Date.now());
 }
 
 /** The time-driven trigger. One execution at a time: a run that finds the lock taken ends at once. */
@@ -151,15 +158,32 @@ export function onSyncTick(_e?: GoogleAppsScript.Events.TimeDriven): void {
   if (!r.ran) console.log(r.message);
 }
 
-/** Sidebar: run the sync now (waits briefly for a running one). */
+/**
+ * Sidebar: run the sync now (waits briefly for a running one). The malls are called as the
+ * connection owner: anyone else's press is answered by the owner's next trigger run.
+ */
 export function syncNow(): SyncReport {
+  const owner = connectionOwner();
+  if (owner !== null && owner !== currentUser()) {
+    return { ran: false, message: `카페24 호출은 연결 담당자(${owner})의 자동 동기화가 합니다. 다음 실행에 반영됩니다`, ordersAdded: 0, ordersUpdated: 0, errors: [] };
+  }
   return runSync('manual', readSettings().lang);
 }
 
-/** Sidebar: the Cafe24 app's client id and secret, kept in script properties (never in cells). */
+/**
+ * Sidebar: the Cafe24 app's client id and secret, kept in the saving person's own user
+ * properties (never in cells, never where other editors can read them); that person becomes the
+ * connection's owner.
+ */
 export function saveCafe24App(clientId: string, clientSecret: string): { message: string } {
-  saveApp(scriptProperties(), String(clientId ?? ''), String(clientSecret ?? ''));
-  return { message: '카페24 앱 정보를 저장했습니다' };
+  // Handing over: once the owner has turned the sync off, whoever saves the app owns the connection.
+  const refused = isSyncInstalled() ? notOwnerReason('카페24 앱 정보 변경') : null;
+  if (refused) throw new Error(refused);
+  const ss = SpreadsheetApp.getActive();
+  saveApp(addonStore(ss.getId()), String(clientId ?? ''), String(clientSecret ?? ''));
+  const me = currentUser();
+  if (connectionOwner() !== me) setConnectionOwner(me);
+  return { message: `카페24 앱 정보를 저장했습니다 (연결 담당: ${me})` };
 }
 
 /** Sidebar: the link that connects a partner's Cafe24 mall (the operator opens it and consents). */
@@ -168,25 +192,32 @@ export function connectPartner(partnerId: string): { authorizeUrl: string; messa
   const read = partnersOf(ss).find((r) => r.row.key === partnerId);
   if (!read) throw new Error(`파트너 ${partnerId}를 파트너 탭에서 찾을 수 없습니다`);
   if (!read.ok) throw new Error(`${partnerId}: ${read.problems.join('; ')}`);
-  const url = connectLink(read.partner, scriptProperties());
+  const refused = notOwnerReason('카페24 연결');
+  if (refused) throw new Error(refused);
+  const url = connectLink(read.partner, addonStore(ss.getId()), ss.getId());
   return { authorizeUrl: url, message: `${read.partner.name}: 링크를 열어 카페24에서 승인하세요` };
 }
 
 /** /usercallback of the connect flow (named in the state token). */
 export function cafe24AuthCallback(request: { parameter: Record<string, string> }): GoogleAppsScript.HTML.HtmlOutput {
-  const ss = SpreadsheetApp.getActive();
+  // The token names the spreadsheet: an add-on's callback may run outside any document.
+  const ss = SpreadsheetApp.getActive() ?? SpreadsheetApp.openById(request.parameter.spreadsheetId ?? '');
   const partnerId = request.parameter.partnerId ?? '';
   const read = partnersOf(ss).find((r) => r.row.key === partnerId);
   let text: string;
   if (!read || !read.ok) {
     text = `파트너 ${partnerId}를 찾을 수 없습니다`;
   } else {
-    const r = completeConnect(read.partner, request.parameter, scriptProperties());
+    const r = completeConnect(read.partner, request.parameter, addonStore(ss.getId()));
     text = r.message;
     markPartners(ss, [{ partnerId, connection: r.ok ? '연결됨' : '연결 실패', tokenExpiresAt: r.expiresAt ? new Date(r.expiresAt) : '', status: r.ok ? '' : r.message }]);
-    forgetPartnersSnapshot();
-    // A mall just connected gets the products it sells with the next run.
-    if (r.ok) markProductsEdited();
+    // Outside the document (possible for an add-on's callback) there is no snapshot to drop here,
+    // and the next run in the document reads the products anyway.
+    if (CacheService.getDocumentCache()) {
+      forgetPartnersSnapshot();
+      // A mall just connected gets the products it sells with the next run.
+      if (r.ok) markProductsEdited();
+    }
     appendLog(ss, readSettings().lang, [{ job: 'connect', startedAt: new Date(), durationMs: 0, level: r.ok ? 'info' : 'error', message: `${partnerId}: ${r.message}` }]);
   }
   // createHtmlOutput escapes nothing: the text is set as text through a template-free page.

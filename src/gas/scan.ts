@@ -8,7 +8,8 @@ import type { Cafe24Connection } from '../channels/cafe24';
 import { normaliseTrackingNo } from '../core/shipping';
 import { TRACKING_IMPORT } from '../sheet/tabs';
 import { cellText, keyOf, readTable, rowCells } from '../sheet/table';
-import { scriptCache } from './adapters/stores';
+import { scriptCache, syncLock } from './adapters/stores';
+import { connectionOwner, currentUser } from './connection-owner';
 import { appendRows, findTab, readGrid } from './adapters/tab';
 import { cafe24Runtime, connectionOf, isConnected, partnersOf } from './cafe24';
 import { readSettings } from './settings';
@@ -49,7 +50,14 @@ export function scanParcel(orderCode: string, labelCode: string, carrierName: st
     appendRows(tab, [rowCells(table.layout.index, width, { ref, carrier: String(carrierName ?? ''), trackingNo: tracking })]);
   }
 
-  const lock = LockService.getScriptLock();
+  // Only the connection owner's account holds the malls' tokens: anyone else's scan is sent by the owner's trigger.
+  const owner = connectionOwner();
+  if (owner !== null && owner !== currentUser()) {
+    markShippingDirty();
+    return { ok: true, queued: true, message: `송장을 등록했습니다. 연결 담당자(${owner})의 다음 자동 동기화에 전송됩니다` };
+  }
+
+  const lock = syncLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     markShippingDirty();
     return { ok: true, queued: true, message: '동기화가 실행 중이라 대기열에 넣었습니다. 1분 안에 전송됩니다' };

@@ -25,7 +25,7 @@ import type { Lang } from '../sheet/schema';
 import { SETTLEMENTS } from '../sheet/tabs';
 import { readTable } from '../sheet/table';
 import { appendLog, type LogEntry } from './adapters/log-tab';
-import { scriptCache } from './adapters/stores';
+import { scriptCache, syncLock, documentCacheService } from './adapters/stores';
 import { partnersOf } from './cafe24';
 import { refreshResellers } from './reseller-sheets';
 import { SHIP_DIRTY_KEY } from './shipping-step';
@@ -59,7 +59,7 @@ export interface SettlementState extends SettlementSchedule {
  * the products tab ('prices': matters only while a period waits for a missing price).
  */
 export function markSettlementDirty(why: 'ledger' | 'prices' = 'ledger'): void {
-  CacheService.getScriptCache().put(SETTLEMENT_DIRTY_KEY, why === 'prices' ? 'prices' : '1', 21_600);
+  documentCacheService().put(SETTLEMENT_DIRTY_KEY, why === 'prices' ? 'prices' : '1', 21_600);
 }
 
 function parseState(text: string | null | undefined): SettlementState | null {
@@ -286,7 +286,7 @@ export interface SettlementRunReport {
 }
 
 function withScriptLock<T>(fn: () => T): T {
-  const lock = LockService.getScriptLock();
+  const lock = syncLock();
   if (!lock.tryLock(30_000)) throw new Error('동기화가 실행 중입니다. 잠시 후 다시 시도하세요');
   try {
     return fn();

@@ -4,6 +4,7 @@
  * row and import row then says what happened. Runs only when staff entered something (the
  * orders or import tab was edited, a scan came in) or an earlier try is to be repeated.
  */
+import { documentCacheService } from './adapters/stores';
 import type { Cafe24Connection } from '../channels/cafe24';
 import type { OrderLine } from '../core/order';
 import { seoulStamp } from '../core/seoul-time';
@@ -28,7 +29,7 @@ export const SHIP_WAITING_KEY = 'shipping.waiting';
 
 /** Someone edited the orders or import tab, or scanned a parcel: the next run looks. */
 export function markShippingDirty(): void {
-  CacheService.getScriptCache().put(SHIP_DIRTY_KEY, '1', 21_600);
+  documentCacheService().put(SHIP_DIRTY_KEY, '1', 21_600);
 }
 
 export interface ShippingStepReport {

@@ -9,8 +9,9 @@ import { HEALTH_KEY, parseHealth, type AccountType } from '../jobs/health';
 import { sidebarState, type PartnerFacts, type SidebarState } from '../jobs/sidebar-view';
 import { TABS } from '../sheet/tabs';
 import { cellText } from '../sheet/table';
-import { scriptCache, scriptProperties } from './adapters/stores';
+import { addonStore, documentCache } from './adapters/stores';
 import { partnersOf } from './cafe24';
+import { connectionOwner, currentUser } from './connection-owner';
 import { nextRunPreview } from './next-run-preview';
 import { readSettings } from './settings';
 import { STOCK_DIRTY_KEY } from './sync';
@@ -18,7 +19,7 @@ import { isSyncInstalled } from './triggers';
 
 /**
  * Apps Script cannot be asked which kind of account runs it, nor how much of a quota is left:
- * the gauge uses the consumer limits (the lower ones) unless this script property says "workspace".
+ * the gauge uses the consumer limits (the lower ones) unless this document property says "workspace".
  */
 export const QUOTA_ACCOUNT_KEY = 'quota.account';
 
@@ -26,10 +27,12 @@ export function readSidebarState(): SidebarState {
   const settings = readSettings();
   const ss = SpreadsheetApp.getActive();
   const now = Date.now();
-  const store = scriptProperties();
+  const store = addonStore(ss.getId());
+  const owner = connectionOwner();
+  const me = currentUser();
   const names = new Set(ss.getSheets().map((s) => s.getName()));
   const partnerReads = partnersOf(ss).filter((r) => r.row.key !== '');
-  const kept = scriptCache().getAll([HEALTH_KEY, STOCK_DIRTY_KEY]);
+  const kept = documentCache().getAll([HEALTH_KEY, STOCK_DIRTY_KEY]);
   const partners: PartnerFacts[] = partnerReads.map((r) => ({
     partnerId: r.row.key,
     name: r.ok ? r.partner.name : cellText(r.row.get('name')),
@@ -37,14 +40,17 @@ export function readSidebarState(): SidebarState {
     isCafe24: r.ok && r.partner.channel === 'cafe24',
     problem: r.ok ? null : r.problems.join('; '),
     connectionCell: cellText(r.row.get('connection')),
-    refreshExpiresAt: readToken(store, r.row.key)?.refreshExpiresAt ?? null,
+    // Only the owner can read the token; anyone else sees what the row says of it.
+    refreshExpiresAt: owner === me ? (readToken(store, r.row.key)?.refreshExpiresAt ?? null) : timeOfCell(r.row.get('tokenExpiresAt')),
   }));
   const account: AccountType = store.get(QUOTA_ACCOUNT_KEY) === 'workspace' ? 'workspace' : 'consumer';
   return sidebarState({
     lang: settings.lang,
     now,
     tabs: TABS.map((t) => ({ key: t.key, title: t.title[settings.lang], present: names.has(t.title.ko) || names.has(t.title.en) })),
-    appSaved: readApp(store) !== null,
+    appSaved: owner !== null || readApp(store) !== null,
+    owner,
+    me,
     installed: isSyncInstalled(),
     cadence: settings.cadence,
     account,
@@ -55,4 +61,10 @@ export function readSidebarState(): SidebarState {
     statementMail: readStatementMail(),
     resellerSheets: Object.keys(resellerSheetIds()).length,
   });
+}
+
+function timeOfCell(v: unknown): number | null {
+  if (v instanceof Date) return v.getTime();
+  const t = typeof v === 'string' && v.trim() ? Date.parse(v) : NaN;
+  return Number.isFinite(t) ? t : null;
 }

@@ -16,7 +16,7 @@ import type { Partner } from '../core/partner';
 import { message } from '../i18n/messages';
 import type { Lang } from '../sheet/schema';
 import { appendLog, type LogEntry } from './adapters/log-tab';
-import { scriptCache } from './adapters/stores';
+import { scriptCache, syncLock, documentCacheService } from './adapters/stores';
 import { cafe24Runtime, connectionOf, isConnected, markPartners, partnersOf } from './cafe24';
 import { productsStep } from './products-step';
 import { stockStep } from './stock';
@@ -63,7 +63,7 @@ interface PartnersSnapshot {
 type Mark = { partnerId: string; connection?: string; status?: string };
 
 export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
-  const lock = LockService.getScriptLock();
+  const lock = syncLock();
   if (!lock.tryLock(job === 'tick' ? 0 : 10_000)) {
     return { ran: false, message: message(lang, 'syncSkippedLocked'), ordersAdded: 0, ordersUpdated: 0, errors: [] };
   }
@@ -265,10 +265,10 @@ function markChanged(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, snapshot: Par
 
 /** Someone edited a tab the snapshot is made from: the next run reads it again. */
 export function forgetPartnersSnapshot(): void {
-  CacheService.getScriptCache().remove(PARTNERS_SNAPSHOT_KEY);
+  documentCacheService().remove(PARTNERS_SNAPSHOT_KEY);
 }
 
 /** Someone edited the products or stock-ratio tab: the next run recomputes stock. */
 export function markStockDirty(): void {
-  CacheService.getScriptCache().put(STOCK_DIRTY_KEY, '1', 21_600);
+  documentCacheService().put(STOCK_DIRTY_KEY, '1', 21_600);
 }

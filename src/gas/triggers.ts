@@ -1,6 +1,8 @@
 import type { Cadence } from './settings';
 
 export const SYNC_HANDLER = 'onSyncTick';
+/** Document property: the unique id of this document's sync trigger. */
+const TRIGGER_KEY = 'sync.triggerId';
 
 /**
  * Installs the one sync trigger. A script bound to the sheet may run every minute; an Editor
@@ -11,29 +13,47 @@ export function installSyncTrigger(cadence: Cadence): { cadence: Cadence; fellBa
   removeSyncTriggers();
   if (cadence === 'minute') {
     try {
-      ScriptApp.newTrigger(SYNC_HANDLER).timeBased().everyMinutes(1).create();
+      remember(ScriptApp.newTrigger(SYNC_HANDLER).timeBased().everyMinutes(1).create());
       return { cadence: 'minute', fellBack: false };
     } catch (e) {
       if (!/hour/i.test(String((e as Error).message))) throw e;
-      ScriptApp.newTrigger(SYNC_HANDLER).timeBased().everyHours(1).create();
+      remember(ScriptApp.newTrigger(SYNC_HANDLER).timeBased().everyHours(1).create());
       return { cadence: 'hour', fellBack: true };
     }
   }
-  ScriptApp.newTrigger(SYNC_HANDLER).timeBased().everyHours(1).create();
+  remember(ScriptApp.newTrigger(SYNC_HANDLER).timeBased().everyHours(1).create());
   return { cadence: 'hour', fellBack: false };
 }
 
 export function removeSyncTriggers(): number {
   let n = 0;
-  for (const t of ScriptApp.getProjectTriggers()) {
-    if (t.getHandlerFunction() === SYNC_HANDLER) {
-      ScriptApp.deleteTrigger(t);
-      n++;
-    }
+  for (const t of ownSyncTriggers()) {
+    ScriptApp.deleteTrigger(t);
+    n++;
   }
+  PropertiesService.getDocumentProperties().deleteProperty(TRIGGER_KEY);
   return n;
 }
 
+/** Whether this document has a sync trigger (the record is the document's; the trigger is its owner's). */
 export function isSyncInstalled(): boolean {
-  return ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === SYNC_HANDLER);
+  return PropertiesService.getDocumentProperties().getProperty(TRIGGER_KEY) !== null;
+}
+
+function remember(t: GoogleAppsScript.Script.Trigger): void {
+  PropertiesService.getDocumentProperties().setProperty(TRIGGER_KEY, t.getUniqueId());
+}
+
+/**
+ * This document's sync triggers among the user's. As an Editor add-on getProjectTriggers
+ * answers the user's triggers in every document, and a clock trigger may not name its document
+ * (getTriggerSourceId is null for a clock in Apps Script's docs), so a trigger is this
+ * document's when its id is the one recorded here, or when it names this spreadsheet.
+ */
+function ownSyncTriggers(): GoogleAppsScript.Script.Trigger[] {
+  const recorded = PropertiesService.getDocumentProperties().getProperty(TRIGGER_KEY);
+  const here = SpreadsheetApp.getActive().getId();
+  return ScriptApp.getProjectTriggers().filter(
+    (t) => t.getHandlerFunction() === SYNC_HANDLER && (t.getUniqueId() === recorded || t.getTriggerSourceId() === here),
+  );
 }

@@ -61,6 +61,8 @@ export interface SidebarState {
   now: number;
   tabs: TabView[];
   appSaved: boolean;
+  /** Who owns the Cafe24 connection (its secret, its tokens, the sync trigger). */
+  connection: ConnectionOwnerView;
   sync: {
     installed: boolean;
     cadence: Cadence;
@@ -86,6 +88,13 @@ export interface SettlementView {
   resellerSheets: number;
 }
 
+export interface ConnectionOwnerView {
+  owner: string | null;
+  /** The person looking is the owner. */
+  mine: boolean;
+  text: string;
+}
+
 export interface PartnerFacts {
   partnerId: string;
   name: string;
@@ -103,6 +112,9 @@ export interface SidebarFacts {
   now: number;
   tabs: TabView[];
   appSaved: boolean;
+  /** Who saved the Cafe24 app (the connection's owner), and who is looking. */
+  owner: string | null;
+  me: string;
   installed: boolean;
   cadence: Cadence;
   account: AccountType;
@@ -125,6 +137,7 @@ export function sidebarState(f: SidebarFacts): SidebarState {
     now: f.now,
     tabs: f.tabs,
     appSaved: f.appSaved,
+    connection: ownerView(f.owner, f.me),
     sync: {
       installed: f.installed,
       cadence: f.cadence,
@@ -140,6 +153,12 @@ export function sidebarState(f: SidebarFacts): SidebarState {
     nextRun: { summary: f.preview.summary, counts: f.preview.counts },
     settlement: settlementView(f),
   };
+}
+
+function ownerView(owner: string | null, me: string): ConnectionOwnerView {
+  if (owner === null) return { owner, mine: false, text: '카페24 연결 담당: 아직 없음 (앱 정보를 저장한 사람이 담당자가 됩니다)' };
+  if (owner === me) return { owner, mine: true, text: `카페24 연결 담당: 나 (${owner}). 비밀 정보와 토큰은 내 계정에만 보관됩니다` };
+  return { owner, mine: false, text: `카페24 연결 담당: ${owner}. 몰 연결과 몰 호출은 담당자 계정으로 실행됩니다` };
 }
 
 function settlementView(f: SidebarFacts): SettlementView {

@@ -121,3 +121,35 @@ test('order ids give the order day their reads are windowed by', () => {
   expect(orderDayOf('20261123-0000012')).toBe('2026-11-23');
   expect(orderDayOf('N-123')).toBeNull();
 });
+
+describe('a shipment POST that got no answer (a fetchAll that threw: outcome unknown)', () => {
+  /** The mall carries the POST out (or never sees it) and the answer is lost on the way back. */
+  function loseShipmentAnswers(reachesMall: boolean): void {
+    const real = fake.http.executeAll;
+    fake.http.executeAll = (requests) =>
+      requests.flatMap((q) => {
+        if (q.method !== 'post' || !q.url.includes('/shipments')) return real([q]);
+        if (reachesMall) real([q]);
+        else fake.sent.push(q);
+        return [{ status: 0, headers: {}, body: 'Address unavailable: https://najalran.cafe24api.com (POST not sent again: its outcome is unknown)' }];
+      });
+  }
+
+  test('the mall shows our number: the item is sent, and the POST is not sent again', () => {
+    const a = newOrder('najalran', '가수령', 13);
+    loseShipmentAnswers(true);
+    const r = ship([{ line: a, carrierName: 'CJ', trackingNo: '680000000001' }]);
+    expect(r.outcomes).toEqual([{ kind: 'sent', line: expect.objectContaining({ status: 'shipping', trackingNo: '680000000001' }), answer: expect.stringContaining('송장번호가 등록되어 있습니다') }]);
+    expect(sent().filter((s) => s.startsWith('POST'))).toEqual(['POST najalran /shipments']);
+    expect(sent().at(-1)).toBe('GET najalran /orders');
+  });
+
+  test('the mall does not show it: the item waits for the next run (which reads first), nothing is resent now', () => {
+    const a = newOrder('najalran', '가수령', 13);
+    loseShipmentAnswers(false);
+    const r = ship([{ line: a, carrierName: 'CJ', trackingNo: '680000000001' }]);
+    expect(r.outcomes).toEqual([{ kind: 'failed', reason: expect.any(String), retry: true }]);
+    expect(sent().filter((s) => s.startsWith('POST'))).toEqual(['POST najalran /shipments']);
+    expect(mallItem('najalran', a.itemId).order_status).toBe('N10');
+  });
+});

@@ -37,6 +37,8 @@ const facts = (over: Partial<SidebarFacts> = {}): SidebarFacts => ({
   now: T,
   tabs: [],
   appSaved: true,
+  owner: 'owner@najalran.example',
+  me: 'owner@najalran.example',
   installed: true,
   cadence: 'minute',
   account: 'consumer',
@@ -52,6 +54,16 @@ const facts = (over: Partial<SidebarFacts> = {}): SidebarFacts => ({
 const jobOf = (s: ReturnType<typeof sidebarState>, job: string) => s.partners[0]!.jobs.find((j) => j.job === job)!;
 
 describe('the sidebar state', () => {
+  it('says who owns the Cafe24 connection: the person looking, another editor, or nobody yet', () => {
+    expect(sidebarState(facts()).connection).toEqual({ owner: 'owner@najalran.example', mine: true, text: expect.stringContaining('나 (owner@najalran.example)') });
+    expect(sidebarState(facts({ me: 'packer@najalran.example' })).connection).toEqual({
+      owner: 'owner@najalran.example',
+      mine: false,
+      text: expect.stringMatching(/^카페24 연결 담당: owner@najalran\.example\. 몰 연결과 몰 호출은 담당자 계정으로/),
+    });
+    expect(sidebarState(facts({ owner: null })).connection).toMatchObject({ owner: null, mine: false, text: expect.stringContaining('아직 없음') });
+  });
+
   it('says the cadence as the deployment allows it: every minute bound to the sheet, hourly as an Editor add-on', () => {
     expect(sidebarState(facts()).sync).toMatchObject({ cadenceText: '1분마다', deploymentText: expect.stringContaining('시트에 연결된 스크립트') });
     expect(sidebarState(facts({ cadence: 'hour' })).sync).toMatchObject({ cadenceText: '1시간마다', deploymentText: expect.stringContaining('에디터 부가기능') });

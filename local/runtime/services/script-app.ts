@@ -19,6 +19,8 @@ export interface TriggerModel {
   eventType: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_FORM_SUBMIT';
   source: 'CLOCK' | 'SPREADSHEETS';
   sourceId: string | null;
+  /** The document of the execution that created it: where it runs, and what an add-on's belongs to. */
+  documentId: string | null;
   schedule: ClockSchedule | null;
   createdAt: number;
   /** Next fire time for clock triggers; null once a one-shot has fired. */
@@ -27,6 +29,8 @@ export interface TriggerModel {
 
 export interface StateTokenModel {
   method: string;
+  /** The document of the execution that made it. */
+  containerId: string | null;
   args: Record<string, string>;
   expiresAt: number;
 }
@@ -35,10 +39,12 @@ export interface ScriptState {
   triggers: TriggerModel[];
   stateTokens: Map<string, StateTokenModel>;
   deployment: Deployment;
+  /** What getTriggerSourceId() answers for a clock trigger (RuntimeOptions.clockTriggerSourceId). */
+  clockTriggerSourceId: 'null' | 'document';
 }
 
 export function scriptState(world: World): ScriptState {
-  return serviceState(world, 'script', () => ({ triggers: [], stateTokens: new Map(), deployment: 'bound' as Deployment }));
+  return serviceState(world, 'script', () => ({ triggers: [], stateTokens: new Map(), deployment: 'bound' as Deployment, clockTriggerSourceId: 'null' as const }));
 }
 
 const MAX_TRIGGERS_PER_USER = 20;
@@ -88,17 +94,16 @@ export class ScriptAppFacade extends Remote {
     return new TriggerBuilderFacade(this.env, this.world, functionName);
   }
 
+  /** The user's triggers of this project, in every document (an add-on is installed in many). */
   getProjectTriggers(): TriggerFacade[] {
-    return scriptState(this.world)
-      .triggers.filter((t) => t.owner === this.env.effectiveUserEmail)
-      .map((t) => new TriggerFacade(t));
+    const s = scriptState(this.world);
+    return s.triggers.filter((t) => t.owner === this.env.effectiveUserEmail).map((t) => new TriggerFacade(t, s.clockTriggerSourceId));
   }
 
   getUserTriggers(spreadsheet: unknown): TriggerFacade[] {
     const id = sourceIdOf(spreadsheet);
-    return scriptState(this.world)
-      .triggers.filter((t) => t.owner === this.env.effectiveUserEmail && t.sourceId === id)
-      .map((t) => new TriggerFacade(t));
+    const s = scriptState(this.world);
+    return s.triggers.filter((t) => t.owner === this.env.effectiveUserEmail && (t.sourceId ?? t.documentId) === id).map((t) => new TriggerFacade(t, s.clockTriggerSourceId));
   }
 
   deleteTrigger(trigger: TriggerFacade): void {
@@ -146,7 +151,10 @@ export class AuthorizationInfoFacade extends Remote {
 export class TriggerFacade extends Remote {
   readonly gasName = 'ScriptApp.Trigger';
   override readonly localMethods = localMethods('getHandlerFunction', 'getUniqueId', 'getEventType', 'getTriggerSource', 'getTriggerSourceId');
-  constructor(readonly _model: TriggerModel) {
+  constructor(
+    readonly _model: TriggerModel,
+    private readonly clockSourceId: 'null' | 'document' = 'null',
+  ) {
     super();
   }
   getHandlerFunction(): string {
@@ -162,6 +170,7 @@ export class TriggerFacade extends Remote {
     return this._model.source;
   }
   getTriggerSourceId(): string | null {
+    if (this._model.source === 'CLOCK') return this.clockSourceId === 'document' ? this._model.documentId : null;
     return this._model.sourceId;
   }
 }
@@ -187,7 +196,7 @@ export class TriggerBuilderFacade extends Remote {
 }
 
 /** Shared by both builders: the limits checked at create(). */
-function install(env: KernelEnv, world: World, t: Omit<TriggerModel, 'id' | 'owner' | 'createdAt' | 'nextAt'>): TriggerFacade {
+function install(env: KernelEnv, world: World, t: Omit<TriggerModel, 'id' | 'owner' | 'createdAt' | 'nextAt' | 'documentId'>): TriggerFacade {
   if (env.authMode !== 'FULL' || !env.hasScope('https://www.googleapis.com/auth/script.scriptapp')) {
     throw new GasException(gasMessages.noPermission('ScriptApp.newTrigger', 'https://www.googleapis.com/auth/script.scriptapp'));
   }
@@ -196,7 +205,8 @@ function install(env: KernelEnv, world: World, t: Omit<TriggerModel, 'id' | 'own
   if (mine.length >= MAX_TRIGGERS_PER_USER) throw new GasException(gasMessages.tooManyTriggers);
   if (s.deployment === 'addon') {
     // Not in the reference: the texts are ours; the rules are the documented ones (§2.2).
-    if (mine.some((x) => x.eventType === t.eventType && x.sourceId === t.sourceId)) {
+    // §2.2: per user per document; a clock trigger belongs to the document it was created in.
+    if (mine.some((x) => x.eventType === t.eventType && (x.sourceId ?? x.documentId) === (t.sourceId ?? env.containerId))) {
       throw new GasException(`An add-on can have only one ${t.eventType} trigger per user per document.`);
     }
     if (t.schedule?.kind === 'every' && t.schedule.periodMs < HOUR) {
@@ -209,12 +219,13 @@ function install(env: KernelEnv, world: World, t: Omit<TriggerModel, 'id' | 'own
     ...t,
     id,
     owner: env.effectiveUserEmail,
+    documentId: env.containerId,
     createdAt: now,
     nextAt: t.schedule ? firstFire(fixMinute(t.schedule, id), now) : null,
     schedule: t.schedule ? fixMinute(t.schedule, id) : null,
   };
   s.triggers.push(model);
-  return new TriggerFacade(model);
+  return new TriggerFacade(model, s.clockTriggerSourceId);
 }
 
 function fixMinute(s: ClockSchedule, id: string): ClockSchedule {
@@ -403,6 +414,7 @@ export class StateTokenBuilderFacade extends Remote {
     const token = `AKnV${this.world.nextId('st')}${this.env.execId.toString(36)}`;
     scriptState(this.world).stateTokens.set(token, {
       method: this.method,
+      containerId: this.env.containerId,
       args: { ...this.args },
       expiresAt: this.env.now() + this.timeoutSeconds * 1000,
     });

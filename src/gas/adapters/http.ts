@@ -3,8 +3,10 @@ import type { HttpRequest, HttpResponse } from '../../core/http';
 /**
  * Executes request values with UrlFetchApp: one fetchAll round trip for a batch (several malls
  * at once). HTTP errors come back as responses (muteHttpExceptions); a network failure makes
- * Apps Script throw for the whole batch, so the batch is then sent one by one to find the
- * request that failed, which answers status 0 with Apps Script's message as its body.
+ * Apps Script throw for the whole batch, although the other requests may have reached their
+ * malls and been carried out. So only requests that may be repeated (GET, PUT) are then sent
+ * again one by one; any other (a POST: a shipment, a product create, a claim action) answers
+ * status 0, outcome unknown, and its caller reads the mall back instead of sending it twice.
  */
 export function executeAll(requests: readonly HttpRequest[]): HttpResponse[] {
   if (requests.length === 0) return [];
@@ -12,8 +14,11 @@ export function executeAll(requests: readonly HttpRequest[]): HttpResponse[] {
   try {
     fetched += params.length;
     return UrlFetchApp.fetchAll(params).map(fromFetch);
-  } catch {
-    return params.map((p) => {
+  } catch (batchError) {
+    const why = String((batchError as Error).message ?? batchError);
+    return requests.map((r, i) => {
+      if (!REPEATABLE.has(r.method)) return { status: 0, headers: {}, body: `${why} (${r.method.toUpperCase()} not sent again: its outcome is unknown)` };
+      const p = params[i]!;
       try {
         fetched++;
         return fromFetch(UrlFetchApp.fetch(p.url, p));
@@ -23,6 +28,9 @@ export function executeAll(requests: readonly HttpRequest[]): HttpResponse[] {
     });
   }
 }
+
+/** Requests whose repetition does no harm here (a PUT sets an absolute value or state). */
+const REPEATABLE: ReadonlySet<HttpRequest['method']> = new Set(['get', 'put']);
 
 /**
  * URL fetches of this execution (a global scope lives for one execution): Apps Script does not

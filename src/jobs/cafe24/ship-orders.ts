@@ -17,7 +17,8 @@ import { rereadOrders } from './reread-orders';
  * 3. check again on the fresh lines, and find each carrier's code in the mall's own list;
  * 4. send one shipment per parcel and order as `shipping` (the spec: shipped the moment the
  *    warehouse inspects the parcel), all malls in the same rounds;
- * 5. an "already" answer is checked against the mall: if the item carries our number it is sent.
+ * 5. an "already" answer, and a POST that got no answer (its outcome unknown), are checked against
+ *    the mall: if the item carries our number it is sent; a POST is never sent again blindly.
  */
 export type ShipOutcome =
   | { readonly kind: 'sent'; readonly line: OrderLine; readonly answer: string }
@@ -162,31 +163,33 @@ export function shipOrders(
   const answers = sendParcels(newParcels, moves, d.gateway);
 
   // 5. Read what each answer means for its items.
-  const doubtful: Parcel[] = [];
   const sentLine = (index: number, p: Parcel): OrderLine => {
     const before = fresh.get(itemKey(requests[index]!.line))!;
     return { ...before, status: 'shipping', rawStatus: 'N30', carrier: p.carrier, trackingNo: p.shipment.trackingNo, shippedAt: before.shippedAt ?? d.now };
   };
+  /** Parcels whose answer does not settle it: the mall is read again, and what it shows decides. */
+  const doubtful = new Map<Parcel, { shown: string; absent: ShipOutcome }>();
   for (const { parcel, answer } of answers) {
     for (const index of parcel.indexes) {
       if (answer.ok) outcomes[index] = { kind: 'sent', line: sentLine(index, parcel), answer: answer.text };
+      else if (answer.unknown) doubtful.set(parcel, { shown: '카페24 응답은 없었지만 송장번호가 등록되어 있습니다', absent: { kind: 'failed', reason: answer.text, retry: true } });
       else if (answer.retry) outcomes[index] = { kind: 'failed', reason: answer.text, retry: true };
-      else if (/already/i.test(answer.text)) doubtful.push(parcel);
+      else if (/already/i.test(answer.text)) doubtful.set(parcel, { shown: '같은 송장번호가 이미 등록되어 있습니다 (묶음배송)', absent: { kind: 'refused', reason: `카페24가 받지 않았습니다: 이미 사용된 송장번호입니다` } });
       else outcomes[index] = { kind: 'refused', reason: `카페24가 받지 않았습니다: ${answer.text}` };
     }
   }
-  const doubtfulParcels = [...new Set(doubtful)];
-  if (doubtfulParcels.length > 0) {
-    const check = rereadOrders(doubtfulParcels.map((p) => ({ partnerId: p.conn.partnerId, orderId: p.shipment.orderId })), conns, d.gateway, d.now);
+  if (doubtful.size > 0) {
+    const check = rereadOrders([...doubtful.keys()].map((p) => ({ partnerId: p.conn.partnerId, orderId: p.shipment.orderId })), conns, d.gateway, d.now);
     const now = new Map(check.lines.map((l) => [itemKey(l), l]));
-    for (const p of doubtfulParcels) {
+    for (const [p, { shown, absent }] of doubtful) {
       for (const index of p.indexes) {
         const line = now.get(itemKey(requests[index]!.line));
         if (line && line.trackingNo !== null && normaliseTrackingNo(line.trackingNo) === p.shipment.trackingNo) {
           fresh.set(itemKey(line), line);
-          outcomes[index] = { kind: 'sent', line: SHIPPED.has(line.status) ? line : sentLine(index, p), answer: '같은 송장번호가 이미 등록되어 있습니다 (묶음배송)' };
+          outcomes[index] = { kind: 'sent', line: SHIPPED.has(line.status) ? line : sentLine(index, p), answer: shown };
         } else {
-          outcomes[index] = { kind: 'refused', reason: `카페24가 받지 않았습니다: 이미 사용된 송장번호입니다` };
+          // Not there (or not readable now): never sent again blindly; the next run reads it first.
+          outcomes[index] = absent;
         }
       }
     }
@@ -202,7 +205,10 @@ export function shipOrders(
   };
 }
 
-type Answer = { ok: true; text: string } | { ok: false; retry: boolean; text: string };
+/** `unknown`: a POST that got no answer (status 0) or a server error: it may have been carried out. */
+type Answer = { ok: true; text: string } | { ok: false; retry: boolean; unknown?: boolean; text: string };
+
+const outcomeUnknown = (o: { deferred: boolean; error: { status: number } }) => !o.deferred && (o.error.status === 0 || o.error.status >= 500);
 
 /**
  * New parcels go in bulk (≤100 a call, reference §8); when a bulk call is refused as a whole
@@ -226,7 +232,7 @@ function sendParcels(parcels: readonly Parcel[], moves: ReadonlyArray<Parcel & {
   calls.forEach((part, i) => {
     const o = bulk[i]!;
     if (!o.ok) {
-      if (o.deferred || o.error.retryable) for (const p of part) out.push({ parcel: p, answer: { ok: false, retry: true, text: o.error.userMessage } });
+      if (o.deferred || o.error.retryable) for (const p of part) out.push({ parcel: p, answer: { ok: false, retry: true, unknown: outcomeUnknown(o), text: o.error.userMessage } });
       else if (part.length === 1) out.push({ parcel: part[0]!, answer: { ok: false, retry: false, text: o.error.cafe24Message ?? o.error.userMessage } });
       else alone.push(...part);
       return;
@@ -258,11 +264,13 @@ function sendParcels(parcels: readonly Parcel[], moves: ReadonlyArray<Parcel & {
           },
     ),
   );
-  singles.forEach(({ p }, i) => {
+  singles.forEach(({ p, shippingCode }, i) => {
     const o = single[i]!;
     out.push({
       parcel: p,
-      answer: o.ok ? { ok: true, text: '카페24: 배송중' } : { ok: false, retry: o.deferred || o.error.retryable, text: o.error.cafe24Message ?? o.error.userMessage },
+      answer: o.ok
+        ? { ok: true, text: '카페24: 배송중' }
+        : { ok: false, retry: o.deferred || o.error.retryable, unknown: shippingCode === null && outcomeUnknown(o), text: o.error.cafe24Message ?? o.error.userMessage },
     });
   });
   return out;

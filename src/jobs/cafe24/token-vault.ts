@@ -3,7 +3,8 @@ import { Cafe24Error, needsRefresh, parseTokenResponse, refreshRequest, refreshT
 import type { Clock, HttpPort, KeyValueStore, LockPort } from '../ports';
 
 /**
- * Each mall's tokens, kept in script properties (never in cells). Cafe24 rotates refresh
+ * Each mall's tokens, kept in the connection owner's user properties (never in cells, never
+ * where another editor can read them: src/gas/adapters/stores.ts). Cafe24 rotates refresh
  * tokens and the old one dies on use (reference §2), so a refresh happens only under a lock,
  * re-reads the stored pair inside it (another execution may have refreshed already), and
  * stores the new pair before anything uses it.
@@ -12,6 +13,15 @@ export type TokenResult = { readonly ok: true; readonly token: Cafe24Token } | {
 
 export const tokenKey = (partnerId: string) => `cafe24.token.${partnerId}`;
 export const APP_KEY = 'cafe24.app';
+
+/**
+ * The keys of a spreadsheet's Cafe24 connection: the app (its client secret), each mall's
+ * tokens, and the order cursors (collect-orders' cursorKey), which mean something only with
+ * those tokens. They live with the connection's owner; every other key with the document.
+ */
+export function isConnectionKey(key: string): boolean {
+  return key === APP_KEY || key.startsWith('cafe24.token.') || key.startsWith('cafe24.orders.since.');
+}
 const LOCK_WAIT_MS = 30_000;
 
 export interface AppCredentials {

@@ -1,0 +1,27 @@
+/**
+ * Who owns this spreadsheet's Cafe24 connection: the person who saved the app's credentials.
+ * The client secret, the malls' tokens and the sync trigger are theirs (their user properties,
+ * their trigger: src/gas/adapters/stores.ts), so calls to the malls run as them; anyone else's
+ * mall actions wait for the owner's trigger. The owner's address is no secret: it lives in the
+ * document properties, and the sidebar shows it.
+ */
+export const OWNER_KEY = 'cafe24.owner';
+
+export function connectionOwner(): string | null {
+  return PropertiesService.getDocumentProperties().getProperty(OWNER_KEY);
+}
+
+export function setConnectionOwner(email: string): void {
+  PropertiesService.getDocumentProperties().setProperty(OWNER_KEY, email);
+}
+
+/** The account this execution runs as (a trigger: its owner; the sidebar: the person using it). */
+export function currentUser(): string {
+  return Session.getEffectiveUser().getEmail();
+}
+
+/** Why the current user may not act on the connection, or null when they may (the owner, or no owner yet). */
+export function notOwnerReason(action: string, owner: string | null = connectionOwner(), me: string = currentUser()): string | null {
+  if (owner === null || owner === me) return null;
+  return `${action}은(는) 카페24 연결 담당자(${owner})만 할 수 있습니다. 카페24 비밀 정보와 토큰은 담당자 계정에만 보관됩니다`;
+}
