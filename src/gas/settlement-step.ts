@@ -20,6 +20,7 @@ import { afterRun, dueWork, FIRST_COLLECTION_LOOKBACK_MS, firstSchedule, type Se
 import type { Partner } from '../core/partner';
 import type { SeoulMonth, SeoulWeek } from '../core/seoul-week';
 import type { CachePort } from '../jobs/ports';
+import { settlementHolds, type SettlementHolds } from '../jobs/cafe24/ship-orders';
 import { holdsOf, periodFromLabel, settlePeriods, type Period, type SettlementResult } from '../jobs/settlement-run';
 import type { Lang } from '../sheet/schema';
 import { SETTLEMENTS } from '../sheet/tabs';
@@ -177,8 +178,8 @@ export class SettlementSession {
   }
 
   /** The held partners for the shipping step: from the sync's cache read; properties only if the cache lost it. */
-  get holds(): ReadonlyMap<string, string> {
-    return new Map(Object.entries(this.current().holds));
+  get holds(): SettlementHolds {
+    return settlementHolds(this.current().holds);
   }
 
   /** What a partner row's 처리결과 says when its connection is fine: why it is held, or nothing. */

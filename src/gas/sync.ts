@@ -136,7 +136,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       if (kept[SHIP_DIRTY_KEY] || (kept[SHIP_WAITING_KEY] && fresh.length > 0) || fresh.some((l) => l.rawStatus === 'C11')) {
         // Cleared first: an edit while this step runs marks it again for the next run.
         if (kept[SHIP_DIRTY_KEY]) cache.remove(SHIP_DIRTY_KEY);
-        const shipping = shippingStep(ss, connMap, rt.gateway, cache, started.getTime(), ordersGrid, settlement.holds);
+        const shipping = shippingStep(ss, connMap, rt.gateway, cache, started.getTime(), settlement.holds, ordersGrid ? { ordersGrid } : {});
         wroteSheet = true;
         if (writeLines(shipping.lines).length > 0) stockMoved = true;
         if (shipping.retry) keep[SHIP_DIRTY_KEY] = '1';
