@@ -17,7 +17,8 @@ import { message } from '../i18n/messages';
 import type { Lang } from '../sheet/schema';
 import { appendLog, type LogEntry } from './adapters/log-tab';
 import { scriptCache } from './adapters/stores';
-import { cafe24Runtime, connectionOf, isConnected, markPartners, partnersOf } from './cafe24';
+import { cafe24Runtime, connectionOf, isConnected, markPartners, partnersOf, reconnectReason } from './cafe24';
+import { endsConnection } from '../jobs/cafe24/token-vault';
 import { productsStep } from './products-step';
 import { stockStep } from './stock';
 import { HEALTH_KEY, healthAfterRun } from './health';
@@ -63,6 +64,8 @@ interface PartnersSnapshot {
 }
 
 type Mark = { partnerId: string; connection?: string; status?: string };
+/** What a partner row's connection cell says when only a new consent helps. */
+const RECONNECT = '재연결 필요';
 
 export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
   const lock = LockService.getScriptLock();
@@ -86,15 +89,26 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
     const rt = cafe24Runtime(BUDGET_MS, cache);
     const marks: Mark[] = Object.entries(snapshot.problems).map(([partnerId, status]) => ({ partnerId, status }));
     const conns: Cafe24Connection[] = [];
+    const log: LogEntry[] = [];
     for (const p of snapshot.partners) {
-      if (p.channel !== 'cafe24' || !isConnected(rt.store, p.partnerId)) continue;
+      if (p.channel !== 'cafe24') continue;
+      // A mall found revoked is not called (no step, no token call) until it is reconnected;
+      // its row says so once, whichever path found it.
+      const revoked = reconnectReason(rt.store, p.partnerId);
+      if (revoked !== null) {
+        if (snapshot.cells[p.partnerId]?.connection !== RECONNECT) {
+          marks.push({ partnerId: p.partnerId, connection: RECONNECT, status: revoked });
+          log.push({ job: 'orders', startedAt: started, durationMs: 0, level: 'error', message: `${p.partnerId}: ${revoked}` });
+        }
+        continue;
+      }
+      if (!isConnected(rt.store, p.partnerId)) continue;
       try {
         conns.push(connectionOf(p));
       } catch (e) {
         marks.push({ partnerId: p.partnerId, status: (e as Error).message });
       }
     }
-    const log: LogEntry[] = [];
     const errors: string[] = [];
     let added = 0;
     let updated = 0;
@@ -130,7 +144,9 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       const fresh = writeLines(result.lines);
       // Only now that the lines are in the sheet may the cursors move.
       commitCursors(rt.store, result.cursors);
-      const connMap = new Map(conns.map((c) => [c.partnerId, c]));
+      // A mall that refused its tokens in this run is called by no later step of it.
+      const ended = new Set(result.errors.filter((e) => endsConnection(e.error)).map((e) => e.partnerId));
+      const connMap = new Map(conns.filter((c) => !ended.has(c.partnerId)).map((c) => [c.partnerId, c]));
       // Tracking numbers staff entered (order rows, the import tab, scans) go to the malls; a
       // cancel request the mall turned down (C11) may free a held row.
       if (kept[SHIP_DIRTY_KEY] || (kept[SHIP_WAITING_KEY] && fresh.length > 0) || fresh.some((l) => l.rawStatus === 'C11')) {
@@ -158,7 +174,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       for (const m of settled.messages) log.push({ job: 'settlement', startedAt: started, durationMs: Date.now() - started.getTime(), level: m.level, message: m.message });
       for (const e of result.errors) {
         errors.push(e.error.message);
-        marks.push({ partnerId: e.partnerId, ...(e.error.reconnect ? { connection: '재연결 필요' } : {}), status: e.error.userMessage });
+        marks.push({ partnerId: e.partnerId, ...(e.error.reconnect ? { connection: RECONNECT } : {}), status: e.error.userMessage });
         // The log gets a line when a partner's trouble starts or changes, not every minute it lasts.
         if (snapshot.cells[e.partnerId]?.status === e.error.userMessage) continue;
         log.push({ job: 'orders', startedAt: started, durationMs: Date.now() - started.getTime(), level: e.deferred ? 'warn' : 'error', message: `${e.partnerId}: ${e.error.userMessage} — ${e.error.message}` });
@@ -178,7 +194,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       // reserved, and at least every half hour.
       const checkedAt = Number(kept[STOCK_CHECKED_KEY] ?? 0);
       if (kept[STOCK_DIRTY_KEY] || fresh.length > 0 || stockMoved || started.getTime() - checkedAt > STOCK_RECHECK_MS) {
-        const stock = stockStep(ss, snapshot.partners, new Map(conns.map((c) => [c.partnerId, c])), rt.gateway, started, ordersGrid, Boolean(kept[STOCK_DIRTY_KEY]));
+        const stock = stockStep(ss, snapshot.partners, connMap, rt.gateway, started, ordersGrid, Boolean(kept[STOCK_DIRTY_KEY]));
         wroteSheet = true;
         keep[STOCK_CHECKED_KEY] = String(started.getTime());
         if (kept[STOCK_DIRTY_KEY]) cache.remove(STOCK_DIRTY_KEY);
@@ -188,7 +204,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       // or a previous batch left work; otherwise the step is not even looked at (orders do not
       // change products).
       if (kept[STOCK_DIRTY_KEY] || kept[PRODUCTS_PENDING_KEY]) {
-        const products = productsStep(ss, snapshot.partners, new Map(conns.map((c) => [c.partnerId, c])), rt.gateway, started, rt.store);
+        const products = productsStep(ss, snapshot.partners, connMap, rt.gateway, started, rt.store);
         wroteSheet ||= products.rowsChanged > 0;
         keep[PRODUCTS_PENDING_KEY] = products.pending ? '1' : '';
         for (const m of products.messages) log.push({ job: 'products', startedAt: started, durationMs: Date.now() - started.getTime(), rowsChanged: products.rowsChanged, level: products.failed ? 'warn' : 'info', message: m });
