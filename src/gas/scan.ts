@@ -68,7 +68,7 @@ export function scanParcel(orderCode: string, labelCode: string, carrierName: st
     // The holds as the sync has them (its cache entry; document properties if the cache lost it).
     const holds = settlementSession(cache.getAll([...SETTLEMENT_CACHE_KEYS])).holds;
     const report = shippingStep(ss, conns, rt.gateway, cache, Date.now(), holds, { onlyImport: key });
-    writeOrderLines(ss, report.lines, readSettings().lang);
+    writeOrderLines(ss, report.lines, readSettings().lang, rt.store);
     if (report.sent > 0) markStockDirty();
     if (report.retry) markShippingDirty();
     // An order scanned before the sync collected it: sent when it arrives.

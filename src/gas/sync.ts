@@ -126,13 +126,13 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       const writeLines = (lines: readonly OrderLine[]): OrderLine[] => {
         const changed = changedLines(lines, recent);
         if (changed.length === 0) return changed;
-        const written = writeOrderLines(ss, changed, lang);
+        const written = writeOrderLines(ss, changed, lang, rt.store);
         ordersGrid = written.grid;
         wroteSheet = true;
         added += written.added;
         updated += written.updated;
         for (const problem of written.stockProblems) log.push({ job: 'stock', startedAt: started, durationMs: Date.now() - started.getTime(), level: 'warn', message: problem });
-        if (written.warehouseDeltas.size > 0) stockMoved = true;
+        if (written.stockMoved) stockMoved = true;
         recent = remember(recent, changed, Date.now());
         keep[RECENT_ORDERS_KEY] = JSON.stringify(recent);
         linesWritten.push(...changed);
