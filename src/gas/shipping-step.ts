@@ -12,14 +12,15 @@ import { normaliseTrackingNo, receiverKey, type ReceiverKey, type ShipLine } fro
 import type { Cafe24Gateway } from '../jobs/cafe24/gateway';
 import { shipOrders, type SettlementHolds, type ShipOutcome } from '../jobs/cafe24/ship-orders';
 import type { CachePort } from '../jobs/ports';
+import { SHIP_DIRTY_KEY, shipDirtyMark } from '../jobs/ship-flag';
 import { readCarrierRules } from '../sheet/carriers';
 import { ORDER_TODO, shipLineOf } from '../sheet/orders';
 import { CARRIERS, ORDERS, TRACKING_IMPORT } from '../sheet/tabs';
 import { cellText, readTable } from '../sheet/table';
 import { findTab, readGrid, writeByKey, type KeyedUpdate } from './adapters/tab';
 
-/** Set by onEdit of the orders or import tab and by scans: the next run looks for numbers to send. */
-export const SHIP_DIRTY_KEY = 'shipping.dirty';
+/** Set by onEdit of the orders or import tab and by scans: the next run looks for numbers to send (src/jobs/ship-flag.ts). */
+export { SHIP_DIRTY_KEY };
 /**
  * Set while import rows (or scans) name orders the orders tab does not have yet: the next run
  * that brings new orders looks again, without reading the tabs every quiet minute.
@@ -28,7 +29,7 @@ export const SHIP_WAITING_KEY = 'shipping.waiting';
 
 /** Someone edited the orders or import tab, or scanned a parcel: the next run looks. */
 export function markShippingDirty(): void {
-  CacheService.getScriptCache().put(SHIP_DIRTY_KEY, '1', 21_600);
+  CacheService.getScriptCache().put(SHIP_DIRTY_KEY, shipDirtyMark(Date.now()), 21_600);
 }
 
 export interface ShippingStepReport {

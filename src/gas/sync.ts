@@ -23,6 +23,7 @@ import { productsStep } from './products-step';
 import { stockStep } from './stock';
 import { HEALTH_KEY, healthAfterRun } from './health';
 import { SHIP_DIRTY_KEY, SHIP_WAITING_KEY, shippingStep } from './shipping-step';
+import { SHIP_FLAG_KEYS, shipDirtyMark, shippingAsked, startShipping } from '../jobs/ship-flag';
 import { writeOrderLines } from './warehouse';
 import { CLAIMS_CACHE_KEYS, claimsStep } from './claims-step';
 import { SETTLEMENT_CACHE_KEYS, settlementSession } from './settlement-step';
@@ -78,7 +79,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
   try {
     const ss = SpreadsheetApp.getActive();
     // One cache read for everything kept between runs.
-    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, PRODUCTS_PENDING_KEY, SHIP_DIRTY_KEY, SHIP_WAITING_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
+    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, PRODUCTS_PENDING_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
     // Settlement holds and the due-check ride on the same read (settlement-step.ts).
     const settlement = settlementSession(kept);
     let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
@@ -113,7 +114,17 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
     let added = 0;
     let updated = 0;
     const keep: Record<string, string> = { [HEARTBEAT_KEY]: started.toISOString() };
-    if (conns.length > 0) {
+    // STEP: settlement (statements when due, staff's ledger rows, holds, reseller sheets; nothing
+    // when idle). It needs no mall: it runs when none is connected (every token expired) too.
+    const settle = (ordersGrid?: readonly (readonly unknown[])[]) => {
+      const settled = settlement.tick(ss, { now: Date.now(), startedAt: started.getTime(), partners: snapshot.partners, ...(ordersGrid ? { ordersGrid } : {}), cache, lang });
+      Object.assign(keep, settled.keep);
+      wroteSheet ||= settled.wroteSheet;
+      for (const m of settled.messages) log.push({ job: 'settlement', startedAt: started, durationMs: Date.now() - started.getTime(), level: m.level, message: m.message });
+    };
+    const collected = new Set<string>();
+    if (conns.length === 0) settle();
+    else {
       // One claim date type a minute, in turn (by the minute of the hour: no state needed).
       const claimDateType = CLAIM_DATE_TYPES[Math.floor(started.getTime() / 60_000) % CLAIM_DATE_TYPES.length];
       const result = collectOrders(conns, { gateway: rt.gateway, store: rt.store, clock: { now: () => Date.now() }, claimDateType });
@@ -149,13 +160,14 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       const connMap = new Map(conns.filter((c) => !ended.has(c.partnerId)).map((c) => [c.partnerId, c]));
       // Tracking numbers staff entered (order rows, the import tab, scans) go to the malls; a
       // cancel request the mall turned down (C11) may free a held row.
-      if (kept[SHIP_DIRTY_KEY] || (kept[SHIP_WAITING_KEY] && fresh.length > 0) || fresh.some((l) => l.rawStatus === 'C11')) {
-        // Cleared first: an edit while this step runs marks it again for the next run.
-        if (kept[SHIP_DIRTY_KEY]) cache.remove(SHIP_DIRTY_KEY);
+      if (shippingAsked(kept) || (kept[SHIP_WAITING_KEY] && fresh.length > 0) || fresh.some((l) => l.rawStatus === 'C11')) {
+        // The ask is forgotten only with this run's cache write, once the step is through.
+        const asked = startShipping(kept, cache);
         const shipping = shippingStep(ss, connMap, rt.gateway, cache, started.getTime(), settlement.holds, ordersGrid ? { ordersGrid } : {});
         wroteSheet = true;
         if (writeLines(shipping.lines).length > 0) stockMoved = true;
-        if (shipping.retry) keep[SHIP_DIRTY_KEY] = '1';
+        Object.assign(keep, asked.done());
+        if (shipping.retry) keep[SHIP_DIRTY_KEY] = shipDirtyMark(started.getTime());
         keep[SHIP_WAITING_KEY] = shipping.waiting ? '1' : '';
         for (const m of shipping.messages) log.push({ job: 'shipping', startedAt: started, durationMs: Date.now() - started.getTime(), rowsChanged: shipping.sent, level: shipping.refused + shipping.held > 0 ? 'warn' : 'info', message: m });
       }
@@ -167,11 +179,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       // Orders read again after acting: a cancelled line stops reserving stock in this same run.
       writeLines(claims.lines);
       for (const m of claims.messages) log.push({ job: 'claims', startedAt: started, durationMs: Date.now() - started.getTime(), level: m.level, message: m.message });
-      // STEP: settlement (statements when due, staff's ledger rows, holds, reseller sheets; nothing when idle)
-      const settled = settlement.tick(ss, { now: Date.now(), startedAt: started.getTime(), partners: snapshot.partners, ordersGrid, cache, lang });
-      Object.assign(keep, settled.keep);
-      wroteSheet ||= settled.wroteSheet;
-      for (const m of settled.messages) log.push({ job: 'settlement', startedAt: started, durationMs: Date.now() - started.getTime(), level: m.level, message: m.message });
+      settle(ordersGrid);
       for (const e of result.errors) {
         errors.push(e.error.message);
         marks.push({ partnerId: e.partnerId, ...(e.error.reconnect ? { connection: RECONNECT } : {}), status: e.error.userMessage });
@@ -180,6 +188,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
         log.push({ job: 'orders', startedAt: started, durationMs: Date.now() - started.getTime(), level: e.deferred ? 'warn' : 'error', message: `${e.partnerId}: ${e.error.userMessage} — ${e.error.message}` });
       }
       for (const id of result.completed) marks.push({ partnerId: id, connection: '연결됨', status: settlement.statusOf(id) });
+      for (const e of [...result.completed, ...result.errors.map((x) => x.partnerId)]) collected.add(e);
       if (added + updated > 0) {
         log.push({
           job: 'orders',
@@ -210,6 +219,12 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
         for (const m of products.messages) log.push({ job: 'products', startedAt: started, durationMs: Date.now() - started.getTime(), rowsChanged: products.rowsChanged, level: products.failed ? 'warn' : 'info', message: m });
       }
       Object.assign(keep, rt.gateway.ratesToSave());
+    }
+    // A partner not read this run (no mall connected) still shows its hold, and its release.
+    for (const p of snapshot.partners) {
+      if (collected.has(p.partnerId) || marks.some((m) => m.partnerId === p.partnerId)) continue;
+      const hold = settlement.statusOf(p.partnerId);
+      if (hold !== '' || /출고 보류/.test(snapshot.cells[p.partnerId]?.status ?? '')) marks.push({ partnerId: p.partnerId, status: hold });
     }
     // STEP: health (per-partner and per-job state the sidebar shows, kept with `keep`)
     keep[HEALTH_KEY] = healthAfterRun(kept[HEALTH_KEY], {
