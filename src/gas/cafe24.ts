@@ -72,8 +72,15 @@ export function completeConnect(partner: Partner, parameter: Record<string, stri
   }
 }
 
+/** Connected and usable: a mall found revoked is not, until staff reconnect it. */
 export function isConnected(store: KeyValueStore, partnerId: string): boolean {
-  return readToken(store, partnerId) !== null;
+  const token = readToken(store, partnerId);
+  return token !== null && !token.reconnect;
+}
+
+/** Why a connected mall waits for a reconnect (its refresh token was refused), or null. */
+export function reconnectReason(store: KeyValueStore, partnerId: string): string | null {
+  return readToken(store, partnerId)?.reconnect?.reason ?? null;
 }
 
 export interface Cafe24Runtime {

@@ -2,7 +2,8 @@
  * Scan-to-ship from the sidebar: one scan of the order (its order or item id barcode), one of
  * the parcel label (the tracking number). The pair becomes a row of the import tab, so a scan
  * ends in the same path as a pasted export, and is sent at once when no sync is running (else
- * by the next run, within a minute).
+ * by the next run, within a minute). A scan sends its own parcel only, under the same
+ * settlement holds as the sync: a held partner's parcel stays held, and the packer is told why.
  */
 import type { Cafe24Connection } from '../channels/cafe24';
 import { normaliseTrackingNo } from '../core/shipping';
@@ -13,6 +14,7 @@ import { connectionOwner, currentUser } from './connection-owner';
 import { appendRows, findTab, readGrid } from './adapters/tab';
 import { cafe24Runtime, connectionOf, isConnected, partnersOf } from './cafe24';
 import { readSettings } from './settings';
+import { SETTLEMENT_CACHE_KEYS, settlementSession } from './settlement-step';
 import { markShippingDirty, SHIP_WAITING_KEY, shippingStep } from './shipping-step';
 import { markStockDirty } from './sync';
 import { writeOrderLines } from './warehouse';
@@ -24,6 +26,8 @@ export interface ScanResult {
   itemCount?: number;
   /** Accepted but not sent yet: a sync was running; the next run sends it. */
   queued?: boolean;
+  /** The partner is held for an unpaid balance: nothing was sent, the parcel stays in the warehouse. */
+  held?: boolean;
 }
 
 /** A scan waits this long for a running sync before leaving its row to the next run. */
@@ -69,8 +73,10 @@ export function scanParcel(orderCode: string, labelCode: string, carrierName: st
     for (const r of partnersOf(ss)) {
       if (r.ok && r.partner.channel === 'cafe24' && isConnected(rt.store, r.partner.partnerId)) conns.set(r.partner.partnerId, connectionOf(r.partner));
     }
-    const report = shippingStep(ss, conns, rt.gateway, cache, Date.now());
-    writeOrderLines(ss, report.lines, readSettings().lang);
+    // The holds as the sync has them (its cache entry; document properties if the cache lost it).
+    const holds = settlementSession(cache.getAll([...SETTLEMENT_CACHE_KEYS])).holds;
+    const report = shippingStep(ss, conns, rt.gateway, cache, Date.now(), holds, { onlyImport: key });
+    writeOrderLines(ss, report.lines, readSettings().lang, rt.store);
     if (report.sent > 0) markStockDirty();
     if (report.retry) markShippingDirty();
     // An order scanned before the sync collected it: sent when it arrives.
@@ -78,6 +84,9 @@ export function scanParcel(orderCode: string, labelCode: string, carrierName: st
     cache.putAll(rt.gateway.ratesToSave(), 3600);
     const outcome = report.importStatus.get(key);
     if (!outcome) return { ok: false, message: '스캔을 처리하지 못했습니다. 송장등록 탭을 확인하세요' };
+    if (outcome.held !== undefined) {
+      return { ok: false, held: true, message: `${outcome.held}. 이 택배는 보내지 마세요: 송장을 보내지 않았고, 입금이 확인되면 자동으로 전송됩니다` };
+    }
     if (outcome.waiting) {
       return { ok: true, queued: true, message: `${outcome.text}. 주문이 수집되면 송장이 전송됩니다 (송장등록 탭에 대기)` };
     }

@@ -20,6 +20,7 @@ import { afterRun, dueWork, FIRST_COLLECTION_LOOKBACK_MS, firstSchedule, type Se
 import type { Partner } from '../core/partner';
 import type { SeoulMonth, SeoulWeek } from '../core/seoul-week';
 import type { CachePort } from '../jobs/ports';
+import { settlementHolds, type SettlementHolds } from '../jobs/cafe24/ship-orders';
 import { holdsOf, periodFromLabel, settlePeriods, type Period, type SettlementResult } from '../jobs/settlement-run';
 import type { Lang } from '../sheet/schema';
 import { SETTLEMENTS } from '../sheet/tabs';
@@ -29,6 +30,7 @@ import { scriptCache, syncLock, documentCacheService } from './adapters/stores';
 import { partnersOf } from './cafe24';
 import { refreshResellers } from './reseller-sheets';
 import { SHIP_DIRTY_KEY } from './shipping-step';
+import { shipDirtyMark } from '../jobs/ship-flag';
 import { drawSettlementChart, gridOf, holdsRecord, loadData, statementsOf, statusOf, writeBalances, writeHoldStatuses, writeLedger, writeSettlementTab, type Msg, type RunOutcome } from './settlement-tabs';
 
 /** The record, in document properties and (mirrored) in the script cache. */
@@ -177,8 +179,8 @@ export class SettlementSession {
   }
 
   /** The held partners for the shipping step: from the sync's cache read; properties only if the cache lost it. */
-  get holds(): ReadonlyMap<string, string> {
-    return new Map(Object.entries(this.current().holds));
+  get holds(): SettlementHolds {
+    return settlementHolds(this.current().holds);
   }
 
   /** What a partner row's 처리결과 says when its connection is fine: why it is held, or nothing. */
@@ -227,7 +229,7 @@ export class SettlementSession {
       wrote = writeBalances(ss, state.balances, h.balances) || wrote;
       const released = Object.keys(state.holds).filter((id) => !(id in h.holds));
       if (released.length > 0) {
-        keep[SHIP_DIRTY_KEY] = '1';
+        keep[SHIP_DIRTY_KEY] = shipDirtyMark(ctx.now);
         messages.push({ level: 'info', message: `출고 보류 해제: ${released.join(', ')} (보류된 송장은 다음 실행에 전송됩니다)` });
       }
       for (const id of Object.keys(h.holds).filter((x) => !(x in state.holds))) messages.push({ level: 'warn', message: `${id}: ${h.holds[id]}` });
@@ -247,7 +249,7 @@ export class SettlementSession {
       messages.push(...r.messages);
       const h = holdsRecord(holds);
       wrote = writeBalances(ss, state.balances, h.balances) || wrote;
-      if (Object.keys(state.holds).some((id) => !(id in h.holds))) keep[SHIP_DIRTY_KEY] = '1';
+      if (Object.keys(state.holds).some((id) => !(id in h.holds))) keep[SHIP_DIRTY_KEY] = shipDirtyMark(ctx.now);
       state = { ...state, ...afterRun(state, { refreshedDay: due.refresh ? due.today : state.refreshedDay }), holds: h.holds, balances: h.balances, pendingRefresh: false };
     }
     keep[SETTLEMENT_STATE_KEY] = sameJson(before, state) && !this.unsaved ? JSON.stringify(state) : saveState(state);
@@ -326,7 +328,7 @@ export function runSettlementNow(label: string, lang: Lang): SettlementRunReport
     const released = Object.keys(state.holds).some((id) => !(id in h.holds));
     const refreshed = refreshResellers(ss, partners, { facts: run.data.facts, ledger: run.ledger, holds: run.holds, statements: statementsOf(ss) }, now);
     storeState({ ...state, holds: h.holds, balances: h.balances, pendingRefresh: false, retry: retryAfter(state.retry, [period], run) });
-    if (released) scriptCache().putAll({ [SHIP_DIRTY_KEY]: '1' }, 21_600);
+    if (released) scriptCache().putAll({ [SHIP_DIRTY_KEY]: shipDirtyMark(now) }, 21_600);
     const messages = [...run.messages, ...refreshed.messages];
     appendLog(ss, lang, messages.map((m) => ({ job: 'settlement', startedAt: new Date(now), durationMs: Date.now() - now, level: m.level, message: m.message }) satisfies LogEntry));
     const rows = (run.result?.rows ?? []).map((r) => ({

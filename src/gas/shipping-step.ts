@@ -11,16 +11,17 @@ import { seoulStamp } from '../core/seoul-time';
 import { gatherRequests, type RefEntry, type RowEntry, type SourcedRequest } from '../core/ship-sources';
 import { normaliseTrackingNo, receiverKey, type ReceiverKey, type ShipLine } from '../core/shipping';
 import type { Cafe24Gateway } from '../jobs/cafe24/gateway';
-import { shipOrders, type ShipOutcome } from '../jobs/cafe24/ship-orders';
+import { shipOrders, type SettlementHolds, type ShipOutcome } from '../jobs/cafe24/ship-orders';
 import type { CachePort } from '../jobs/ports';
+import { SHIP_DIRTY_KEY, shipDirtyMark } from '../jobs/ship-flag';
 import { readCarrierRules } from '../sheet/carriers';
 import { ORDER_TODO, shipLineOf } from '../sheet/orders';
 import { CARRIERS, ORDERS, TRACKING_IMPORT } from '../sheet/tabs';
 import { cellText, readTable } from '../sheet/table';
 import { findTab, readGrid, writeByKey, type KeyedUpdate } from './adapters/tab';
 
-/** Set by onEdit of the orders or import tab and by scans: the next run looks for numbers to send. */
-export const SHIP_DIRTY_KEY = 'shipping.dirty';
+/** Set by onEdit of the orders or import tab and by scans: the next run looks for numbers to send (src/jobs/ship-flag.ts). */
+export { SHIP_DIRTY_KEY };
 /**
  * Set while import rows (or scans) name orders the orders tab does not have yet: the next run
  * that brings new orders looks again, without reading the tabs every quiet minute.
@@ -29,7 +30,7 @@ export const SHIP_WAITING_KEY = 'shipping.waiting';
 
 /** Someone edited the orders or import tab, or scanned a parcel: the next run looks. */
 export function markShippingDirty(): void {
-  documentCacheService().put(SHIP_DIRTY_KEY, '1', 21_600);
+  documentCacheService().put(SHIP_DIRTY_KEY, shipDirtyMark(Date.now()), 21_600);
 }
 
 export interface ShippingStepReport {
@@ -43,8 +44,17 @@ export interface ShippingStepReport {
   /** Import rows name orders not in the orders tab (yet): looked at again when new orders come. */
   readonly waiting: boolean;
   readonly messages: string[];
-  /** Per import row key: what its row now says (for a scan's answer); `waiting` for an order not collected yet. */
-  readonly importStatus: ReadonlyMap<string, { ok: boolean; text: string; waiting?: boolean }>;
+  /** Per import row key: what its row now says (for a scan's answer). */
+  readonly importStatus: ReadonlyMap<string, ImportStatus>;
+}
+
+export interface ImportStatus {
+  readonly ok: boolean;
+  readonly text: string;
+  /** The order is not collected yet: sent when it is. */
+  readonly waiting?: boolean;
+  /** Why its partner is held (settlement): nothing of it was sent. */
+  readonly held?: string;
 }
 
 const STATUSES_TO_SEND = new Set(['paid', 'preparing', 'cancelRequested']);
@@ -56,12 +66,17 @@ export function shippingStep(
   gateway: Cafe24Gateway,
   cache: CachePort,
   now: number,
-  /** The orders tab as this run left it, when it has just been read. */
-  ordersGrid?: readonly (readonly unknown[])[],
-  /** Partners whose parcels must wait (settlement holds), with the reason shown on their rows. */
-  holds: ReadonlyMap<string, string> = new Map(),
+  /** Partners whose parcels must wait (settlement holds), with the reason shown on their rows: required on every path. */
+  holds: SettlementHolds,
+  opts: {
+    /** The orders tab as this run left it, when it has just been read. */
+    readonly ordersGrid?: readonly (readonly unknown[])[];
+    /** A scan: only this import row goes out; numbers typed elsewhere wait for the sync. */
+    readonly onlyImport?: string;
+  } = {},
 ): ShippingStepReport {
-  const report = { lines: [] as OrderLine[], sent: 0, held: 0, refused: 0, retry: false, waiting: false, messages: [] as string[], importStatus: new Map<string, { ok: boolean; text: string; waiting?: boolean }>() };
+  const { ordersGrid, onlyImport } = opts;
+  const report = { lines: [] as OrderLine[], sent: 0, held: 0, refused: 0, retry: false, waiting: false, messages: [] as string[], importStatus: new Map<string, ImportStatus>() };
   const ordersTab = findTab(ss, ORDERS);
   if (!ordersTab) return report;
   const orders = readTable(ORDERS, ordersGrid ?? readGrid(ordersTab));
@@ -88,10 +103,10 @@ export function shippingStep(
     // On a parcel that left (returned and refunded items keep their shipping time and number).
     const left = REGISTERED.has(line.status) || cellText(row.get('shippedAt')) !== '';
     if (left) usedElsewhere.set(normaliseTrackingNo(trackingNo), receiverKey(line));
-    else if (STATUSES_TO_SEND.has(line.status)) entries.push({ line, carrierName, trackingNo });
+    else if (STATUSES_TO_SEND.has(line.status) && onlyImport === undefined) entries.push({ line, carrierName, trackingNo });
   }
   const pasted: RefEntry[] = (imports?.rows ?? [])
-    .filter((r) => r.key !== '' && cellText(r.get('processedAt')) === '')
+    .filter((r) => r.key !== '' && cellText(r.get('processedAt')) === '' && (onlyImport === undefined || r.key === onlyImport))
     .map((r) => ({ key: r.key, ref: cellText(r.get('ref')), carrierName: cellText(r.get('carrier')), trackingNo: cellText(r.get('trackingNo')) }));
   const sourced = gatherRequests(entries, pasted, lines);
   report.waiting = sourced.unresolved.some((u) => u.notFound);
@@ -129,7 +144,8 @@ export function shippingStep(
       const problems = list.filter((x) => x.outcome.kind !== 'sent').map((x) => `${x.request.line.itemId}: ${reasonOf(x.outcome)}`);
       const orderIds = [...new Set(list.map((x) => x.request.line.orderId))].join(', ');
       const text = done ? `✓ ${list.length}개 품목 출고 (주문 ${orderIds})` : `✗ ${problems.join('; ')}`;
-      report.importStatus.set(key, { ok: done, text });
+      const hold = list.find((x) => x.outcome.kind === 'held' && x.outcome.cause === 'settlement')?.outcome;
+      report.importStatus.set(key, { ok: done, text, ...(hold?.kind === 'held' ? { held: hold.reason } : {}) });
       importUpdates.push({ key, values: done ? { status: text, processedAt: new Date(now) } : { status: text } });
     }
     writeByKey(importTab, TRACKING_IMPORT, importUpdates.filter((u) => cellText(imports!.rows.find((r) => r.key === u.key)?.get('status')) !== u.values.status));

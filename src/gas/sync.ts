@@ -17,11 +17,13 @@ import { message } from '../i18n/messages';
 import type { Lang } from '../sheet/schema';
 import { appendLog, type LogEntry } from './adapters/log-tab';
 import { scriptCache, syncLock, documentCacheService } from './adapters/stores';
-import { cafe24Runtime, connectionOf, isConnected, markPartners, partnersOf } from './cafe24';
+import { cafe24Runtime, connectionOf, isConnected, markPartners, partnersOf, reconnectReason } from './cafe24';
+import { endsConnection } from '../jobs/cafe24/token-vault';
 import { productsStep } from './products-step';
 import { stockStep } from './stock';
 import { HEALTH_KEY, healthAfterRun } from './health';
 import { SHIP_DIRTY_KEY, SHIP_WAITING_KEY, shippingStep } from './shipping-step';
+import { SHIP_FLAG_KEYS, shipDirtyMark, shippingAsked, startShipping } from '../jobs/ship-flag';
 import { writeOrderLines } from './warehouse';
 import { CLAIMS_CACHE_KEYS, claimsStep } from './claims-step';
 import { SETTLEMENT_CACHE_KEYS, settlementSession } from './settlement-step';
@@ -61,6 +63,8 @@ interface PartnersSnapshot {
 }
 
 type Mark = { partnerId: string; connection?: string; status?: string };
+/** What a partner row's connection cell says when only a new consent helps. */
+const RECONNECT = '재연결 필요';
 
 export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
   const lock = syncLock();
@@ -73,7 +77,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
   try {
     const ss = SpreadsheetApp.getActive();
     // One cache read for everything kept between runs.
-    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, SHIP_DIRTY_KEY, SHIP_WAITING_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
+    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
     // Settlement holds and the due-check ride on the same read (settlement-step.ts).
     const settlement = settlementSession(kept);
     let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
@@ -84,21 +88,42 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
     const rt = cafe24Runtime(BUDGET_MS, cache);
     const marks: Mark[] = Object.entries(snapshot.problems).map(([partnerId, status]) => ({ partnerId, status }));
     const conns: Cafe24Connection[] = [];
+    const log: LogEntry[] = [];
     for (const p of snapshot.partners) {
-      if (p.channel !== 'cafe24' || !isConnected(rt.store, p.partnerId)) continue;
+      if (p.channel !== 'cafe24') continue;
+      // A mall found revoked is not called (no step, no token call) until it is reconnected;
+      // its row says so once, whichever path found it.
+      const revoked = reconnectReason(rt.store, p.partnerId);
+      if (revoked !== null) {
+        if (snapshot.cells[p.partnerId]?.connection !== RECONNECT) {
+          marks.push({ partnerId: p.partnerId, connection: RECONNECT, status: revoked });
+          log.push({ job: 'orders', startedAt: started, durationMs: 0, level: 'error', message: `${p.partnerId}: ${revoked}` });
+        }
+        continue;
+      }
+      if (!isConnected(rt.store, p.partnerId)) continue;
       try {
         conns.push(connectionOf(p));
       } catch (e) {
         marks.push({ partnerId: p.partnerId, status: (e as Error).message });
       }
     }
-    const log: LogEntry[] = [];
     const errors: string[] = [];
     let added = 0;
     let updated = 0;
     let productsRan = false;
     const keep: Record<string, string> = { [HEARTBEAT_KEY]: started.toISOString() };
-    if (conns.length > 0) {
+    // STEP: settlement (statements when due, staff's ledger rows, holds, reseller sheets; nothing
+    // when idle). It needs no mall: it runs when none is connected (every token expired) too.
+    const settle = (ordersGrid?: readonly (readonly unknown[])[]) => {
+      const settled = settlement.tick(ss, { now: Date.now(), startedAt: started.getTime(), partners: snapshot.partners, ...(ordersGrid ? { ordersGrid } : {}), cache, lang });
+      Object.assign(keep, settled.keep);
+      wroteSheet ||= settled.wroteSheet;
+      for (const m of settled.messages) log.push({ job: 'settlement', startedAt: started, durationMs: Date.now() - started.getTime(), level: m.level, message: m.message });
+    };
+    const collected = new Set<string>();
+    if (conns.length === 0) settle();
+    else {
       // One claim date type a minute, in turn (by the minute of the hour: no state needed).
       const claimDateType = CLAIM_DATE_TYPES[Math.floor(started.getTime() / 60_000) % CLAIM_DATE_TYPES.length];
       const result = collectOrders(conns, { gateway: rt.gateway, store: rt.store, clock: { now: () => Date.now() }, claimDateType });
@@ -111,13 +136,13 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       const writeLines = (lines: readonly OrderLine[]): OrderLine[] => {
         const changed = changedLines(lines, recent);
         if (changed.length === 0) return changed;
-        const written = writeOrderLines(ss, changed, lang);
+        const written = writeOrderLines(ss, changed, lang, rt.store);
         ordersGrid = written.grid;
         wroteSheet = true;
         added += written.added;
         updated += written.updated;
         for (const problem of written.stockProblems) log.push({ job: 'stock', startedAt: started, durationMs: Date.now() - started.getTime(), level: 'warn', message: problem });
-        if (written.warehouseDeltas.size > 0) stockMoved = true;
+        if (written.stockMoved) stockMoved = true;
         recent = remember(recent, changed, Date.now());
         keep[RECENT_ORDERS_KEY] = JSON.stringify(recent);
         linesWritten.push(...changed);
@@ -129,16 +154,19 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       const fresh = writeLines(result.lines);
       // Only now that the lines are in the sheet may the cursors move.
       commitCursors(rt.store, result.cursors);
-      const connMap = new Map(conns.map((c) => [c.partnerId, c]));
+      // A mall that refused its tokens in this run is called by no later step of it.
+      const ended = new Set(result.errors.filter((e) => endsConnection(e.error)).map((e) => e.partnerId));
+      const connMap = new Map(conns.filter((c) => !ended.has(c.partnerId)).map((c) => [c.partnerId, c]));
       // Tracking numbers staff entered (order rows, the import tab, scans) go to the malls; a
       // cancel request the mall turned down (C11) may free a held row.
-      if (kept[SHIP_DIRTY_KEY] || (kept[SHIP_WAITING_KEY] && fresh.length > 0) || fresh.some((l) => l.rawStatus === 'C11')) {
-        // Cleared first: an edit while this step runs marks it again for the next run.
-        if (kept[SHIP_DIRTY_KEY]) cache.remove(SHIP_DIRTY_KEY);
-        const shipping = shippingStep(ss, connMap, rt.gateway, cache, started.getTime(), ordersGrid, settlement.holds);
+      if (shippingAsked(kept) || (kept[SHIP_WAITING_KEY] && fresh.length > 0) || fresh.some((l) => l.rawStatus === 'C11')) {
+        // The ask is forgotten only with this run's cache write, once the step is through.
+        const asked = startShipping(kept, cache);
+        const shipping = shippingStep(ss, connMap, rt.gateway, cache, started.getTime(), settlement.holds, ordersGrid ? { ordersGrid } : {});
         wroteSheet = true;
         if (writeLines(shipping.lines).length > 0) stockMoved = true;
-        if (shipping.retry) keep[SHIP_DIRTY_KEY] = '1';
+        Object.assign(keep, asked.done());
+        if (shipping.retry) keep[SHIP_DIRTY_KEY] = shipDirtyMark(started.getTime());
         keep[SHIP_WAITING_KEY] = shipping.waiting ? '1' : '';
         for (const m of shipping.messages) log.push({ job: 'shipping', startedAt: started, durationMs: Date.now() - started.getTime(), rowsChanged: shipping.sent, level: shipping.refused + shipping.held > 0 ? 'warn' : 'info', message: m });
       }
@@ -150,19 +178,16 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       // Orders read again after acting: a cancelled line stops reserving stock in this same run.
       writeLines(claims.lines);
       for (const m of claims.messages) log.push({ job: 'claims', startedAt: started, durationMs: Date.now() - started.getTime(), level: m.level, message: m.message });
-      // STEP: settlement (statements when due, staff's ledger rows, holds, reseller sheets; nothing when idle)
-      const settled = settlement.tick(ss, { now: Date.now(), startedAt: started.getTime(), partners: snapshot.partners, ordersGrid, cache, lang });
-      Object.assign(keep, settled.keep);
-      wroteSheet ||= settled.wroteSheet;
-      for (const m of settled.messages) log.push({ job: 'settlement', startedAt: started, durationMs: Date.now() - started.getTime(), level: m.level, message: m.message });
+      settle(ordersGrid);
       for (const e of result.errors) {
         errors.push(e.error.message);
-        marks.push({ partnerId: e.partnerId, ...(e.error.reconnect ? { connection: '재연결 필요' } : {}), status: e.error.userMessage });
+        marks.push({ partnerId: e.partnerId, ...(e.error.reconnect ? { connection: RECONNECT } : {}), status: e.error.userMessage });
         // The log gets a line when a partner's trouble starts or changes, not every minute it lasts.
         if (snapshot.cells[e.partnerId]?.status === e.error.userMessage) continue;
         log.push({ job: 'orders', startedAt: started, durationMs: Date.now() - started.getTime(), level: e.deferred ? 'warn' : 'error', message: `${e.partnerId}: ${e.error.userMessage} — ${e.error.message}` });
       }
       for (const id of result.completed) marks.push({ partnerId: id, connection: '연결됨', status: settlement.statusOf(id) });
+      for (const e of [...result.completed, ...result.errors.map((x) => x.partnerId)]) collected.add(e);
       if (added + updated > 0) {
         log.push({
           job: 'orders',
@@ -177,7 +202,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       // reserved, and at least every half hour.
       const checkedAt = Number(kept[STOCK_CHECKED_KEY] ?? 0);
       if (kept[STOCK_DIRTY_KEY] || fresh.length > 0 || stockMoved || started.getTime() - checkedAt > STOCK_RECHECK_MS) {
-        const stock = stockStep(ss, snapshot.partners, new Map(conns.map((c) => [c.partnerId, c])), rt.gateway, started, ordersGrid, Boolean(kept[STOCK_DIRTY_KEY]));
+        const stock = stockStep(ss, snapshot.partners, connMap, rt.gateway, started, ordersGrid, Boolean(kept[STOCK_DIRTY_KEY]));
         wroteSheet = true;
         keep[STOCK_CHECKED_KEY] = String(started.getTime());
         if (kept[STOCK_DIRTY_KEY]) cache.remove(STOCK_DIRTY_KEY);
@@ -186,13 +211,19 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       // Products go out at the spec's pace (5 every 5 minutes) after an edit of the master, the
       // ratios or the partners, and batch after batch while pairs wait; the step decides from
       // script properties the run has already read, so an idle minute reads no sheet.
-      const products = productsStep(ss, snapshot.partners, new Map(conns.map((c) => [c.partnerId, c])), rt.gateway, started, rt.store);
+      const products = productsStep(ss, snapshot.partners, connMap, rt.gateway, started, rt.store);
       productsRan = products.read;
       wroteSheet ||= products.rowsChanged > 0;
       // New mall products get their stock with the next run, not the half-hourly check.
       if (products.created > 0) keep[STOCK_DIRTY_KEY] = '1';
       for (const m of products.messages) log.push({ job: 'products', startedAt: started, durationMs: Date.now() - started.getTime(), rowsChanged: products.rowsChanged, level: products.failed ? 'warn' : 'info', message: m });
       Object.assign(keep, rt.gateway.ratesToSave());
+    }
+    // A partner not read this run (no mall connected) still shows its hold, and its release.
+    for (const p of snapshot.partners) {
+      if (collected.has(p.partnerId) || marks.some((m) => m.partnerId === p.partnerId)) continue;
+      const hold = settlement.statusOf(p.partnerId);
+      if (hold !== '' || /출고 보류/.test(snapshot.cells[p.partnerId]?.status ?? '')) marks.push({ partnerId: p.partnerId, status: hold });
     }
     // STEP: health (per-partner and per-job state the sidebar shows, kept with `keep`)
     keep[HEALTH_KEY] = healthAfterRun(kept[HEALTH_KEY], {

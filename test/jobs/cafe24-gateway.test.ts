@@ -339,7 +339,7 @@ describe('401 and the token', () => {
     expect(w.http.tokenCalls(N)).toHaveLength(1);
   });
 
-  test('a 401 whose refresh is refused (invalid_grant) fails with reconnect:true, is not resent, the stored pair kept', () => {
+  test('a 401 whose refresh is refused (invalid_grant) fails with reconnect:true, is not resent; the pair waits for a reconnect and the mall is not called again', () => {
     const w = twoMalls();
     const before = w.store.peek(tokenKey(najalran.partnerId));
     w.http.answer(N, e401);
@@ -350,7 +350,13 @@ describe('401 and the token', () => {
     expect(failure(out[0]).error).toMatchObject({ reconnect: true, kind: 'oauth' });
     expect(out[1]).toMatchObject({ ok: true });
     expect(w.http.adminCalls(N)).toHaveLength(1);
-    expect(w.store.peek(tokenKey(najalran.partnerId))).toBe(before);
+    expect(JSON.parse(w.store.peek(tokenKey(najalran.partnerId))!)).toMatchObject({ ...JSON.parse(before!), reconnect: { reason: expect.stringContaining('다시 연결') } });
+    // The next call: nothing reaches the mall, token endpoint included.
+    const again = w.gateway().run([get(najalran, 2), get(borasaeg, 2)]);
+    expect(failure(again[0]).error).toMatchObject({ reconnect: true });
+    expect(again[1]).toMatchObject({ ok: true });
+    expect(w.http.adminCalls(N)).toHaveLength(1);
+    expect(w.http.tokenCalls(N)).toHaveLength(1);
   });
 
   test('a 401 after another execution already refreshed: no token call, resent with the stored token', () => {

@@ -176,7 +176,7 @@ describe('another execution refreshed first', () => {
 });
 
 describe('refreshes that fail', () => {
-  test('invalid_grant → reconnect, and the stored pair is unchanged', () => {
+  test('invalid_grant → reconnect: the stored pair is marked so, and no later ask calls the mall again', () => {
     const w = world();
     w.connect(najalran, tokenOf('najalran', 'acc-1', { accessExpiresAt: T0 + 60_000 }));
     const before = w.store.peek(KEY);
@@ -187,12 +187,17 @@ describe('refreshes that fail', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toMatchObject({ mallId: 'najalran', call: 'oauth.refresh', status: 400, kind: 'oauth', code: 'invalid_grant', reconnect: true, retryable: false });
-    expect(w.store.peek(KEY)).toBe(before);
-    expect(w.store.writes).toHaveLength(0);
+    expect(JSON.parse(w.store.peek(KEY)!)).toEqual({ ...JSON.parse(before!), reconnect: { at: T0, reason: '카페24 연결이 만료되었거나 해제되었습니다. 다시 연결하세요' } });
+    expect(w.store.writes).toHaveLength(1);
     expect(w.http.tokenCalls()).toHaveLength(1);
+    // The next execution, an hour on: nothing is sent, the same reason comes back.
+    w.clock.advance(HOUR);
+    const again = w.vault().fresh(najalran);
+    expect(again).toMatchObject({ ok: false, error: { reconnect: true, retryable: false, userMessage: '카페24 연결이 만료되었거나 해제되었습니다. 다시 연결하세요' } });
+    expect(w.http.sent).toHaveLength(1);
   });
 
-  test('an expired refresh token → reconnect without calling', () => {
+  test('an expired refresh token → reconnect without calling, marked so', () => {
     const w = world();
     w.connect(najalran, tokenOf('najalran', 'acc-1', { accessExpiresAt: T0 - HOUR, refreshExpiresAt: T0 - 1 }));
 
@@ -202,7 +207,7 @@ describe('refreshes that fail', () => {
     if (r.ok) return;
     expect(r.error).toMatchObject({ kind: 'oauth', reconnect: true, retryable: false });
     expect(w.http.sent).toHaveLength(0);
-    expect(w.store.writes).toHaveLength(0);
+    expect(w.store.writes.map((x) => JSON.parse(x.value).reconnect)).toEqual([{ at: T0, reason: '카페24 연결이 만료되었습니다(2주). 다시 연결하세요' }]);
   });
 
   test('lock not obtained → a retryable error, no token call, nothing stored', () => {
@@ -245,7 +250,8 @@ describe('refreshes that fail', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toMatchObject({ reconnect: true });
-    expect(w.store.peek(KEY)).toBe(before);
+    // The other mall's pair is not stored; ours waits for a reconnect.
+    expect(JSON.parse(w.store.peek(KEY)!)).toEqual({ ...JSON.parse(before!), reconnect: { at: T0, reason: expect.stringContaining('다른 몰(borasaeg)') } });
   });
 
   test('without the app’s credentials: no call, an error that is not a reconnect', () => {

@@ -4,7 +4,7 @@ import { DAY_ONE_CARRIERS } from '../../src/core/carriers';
 import type { ShipLine, ShipmentRequest } from '../../src/core/shipping';
 import type { Cafe24Gateway } from '../../src/jobs/cafe24/gateway';
 import { orderDayOf } from '../../src/jobs/cafe24/reread-orders';
-import { shipOrders } from '../../src/jobs/cafe24/ship-orders';
+import { settlementHolds, shipOrders } from '../../src/jobs/cafe24/ship-orders';
 import { T0 } from '../../local/fakes/cafe24/testing';
 import { fakeGateway, type SyncFake } from './fake-cafe24-sync';
 import { SimClock, type MemoryCache } from './memory-ports';
@@ -43,7 +43,7 @@ function newOrder(mall: 'najalran' | 'borasaeg', receiver: string, productNo: nu
     status: 'paid',
   };
 }
-const ship = (requests: ShipmentRequest[], holds = new Map<string, string>()) => shipOrders(requests, new Map(), DAY_ONE_CARRIERS, conns, { gateway, cache, now: clock.now(), holds });
+const ship = (requests: ShipmentRequest[], holds: Record<string, string> = {}) => shipOrders(requests, new Map(), DAY_ONE_CARRIERS, conns, { gateway, cache, now: clock.now(), holds: settlementHolds(holds) });
 const sent = () => fake.sent.map((r) => `${r.method.toUpperCase()} ${r.url.replace(/^https:\/\/([a-z0-9]+)\.cafe24api\.com\/api\/v2\/admin/, '$1 ').replace(/\?.*$/, '')}`);
 
 test('one mall\'s orders are read again in one request, then its parcels go in one bulk call as in transit', () => {
@@ -87,7 +87,7 @@ test('a cancel asked since the sheet last looked holds the item; nothing is sent
 
 test('a partner on a settlement hold is held before anything is asked of its mall', () => {
   const a = newOrder('borasaeg', '가수령', 102);
-  const r = ship([{ line: a, carrierName: 'CJ', trackingNo: '680000000001' }], new Map([['PNR002', '예치금 잔액이 부족해 출고 보류']]));
+  const r = ship([{ line: a, carrierName: 'CJ', trackingNo: '680000000001' }], { PNR002: '예치금 잔액이 부족해 출고 보류' });
   expect(r.outcomes).toEqual([{ kind: 'held', cause: 'settlement', reason: '예치금 잔액이 부족해 출고 보류' }]);
   expect(fake.sent).toEqual([]);
 });

@@ -4,6 +4,7 @@ import type { Lang } from '../../sheet/schema';
 import { ORDERS } from '../../sheet/tabs';
 import { cellText, readTable, rowCells } from '../../sheet/table';
 import { appendRows, findTab, writeByKey, type KeyedUpdate } from './tab';
+import type { LeavingUnit, OrderRowsPort } from '../../jobs/warehouse-out';
 
 /**
  * Upserts order lines into the orders tab by key (partner | item). The tab is read once; a
@@ -12,50 +13,81 @@ import { appendRows, findTab, writeByKey, type KeyedUpdate } from './tab';
  * them; new lines are appended in one write. Keys are read again right before writing, so a
  * sort by a person in between changes nothing.
  */
-export function upsertOrders(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  lines: readonly OrderLine[],
-  lang: Lang,
-): { added: number; updated: number; grid?: unknown[][]; warehouseDeltas: Map<string, number> } {
-  const warehouseDeltas = new Map<string, number>();
-  if (lines.length === 0) return { added: 0, updated: 0, warehouseDeltas };
-  const sheet = findTab(ss, ORDERS);
-  if (!sheet) throw new Error('주문 탭이 없습니다. 시트 설정을 먼저 실행하세요');
-  const grid = sheet.getDataRange().getValues();
-  const table = readTable(ORDERS, grid);
-  const width = grid[0]?.length ?? 0;
-  const existing = new Map(table.rows.map((r) => [r.key, r]));
-  const appends: unknown[][] = [];
-  const updates: KeyedUpdate[] = [];
-  const after = grid.map((r) => r.slice());
-  for (const line of lines) {
-    const values = orderRow(line, lang);
-    const row = existing.get(orderKey(line));
-    if (!row) {
-      appends.push(rowCells(table.layout.index, width, values));
-      continue;
-    }
-    // Units leave the warehouse (a negative delta) when a row the tab already had becomes
-    // shipped (a line first seen already shipped left before the add-on knew it: not counted).
-    if (line.shippedAt !== null && line.sku !== null && cellText(row.get('shippedAt')) === '') {
-      warehouseDeltas.set(line.sku, (warehouseDeltas.get(line.sku) ?? 0) - line.quantity);
-    }
-    const changed = Object.entries(values).filter(
-      // A number the mall does not have yet is staff's, being typed or waiting to be sent.
-      ([k, v]) => !(STAFF_UNTIL_SENT.has(k) && v === '') && table.layout.index.has(k) && !same(v, row.get(k)),
-    );
-    if (changed.length === 0) continue;
-    updates.push({ key: row.key, values: Object.fromEntries(changed) });
-    for (const [k, v] of changed) after[row.rowNumber - 1]![table.layout.index.get(k)!] = v;
-  }
-  // Rows are found again by key just before writing (a sort since the read changes nothing);
-  // many rows go in one block write.
-  writeByKey(sheet, ORDERS, updates);
-  // The grid read above ends at the last row, unless rows were added since (re-read then).
-  appendRows(sheet, appends, updates.length > 0 ? undefined : grid.length);
-  // The tab as it now is (row order aside), so stock need not read 100,000 rows again.
-  after.push(...appends);
-  return { added: appends.length, updated: updates.length, grid: after, warehouseDeltas };
+export function upsertOrders(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lines: readonly OrderLine[], lang: Lang): UpsertResult {
+  return ordersWriter(ss, lang).write(lines);
+}
+
+export interface UpsertResult {
+  added: number;
+  updated: number;
+  grid?: unknown[][];
+}
+
+/**
+ * The orders tab for one write of lines (src/jobs/warehouse-out.ts's port): which rows become
+ * shipped (their units leave the warehouse) is known from the tab as read before anything is
+ * written, so the stock can move first.
+ */
+export function ordersWriter(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang): OrderRowsPort<UpsertResult> {
+  let read: { sheet: GoogleAppsScript.Spreadsheet.Sheet; grid: unknown[][]; table: ReturnType<typeof readTable> } | null = null;
+  const tab = () => {
+    if (read) return read;
+    const sheet = findTab(ss, ORDERS);
+    if (!sheet) throw new Error('주문 탭이 없습니다. 시트 설정을 먼저 실행하세요');
+    const grid = sheet.getDataRange().getValues();
+    return (read = { sheet, grid, table: readTable(ORDERS, grid) });
+  };
+  const rowsByKey = () => new Map(tab().table.rows.map((r) => [r.key, r]));
+  return {
+    leaving(lines) {
+      if (lines.length === 0) return [];
+      const existing = rowsByKey();
+      // Units leave the warehouse when a row the tab already had becomes shipped (a line first
+      // seen already shipped left before the add-on knew it: not counted).
+      return lines.flatMap((line): LeavingUnit[] => {
+        const row = existing.get(orderKey(line));
+        return row && line.shippedAt !== null && line.sku !== null && cellText(row.get('shippedAt')) === '' ? [{ item: orderKey(line), sku: line.sku, quantity: line.quantity }] : [];
+      });
+    },
+    shippedOnTab(items) {
+      if (items.length === 0) return new Set();
+      const existing = rowsByKey();
+      return new Set(items.filter((i) => cellText(existing.get(i)?.get('shippedAt')) !== ''));
+    },
+    write(lines) {
+      if (lines.length === 0) return { added: 0, updated: 0 };
+      const { sheet, grid, table } = tab();
+      const width = grid[0]?.length ?? 0;
+      const existing = rowsByKey();
+      const appends: unknown[][] = [];
+      const updates: KeyedUpdate[] = [];
+      const after = grid.map((r) => r.slice());
+      for (const line of lines) {
+        const values = orderRow(line, lang);
+        const row = existing.get(orderKey(line));
+        if (!row) {
+          appends.push(rowCells(table.layout.index, width, values));
+          continue;
+        }
+        const changed = Object.entries(values).filter(
+          // A number the mall does not have yet is staff's, being typed or waiting to be sent.
+          ([k, v]) => !(STAFF_UNTIL_SENT.has(k) && v === '') && table.layout.index.has(k) && !same(v, row.get(k)),
+        );
+        if (changed.length === 0) continue;
+        updates.push({ key: row.key, values: Object.fromEntries(changed) });
+        for (const [k, v] of changed) after[row.rowNumber - 1]![table.layout.index.get(k)!] = v;
+      }
+      // Rows are found again by key just before writing (a sort since the read changes nothing);
+      // many rows go in one block write.
+      writeByKey(sheet, ORDERS, updates);
+      // The grid read above ends at the last row, unless rows were added since (re-read then).
+      appendRows(sheet, appends, updates.length > 0 ? undefined : grid.length);
+      // The tab as it now is (row order aside), so stock need not read 100,000 rows again.
+      after.push(...appends);
+      read = null;
+      return { added: appends.length, updated: updates.length, grid: after };
+    },
+  };
 }
 
 /** Staff type these; the mall's values replace them only once the mall has some. */

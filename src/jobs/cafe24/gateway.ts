@@ -2,7 +2,7 @@ import type { HttpRequest, HttpResponse } from '../../core/http';
 import type { Cafe24Call, Cafe24Connection, Cafe24Session, RateState, RetryHistory } from '../../channels/cafe24';
 import { batchAllowance, Cafe24Error, decideRetry, errorFromResponse, FIRST_TRY, initialRateState, nextDelayMs, observe, recordSent } from '../../channels/cafe24';
 import type { CachePort, Clock, HttpPort, Sleeper } from '../ports';
-import type { TokenVault } from './token-vault';
+import { endsConnection, type TokenVault } from './token-vault';
 
 /**
  * Runs Cafe24 calls for many malls at once. Each round sends, in one UrlFetchApp.fetchAll, what
@@ -150,10 +150,18 @@ export class Cafe24Gateway {
             done.add(p);
             fail(p, errorFromResponse(p.req.call, p.req.conn.mallId, response), true);
             return;
-          case 'fail':
+          case 'fail': {
             done.add(p);
-            fail(p, errorFromResponse(p.req.call, p.req.conn.mallId, response));
+            const error = errorFromResponse(p.req.call, p.req.conn.mallId, response);
+            fail(p, error);
+            // Refused even with a fresh token: the mall is left alone until it is reconnected,
+            // and its other requests of this call are not sent.
+            if (endsConnection(error)) {
+              this.d.tokens.endConnection(p.req.conn, error, sessionsUsed[i]!.accessToken);
+              sessions.set(p.req.conn.partnerId, error);
+            }
             return;
+          }
         }
       });
       pending = pending.filter((p) => !done.has(p));

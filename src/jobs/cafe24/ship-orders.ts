@@ -35,15 +35,26 @@ export interface ShipResult {
   readonly lines: readonly OrderLine[];
 }
 
+declare const HOLDS: unique symbol;
+/**
+ * Partners whose parcels wait (a deposit used up, a credit limit reached: seed 002), with the
+ * reason the rows show. Only the settlement's record makes one (`settlementHolds`), and every
+ * path that ships must pass it: a plain Map does not type-check, so no caller can forget them.
+ */
+export type SettlementHolds = ReadonlyMap<string, string> & { readonly [HOLDS]: true };
+
+/** The holds as the settlement worked them out (src/gas/settlement-step.ts, or a spec's own). */
+export function settlementHolds(byPartner: Readonly<Record<string, string>> | ReadonlyMap<string, string>): SettlementHolds {
+  const map = byPartner instanceof Map ? new Map(byPartner) : new Map(Object.entries(byPartner as Record<string, string>));
+  return map as unknown as SettlementHolds;
+}
+
 export interface ShipDeps {
   readonly gateway: Cafe24Gateway;
   readonly cache: CachePort;
   readonly now: number;
-  /**
-   * Partners whose parcels wait (a deposit used up, a credit limit reached: seed 002), with the
-   * reason the rows show. Their items are held, not sent, until the partner pays.
-   */
-  readonly holds?: ReadonlyMap<string, string>;
+  /** Held partners' items are held, not sent, until the partner pays. */
+  readonly holds: SettlementHolds;
 }
 
 const itemKey = (l: { partnerId: string; itemId: string }) => `${l.partnerId}|${l.itemId}`;
@@ -67,7 +78,7 @@ export function shipOrders(
   const outcomes: Array<ShipOutcome | undefined> = new Array(requests.length);
   const first = planShipments(requests, usedElsewhere, carriers);
   for (const dec of first.decisions) {
-    const hold = d.holds?.get(dec.line.partnerId);
+    const hold = d.holds.get(dec.line.partnerId);
     if (dec.kind === 'refused') outcomes[dec.index] = { kind: 'refused', reason: dec.reason };
     else if (hold !== undefined) outcomes[dec.index] = { kind: 'held', cause: 'settlement', reason: hold };
     else if (!conns.has(dec.line.partnerId)) outcomes[dec.index] = { kind: 'failed', reason: '카페24에 연결되면 전송됩니다', retry: true };

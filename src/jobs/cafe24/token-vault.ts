@@ -40,18 +40,31 @@ export function readApp(store: KeyValueStore): AppCredentials | null {
   }
 }
 
-export function storeToken(store: KeyValueStore, partnerId: string, token: Cafe24Token): void {
+/**
+ * A stored pair, and whether only a new consent can bring it back: set when the mall refused the
+ * refresh token (revoked, expired, used) or a fresh access token, so no path calls that mall again
+ * (hundreds of 401s and token calls an hour) until staff reconnect it; a new consent stores a
+ * pair without it.
+ */
+export type StoredToken = Cafe24Token & { readonly reconnect?: { readonly at: number; readonly reason: string } };
+
+export function storeToken(store: KeyValueStore, partnerId: string, token: StoredToken): void {
   store.set(tokenKey(partnerId), JSON.stringify(token));
 }
 
-export function readToken(store: KeyValueStore, partnerId: string, latest = false): Cafe24Token | null {
+export function readToken(store: KeyValueStore, partnerId: string, latest = false): StoredToken | null {
   const raw = latest ? store.getLatest(tokenKey(partnerId)) : store.get(tokenKey(partnerId));
   if (!raw) return null;
   try {
-    return JSON.parse(raw) as Cafe24Token;
+    return JSON.parse(raw) as StoredToken;
   } catch {
     return null;
   }
+}
+
+/** An error that only a new consent cures: the mall is left alone until then. */
+export function endsConnection(e: Cafe24Error): boolean {
+  return e.reconnect && (e.kind === 'oauth' || e.kind === 'auth');
 }
 
 export interface TokenVaultDeps {
@@ -64,7 +77,7 @@ export interface TokenVaultDeps {
 }
 
 export class TokenVault {
-  private readonly cache = new Map<string, Cafe24Token>();
+  private readonly cache = new Map<string, StoredToken>();
 
   constructor(private readonly d: TokenVaultDeps) {}
 
@@ -73,8 +86,22 @@ export class TokenVault {
     const token = this.cache.get(conn.partnerId) ?? readToken(this.d.store, conn.partnerId);
     if (!token) return { ok: false, error: notConnected(conn) };
     this.cache.set(conn.partnerId, token);
+    if (token.reconnect) return { ok: false, error: waitsForReconnect(conn, token.reconnect.reason) };
     if (!needsRefresh(token, this.d.clock.now())) return { ok: true, token };
     return this.refresh(conn, token.accessToken);
+  }
+
+  /**
+   * The mall refused what only a new consent can cure: the stored pair is marked so, and nothing
+   * (no path, no execution) calls that mall again until it is reconnected.
+   */
+  endConnection(conn: Cafe24Connection, error: Cafe24Error, refusedAccessToken?: string): void {
+    const stored = readToken(this.d.store, conn.partnerId, true);
+    // Another execution has stored a new pair since (a refresh, a reconnect): that one is not refused.
+    if (!stored || stored.reconnect || (refusedAccessToken !== undefined && stored.accessToken !== refusedAccessToken)) return;
+    const parked: StoredToken = { ...stored, reconnect: { at: this.d.clock.now(), reason: error.userMessage } };
+    storeToken(this.d.store, conn.partnerId, parked);
+    this.cache.set(conn.partnerId, parked);
   }
 
   /**
@@ -85,9 +112,13 @@ export class TokenVault {
     const outcome = this.d.lock.withLock<TokenResult>(LOCK_WAIT_MS, () => {
       const stored = readToken(this.d.store, conn.partnerId, true);
       if (!stored) return { ok: false, error: notConnected(conn) };
+      if (stored.reconnect) return { ok: false, error: waitsForReconnect(conn, stored.reconnect.reason) };
       const now = this.d.clock.now();
       if (stored.accessToken !== stale && !needsRefresh(stored, now)) return { ok: true, token: stored };
-      if (refreshTokenExpired(stored, now)) return { ok: false, error: expired(conn) };
+      if (refreshTokenExpired(stored, now)) {
+        this.endConnection(conn, expired(conn), stored.accessToken);
+        return { ok: false, error: expired(conn) };
+      }
       const app = readApp(this.d.store);
       if (!app) return { ok: false, error: noApp(conn) };
       const client: OAuthClient = { ...app, redirectUri: this.d.redirectUri };
@@ -98,8 +129,10 @@ export class TokenVault {
         storeToken(this.d.store, conn.partnerId, token);
         return { ok: true, token };
       } catch (e) {
-        if (e instanceof Cafe24Error) return { ok: false, error: e };
-        throw e;
+        if (!(e instanceof Cafe24Error)) throw e;
+        // A dead refresh token: kept as such, inside the lock, so no execution tries it again.
+        if (endsConnection(e)) this.endConnection(conn, e, stored.accessToken);
+        return { ok: false, error: e };
       }
     });
     const result = outcome ?? { ok: false as const, error: busy(conn) };
@@ -115,4 +148,7 @@ function vaultError(conn: Cafe24Connection, detail: string, userMessage: string,
 const notConnected = (c: Cafe24Connection) => vaultError(c, 'not connected', '카페24에 연결되지 않았습니다. 관리 패널에서 연결하세요', true);
 const expired = (c: Cafe24Connection) => vaultError(c, 'refresh token expired', '카페24 연결이 만료되었습니다(2주). 다시 연결하세요', true);
 const noApp = (c: Cafe24Connection) => vaultError(c, 'no app credentials', '카페24 앱 정보(client id/secret)가 없습니다. 관리 패널에서 입력하세요', false);
+/** The mall was found revoked earlier: not called again until it is reconnected. */
+const waitsForReconnect = (c: Cafe24Connection, reason: string) =>
+  vaultError(c, 'waiting for a reconnect', reason.includes('다시 연결') ? reason : `${reason}. 다시 연결하세요`, true);
 const busy = (c: Cafe24Connection) => vaultError(c, 'token lock busy', '다른 실행이 토큰을 갱신 중입니다. 다음 실행에서 다시 시도합니다', false, true);
