@@ -204,7 +204,7 @@ export function runSettlement(period: string): SettlementRunReport {
 }
 
 /** Sidebar: rewrites every reseller's own settlement sheet now (and mails new statements). */
-export function refreshResellerSheets(): { message: string; sheets: Array<{ partnerId: string; url: string }> } {
+export function refreshResellerSheets(): { message: string; ok: boolean; sheets: Array<{ partnerId: string; url: string }> } {
   return refreshResellerSheetsNow(readSettings().lang);
 }
 
