@@ -113,6 +113,7 @@ function runOnSheet(
   const data = loadData(ss, partners, now, ordersGrid);
   const staffEntries = data.ledger.staff.flatMap((s) => (s.entry ? [s.entry] : []));
   const posted = [...data.ledger.posted.map((p) => p.entry), ...staffEntries];
+  messages.push(...data.guard);
   for (const u of data.ledger.unreadable) messages.push({ level: 'warn', message: u.problem });
   let result: SettlementResult | null = null;
   let statuses = new Map<string, string>();
@@ -246,7 +247,7 @@ export class SettlementSession {
       const ledger = data.ledger.posted.map((p) => p.entry);
       const holds = holdsOf(ctx.partners, ledger, data.facts.shipped, state.coveredFrom, ctx.now);
       const r = refreshResellers(ss, ctx.partners, { facts: data.facts, ledger, holds, statements: statementsOf(ss), until: ctx.startedAt + RESELLERS_BY_MS }, ctx.now);
-      messages.push(...r.messages);
+      messages.push(...data.guard, ...r.messages);
       const h = holdsRecord(holds);
       wrote = writeBalances(ss, state.balances, h.balances) || wrote;
       if (Object.keys(state.holds).some((id) => !(id in h.holds))) keep[SHIP_DIRTY_KEY] = '1';
@@ -358,7 +359,7 @@ export function refreshResellerSheetsNow(lang: Lang): { message: string; ok: boo
     const ledger = data.ledger.posted.map((p) => p.entry);
     const holds = holdsOf(partners, ledger, data.facts.shipped, state.coveredFrom, now);
     const r = refreshResellers(ss, partners, { facts: data.facts, ledger, holds, statements: statementsOf(ss), until: now + RESELLERS_BY_MS }, now);
-    appendLog(ss, lang, r.messages.map((m) => ({ job: 'reseller', startedAt: new Date(now), durationMs: Date.now() - now, level: m.level, message: m.message })));
+    appendLog(ss, lang, [...data.guard, ...r.messages].map((m) => ({ job: 'reseller', startedAt: new Date(now), durationMs: Date.now() - now, level: m.level, message: m.message })));
     // Someone else's sheets: the sidebar says whose, in place of a count.
     const text = r.notOwner.length > 0 ? notOwnerText(r.notOwner, Session.getEffectiveUser().getEmail()) : `정산 시트 ${r.sheets.length}개 갱신`;
     return { message: text, ok: r.notOwner.length === 0, sheets: r.sheets };
