@@ -75,7 +75,7 @@ function differences(row: TableRow, e: PostedCells): string[] {
   if (!sameTime(c.at, e.at)) out.push(`${FIELD_LABELS.at} ${shown('at')}`);
   if (c.partnerId !== e.partnerId) out.push(`${FIELD_LABELS.partnerId} ${shown('partnerId')} → ${e.partnerId}`);
   if (c.type !== e.type) out.push(`${FIELD_LABELS.type} ${shown('type')} → ${LEDGER_TYPES[e.type].ko}`);
-  if (c.amount !== e.amount) out.push(`${FIELD_LABELS.amount} ${shown('amount')} → ${formatWon(e.amount)}`);
+  if (c.amount !== e.amount) out.push(`${FIELD_LABELS.amount} ${c.amount !== null ? formatWon(c.amount as Krw) : shown('amount')} → ${formatWon(e.amount)}`);
   if (c.reference !== e.reference) out.push(`${FIELD_LABELS.reference} ${shown('reference')} → ${e.reference || '(빈칸)'}`);
   if (c.reason !== e.reason) out.push(`${FIELD_LABELS.reason} 변경`);
   return out;

@@ -19,7 +19,7 @@ describe('planRepairs', () => {
   it('puts a changed amount back in its row, saying what it was', () => {
     const rows = KEPT.map((e) => rowOf(e));
     rows[1]![4] = '9,999,999';
-    expect(planRepairs(KEPT, tab(rows))).toEqual([{ kind: 'restore', row: 3, entry: KEPT[1], changes: ['금액 9,999,999 → 200,000원'] }]);
+    expect(planRepairs(KEPT, tab(rows))).toEqual([{ kind: 'restore', row: 3, entry: KEPT[1], changes: ['금액 9,999,999원 → 200,000원'] }]);
   });
 
   it('a paste of rows 4-5 over rows 2-3: the pasted rows get their own entries back, the originals stay', () => {
