@@ -144,7 +144,7 @@ export function refreshResellers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, p
           const why = openFailure(text);
           if (why === 'noAccess') {
             report.messages.push({ level: 'warn', message: `${pid}: 정산 시트를 열 권한이 없습니다 (지금 계정 ${me || '알 수 없음'}, 소유자 ${record.owner ?? '알 수 없음'}). 소유자 계정으로 갱신하세요` });
-                  continue;
+            continue;
           }
           if (why === 'other') throw e;
           gone = true;
@@ -155,7 +155,7 @@ export function refreshResellers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, p
           saveRecords(records);
           if (me && record.owner !== me) {
             report.notOwner.push({ partnerId: pid, owner: record.owner });
-                  continue;
+            continue;
           }
         }
       }
