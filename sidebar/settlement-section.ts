@@ -54,7 +54,8 @@ export function wireSettlement(refresh: () => Promise<void>): void {
   const sheets = byId<HTMLButtonElement>('reseller-refresh');
   sheets.addEventListener('click', () => {
     void runFor(sheets, '거래처 정산시트 새로고침 중', () => call('refreshResellerSheets'), (r) => {
-      show(r.message, 'ok');
+      // Not the sheets' owner: the message says whose they are.
+      show(r.message, r.ok ? 'ok' : 'error');
       const list = el('ul');
       for (const s of r.sheets) {
         const li = el('li');

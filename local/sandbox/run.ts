@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { LatencyModel } from '../runtime/latency';
 import { Runtime, type ExecutionRecord } from '../runtime/runtime';
 import type { Manifest } from '../runtime/services/registry';
 import { createWorld } from '../runtime/world';
@@ -32,6 +33,8 @@ export interface SandboxOptions {
   bundleDir: string;
   /** Called as simulated time passes, for progress output. */
   onProgress?: (now: number, end: number) => void;
+  /** What each round trip costs (default: the runtime's own figures); specs slow one call down. */
+  latency?: LatencyModel;
 }
 
 export async function runScenario(s: Scenario, opts: SandboxOptions): Promise<SandboxResult> {
@@ -57,7 +60,7 @@ export async function runScenario(s: Scenario, opts: SandboxOptions): Promise<Sa
  * channel fakes on the simulated network, and the add-on installed when the scenario says so.
  * Its events are not scheduled (runScenario plays them; the local preview picks its own).
  */
-export async function openSandbox(s: Scenario, opts: Pick<SandboxOptions, 'bundleDir'>): Promise<SandboxResult> {
+export async function openSandbox(s: Scenario, opts: Pick<SandboxOptions, 'bundleDir' | 'latency'>): Promise<SandboxResult> {
   const start = Date.parse(s.start);
   const end = start + (parseOffset(s.duration.startsWith('+') ? s.duration : `+${s.duration}`) ?? 0);
   const manifest = JSON.parse(fs.readFileSync(path.join(opts.bundleDir, 'appsscript.json'), 'utf8')) as Manifest;
@@ -73,6 +76,7 @@ export async function openSandbox(s: Scenario, opts: Pick<SandboxOptions, 'bundl
     user: s.user,
     containerId,
     world,
+    ...(opts.latency ? { latency: opts.latency } : {}),
   });
   sheets.bind(containerId);
   const channels = new Map<string, ChannelFake>();

@@ -15,7 +15,7 @@ import { markShippingDirty } from './shipping-step';
 import { markProductsEdited } from './products-step';
 import { markClaimsEdited } from './claims-step';
 import { markSettlementDirty, refreshResellerSheetsNow, runSettlementNow, type SettlementRunReport } from './settlement-step';
-import { guardPostedLedgerRow } from './ledger-guard';
+import { guardLedgerEdit } from './ledger-guard';
 import { writeStatementMail } from './reseller-sheets';
 import { appendLog } from './adapters/log-tab';
 import { SheetsWorkbook } from './adapters/workbook';
@@ -68,8 +68,13 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (is(TRACKING_IMPORT)) markShippingDirty();
   if (is(CLAIMS)) markClaimsEdited();
   if (is(LEDGER) && e) {
-    const refused = guardPostedLedgerRow(e);
-    if (refused) SpreadsheetApp.getActive().toast(refused, message('ko', 'menuTitle'), 5);
+    // Any change to a posted entry (a cell, a paste) is put back at once, and said.
+    const refused = guardLedgerEdit(e);
+    if (refused) {
+      const ss = SpreadsheetApp.getActive();
+      ss.toast(refused.toast, message('ko', 'menuTitle'), 5);
+      appendLog(ss, 'ko', refused.messages.map((m) => ({ job: 'ledger', startedAt: new Date(), durationMs: 0, level: m.level, message: m.message })));
+    }
   }
   // A payment typed in the ledger, a partner's mode or limit changed, a price put in: the next
   // run records the ledger rows, works out the holds, and settles again what lacked a price.
@@ -243,7 +248,7 @@ export function runSettlement(period: string): SettlementRunReport {
 }
 
 /** Sidebar: rewrites every reseller's own settlement sheet now (and mails new statements). */
-export function refreshResellerSheets(): { message: string; sheets: Array<{ partnerId: string; url: string }> } {
+export function refreshResellerSheets(): { message: string; ok: boolean; sheets: Array<{ partnerId: string; url: string }> } {
   return refreshResellerSheetsNow(readSettings().lang);
 }
 

@@ -24,10 +24,14 @@ const MAILED_KEPT = 60;
 
 interface SheetRecord {
   id: string;
+  /** Who made the sheet and alone may rewrite it (others cannot open it). Absent in old records. */
+  owner?: string;
   /** Addresses the add-on shared the sheet with. */
   viewers: string[];
   /** Statement periods already mailed. */
   mailed: string[];
+  /** Periods whose mail was being sent when the record was last saved (a run stopped mid-mail). */
+  mailing?: string[];
 }
 
 type Msg = { level: 'info' | 'warn' | 'error'; message: string };
@@ -49,9 +53,25 @@ function readRecords(): Record<string, SheetRecord> {
   }
 }
 
+/** Saved after every create, share and mail: a run stopped at any point repeats none of them. */
+function saveRecords(records: Record<string, SheetRecord>): void {
+  PropertiesService.getDocumentProperties().setProperty(RESELLER_SHEETS_KEY, JSON.stringify(records));
+}
+
 /** The sheet id of each reseller, for the sidebar and tests. */
 export function resellerSheetIds(): Record<string, string> {
   return Object.fromEntries(Object.entries(readRecords()).map(([id, r]) => [id, r.id]));
+}
+
+/**
+ * Why openById failed, by Apps Script's texts (observed, not documented: see local/runtime's
+ * spreadsheet messages): only a file that is gone is made again; no access, or anything else
+ * (a timeout), leaves the record alone.
+ */
+export function openFailure(message: string): 'notFound' | 'noAccess' | 'other' {
+  if (/do not have (permission to access|access to) the requested document/i.test(message)) return 'noAccess';
+  if (/Unexpected error while getting the method or property openById|Requested entity was not found|is missing \(perhaps it was deleted\?\)/i.test(message)) return 'notFound';
+  return 'other';
 }
 
 export interface RefreshInput {
@@ -59,77 +79,147 @@ export interface RefreshInput {
   readonly ledger: readonly LedgerEntry[];
   readonly holds: readonly HoldView[];
   readonly statements: readonly StatementFigures[];
+  /** No reseller is started after this time (epoch ms): the rest waits for the next refresh. */
+  readonly until?: number;
 }
 
 export interface RefreshReport {
   readonly messages: Msg[];
   readonly sheets: Array<{ partnerId: string; url: string }>;
+  /** Resellers whose sheet belongs to someone else than the user running this (not touched). */
+  readonly notOwner: Array<{ partnerId: string; owner: string }>;
+  /** Some reseller was left for lack of time: the next run should refresh again. */
+  deferred: boolean;
 }
 
-/** Rewrites every reseller's sheet (creating and sharing it the first time), then mails new statements. */
+/**
+ * Rewrites every reseller's sheet (creating and sharing it the first time), then mails new
+ * statements. Only the sheet's owner may: anyone else cannot open it, and a sheet is never made
+ * again because someone could not open it; only one that is gone (deleted, or trashed where
+ * openById then fails) is made again, and the log says so.
+ */
 export function refreshResellers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, partners: readonly Partner[], input: RefreshInput, now: number): RefreshReport {
-  const report: RefreshReport = { messages: [], sheets: [] };
+  const report: RefreshReport = { messages: [], sheets: [], notOwner: [], deferred: false };
   const resellers = partners.filter((p) => p.role === 'reseller');
   if (resellers.length === 0) return report;
   const records = readRecords();
-  const before = JSON.stringify(records);
+  const me = Session.getEffectiveUser().getEmail().toLowerCase();
   const mailOn = readStatementMail();
   let quota: number | null = null;
   for (const partner of resellers) {
+    const pid = partner.partnerId;
+    let record = records[pid];
+    if (record?.owner && me && record.owner !== me) {
+      report.notOwner.push({ partnerId: pid, owner: record.owner });
+      continue;
+    }
+    if (input.until !== undefined && Date.now() > input.until) {
+      report.messages.push({ level: 'info', message: `${pid}: 실행 시간이 부족해 정산 시트는 다음 실행 때 씁니다` });
+      report.deferred = true;
+      continue;
+    }
     try {
+      if (record?.mailing) {
+        // The last run stopped while this mail was going out: it may have reached the reseller.
+        report.messages.push({ level: 'warn', message: `${pid}: 지난 실행이 정산서 안내 메일(${record.mailing.join(', ')}) 발송 중 중단되었습니다. 이미 발송되었을 수 있어 다시 보내지 않습니다` });
+        record.mailed = [...record.mailed, ...record.mailing].slice(-MAILED_KEPT);
+        delete record.mailing;
+        saveRecords(records);
+      }
       const view = resellerView(partner, {
         statements: input.statements,
         ledger: input.ledger,
-        hold: input.holds.find((h) => h.partnerId === partner.partnerId) ?? null,
+        hold: input.holds.find((h) => h.partnerId === pid) ?? null,
         shipped: input.facts.shipped,
         details: input.facts.details,
         now,
       });
-      let record = records[partner.partnerId];
       let book: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+      let gone = false;
       if (record) {
         try {
           book = SpreadsheetApp.openById(record.id);
-        } catch {
-          book = null; // deleted or no longer reachable: made again
+        } catch (e) {
+          const text = (e as Error).message;
+          const why = openFailure(text);
+          if (why === 'noAccess') {
+            report.messages.push({ level: 'warn', message: `${pid}: 정산 시트를 열 권한이 없습니다 (지금 계정 ${me || '알 수 없음'}, 소유자 ${record.owner ?? '알 수 없음'}). 소유자 계정으로 갱신하세요` });
+            continue;
+          }
+          if (why === 'other') throw e;
+          gone = true;
+        }
+        if (book && !record.owner) {
+          // A record from before owners were kept: learn it, and leave the sheet to its owner.
+          record.owner = (book.getOwner()?.getEmail() ?? me).toLowerCase();
+          saveRecords(records);
+          if (me && record.owner !== me) {
+            report.notOwner.push({ partnerId: pid, owner: record.owner });
+            continue;
+          }
         }
       }
       if (!book) {
         book = SpreadsheetApp.create(view.title);
-        record = { id: book.getId(), viewers: [], mailed: [] };
-        records[partner.partnerId] = record;
-        report.messages.push({ level: 'info', message: `${partner.partnerId}: 정산 시트를 만들었습니다 (${book.getUrl()})` });
+        // What was mailed stays mailed: the reseller hears of the new sheet through its sharing.
+        record = { id: book.getId(), owner: me, viewers: [], mailed: record?.mailed ?? [] };
+        records[pid] = record;
+        saveRecords(records);
+        report.messages.push(
+          gone
+            ? { level: 'warn', message: `${pid}: 정산 시트가 삭제되었거나 휴지통에 있어 다시 만들었습니다 (${book.getUrl()})` }
+            : { level: 'info', message: `${pid}: 정산 시트를 만들었습니다 (${book.getUrl()})` },
+        );
       }
+      const rec = record!;
       writeTabs(book, view.tabs);
-      share(book, record!, partner, report.messages);
-      report.sheets.push({ partnerId: partner.partnerId, url: book.getUrl() });
+      if (share(book, rec, partner, report.messages)) saveRecords(records);
+      report.sheets.push({ partnerId: pid, url: book.getUrl() });
       // Mail: statements now in the sheet that were not mailed yet.
-      const fresh = view.periods.filter((p) => !record!.mailed.includes(p));
+      const fresh = view.periods.filter((p) => !rec.mailed.includes(p));
       if (fresh.length > 0 && partner.statementEmails.length > 0 && mailOn) {
         quota ??= MailApp.getRemainingDailyQuota();
         const recipients = partner.statementEmails.length;
         if (quota < recipients) {
-          report.messages.push({ level: 'warn', message: `${partner.partnerId}: 오늘 메일 발송 한도가 부족해 정산서 안내(${fresh.join(', ')})를 다음 갱신 때 보냅니다 (남은 한도 ${quota}명)` });
+          report.messages.push({ level: 'warn', message: `${pid}: 오늘 메일 발송 한도가 부족해 정산서 안내(${fresh.join(', ')})를 다음 갱신 때 보냅니다 (남은 한도 ${quota}명)` });
         } else {
           const mail = statementMail(
             partner,
-            input.statements.filter((s) => s.partnerId === partner.partnerId && fresh.includes(s.period)),
+            input.statements.filter((s) => s.partnerId === pid && fresh.includes(s.period)),
             book.getUrl(),
           );
-          MailApp.sendEmail({ to: partner.statementEmails.join(','), subject: mail.subject, body: mail.body, name: '정산 안내' });
+          // Kept before sending: a run stopped during the send does not send it again.
+          rec.mailing = fresh;
+          saveRecords(records);
+          try {
+            MailApp.sendEmail({ to: partner.statementEmails.join(','), subject: mail.subject, body: mail.body, name: '정산 안내' });
+          } catch (e) {
+            delete rec.mailing;
+            saveRecords(records);
+            throw e;
+          }
           quota -= recipients;
-          record!.mailed = [...record!.mailed, ...fresh].slice(-MAILED_KEPT);
-          report.messages.push({ level: 'info', message: `${partner.partnerId}: 정산서 안내 메일 발송 (${fresh.join(', ')} → ${partner.statementEmails.join(', ')})` });
+          rec.mailed = [...rec.mailed, ...fresh].slice(-MAILED_KEPT);
+          delete rec.mailing;
+          saveRecords(records);
+          report.messages.push({ level: 'info', message: `${pid}: 정산서 안내 메일 발송 (${fresh.join(', ')} → ${partner.statementEmails.join(', ')})` });
         }
       } else if (fresh.length > 0 && !mailOn) {
-        record!.mailed = [...record!.mailed, ...fresh].slice(-MAILED_KEPT);
+        rec.mailed = [...rec.mailed, ...fresh].slice(-MAILED_KEPT);
+        saveRecords(records);
       }
     } catch (e) {
-      report.messages.push({ level: 'error', message: `${partner.partnerId}: 정산 시트 갱신 실패 — ${(e as Error).message}` });
+      report.messages.push({ level: 'error', message: `${pid}: 정산 시트 갱신 실패 — ${(e as Error).message}` });
     }
   }
-  if (JSON.stringify(records) !== before) PropertiesService.getDocumentProperties().setProperty(RESELLER_SHEETS_KEY, JSON.stringify(records));
+  if (report.notOwner.length > 0) report.messages.push({ level: 'warn', message: notOwnerText(report.notOwner, me) });
   return report;
+}
+
+/** What a user who does not own the reseller sheets is told (sidebar and log). */
+export function notOwnerText(notOwner: RefreshReport['notOwner'], me: string): string {
+  const owners = [...new Set(notOwner.map((n) => n.owner))];
+  return `거래처 정산 시트(${notOwner.map((n) => n.partnerId).join(', ')})는 소유자 ${owners.join(', ')}만 갱신할 수 있습니다 (지금 계정 ${me || '알 수 없음'}). 소유자 계정으로 새로고침하거나, 소유자의 자동 동기화(매일 06:00, 정산 후)를 기다리세요`;
 }
 
 /**
@@ -137,15 +227,16 @@ export function refreshResellers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, p
  * the spreadsheet itself (Spreadsheet.addViewer), which the spreadsheets scope covers: DriveApp
  * would need the full Drive scope, more than an add-on that only touches its own files should ask.
  */
-function share(book: GoogleAppsScript.Spreadsheet.Spreadsheet, record: SheetRecord, partner: Partner, messages: Msg[]): void {
+function share(book: GoogleAppsScript.Spreadsheet.Spreadsheet, record: SheetRecord, partner: Partner, messages: Msg[]): boolean {
   const wanted = partner.statementEmails.map((e) => e.toLowerCase());
   const add = wanted.filter((e) => !record.viewers.includes(e));
   const drop = record.viewers.filter((e) => !wanted.includes(e));
-  if (add.length === 0 && drop.length === 0) return;
+  if (add.length === 0 && drop.length === 0) return false;
   for (const e of add) book.addViewer(e);
   for (const e of drop) book.removeViewer(e);
   record.viewers = wanted;
   messages.push({ level: 'info', message: `${partner.partnerId}: 정산 시트 보기 권한 ${add.length ? `추가 ${add.join(', ')}` : ''}${drop.length ? ` 해제 ${drop.join(', ')}` : ''}` });
+  return true;
 }
 
 /** Each tab rewritten whole: values, number formats, a frozen header, the chart. */

@@ -28,7 +28,7 @@ import { readTable } from '../sheet/table';
 import { appendLog, type LogEntry } from './adapters/log-tab';
 import { scriptCache, syncLock, documentCacheService } from './adapters/stores';
 import { partnersOf } from './cafe24';
-import { refreshResellers } from './reseller-sheets';
+import { notOwnerText, refreshResellers } from './reseller-sheets';
 import { SHIP_DIRTY_KEY } from './shipping-step';
 import { shipDirtyMark } from '../jobs/ship-flag';
 import { drawSettlementChart, gridOf, holdsRecord, loadData, statementsOf, statusOf, writeBalances, writeHoldStatuses, writeLedger, writeSettlementTab, type Msg, type RunOutcome } from './settlement-tabs';
@@ -41,6 +41,8 @@ export const SETTLEMENT_DIRTY_KEY = 'settlement.dirty';
 export const SETTLEMENT_CACHE_KEYS = [SETTLEMENT_STATE_KEY, SETTLEMENT_DIRTY_KEY] as const;
 /** Heavy work starts only this early in a sync run; later, it waits for the next run. */
 const START_BY_MS = 2.5 * 60_000;
+/** No reseller sheet is started later than this in an execution (6 minutes at most). */
+const RESELLERS_BY_MS = 4.5 * 60_000;
 
 export interface SettlementState extends SettlementSchedule {
   /** Held partners and why (Korean). */
@@ -113,6 +115,7 @@ function runOnSheet(
   const data = loadData(ss, partners, now, ordersGrid);
   const staffEntries = data.ledger.staff.flatMap((s) => (s.entry ? [s.entry] : []));
   const posted = [...data.ledger.posted.map((p) => p.entry), ...staffEntries];
+  messages.push(...data.guard);
   for (const u of data.ledger.unreadable) messages.push({ level: 'warn', message: u.problem });
   let result: SettlementResult | null = null;
   let statuses = new Map<string, string>();
@@ -245,12 +248,12 @@ export class SettlementSession {
       const data = loadData(ss, ctx.partners, ctx.now, ctx.ordersGrid);
       const ledger = data.ledger.posted.map((p) => p.entry);
       const holds = holdsOf(ctx.partners, ledger, data.facts.shipped, state.coveredFrom, ctx.now);
-      const r = refreshResellers(ss, ctx.partners, { facts: data.facts, ledger, holds, statements: statementsOf(ss) }, ctx.now);
-      messages.push(...r.messages);
+      const r = refreshResellers(ss, ctx.partners, { facts: data.facts, ledger, holds, statements: statementsOf(ss), until: ctx.startedAt + RESELLERS_BY_MS }, ctx.now);
+      messages.push(...data.guard, ...r.messages);
       const h = holdsRecord(holds);
       wrote = writeBalances(ss, state.balances, h.balances) || wrote;
       if (Object.keys(state.holds).some((id) => !(id in h.holds))) keep[SHIP_DIRTY_KEY] = shipDirtyMark(ctx.now);
-      state = { ...state, ...afterRun(state, { refreshedDay: due.refresh ? due.today : state.refreshedDay }), holds: h.holds, balances: h.balances, pendingRefresh: false };
+      state = { ...state, ...afterRun(state, { refreshedDay: due.refresh ? due.today : state.refreshedDay }), holds: h.holds, balances: h.balances, pendingRefresh: r.deferred };
     }
     keep[SETTLEMENT_STATE_KEY] = sameJson(before, state) && !this.unsaved ? JSON.stringify(state) : saveState(state);
     this.unsaved = false;
@@ -326,8 +329,8 @@ export function runSettlementNow(label: string, lang: Lang): SettlementRunReport
     writeBalances(ss, state.balances, h.balances);
     writeHoldStatuses(ss, state.holds, h.holds);
     const released = Object.keys(state.holds).some((id) => !(id in h.holds));
-    const refreshed = refreshResellers(ss, partners, { facts: run.data.facts, ledger: run.ledger, holds: run.holds, statements: statementsOf(ss) }, now);
-    storeState({ ...state, holds: h.holds, balances: h.balances, pendingRefresh: false, retry: retryAfter(state.retry, [period], run) });
+    const refreshed = refreshResellers(ss, partners, { facts: run.data.facts, ledger: run.ledger, holds: run.holds, statements: statementsOf(ss), until: now + RESELLERS_BY_MS }, now);
+    storeState({ ...state, holds: h.holds, balances: h.balances, pendingRefresh: refreshed.deferred, retry: retryAfter(state.retry, [period], run) });
     if (released) scriptCache().putAll({ [SHIP_DIRTY_KEY]: shipDirtyMark(now) }, 21_600);
     const messages = [...run.messages, ...refreshed.messages];
     appendLog(ss, lang, messages.map((m) => ({ job: 'settlement', startedAt: new Date(now), durationMs: Date.now() - now, level: m.level, message: m.message }) satisfies LogEntry));
@@ -348,7 +351,7 @@ export function runSettlementNow(label: string, lang: Lang): SettlementRunReport
 }
 
 /** Refreshes every reseller's sheet now (staff, from the sidebar or the menu). */
-export function refreshResellerSheetsNow(lang: Lang): { message: string; sheets: Array<{ partnerId: string; url: string }> } {
+export function refreshResellerSheetsNow(lang: Lang): { message: string; ok: boolean; sheets: Array<{ partnerId: string; url: string }> } {
   const now = Date.now();
   return withScriptLock(() => {
     const ss = SpreadsheetApp.getActive();
@@ -357,9 +360,10 @@ export function refreshResellerSheetsNow(lang: Lang): { message: string; sheets:
     const data = loadData(ss, partners, now);
     const ledger = data.ledger.posted.map((p) => p.entry);
     const holds = holdsOf(partners, ledger, data.facts.shipped, state.coveredFrom, now);
-    const r = refreshResellers(ss, partners, { facts: data.facts, ledger, holds, statements: statementsOf(ss) }, now);
-    appendLog(ss, lang, r.messages.map((m) => ({ job: 'reseller', startedAt: new Date(now), durationMs: Date.now() - now, level: m.level, message: m.message })));
-    const text = `정산 시트 ${r.sheets.length}개 갱신`;
-    return { message: text, sheets: r.sheets };
+    const r = refreshResellers(ss, partners, { facts: data.facts, ledger, holds, statements: statementsOf(ss), until: now + RESELLERS_BY_MS }, now);
+    appendLog(ss, lang, [...data.guard, ...r.messages].map((m) => ({ job: 'reseller', startedAt: new Date(now), durationMs: Date.now() - now, level: m.level, message: m.message })));
+    // Someone else's sheets: the sidebar says whose, in place of a count.
+    const text = r.notOwner.length > 0 ? notOwnerText(r.notOwner, Session.getEffectiveUser().getEmail()) : `정산 시트 ${r.sheets.length}개 갱신`;
+    return { message: text, ok: r.notOwner.length === 0, sheets: r.sheets };
   });
 }

@@ -13,9 +13,10 @@ import { readOrderFacts, readReturnCredits, readWholesalePrices, type OrderFacts
 import type { ReturnCredit } from '../core/settlement';
 import { CLAIMS, LEDGER, ORDERS, PARTNERS, PRODUCTS, SETTLEMENT_CHART, SETTLEMENTS } from '../sheet/tabs';
 import { cellText, readTable, rowCells } from '../sheet/table';
-import { appendRows, findTab, readGrid, writeByKey, type KeyedUpdate } from './adapters/tab';
+import { appendRows, findTab, readGrid, writeByKey, writeRowCells, type KeyedUpdate } from './adapters/tab';
 import { markPartners } from './cafe24';
 import { forgetPartnersSnapshot } from './sync';
+import { guardLedger, keepPosted } from './ledger-guard';
 
 export type Msg = { level: 'info' | 'warn' | 'error'; message: string };
 const CHART_TITLE = '주간 도매금액·출고수량 (파트너별)';
@@ -29,6 +30,8 @@ export interface RunData {
   readonly returns: ReturnCredit[];
   readonly ledger: LedgerRead;
   readonly ledgerSheet: GoogleAppsScript.Spreadsheet.Sheet | null;
+  /** What the ledger guard put back before the ledger was read (for the log). */
+  readonly guard: readonly Msg[];
 }
 
 export function gridOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tab: Parameters<typeof findTab>[1]): unknown[][] {
@@ -41,8 +44,11 @@ export function loadData(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, partners:
   const facts = readOrderFacts(ordersGrid ?? gridOf(ss, ORDERS), prices);
   const returns = readReturnCredits(gridOf(ss, CLAIMS));
   const ledgerSheet = findTab(ss, LEDGER);
-  const ledger = readLedger(ledgerSheet ? readGrid(ledgerSheet) : [], partners, now);
-  return { partners, facts, returns, ledger, ledgerSheet };
+  // Every read of the ledger is guarded first: a deleted or pasted-over posted row is back
+  // before any balance, hold or reseller sheet is made of it.
+  const guarded = ledgerSheet ? guardLedger(ledgerSheet, now) : null;
+  const ledger = readLedger(guarded?.grid ?? [], partners, now);
+  return { partners, facts, returns, ledger, ledgerSheet, guard: guarded?.messages ?? [] };
 }
 
 /** The items cell of a ledger row: the order items behind the figure. */
@@ -66,6 +72,7 @@ export function writeLedger(sheet: GoogleAppsScript.Spreadsheet.Sheet | null, re
   const recorded: LedgerEntry[] = [];
   let wrote = false;
   const free = table.rows.filter((r) => cellText(r.get('entryId')) === '');
+  const writes: Array<{ row: number; cells: Record<string, unknown> }> = [];
   for (const s of staff) {
     const i = free.findIndex((r) => staffFingerprint(r.get) === s.fingerprint);
     if (i < 0) continue;
@@ -74,9 +81,14 @@ export function writeLedger(sheet: GoogleAppsScript.Spreadsheet.Sheet | null, re
       ? { entryId: s.entry.id, at: new Date(s.entry.at), reference: s.entry.reference, status: `✓ ${seoulStamp(now)} 원장 기록` }
       : { status: `✗ ${s.problems.join('; ')}` };
     if (!s.entry && cellText(row.get('status')) === cells.status) continue;
-    writeRowCells(sheet, layout.index, row.rowNumber, cells);
-    wrote = true;
+    writes.push({ row: row.rowNumber, cells });
     if (s.entry) recorded.push(s.entry);
+  }
+  // Kept before they reach the tab: a run stopped in between is completed by the ledger guard.
+  keepPosted([...recorded, ...appended]);
+  for (const w of writes) {
+    writeRowCells(sheet, layout.index, w.row, w.cells);
+    wrote = true;
   }
   if (appended.length > 0) {
     const width = Math.max(grid[0]?.length ?? 0, 1);
@@ -88,19 +100,6 @@ export function writeLedger(sheet: GoogleAppsScript.Spreadsheet.Sheet | null, re
     wrote = true;
   }
   return { recorded, wrote };
-}
-
-export function writeRowCells(sheet: GoogleAppsScript.Spreadsheet.Sheet, index: ReadonlyMap<string, number>, row: number, values: Record<string, unknown>): void {
-  const cells = Object.entries(values)
-    .map(([k, v]) => ({ c: index.get(k), v }))
-    .filter((x): x is { c: number; v: unknown } => x.c !== undefined)
-    .sort((a, b) => a.c - b.c);
-  for (let i = 0; i < cells.length; ) {
-    let j = i;
-    while (j + 1 < cells.length && cells[j + 1]!.c === cells[j]!.c + 1) j++;
-    sheet.getRange(row, cells[i]!.c + 1, 1, j - i + 1).setValues([cells.slice(i, j + 1).map((x) => x.v)]);
-    i = j + 1;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

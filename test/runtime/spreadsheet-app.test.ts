@@ -15,6 +15,7 @@ import {
   type HtmlOutputLike,
 } from '../../local/runtime/services/spreadsheet';
 import { fakeEnv, testBed } from '../../local/runtime/services/spreadsheet/testing';
+import { deleteFile, driveSwitches, trashFile, unshareFile } from '../../local/runtime/services/drive';
 
 describe('SpreadsheetApp root', () => {
   it('getActiveSpreadsheet is the bound container, and null for a standalone script', () => {
@@ -72,6 +73,24 @@ describe('SpreadsheetApp root', () => {
     expect(() => app.openById('nope')).toThrow(sheetMessages.openByIdFailed);
     expect(() => app.openById(secret.id)).toThrow(sheetMessages.noAccess);
     expect(() => app.openByUrl('https://example.com/x')).toThrow(sheetMessages.invalidUrl);
+  });
+
+  it('openById tells a deleted file (not found) from one the user lost access to; a trashed file opens unless switched', () => {
+    const world = createWorld();
+    const mine = seedSpreadsheet(world, { name: 'Mine', owner: 'boss@example.com', editors: ['me@example.com'] });
+    const me = createSpreadsheetApp(fakeEnv({ effectiveUserEmail: 'me@example.com' }), world);
+    const boss = createSpreadsheetApp(fakeEnv({ effectiveUserEmail: 'boss@example.com' }), world);
+    unshareFile(world, mine.id, 'me@example.com');
+    expect(() => me.openById(mine.id)).toThrow(sheetMessages.noAccess);
+    expect(boss.openById(mine.id).getName()).toBe('Mine');
+    trashFile(world, mine.id);
+    expect(boss.openById(mine.id).getName()).toBe('Mine');
+    driveSwitches(world).trashedOpenById = 'notFound';
+    expect(() => boss.openById(mine.id)).toThrow(sheetMessages.openByIdFailed);
+    const gone = seedSpreadsheet(world, { name: 'Gone', owner: 'boss@example.com' });
+    deleteFile(world, gone.id);
+    expect(() => boss.openById(gone.id)).toThrow(sheetMessages.openByIdFailed);
+    expect(spreadsheetStore(world).get(gone.id)).toBeUndefined();
   });
 
   it('getUi throws in a context without a UI, such as a time-driven trigger (§1.4 row 23)', () => {

@@ -300,7 +300,8 @@ describe('settlement: the spec table, the ledger, deposit and credit holds, rese
     ]);
     for (const p of payments) {
       expect(p['일시']).toBeInstanceOf(Date);
-      expect(String(p['처리결과'])).toMatch(/^✓ .* 원장 기록$/);
+      // the one changed at 06:30 says it was put back, and from what
+      expect(String(p['처리결과'])).toMatch(p['전표번호'] === 'PNR002:payment:BANK-0001' ? /^↺ .* 되돌림: 금액 20,200,000원 → 20,199,999원$/ : /^✓ .* 원장 기록$/);
     }
     // the edit of 06:30 was put back, and the person told why
     expect(r.runtime.ui.toasts.map((t) => t.message)).toContain('기록된 원장 행은 바꿀 수 없습니다. 정정은 새 행에 구분 "수동 조정"과 사유로 입력하세요');

@@ -19,6 +19,7 @@ import { GasException } from '../errors';
 import { gasEnum, localMethods, Remote } from '../remote';
 import { serviceState, type DriveFileModel, type World } from '../world';
 import { Blob, blobOf } from './blob';
+import { spreadsheetStore } from './spreadsheet/model';
 import { signatureError } from './utilities/args';
 import { encodeUtf8 } from './utilities/charset';
 
@@ -54,13 +55,24 @@ export interface ShareNotification {
   by: string;
 }
 
+/**
+ * Where the reference is silent, the likelier behaviour and a switch for the other.
+ * `trashedOpenById`: SpreadsheetApp.openById of a spreadsheet in its owner's trash. Drive finds
+ * trashed files by id (getFileById does, as live), so 'opens' is the default; 'notFound' makes
+ * openById fail as for a deleted file.
+ */
+export interface DriveSwitches {
+  trashedOpenById: 'opens' | 'notFound';
+}
+
 interface DriveModel {
   meta: Map<string, FileMeta>;
   notifications: ShareNotification[];
+  switches: DriveSwitches;
 }
 
 function model(world: World): DriveModel {
-  return serviceState(world, 'drive', () => ({ meta: new Map(), notifications: [] }));
+  return serviceState(world, 'drive', () => ({ meta: new Map(), notifications: [], switches: { trashedOpenById: 'opens' } }));
 }
 
 function metaOf(world: World, f: DriveFileModel): FileMeta {
@@ -433,6 +445,39 @@ export class DriveApp extends Remote implements Returning<GoogleAppsScript.Drive
 
 export function createDriveApp(env: ExecutionEnv, world: World): DriveApp {
   return new DriveApp(env, world);
+}
+
+/** Host-only: the switches where the reference is silent (tests set them). */
+export function driveSwitches(world: World): DriveSwitches {
+  return model(world).switches;
+}
+
+/** Host-only: whether a file is in its owner's trash. */
+export function isTrashed(world: World, id: string): boolean {
+  const f = world.files.get(id);
+  return f ? metaOf(world, f).trashed : false;
+}
+
+/** Host-only: the owner moves the file to the trash in Drive (it keeps its id and sharing). */
+export function trashFile(world: World, id: string): void {
+  const f = world.files.get(id);
+  if (!f) throw new Error(`no file ${id}`);
+  metaOf(world, f).trashed = true;
+}
+
+/** Host-only: the file is deleted for good (emptied from the trash): its id finds nothing any more. */
+export function deleteFile(world: World, id: string): void {
+  if (!world.files.delete(id)) throw new Error(`no file ${id}`);
+  model(world).meta.delete(id);
+  spreadsheetStore(world).forget(id);
+}
+
+/** Host-only: takes a person's own access to the file away (unshared; the owner keeps it). */
+export function unshareFile(world: World, id: string, email: string): void {
+  const f = world.files.get(id);
+  if (!f) throw new Error(`no file ${id}`);
+  f.viewers.delete(email.toLowerCase());
+  f.editors.delete(email.toLowerCase());
 }
 
 /** Host-only: Drive's sharing notifications so far (tests, sandbox). */

@@ -120,4 +120,18 @@ export function appendRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: read
   sheet.getRange(at, 1, rows.length, rows[0]!.length).setValues(rows.map((r) => r.slice()));
 }
 
+/** Cells of one row by column key, in runs of adjacent columns (other cells untouched). */
+export function writeRowCells(sheet: GoogleAppsScript.Spreadsheet.Sheet, index: ReadonlyMap<string, number>, row: number, values: Record<string, unknown>): void {
+  const cells = Object.entries(values)
+    .map(([k, v]) => ({ c: index.get(k), v }))
+    .filter((x): x is { c: number; v: unknown } => x.c !== undefined)
+    .sort((a, b) => a.c - b.c);
+  for (let i = 0; i < cells.length; ) {
+    let j = i;
+    while (j + 1 < cells.length && cells[j + 1]!.c === cells[j]!.c + 1) j++;
+    sheet.getRange(row, cells[i]!.c + 1, 1, j - i + 1).setValues([cells.slice(i, j + 1).map((x) => x.v)]);
+    i = j + 1;
+  }
+}
+
 export { cellText };

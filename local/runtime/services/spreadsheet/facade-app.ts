@@ -5,6 +5,7 @@
 import type { ExecutionEnv } from '../../env';
 import { GasException, gasMessages } from '../../errors';
 import { Remote, gasEnum, localMethods } from '../../remote';
+import { driveSwitches, isTrashed } from '../drive';
 import type { World } from '../../world';
 import { DataValidationBuilderFacade } from './facade-data-validation';
 import { isInteger, signatureError } from './facade-common';
@@ -177,6 +178,8 @@ export class SpreadsheetAppFacade extends Remote implements AppApi {
     const model = spreadsheetStore(this.world).get(id);
     const file = this.world.files.get(id);
     if (!model || !file) throw new GasException(notFound);
+    // In the trash: opens by default (Drive finds trashed files by id); the switch says otherwise.
+    if (isTrashed(this.world, id) && driveSwitches(this.world).trashedOpenById === 'notFound') throw new GasException(notFound);
     const me = this.env.effectiveUserEmail;
     if (file.owner !== me && !file.editors.has(me) && !file.viewers.has(me) && id !== this.env.containerId) {
       throw new GasException(sheetMessages.noAccess);

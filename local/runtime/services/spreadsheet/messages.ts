@@ -12,11 +12,13 @@ export const sheetMessages = {
   // Commonly reported for deleting or hiding the last sheet.
   cannotRemoveAllSheets: "You can't remove all the sheets in a document.",
   cannotHideAllSheets: "You can't hide all the sheets in a document.",
-  // openById with an unknown id (commonly reported wording of the current runtime).
+  // openById with an unknown or deleted id (commonly reported wording of the current runtime; the
+  // reference, §1.4, has no text for it). A trashed file opens unless the Drive switch says not.
   openByIdFailed: 'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
   openByUrlFailed: 'Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.',
   invalidUrl: 'Invalid argument: url',
-  // openById on a file the user cannot see.
+  // openById on a file the user cannot see (not in the reference; commonly reported, also as
+  // "You do not have access to the requested document.").
   noAccess: 'You do not have permission to access the requested document.',
   // Reference apps-script-platform §1.5 (50,000 characters per cell).
   cellTooLong: 'Your input contains more than the maximum of 50000 characters in a single cell.',
