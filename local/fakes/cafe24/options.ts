@@ -22,8 +22,19 @@ export const StrictOptionsSchema = z.strictObject({
   sendRetryAfter: z.boolean().default(false),
   /** Q2: the 40-call bucket per mall (doc text) or per app and mall. */
   bucketScope: z.enum(['mall', 'mall+app']).default('mall'),
-  /** Refreshing also kills the access token issued with the old refresh token. */
+  /**
+   * Refreshing also kills the access token issued with the old refresh token (the reference
+   * says only that the old refresh token dies). Default: it lives until its own expiry.
+   */
   revokeAccessOnRefresh: z.boolean().default(false),
+  /**
+   * A comma list in a filter the reference does not document as one (`payment_status=T,A,P`,
+   * `refund_status`, `order_place_id` of GET /orders; `order_id`, `refund_status` of GET
+   * /refunds): 'reject' answers 422 (default: Cafe24 marks its multi-valued filters, and a
+   * value outside an enumerated filter's list is a 422), 'first' reads the first value only,
+   * 'accept' reads the list.
+   */
+  undocumentedCommaList: z.enum(['reject', 'first', 'accept']).default('reject'),
   /** A tracking number already used on another order: 'allow' (bundle shipping) or 'reject' (422). */
   duplicateTrackingNo: z.enum(['allow', 'reject']).default('allow'),
   /** 409 when an update changes nothing (listed in the status table; endpoints unknown). */
