@@ -83,6 +83,26 @@ export const VersionOptionsSchema = z.strictObject({
   fallback: ApiVersion.default('2025-12-01'),
 });
 
+/**
+ * The switches named in `CAFE24_FAKE_STRICT` (JSON, e.g. `{"revokeAccessOnRefresh":true}`): the
+ * reading the sandbox's fakes and the job specs' in-process fake start from, under the switches
+ * a scenario or spec sets itself. The test matrix (jest.config.cjs) runs the end-to-end specs
+ * once per reading this way.
+ */
+export function strictFromEnv(env: Record<string, string | undefined> = process.env): Partial<z.input<typeof StrictOptionsSchema>> {
+  const raw = env.CAFE24_FAKE_STRICT;
+  if (raw === undefined || raw.trim() === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new Error(`CAFE24_FAKE_STRICT is not JSON: ${raw}`);
+  }
+  const r = StrictOptionsSchema.partial().safeParse(value);
+  if (!r.success) throw new Error(`CAFE24_FAKE_STRICT: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  return value as Partial<z.input<typeof StrictOptionsSchema>>;
+}
+
 export type StrictOptions = z.output<typeof StrictOptionsSchema>;
 export type LimitOptions = z.output<typeof LimitOptionsSchema>;
 export type VersionOptions = z.output<typeof VersionOptionsSchema>;
