@@ -1,11 +1,60 @@
-/** Jest runs the specifications in test/ (TypeScript through esbuild). */
-module.exports = {
+/**
+ * Jest runs the specifications in test/ (TypeScript through esbuild), then the Cafe24 end-to-end
+ * specifications again under the other readings of the fake Cafe24 where the reference is silent
+ * (local/fakes/cafe24/options.ts): the product must not depend on the fake's choice.
+ * `npx jest FILE --selectProjects default` runs the first pass only (paths before the option).
+ */
+const base = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
   transform: { '\\.ts$': '<rootDir>/test/transform.cjs' },
   moduleFileExtensions: ['ts', 'js', 'json', 'cjs', 'mjs'],
-  testTimeout: 60000,
   globalSetup: '<rootDir>/test/global-setup.cjs',
+};
+
+/** Specs that run the product against the fake: the built bundle end to end, or jobs over the in-process fake. */
+const CAFE24_E2E = [
+  '**/test/channels/cafe24-e2e.test.ts',
+  '**/test/channels/cafe24-against-fake.test.ts',
+  '**/test/jobs/ship-orders.test.ts',
+  '**/test/jobs/claim-actions.test.ts',
+  '**/test/jobs/token-refresh-readings.test.ts',
+  '**/test/shipping/**/*.test.ts',
+  '**/test/claims/**/*.test.ts',
+  '**/test/sync/**/*.test.ts',
+  '**/test/settlement/**/*.test.ts',
+  '**/test/sandbox/demo.test.ts',
+];
+
+/**
+ * The fake's defaults are the first pass. Each value the defaults leave out is in a reading
+ * below; `undocumentedCommaList: 'accept'` only on the Cafe24 connector's own specs, since under
+ * the default 'reject' any comma list the product sent would already have failed the first pass.
+ */
+const READINGS = [
+  {
+    name: 'cafe24: first value of a list, access token dies at refresh',
+    testMatch: CAFE24_E2E,
+    strict: { undocumentedCommaList: 'first', revokeAccessOnRefresh: true },
+  },
+  {
+    name: 'cafe24: comma lists read as lists',
+    testMatch: ['**/test/channels/cafe24-e2e.test.ts', '**/test/channels/cafe24-against-fake.test.ts'],
+    strict: { undocumentedCommaList: 'accept' },
+  },
+];
+
+module.exports = {
+  testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/summary-reporter.cjs'],
+  projects: [
+    { ...base, displayName: 'default', testMatch: ['**/*.test.ts'] },
+    ...READINGS.map((r) => ({
+      ...base,
+      displayName: r.name,
+      testMatch: r.testMatch,
+      setupFiles: ['<rootDir>/test/fake-reading.cjs'],
+      globals: { CAFE24_FAKE_STRICT: r.strict },
+    })),
+  ],
 };

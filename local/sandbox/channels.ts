@@ -1,5 +1,6 @@
 import type * as http from 'node:http';
-import { createCafe24Fake, defaultSeed, type FaultInput } from '../fakes/cafe24';
+import { createCafe24Fake, defaultSeed, type Cafe24FakeOptions, type FaultInput } from '../fakes/cafe24';
+import { strictFromEnv } from '../fakes/cafe24/options';
 import { CHANNEL_ACTIONS } from './channel-actions';
 
 /**
@@ -23,14 +24,36 @@ export type ChannelFactory = (seed: unknown, clock: () => number) => ChannelFake
 /** Control operations a scenario may name for Cafe24, with their positional arguments. */
 const CAFE24_ACTIONS = CHANNEL_ACTIONS.cafe24!;
 
-const cafe24: ChannelFactory = (seed, clock) => {
+/**
+ * `channels.cafe24` of a scenario: a seed (`"default"` or null for the built-in three partner
+ * malls, or `{ apps, malls }`), or `{ "seed": …, "strict": {…}, "limits": {…} }` to set the
+ * fake's switches where the reference is silent (local/fakes/cafe24/options.ts). The
+ * scenario's switches win over those of `CAFE24_FAKE_STRICT`.
+ */
+export interface Cafe24ChannelSetup {
+  seed: unknown;
+  strict?: Cafe24FakeOptions['strict'];
+  limits?: Cafe24FakeOptions['limits'];
+}
+
+export function cafe24Setup(value: unknown): Cafe24ChannelSetup {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !('seed' in value)) return { seed: value };
+  const { seed, strict, limits, ...rest } = value as Record<string, unknown>;
+  const unknown = Object.keys(rest);
+  if (unknown.length > 0) throw new Error(`channels.cafe24: unknown key ${unknown.join(', ')} (known: seed, strict, limits)`);
+  return { seed, strict: strict as Cafe24ChannelSetup['strict'], limits: limits as Cafe24ChannelSetup['limits'] };
+}
+
+const cafe24: ChannelFactory = (value, clock) => {
+  const { seed, strict, limits } = cafe24Setup(value);
   // "default" (or null) stands for the built-in three partner malls.
   // The sandbox keeps every request: a reader of channels.json must see the first ones too.
-  const fake = createCafe24Fake({ clock, seed: seed === 'default' || seed == null ? defaultSeed : seed, maxLogEntries: Number.POSITIVE_INFINITY });
+  const fake = createCafe24Fake({ clock, seed: seed === 'default' || seed == null ? defaultSeed : seed, strict: { ...strictFromEnv(), ...strict }, limits, maxLogEntries: Number.POSITIVE_INFINITY });
   return {
     hosts: ['*.cafe24api.com'],
     listener: (req, res) => fake.handle(req, res),
-    state: () => fake.state(),
+    // With the switches it ran under, so channels.json says which reading of the reference it was.
+    state: () => ({ ...fake.state(), strict: fake.options.strict }),
     requestLog: () => fake.requestLog(),
     requestLogDropped: () => fake.requestLogDropped(),
     control(action, args) {

@@ -65,14 +65,36 @@ test('consent, code exchange and a rotating refresh', async () => {
 
 test('collecting orders: paid ones only, one line per item', async () => {
   const { lines, skipped } = await collect(sessionFor());
-  expect(skipped).toEqual([]);
+  // 20261121-0000001 is unpaid (cash, N00): the read brings it, orderLines leaves it out.
+  expect(skipped).toEqual([{ orderId: '20261121-0000001', itemId: '20261121-0000001-01', reason: 'unpaid' }]);
   expect(lines.map((l) => [l.itemId, l.status, l.sku, l.amount])).toEqual([
     ['20261118-0000003-01', 'shipping', 'NJ-MUG', 36000],
     ['20261120-0000001-01', 'paid', 'NJ-APRON-1', 29000],
     ['20261120-0000001-02', 'paid', 'NJ-MUG', 36000],
   ]);
-  // 20261121-0000001 is unpaid (cash, N00): the payment_status filter keeps it out.
   expect(lines.some((l) => l.orderId === '20261121-0000001')).toBe(false);
+});
+
+describe.each(['reject', 'first', 'accept'] as const)('paid orders of every payment state, the fake reading a comma payment_status as %s', (reading) => {
+  test('card (P), deposit checked by hand (T) and virtual account (A) are collected; unpaid ones are not', async () => {
+    await h.close();
+    h = await startFake({ strict: { undocumentedCommaList: reading } });
+    const place = (name: string, method: string) =>
+      String(h.fake.addOrder('najalran', { buyer: { name }, payment_method: [method], items: [{ variant_code: 'P000000N000A' }] }).order_id);
+    const cash = place('무통장', 'cash');
+    const icash = place('가상계좌', 'icash');
+    const waiting = place('입금대기', 'cash');
+    h.fake.payOrder('najalran', cash);
+    h.fake.payOrder('najalran', icash);
+
+    for (const dateType of ['pay_date', 'order_date'] as const) {
+      const { lines } = await collect(sessionFor(), { dateType });
+      const orders = new Set(lines.map((l) => l.orderId));
+      expect([...orders].sort()).toEqual(['20261118-0000003', '20261120-0000001', cash, icash].sort());
+      expect(orders.has(waiting)).toBe(false);
+      expect(orders.has('20261121-0000001')).toBe(false);
+    }
+  });
 });
 
 test('a reseller mall: its supplier’s orders, option surcharge in the amount', async () => {

@@ -71,6 +71,49 @@ describe('GET /orders', () => {
     expect((await h.api('najalran', 'GET', `/orders?${q}&order_status=Z99`, { token })).status).toBe(422);
   });
 
+  describe('a comma list in payment_status, which the reference does not document as one (undocumentedCommaList)', () => {
+    const q = 'start_date=2026-11-01&end_date=2026-11-30';
+    /** One paid order of each state: P card (seed), T cash checked by hand, A virtual account. */
+    async function withEveryPaymentState(reading?: 'reject' | 'first' | 'accept') {
+      await h.close();
+      h = await startFake(reading ? { strict: { undocumentedCommaList: reading } } : {});
+      token = h.token('najalran');
+      const cash = String(h.fake.addOrder('najalran', { buyer: { name: '무통장' }, payment_method: ['cash'], items: [{ variant_code: 'P000000N000A' }] }).order_id);
+      h.fake.payOrder('najalran', cash);
+      const icash = String(h.fake.addOrder('najalran', { buyer: { name: '가상계좌' }, payment_method: ['icash'], items: [{ variant_code: 'P000000N000A' }] }).order_id);
+      h.fake.payOrder('najalran', icash);
+      return { cash, icash };
+    }
+
+    test('by default it is refused with 422 like any value outside F, M, T, A, P; one value is read as before', async () => {
+      const { cash } = await withEveryPaymentState();
+      const r = await h.api('najalran', 'GET', `/orders?${q}&payment_status=T,A,P`, { token });
+      expect(r.status).toBe(422);
+      expect(r.json.error.message).toBe('[Payment_status] has an invalid value (T,A,P). (parameter.payment_status)');
+      expect(ids(await h.api('najalran', 'GET', `/orders?${q}&payment_status=T`, { token }))).toEqual([cash]);
+    });
+
+    test("'first' reads the first value only: the card and virtual-account orders are missing", async () => {
+      const { cash } = await withEveryPaymentState('first');
+      expect(ids(await h.api('najalran', 'GET', `/orders?${q}&payment_status=T,A,P`, { token }))).toEqual([cash]);
+    });
+
+    test("'accept' reads the list as the documented ones are read", async () => {
+      const { cash, icash } = await withEveryPaymentState('accept');
+      expect(ids(await h.api('najalran', 'GET', `/orders?${q}&payment_status=T,A,P`, { token })).sort()).toEqual(
+        ['20261118-0000003', '20261120-0000001', cash, icash].sort(),
+      );
+    });
+
+    test('documented lists (order_id, order_status) are read as lists under every reading', async () => {
+      await h.close();
+      h = await startFake({ strict: { undocumentedCommaList: 'reject' } });
+      token = h.token('najalran');
+      expect(ids(await h.api('najalran', 'GET', `/orders?${q}&order_status=N10,N30`, { token }))).toEqual(['20261118-0000003', '20261120-0000001']);
+      expect(ids(await h.api('najalran', 'GET', `/orders?order_id=20261118-0000003,20261120-0000001`, { token }))).toEqual(['20261118-0000003', '20261120-0000001']);
+    });
+  });
+
   test('embed=items,receivers,buyer inlines the sub-resources; the order level has no order_status', async () => {
     const r = await h.api('najalran', 'GET', '/orders?order_id=20261120-0000001&embed=items,receivers,buyer', { token });
     const order = r.json.orders[0];

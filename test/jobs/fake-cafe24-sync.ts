@@ -4,6 +4,7 @@
  * does not). Requests go through the fake's own Admin pipeline (token, bucket, version, route,
  * scope, body), exactly as over HTTP; only the socket is left out.
  */
+import type { z } from 'zod';
 import type { Cafe24Connection } from '../../src/channels/cafe24';
 import type { HttpRequest, HttpResponse } from '../../src/core/http';
 import { Cafe24Gateway } from '../../src/jobs/cafe24/gateway';
@@ -14,10 +15,11 @@ import { createAdminHandler } from '../../local/fakes/cafe24/api';
 import { Controls } from '../../local/fakes/cafe24/control';
 import { FakeCore } from '../../local/fakes/cafe24/core';
 import { defaultSeed } from '../../local/fakes/cafe24/default-seed';
-import { LimitOptionsSchema, StrictOptionsSchema, VersionOptionsSchema } from '../../local/fakes/cafe24/options';
+import { handleOAuth } from '../../local/fakes/cafe24/oauth';
+import { LimitOptionsSchema, StrictOptionsSchema, strictFromEnv, VersionOptionsSchema } from '../../local/fakes/cafe24/options';
 import { Cafe24Seed } from '../../local/fakes/cafe24/seed-schema';
 
-const URL_RE = /^https:\/\/([a-z0-9]+)\.cafe24api\.com(\/api\/v2\/admin\/[^?]*)(\?.*)?$/;
+const URL_RE = /^https:\/\/([a-z0-9]+)\.cafe24api\.com(\/api\/v2\/(?:admin|oauth)\/[^?]*)(\?.*)?$/;
 
 export interface SyncFake {
   readonly core: FakeCore;
@@ -27,9 +29,10 @@ export interface SyncFake {
   readonly sent: HttpRequest[];
 }
 
-export function syncFake(clock: () => number, seed: unknown = defaultSeed): SyncFake {
+/** `strict`: the fake's switches, over those of `CAFE24_FAKE_STRICT` (the test matrix's reading). */
+export function syncFake(clock: () => number, seed: unknown = defaultSeed, strict: Partial<z.input<typeof StrictOptionsSchema>> = {}): SyncFake {
   const opts = {
-    strict: StrictOptionsSchema.parse({}),
+    strict: StrictOptionsSchema.parse({ ...strictFromEnv(), ...strict }),
     limits: LimitOptionsSchema.parse({}),
     versions: VersionOptionsSchema.parse({}),
     maxLogEntries: 10_000,
@@ -41,22 +44,17 @@ export function syncFake(clock: () => number, seed: unknown = defaultSeed): Sync
   const one = (req: HttpRequest): HttpResponse => {
     sent.push(req);
     const m = URL_RE.exec(req.url);
-    if (!m) throw new Error(`syncFake: not an Admin API URL: ${req.url}`);
+    if (!m) throw new Error(`syncFake: not an Admin API or OAuth URL: ${req.url}`);
     const mall = core.requireMall(m[1]!);
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), v]));
-    const reply = admin(
-      mall,
-      {
-        method: req.method.toUpperCase(),
-        path: m[2]!,
-        rawUrl: `${m[2]}${m[3] ?? ''}`,
-        query: new URLSearchParams(m[3] ?? ''),
-        header: (name) => headers[name.toLowerCase()],
-        body: Buffer.from(req.payload ?? '', 'utf8'),
-        extraCostMs: 0,
-      },
-      clock(),
-    );
+    const body = Buffer.from(req.payload ?? '', 'utf8');
+    const query = new URLSearchParams(m[3] ?? '');
+    const header = (name: string) => headers[name.toLowerCase()];
+    const method = req.method.toUpperCase();
+    const path = m[2]!;
+    const reply = path.startsWith('/api/v2/oauth/')
+      ? handleOAuth(core, mall, { method, path, query, header, body }, clock())
+      : admin(mall, { method, path, rawUrl: `${path}${m[3] ?? ''}`, query, header, body, extraCostMs: 0 }, clock());
     return { status: reply.status, headers: reply.headers, body: reply.body ?? '' };
   };
   return { core, controls, sent, http: { executeAll: (requests) => requests.map(one) } };

@@ -1,5 +1,6 @@
 import { parseScenario, parseOffset, resolveTime, ScenarioError } from '../../local/sandbox/scenario';
 import demo from '../../local/sandbox/scenarios/demo.json';
+import { cafe24Setup, channelFactories } from '../../local/sandbox/channels';
 
 describe('a scenario file', () => {
   it('the built-in demo is valid', () => {
@@ -101,5 +102,42 @@ describe('a scenario file', () => {
     const start = Date.parse('2026-11-23T00:00:00Z');
     expect(resolveTime('+10m', start)).toBe(start + 600_000);
     expect(resolveTime('2026-11-23T10:00:00+09:00', start)).toBe(start + 3_600_000);
+  });
+});
+
+describe("a scenario's Cafe24 fake", () => {
+  const clock = () => Date.parse('2026-11-23T09:00:00+09:00');
+  const make = (value: unknown) => channelFactories.cafe24!(value, clock);
+
+  it('takes a seed as before: "default", null, or { apps, malls }', () => {
+    expect(cafe24Setup('default')).toEqual({ seed: 'default' });
+    expect(cafe24Setup(null)).toEqual({ seed: null });
+    expect(cafe24Setup({ malls: [] })).toEqual({ seed: { malls: [] } });
+    expect(() => make('default')).not.toThrow();
+  });
+
+  it('takes { seed, strict, limits } to set the switches where the reference is silent', () => {
+    expect(cafe24Setup({ seed: 'default', strict: { revokeAccessOnRefresh: true } })).toEqual({ seed: 'default', strict: { revokeAccessOnRefresh: true }, limits: undefined });
+    expect(() => make({ seed: 'default', strict: { undocumentedCommaList: 'first', revokeAccessOnRefresh: true } })).not.toThrow();
+  });
+
+  it('starts from the switches of CAFE24_FAKE_STRICT, under the scenario’s own, and says which in its state', () => {
+    const before = process.env.CAFE24_FAKE_STRICT;
+    process.env.CAFE24_FAKE_STRICT = JSON.stringify({ undocumentedCommaList: 'first', revokeAccessOnRefresh: true });
+    try {
+      const strict = (value: unknown) => (make(value).state() as { strict: Record<string, unknown> }).strict;
+      expect(strict('default')).toMatchObject({ undocumentedCommaList: 'first', revokeAccessOnRefresh: true, sendRetryAfter: false });
+      expect(strict({ seed: 'default', strict: { revokeAccessOnRefresh: false } })).toMatchObject({ undocumentedCommaList: 'first', revokeAccessOnRefresh: false });
+      process.env.CAFE24_FAKE_STRICT = '{"revokeAccessOnRefresh":"yes"}';
+      expect(() => make('default')).toThrow('CAFE24_FAKE_STRICT: revokeAccessOnRefresh:');
+    } finally {
+      if (before === undefined) delete process.env.CAFE24_FAKE_STRICT;
+      else process.env.CAFE24_FAKE_STRICT = before;
+    }
+  });
+
+  it('refuses an unknown key or switch with a clear message', () => {
+    expect(() => make({ seed: 'default', strcit: {} })).toThrow('channels.cafe24: unknown key strcit (known: seed, strict, limits)');
+    expect(() => make({ seed: 'default', strict: { undocumentedCommaList: 'maybe' } })).toThrow(/strict\.undocumentedCommaList/);
   });
 });

@@ -22,8 +22,19 @@ export const StrictOptionsSchema = z.strictObject({
   sendRetryAfter: z.boolean().default(false),
   /** Q2: the 40-call bucket per mall (doc text) or per app and mall. */
   bucketScope: z.enum(['mall', 'mall+app']).default('mall'),
-  /** Refreshing also kills the access token issued with the old refresh token. */
+  /**
+   * Refreshing also kills the access token issued with the old refresh token (the reference
+   * says only that the old refresh token dies). Default: it lives until its own expiry.
+   */
   revokeAccessOnRefresh: z.boolean().default(false),
+  /**
+   * A comma list in a filter the reference does not document as one (`payment_status=T,A,P`,
+   * `refund_status`, `order_place_id` of GET /orders; `order_id`, `refund_status` of GET
+   * /refunds): 'reject' answers 422 (default: Cafe24 marks its multi-valued filters, and a
+   * value outside an enumerated filter's list is a 422), 'first' reads the first value only,
+   * 'accept' reads the list.
+   */
+  undocumentedCommaList: z.enum(['reject', 'first', 'accept']).default('reject'),
   /** A tracking number already used on another order: 'allow' (bundle shipping) or 'reject' (422). */
   duplicateTrackingNo: z.enum(['allow', 'reject']).default('allow'),
   /**
@@ -77,6 +88,26 @@ export const VersionOptionsSchema = z.strictObject({
   /** Used when neither the call nor the app names a version. */
   fallback: ApiVersion.default('2025-12-01'),
 });
+
+/**
+ * The switches named in `CAFE24_FAKE_STRICT` (JSON, e.g. `{"revokeAccessOnRefresh":true}`): the
+ * reading the sandbox's fakes and the job specs' in-process fake start from, under the switches
+ * a scenario or spec sets itself. The test matrix (jest.config.cjs) runs the end-to-end specs
+ * once per reading this way.
+ */
+export function strictFromEnv(env: Record<string, string | undefined> = process.env): Partial<z.input<typeof StrictOptionsSchema>> {
+  const raw = env.CAFE24_FAKE_STRICT;
+  if (raw === undefined || raw.trim() === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new Error(`CAFE24_FAKE_STRICT is not JSON: ${raw}`);
+  }
+  const r = StrictOptionsSchema.partial().safeParse(value);
+  if (!r.success) throw new Error(`CAFE24_FAKE_STRICT: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  return value as Partial<z.input<typeof StrictOptionsSchema>>;
+}
 
 export type StrictOptions = z.output<typeof StrictOptionsSchema>;
 export type LimitOptions = z.output<typeof LimitOptionsSchema>;

@@ -81,6 +81,27 @@ export function enumListParam<T extends string>(q: URLSearchParams, name: string
   return list as T[];
 }
 
+/**
+ * How a comma list is read in a filter the reference does not document as multi-valued
+ * (strict option `undocumentedCommaList`): refused with 422 as a value outside the filter's
+ * list, cut to its first value, or read as a list like the documented ones.
+ */
+export type UndocumentedListReading = 'reject' | 'first' | 'accept';
+
+export function undocumentedListParam<T extends string>(
+  q: URLSearchParams,
+  name: string,
+  reading: UndocumentedListReading,
+  allowed?: readonly T[],
+): T[] | undefined {
+  const list = listParam(q, name);
+  if (!list) return undefined;
+  if (list.length > 1 && reading === 'reject') throw paramError(name, `has an invalid value (${q.get(name)}).`);
+  const read = reading === 'first' ? list.slice(0, 1) : list;
+  if (allowed) for (const v of read) if (!(allowed as readonly string[]).includes(v)) throw paramError(name, `has an invalid value (${v}).`);
+  return read as T[];
+}
+
 export function flagParam(q: URLSearchParams, name: string): 'T' | 'F' | undefined {
   return enumParam(q, name, ['T', 'F'] as const);
 }

@@ -2,6 +2,7 @@
  * Test harness: the fake on an ephemeral loopback port with a hand-driven clock, and small
  * request helpers (fetch with the `/{mall_id}` prefix, or node:http with a real Host header).
  */
+import { strictFromEnv } from './options';
 import * as http from 'node:http';
 import type { Cafe24Fake, Cafe24FakeOptions } from './index';
 import { createCafe24Fake } from './index';
@@ -59,7 +60,8 @@ export async function startFake(
       this.now += ms;
     },
   };
-  const fake = createCafe24Fake({ ...options, seed: options.seed ?? defaultSeed, clock: () => clock.now });
+  // The test matrix's reading (CAFE24_FAKE_STRICT) under the spec's own switches.
+  const fake = createCafe24Fake({ ...options, strict: { ...strictFromEnv(), ...options.strict }, seed: options.seed ?? defaultSeed, clock: () => clock.now });
   const server = await fake.listen(0);
   const base = `http://127.0.0.1:${server.port}`;
   let closing: Promise<void> | null = null;

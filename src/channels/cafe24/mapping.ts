@@ -41,9 +41,9 @@ function receiverFor(order: Cafe24Order, item: Cafe24OrderItem): Cafe24Receiver 
 
 /**
  * Why an item is not a line, or null when it is one. Unpaid: a never-paid status (N00, N02,
- * C47–C49) — the guard behind the `payment_status` filter of every order read — or an item
- * still in the normal flow of an order that is not fully paid. Other supplier: in a reseller's
- * mall, an item another supplier ships.
+ * C47–C49) or an item still in the normal flow of an order that is not fully paid; order reads
+ * carry no `payment_status` filter (requests.ts), so this is what keeps unpaid orders out.
+ * Other supplier: in a reseller's mall, an item another supplier ships.
  */
 function skipReason(conn: Cafe24Connection, order: Cafe24Order, item: Cafe24OrderItem): SkipReason | null {
   if (lineStateOf(item.order_status, item.order_status_before_cs) === null) return 'unpaid';

@@ -186,13 +186,6 @@ export const ORDER_DATE_TYPES = [
 ] as const;
 export type OrderDateType = (typeof ORDER_DATE_TYPES)[number];
 
-/**
- * `payment_status` values of paid orders: T deposit confirmed by hand, A confirmed
- * automatically, P paid. Leaving out F (before deposit) and M (awaiting more) keeps unpaid
- * orders out of every order read (reference §7 "Detecting unpaid orders").
- */
-export const PAID_PAYMENT_STATUSES = ['T', 'A', 'P'] as const;
-
 /** What every order read embeds: the items, receivers and buyer a line needs. */
 export const ORDER_EMBED = 'items,receivers,buyer';
 
@@ -207,7 +200,13 @@ export interface OrderQuery {
   readonly orderIds?: readonly string[];
 }
 
-/** orders.list: GET /orders, one window page. Dates are whole Seoul days (`YYYY-MM-DD`). */
+/**
+ * orders.list: GET /orders, one window page. Dates are whole Seoul days (`YYYY-MM-DD`).
+ * No `payment_status` filter: paid orders are T, A or P, and the reference documents that
+ * filter with one value only (a list may be refused or cut to its first value), while one
+ * request per state would triple the reads. Unpaid orders are left out by orderLines instead
+ * (mapping.ts), and a `pay_date` window holds none anyway.
+ */
 export function listOrders(s: Cafe24Session, q: OrderQuery): HttpRequest {
   checkPage('orders', q.page.limit, q.page.offset);
   const supplier = q.supplierId === undefined ? s.connection.supplierCode : q.supplierId ?? undefined;
@@ -215,7 +214,6 @@ export function listOrders(s: Cafe24Session, q: OrderQuery): HttpRequest {
     start_date: q.page.window.startDate,
     end_date: q.page.window.endDate,
     date_type: q.dateType,
-    payment_status: PAID_PAYMENT_STATUSES.join(','),
     order_status: commaList(q.orderStatus),
     order_id: commaList(q.orderIds),
     supplier_id: supplier,

@@ -28,7 +28,7 @@ import { ApiError } from '../errors';
 import type { Json, MallState } from '../model';
 import type { ResolvedOptions } from '../options';
 import { codesOf } from '../orders';
-import { CAPS, dateWindow, enumListParam, enumParam, listParam, paging } from '../paging';
+import { CAPS, dateWindow, enumParam, paging, undocumentedListParam } from '../paging';
 import { renderClaim, renderRefund } from '../render';
 import type { Route } from '../router';
 
@@ -289,8 +289,8 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
         // Both dates required (reference §9); the window cap is not documented for refunds.
         const window = dateWindow(q, { required: true, maxMonths: null })!;
         const dateType = enumParam(q, 'date_type', ['accepted_refund_date', 'refund_date'] as const) ?? 'accepted_refund_date';
-        const ids = listParam(q, 'order_id');
-        const statuses = enumListParam(q, 'refund_status', ['F', 'T', 'M'] as const);
+        const ids = undocumentedListParam(q, 'order_id', opts.strict.undocumentedCommaList);
+        const statuses = undocumentedListParam(q, 'refund_status', opts.strict.undocumentedCommaList, ['F', 'T', 'M'] as const);
         const page = paging(q, CAPS.refunds);
         const list = [...ctx.mall.refunds.values()]
           .filter((r) => {

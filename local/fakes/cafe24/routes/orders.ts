@@ -9,7 +9,7 @@ import type { Json, MallState, Order, OrderItem } from '../model';
 import type { ResolvedOptions } from '../options';
 import { ORDER_STATUSES } from '../order-status';
 import { getOrder, ProcessRequest, processOrder } from '../orders';
-import { CAPS, dateWindow, embedSet, enumListParam, enumParam, intListParam, listParam, pageLinks, paging, pickFields } from '../paging';
+import { CAPS, dateWindow, embedSet, enumListParam, enumParam, intListParam, listParam, pageLinks, paging, pickFields, undocumentedListParam } from '../paging';
 import { renderItem, renderOrder } from '../render';
 import type { Route, RouteContext } from '../router';
 import { kstIso } from '../time';
@@ -58,12 +58,14 @@ function filterOrders(mall: MallState, q: URLSearchParams, opts: ResolvedOptions
   const dateType = enumParam(q, 'date_type', DATE_TYPES) ?? 'order_date';
   const ids = listParam(q, 'order_id');
   const statuses = enumListParam(q, 'order_status', ORDER_STATUSES);
-  const payment = enumListParam(q, 'payment_status', ['F', 'M', 'T', 'A', 'P'] as const);
-  const refund = enumListParam(q, 'refund_status', ['F', 'T', 'M'] as const);
+  // The reference documents only order_id, order_status, product_no and supplier_id as lists.
+  const single = opts.strict.undocumentedCommaList;
+  const payment = undocumentedListParam(q, 'payment_status', single, ['F', 'M', 'T', 'A', 'P'] as const);
+  const refund = undocumentedListParam(q, 'refund_status', single, ['F', 'T', 'M'] as const);
   const productNos = intListParam(q, 'product_no');
   const productCode = q.get('product_code');
   const suppliers = listParam(q, 'supplier_id');
-  const places = listParam(q, 'order_place_id');
+  const places = undocumentedListParam(q, 'order_place_id', single);
   const memberId = q.get('member_id');
   const buyerName = q.get('buyer_name');
   const buyerEmail = q.get('buyer_email');
