@@ -151,6 +151,7 @@ export class Runtime {
   private seq = 0;
   private nextExecId = 1;
   private readonly services: Record<string, ServiceFactory>;
+  private readonly callWatchers = new Set<(call: { execution: ExecutionRecord; name: string }) => void>();
 
   constructor(private readonly opts: RuntimeOptions) {
     this.clock = opts.start;
@@ -291,6 +292,16 @@ export class Runtime {
 
   triggers(): TriggerModel[] {
     return scriptState(this.world).triggers;
+  }
+
+  /**
+   * Host-side: `watch` runs just before each round trip is served, at its simulated time. A spec
+   * puts a person's action between two calls of a run with it (a number typed between a read
+   * and the write after it), which is a moment a real person can hit. Returns the unsubscribe.
+   */
+  beforeCall(watch: (call: { execution: ExecutionRecord; name: string }) => void): () => void {
+    this.callWatchers.add(watch);
+    return () => this.callWatchers.delete(watch);
   }
 
   /** Uses of a daily quota so far for the owner. */
@@ -443,6 +454,7 @@ export class Runtime {
     const name = `${target.gasName}.${call.method}`;
     const local = target.localMethods.has(call.method);
     if (!local) x.record.roundTrips[name] = (x.record.roundTrips[name] ?? 0) + 1;
+    if (!local) for (const watch of this.callWatchers) watch({ execution: x.record, name });
     x.extra = 0;
     let cells = 0;
     try {
