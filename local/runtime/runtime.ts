@@ -11,7 +11,7 @@ import { QuotaBook, type AccountType } from './quotas';
 import { Remote } from './remote';
 import { releaseLocksOf } from './services/lock';
 import { scriptState, type Deployment, type TriggerModel } from './services/script-app';
-import { nextFire } from './services/trigger-schedule';
+import { DEFAULT_CLOCK_TIMING, nextFire, type ClockTiming } from './services/trigger-schedule';
 import { builtinServices, dataGlobals, type Manifest, type ServiceFactory } from './services/registry';
 import { wallTime } from './tz';
 import { decode, encode, INSPECT, type CallMessage, type LogLine, type WorkerMessage } from './wire';
@@ -68,6 +68,12 @@ export interface RuntimeOptions {
   cpuTimeFactor?: number;
   /** Extra or replacement services by global name. */
   services?: Record<string, ServiceFactory>;
+  /**
+   * Where in their interval everyMinutes/everyHours triggers fire: a seeded random offset in
+   * each interval by default (`{ mode: 'spread', seed: 1 }`), one per trigger (`phase`), or
+   * every period on the millisecond from creation (`{ mode: 'exact' }`). trigger-schedule.ts.
+   */
+  clockTiming?: ClockTiming;
 }
 
 const LIMIT_MS: Record<ExecutionKind, number> = {
@@ -168,6 +174,7 @@ export class Runtime {
     this.pool = new WorkerPool(this.bundleDir);
     this.services = { ...builtinServices, ...(opts.services ?? {}) };
     scriptState(this.world).deployment = opts.deployment ?? 'bound';
+    scriptState(this.world).timing = opts.clockTiming ?? DEFAULT_CLOCK_TIMING;
     // Apps Script's Date speaks the script's time zone.
     process.env.TZ = opts.manifest.timeZone;
   }
