@@ -13,8 +13,8 @@
  */
 import { DAILY_LIMITS } from '../runtime/quotas';
 import { benchOrder, catalogSeed, PARTNERS, productsTab, ratiosTab } from './fixtures';
-import { assertClean, at, boot, demoConnectEvents, requestKind, requestKinds, requests, runTo, schedule, ticks } from './harness';
-import { byService, detail, service, sum, total, type CaseResult } from './table';
+import { assertClean, at, boot, demoConnectEvents, requestKind, requestKinds, requests, runTo, schedule, ticks, timingOf } from './harness';
+import { byService, detail, median, service, sum, total, type CaseResult } from './table';
 
 const DAY = 24 * 3_600_000;
 const STOCK = 10_000;
@@ -30,9 +30,11 @@ export async function dayCase(log: (s: string) => void): Promise<CaseResult[]> {
   try {
     schedule(b, demoConnectEvents());
     const every = (DAY - FIRST) / ORDERS;
+    const placed: number[] = [];
     for (let k = 0; k < ORDERS; k++) {
       const { mallId, order } = benchOrder(k, SKUS);
-      at(b, b.start + FIRST + Math.round(k * every), 'addOrder', () => b.cafe24.control('addOrder', [mallId, order]));
+      placed.push(b.start + FIRST + Math.round(k * every));
+      at(b, placed[k]!, 'addOrder', () => b.cafe24.control('addOrder', [mallId, order]));
     }
     await runTo(b, b.start + DAY);
     assertClean(b, 'day');
@@ -64,6 +66,22 @@ export async function dayCase(log: (s: string) => void): Promise<CaseResult[]> {
       log(`  day: ${busy.length} runs touched the sheet (orders written, stock pushed, partners re-read); their median: ${total(x.roundTrips)} round trips, ${(x.durationMs / 1000).toFixed(1)} s — ${detail(x)}`);
     }
     log('  day: trigger runtime is simulated from the latency model in local/runtime/latency.ts (per service call; script CPU not charged)');
+    // The one-minute promise on Apps Script's schedule: the trigger fires once inside each minute
+    // at a random offset, so runs start anywhere from a moment to almost two minutes apart. An
+    // order waits until the end of the first run after it that gets the lock (the overlap spec,
+    // test/sync/trigger-overlap-e2e.test.ts, shows that run collects it).
+    const working = runs.filter((x) => !skipped.includes(x));
+    const waits = placed.map((t) => {
+      const run = working.find((x) => x.start > t);
+      return run ? run.end - t : NaN;
+    });
+    const gaps = runs.slice(1).map((x, i) => x.start - runs[i]!.start);
+    const s1 = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    log(
+      `  day: trigger timing ${timingOf(b)}; gaps between sync fires min ${s1(Math.min(...gaps))}, median ${s1(median(gaps))}, max ${s1(Math.max(...gaps))}; ` +
+        `order paid → on the sheet (end of the first run after it that got the lock): median ${s1(median(waits))}, max ${s1(Math.max(...waits))}, ` +
+        `${waits.filter((w) => w > 60_000).length} of ${waits.length} over a minute, ${waits.filter((w) => w > 120_000).length} over two`,
+    );
 
     // Lower bounds. Fetches: once connected, one order search per mall a minute; the token
     // endpoint once per mall to connect and once per mall every two hours (tokens last 2 h); the

@@ -13,7 +13,7 @@
 import { ORDERS } from '../../src/sheet/tabs';
 import type { ExecutionRecord } from '../runtime/runtime';
 import { benchOrder, catalogSeed, ordersTab } from './fixtures';
-import { assertClean, at, boot, demoConnectEvents, lastRowOf, nextTick, runTo, schedule, ticks } from './harness';
+import { assertClean, at, boot, demoConnectEvents, lastRowOf, tickPair, runTo, schedule, ticks } from './harness';
 import { detail, service, total, type CaseResult } from './table';
 
 const EXISTING_ROWS = 100_000;
@@ -32,16 +32,17 @@ export async function ordersBurstCase(log: (s: string) => void): Promise<CaseRes
     // Connected at +9m; let quiet minutes pass (first reads of the malls, the partners snapshot
     // cached and expired once).
     await runTo(b, b.start + 21 * 60_000);
-    const t0 = nextTick(b);
+    // Two fires at least a minute apart: the burst from 5 s after the first to 10 s before the next.
+    const { t0, t1 } = await tickPair(b, 60_000);
     await runTo(b, t0 + 1);
     const from = t0 + 5_000;
-    const span = 45_000;
+    const span = t1 - t0 - 15_000;
     for (let k = 0; k < NEW_ITEMS; k++) {
       const { mallId, order } = benchOrder(k, SKUS);
       at(b, from + Math.floor((k * span) / NEW_ITEMS), 'addOrder', () => b.cafe24.control('addOrder', [mallId, order]));
     }
-    await runTo(b, t0 + 60_000 + 1);
-    const measured = ticks(b, t0 + 60_000)[0];
+    await runTo(b, t1 + 1);
+    const measured = ticks(b, t1)[0];
     if (!measured) throw new Error('no tick after the burst');
     const rows = lastRowOf(b, tab) - 1;
     await runTo(b, measured.start + (AFTER + 1) * 60_000 - 1);

@@ -11,7 +11,7 @@
 import { PRODUCTS, STOCK_RATIOS } from '../../src/sheet/tabs';
 import type { ScenarioEvent } from '../sandbox/scenario';
 import { catalogSeed, PARTNERS, productsTab, ratiosTab } from './fixtures';
-import { assertClean, boot, demoConnectEvents, nextTick, requestKind, requestKinds, requests, runTo, schedule, ticks, valuesOf } from './harness';
+import { assertClean, boot, demoConnectEvents, tickPair, requestKind, requestKinds, requests, runTo, schedule, ticks, valuesOf } from './harness';
 import { byService, detail, service, sum, total, type CaseResult } from './table';
 
 const SKUS = 500;
@@ -42,7 +42,7 @@ export async function stockChangeCase(log: (s: string) => void): Promise<CaseRes
     if (pushedBefore !== SKUS * PARTNERS.length) throw new Error(`only ${pushedBefore} of ${SKUS * PARTNERS.length} pairs were pushed before the edit`);
 
     // A person types 25 new warehouse stocks, two seconds apart, between two ticks.
-    const t0 = nextTick(b);
+    const { t0, t1 } = await tickPair(b, 60_000);
     const col = String.fromCharCode(65 + PRODUCTS.columns.findIndex((c) => c.key === 'warehouseStock'));
     const edits: ScenarioEvent[] = Array.from({ length: CHANGED }, (_, k) => {
       const i = k * (SKUS / CHANGED);
@@ -50,8 +50,8 @@ export async function stockChangeCase(log: (s: string) => void): Promise<CaseRes
     });
     schedule(b, edits);
     const logFrom = requests(b).length;
-    await runTo(b, t0 + 60_000 + 1);
-    const measured = ticks(b, t0 + 60_000)[0];
+    await runTo(b, t1 + 1);
+    const measured = ticks(b, t1)[0];
     assertClean(b, 'stock change');
     if (!measured) throw new Error('no tick after the edits');
     const edited = valuesOf(b, PRODUCTS.title.ko).slice(1).filter((r) => r[0] !== '' && Number(r[PRODUCTS.columns.findIndex((c) => c.key === 'warehouseStock')]) === NEW_STOCK);

@@ -10,7 +10,9 @@ import type { RequestLogEntry } from '../fakes/cafe24';
 import { paths } from '../paths';
 import { Runtime, type ExecutionRecord } from '../runtime/runtime';
 import type { Manifest } from '../runtime/services/registry';
+import { scriptState } from '../runtime/services/script-app';
 import { spreadsheetStore } from '../runtime/services/spreadsheet';
+import { nextFire } from '../runtime/services/trigger-schedule';
 import { createWorld } from '../runtime/world';
 import { channelFactories, type ChannelFake } from '../sandbox/channels';
 import { parseScenario, resolveTime, type ScenarioEvent } from '../sandbox/scenario';
@@ -131,6 +133,30 @@ export function nextTick(b: Bench): number {
   const t = b.rt.triggers().find((x) => x.handler === 'onSyncTick' && x.eventType === 'CLOCK');
   if (!t || t.nextAt === null) throw new Error('no sync trigger installed');
   return t.nextAt;
+}
+
+/**
+ * The next two fires of the sync trigger that are at least `gapMs` apart, letting the ticks
+ * before them run. The runtime fires the trigger at a random offset inside each minute (as
+ * Apps Script does), so two fires are anywhere from a moment to almost two minutes apart; a
+ * case that puts events between two ticks asks for a gap wide enough for them.
+ */
+export async function tickPair(b: Bench, gapMs: number): Promise<{ t0: number; t1: number }> {
+  for (let i = 0; i < 100; i++) {
+    const t = b.rt.triggers().find((x) => x.handler === 'onSyncTick' && x.eventType === 'CLOCK');
+    if (!t || t.nextAt === null || !t.schedule) throw new Error('no sync trigger installed');
+    const t0 = t.nextAt;
+    const t1 = nextFire(t.schedule, t0);
+    if (t1 !== null && t1 - t0 >= gapMs) return { t0, t1 };
+    await runTo(b, t0 + 1);
+  }
+  throw new Error(`no two sync fires ${gapMs} ms apart in 100 tries`);
+}
+
+/** The runtime's trigger timing, for the cases' reports. */
+export function timingOf(b: Bench): string {
+  const t = scriptState(b.rt.world).timing;
+  return t.mode === 'exact' ? 'exact (every minute from creation)' : `${t.mode}, seed ${t.seed} (a fire at a random offset inside each minute)`;
 }
 
 export function ticks(b: Bench, from = -Infinity, to = Infinity): ExecutionRecord[] {

@@ -11,7 +11,7 @@ import { QuotaBook, type AccountType } from './quotas';
 import { Remote } from './remote';
 import { releaseLocksOf } from './services/lock';
 import { scriptState, type Deployment, type TriggerModel } from './services/script-app';
-import { nextFire } from './services/trigger-schedule';
+import { DEFAULT_CLOCK_TIMING, nextFire, type ClockTiming } from './services/trigger-schedule';
 import { builtinServices, dataGlobals, type Manifest, type ServiceFactory } from './services/registry';
 import { wallTime } from './tz';
 import { decode, encode, INSPECT, type CallMessage, type LogLine, type WorkerMessage } from './wire';
@@ -77,6 +77,12 @@ export interface RuntimeOptions {
   cpuTimeFactor?: number;
   /** Extra or replacement services by global name. */
   services?: Record<string, ServiceFactory>;
+  /**
+   * Where in their interval everyMinutes/everyHours triggers fire: a seeded random offset in
+   * each interval by default (`{ mode: 'spread', seed: 1 }`), one per trigger (`phase`), or
+   * every period on the millisecond from creation (`{ mode: 'exact' }`). trigger-schedule.ts.
+   */
+  clockTiming?: ClockTiming;
 }
 
 /** Who runs an execution and in which document (defaults: the owner, the runtime's container). */
@@ -168,6 +174,7 @@ export class Runtime {
   private seq = 0;
   private nextExecId = 1;
   private readonly services: Record<string, ServiceFactory>;
+  private readonly callWatchers = new Set<(call: { execution: ExecutionRecord; name: string }) => void>();
 
   constructor(private readonly opts: RuntimeOptions) {
     this.clock = opts.start;
@@ -185,6 +192,7 @@ export class Runtime {
     this.services = { ...builtinServices, ...(opts.services ?? {}) };
     scriptState(this.world).deployment = opts.deployment ?? 'bound';
     scriptState(this.world).clockTriggerSourceId = opts.clockTriggerSourceId ?? 'null';
+    scriptState(this.world).timing = opts.clockTiming ?? DEFAULT_CLOCK_TIMING;
     // Apps Script's Date speaks the script's time zone.
     process.env.TZ = opts.manifest.timeZone;
   }
@@ -313,6 +321,16 @@ export class Runtime {
 
   triggers(): TriggerModel[] {
     return scriptState(this.world).triggers;
+  }
+
+  /**
+   * Host-side: `watch` runs just before each round trip is served, at its simulated time. A spec
+   * puts a person's action between two calls of a run with it (a number typed between a read
+   * and the write after it), which is a moment a real person can hit. Returns the unsubscribe.
+   */
+  beforeCall(watch: (call: { execution: ExecutionRecord; name: string }) => void): () => void {
+    this.callWatchers.add(watch);
+    return () => this.callWatchers.delete(watch);
   }
 
   /** Uses of a daily quota so far for the owner. */
@@ -466,6 +484,7 @@ export class Runtime {
     const name = `${target.gasName}.${call.method}`;
     const local = target.localMethods.has(call.method);
     if (!local) x.record.roundTrips[name] = (x.record.roundTrips[name] ?? 0) + 1;
+    if (!local) for (const watch of this.callWatchers) watch({ execution: x.record, name });
     x.extra = 0;
     let cells = 0;
     try {

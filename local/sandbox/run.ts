@@ -73,6 +73,7 @@ export async function openSandbox(s: Scenario, opts: Pick<SandboxOptions, 'bundl
     manifest,
     account: s.account,
     deployment: s.deployment,
+    clockTiming: s.triggerTiming,
     user: s.user,
     containerId,
     world,

@@ -133,6 +133,14 @@ export const Scenario = z.object({
     .describe('how long to run after the start'),
   account: z.enum(['consumer', 'workspace']).default('consumer'),
   deployment: z.enum(['bound', 'addon']).default('bound'),
+  /**
+   * Where in their interval periodic triggers fire (local/runtime/services/trigger-schedule.ts):
+   * a seeded random offset in each interval (spread, the default), one offset per trigger
+   * (phase), or every period from creation on the millisecond (exact).
+   */
+  triggerTiming: z
+    .discriminatedUnion('mode', [z.object({ mode: z.enum(['spread', 'phase']), seed: z.number().int().default(1) }), z.object({ mode: z.literal('exact') })])
+    .default({ mode: 'spread', seed: 1 }),
   user: z.string().email().default('owner@example.com'),
   spreadsheet: z
     .object({ name: z.string().min(1).default('분양몰 운영'), sheets: z.array(SheetSeed).default([]) })

@@ -11,6 +11,8 @@ function bundle(code: string): string {
 }
 
 const T0 = Date.parse('2026-11-23T00:00:00Z'); // Monday 09:00 in Seoul
+/** Triggers every period on the millisecond from creation: for specs about exact times. */
+const EXACT: Partial<RuntimeOptions> = { clockTiming: { mode: 'exact' } };
 
 function runtime(code: string, o: Partial<RuntimeOptions> = {}): Runtime {
   return new Runtime({ start: T0, bundleDir: bundle(code), manifest: { timeZone: 'Asia/Seoul' }, ...o });
@@ -62,10 +64,10 @@ describe('the local Apps Script kernel', () => {
     expect((await rt.run('h')).result).toBe(9);
   });
 
-  it('fires a one-minute trigger every minute and counts its round trips', async () => {
+  it('fires a one-minute trigger every minute and counts its round trips (exact timing)', async () => {
     rt = runtime(`
       function install() { ScriptApp.newTrigger('tick').timeBased().everyMinutes(1).create(); }
-      function tick(e) { LockService.getScriptLock().tryLock(0); return e.minute; }`);
+      function tick(e) { LockService.getScriptLock().tryLock(0); return e.minute; }`, EXACT);
     await rt.run('install');
     await rt.advanceTo(T0 + 3 * 60_000 + 1);
     await rt.settle();
@@ -74,6 +76,51 @@ describe('the local Apps Script kernel', () => {
     expect(ticks.map((x) => x.result)).toEqual([1, 2, 3]);
     expect(ticks[0]!.roundTrips).toEqual({ 'LockService.Lock.tryLock': 1 });
     expect(rt.executions[0]!.roundTrips).toEqual({ 'ScriptApp.ClockTriggerBuilder.create': 1 });
+  });
+
+  describe('where in its interval a periodic trigger fires (the reference: "slightly randomized")', () => {
+    const code = `
+      function everyMinute() { ScriptApp.newTrigger('tick').timeBased().everyMinutes(1).create(); }
+      function hourly() { ScriptApp.newTrigger('tick').timeBased().everyHours(1).create(); }
+      function tick() {}`;
+    const fires = async (install: string, until: number, o: Partial<RuntimeOptions> = {}) => {
+      rt = runtime(code, o);
+      await rt.run(install);
+      await rt.advanceTo(until);
+      await rt.settle();
+      const starts = rt.executions.filter((x) => x.function === 'tick').map((x) => x.start - T0);
+      await rt.close();
+      return starts;
+    };
+
+    it('by default fires once inside each minute, at a seeded offset that changes from minute to minute', async () => {
+      const starts = await fires('everyMinute', T0 + 30 * 60_000);
+      // Minutes 1 to 29 (the minute it was created in is not one of them), one fire each.
+      expect(starts.map((t) => Math.floor(t / 60_000))).toEqual(Array.from({ length: 29 }, (_, i) => i + 1));
+      const offsets = starts.map((t) => t % 60_000);
+      expect(offsets.every((o) => o > 0)).toBe(true);
+      expect(new Set(offsets).size).toBe(offsets.length);
+      // Spread over the minute, not bunched: some gaps well under a minute, some well over.
+      const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
+      expect(Math.min(...gaps)).toBeLessThan(40_000);
+      expect(Math.max(...gaps)).toBeGreaterThan(80_000);
+      // Deterministic: the same seed gives the same times, another seed others.
+      expect(await fires('everyMinute', T0 + 30 * 60_000)).toEqual(starts);
+      expect(await fires('everyMinute', T0 + 30 * 60_000, { clockTiming: { mode: 'spread', seed: 2 } })).not.toEqual(starts);
+    });
+
+    it('fires an hourly trigger once somewhere inside each hour, not on the hour', async () => {
+      const starts = await fires('hourly', T0 + 6 * 3_600_000);
+      expect(starts.map((t) => Math.floor(t / 3_600_000))).toEqual([1, 2, 3, 4, 5]);
+      expect(starts.filter((t) => t % 60_000 === 0)).toEqual([]);
+    });
+
+    it('keeps one offset per trigger in every interval when told so (phase), or fires on the period (exact)', async () => {
+      const phase = await fires('everyMinute', T0 + 10 * 60_000, { clockTiming: { mode: 'phase', seed: 7 } });
+      expect(new Set(phase.map((t) => t % 60_000)).size).toBe(1);
+      expect(phase).toHaveLength(9);
+      expect(await fires('everyMinute', T0 + 3 * 60_000 + 1, EXACT)).toEqual([60_000, 120_000, 180_000]);
+    });
   });
 
   it('refuses trigger intervals Apps Script does not offer', async () => {
@@ -121,7 +168,7 @@ describe('the local Apps Script kernel', () => {
       function impatient() { LockService.getScriptLock().waitLock(1000); return 'never'; }`;
 
     it('lets a trigger that overlaps a running one find the lock taken', async () => {
-      rt = runtime(code);
+      rt = runtime(code, EXACT);
       await rt.run('install');
       await rt.advanceTo(T0 + 3 * 60_000 + 1);
       await rt.settle();
@@ -135,7 +182,7 @@ describe('the local Apps Script kernel', () => {
     });
 
     it('makes waitLock wait in simulated time until the holder releases', async () => {
-      rt = runtime(code);
+      rt = runtime(code, EXACT);
       await rt.run('install');
       await rt.advanceTo(T0 + 60_000 + 10_000); // slow is holding the lock
       const w = await rt.run('waiter');
@@ -144,7 +191,7 @@ describe('the local Apps Script kernel', () => {
     });
 
     it('throws Apps Script\'s lock timeout when the holder keeps it too long', async () => {
-      rt = runtime(code);
+      rt = runtime(code, EXACT);
       await rt.run('install');
       await rt.advanceTo(T0 + 60_000 + 10_000);
       const r = await rt.run('impatient');

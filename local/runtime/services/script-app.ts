@@ -2,7 +2,7 @@ import { GasException, gasMessages, signatureTypes } from '../errors';
 import type { KernelEnv } from '../kernel-env';
 import { gasEnum, localMethods, Remote } from '../remote';
 import { serviceState, type World } from '../world';
-import { firstFire, minuteFor, type ClockSchedule } from './trigger-schedule';
+import { DEFAULT_CLOCK_TIMING, everyOffset, firstFire, minuteFor, type ClockSchedule, type ClockTiming } from './trigger-schedule';
 
 /**
  * ScriptApp: installable triggers (kept in the world, fired by the runtime's scheduler), state
@@ -41,10 +41,12 @@ export interface ScriptState {
   deployment: Deployment;
   /** What getTriggerSourceId() answers for a clock trigger (RuntimeOptions.clockTriggerSourceId). */
   clockTriggerSourceId: 'null' | 'document';
+  /** Where in their interval everyMinutes/everyHours triggers fire (trigger-schedule.ts). */
+  timing: ClockTiming;
 }
 
 export function scriptState(world: World): ScriptState {
-  return serviceState(world, 'script', () => ({ triggers: [], stateTokens: new Map(), deployment: 'bound' as Deployment, clockTriggerSourceId: 'null' as const }));
+  return serviceState(world, 'script', () => ({ triggers: [], stateTokens: new Map(), deployment: 'bound' as Deployment, clockTriggerSourceId: 'null' as const, timing: DEFAULT_CLOCK_TIMING }));
 }
 
 const MAX_TRIGGERS_PER_USER = 20;
@@ -221,15 +223,18 @@ function install(env: KernelEnv, world: World, t: Omit<TriggerModel, 'id' | 'own
     owner: env.effectiveUserEmail,
     documentId: env.containerId,
     createdAt: now,
-    nextAt: t.schedule ? firstFire(fixMinute(t.schedule, id), now) : null,
-    schedule: t.schedule ? fixMinute(t.schedule, id) : null,
+    nextAt: null,
+    schedule: t.schedule ? fixMinute(t.schedule, id, s.timing) : null,
   };
+  model.nextAt = model.schedule ? firstFire(model.schedule, now) : null;
   s.triggers.push(model);
   return new TriggerFacade(model, s.clockTriggerSourceId);
 }
 
-function fixMinute(s: ClockSchedule, id: string): ClockSchedule {
+/** The trigger's own fire times: a minute for "at hour" triggers, offsets for periodic ones. */
+function fixMinute(s: ClockSchedule, id: string, timing: ClockTiming): ClockSchedule {
   if ((s.kind === 'daily' || s.kind === 'weekly' || s.kind === 'monthly') && s.minute < 0) return { ...s, minute: minuteFor(id) };
+  if (s.kind === 'every') return { ...s, offset: everyOffset(timing, id) };
   return s;
 }
 
@@ -326,7 +331,7 @@ export class ClockTriggerBuilderFacade extends Remote {
 
   #schedule(): ClockSchedule {
     if (this.onceAt !== null) return { kind: 'once', at: this.onceAt };
-    if (this.periodMs !== null) return { kind: 'every', periodMs: this.periodMs };
+    if (this.periodMs !== null) return { kind: 'every', periodMs: this.periodMs, offset: { mode: 'exact' } };
     if (this.weeks !== null || this.weekday !== null)
       return { kind: 'weekly', weeks: this.weeks ?? 1, weekday: this.weekday ?? 1, hour: this.hour, minute: this.minute, tz: this.tz };
     if (this.monthDay !== null) return { kind: 'monthly', monthDay: this.monthDay, hour: this.hour, minute: this.minute, tz: this.tz };

@@ -7,11 +7,34 @@ import { fromWallTime, wallTime } from '../tz';
  * nearMinute gets a fixed minute derived from its id: deterministic, like a real one.
  */
 export type ClockSchedule =
-  | { kind: 'every'; periodMs: number }
+  | { kind: 'every'; periodMs: number; offset: EveryOffset }
   | { kind: 'daily'; days: number; hour: number; minute: number; tz: string }
   | { kind: 'weekly'; weeks: number; weekday: number; hour: number; minute: number; tz: string }
   | { kind: 'monthly'; monthDay: number; hour: number; minute: number; tz: string }
   | { kind: 'once'; at: number };
+
+/**
+ * Where in its interval an everyMinutes/everyHours trigger fires. Apps Script says only that
+ * times "may be slightly randomized" (apps-script-platform §2.1); an hourly trigger fires once
+ * somewhere inside each hour, not on the hour. The reference is silent on how the offset moves
+ * from one interval to the next, so the runtime offers each reading:
+ * - `spread` (the default): every fire at its own seeded random offset inside its interval
+ *   (intervals aligned to the clock: minutes, hours), so two fires are anywhere from a moment to
+ *   almost two intervals apart;
+ * - `phase`: one seeded offset per trigger, the same in every interval (as a daily trigger's
+ *   minute stays from day to day);
+ * - `exact`: every period from the moment of creation, on the millisecond (the runtime's old
+ *   behaviour, for specs that need exact times).
+ */
+export type ClockTiming = { mode: 'spread' | 'phase'; seed: number } | { mode: 'exact' };
+export const DEFAULT_CLOCK_TIMING: ClockTiming = { mode: 'spread', seed: 1 };
+
+/** A trigger's own offsets: its timing with its id folded into the seed. */
+export type EveryOffset = { mode: 'exact' } | { mode: 'spread' | 'phase'; key: string };
+
+export function everyOffset(timing: ClockTiming, triggerId: string): EveryOffset {
+  return timing.mode === 'exact' ? timing : { mode: timing.mode, key: `${timing.seed}:${triggerId}` };
+}
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -19,7 +42,8 @@ const DAY = 24 * 60 * MINUTE;
 export function firstFire(s: ClockSchedule, createdAt: number): number {
   switch (s.kind) {
     case 'every':
-      return createdAt + s.periodMs;
+      // In the interval after the one the trigger was created in (exact: one period on).
+      return s.offset.mode === 'exact' ? createdAt + s.periodMs : inInterval(s, Math.floor(createdAt / s.periodMs) + 1);
     case 'once':
       return s.at;
     case 'daily':
@@ -35,7 +59,7 @@ export function firstFire(s: ClockSchedule, createdAt: number): number {
 export function nextFire(s: ClockSchedule, last: number): number | null {
   switch (s.kind) {
     case 'every':
-      return last + s.periodMs;
+      return s.offset.mode === 'exact' ? last + s.periodMs : inInterval(s, Math.floor(last / s.periodMs) + 1);
     case 'once':
       return null;
     case 'daily':
@@ -45,6 +69,23 @@ export function nextFire(s: ClockSchedule, last: number): number | null {
     case 'monthly':
       return nextWall(last + MINUTE, s.tz, s.hour, s.minute, (w) => w.day === s.monthDay);
   }
+}
+
+/** The fire in interval `i` (from i × period to the next), at its seeded offset. */
+function inInterval(s: Extract<ClockSchedule, { kind: 'every' }>, i: number): number {
+  const o = s.offset as Extract<EveryOffset, { mode: 'spread' | 'phase' }>;
+  const draw = hash32(o.mode === 'spread' ? `${o.key}:${i}` : o.key);
+  // Whole milliseconds; never the interval's very start (a fire "on the minute" is what this is not).
+  return i * s.periodMs + 1 + (draw % (s.periodMs - 1));
+}
+
+/** FNV-1a, then a final mix: a stable, well-spread 32-bit draw from a text. */
+function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 function addDays(t: number, days: number, tz: string): number {

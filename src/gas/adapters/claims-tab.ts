@@ -17,8 +17,8 @@ export interface WorkRow {
 const SYSTEM_COLUMNS = new Set(CLAIMS.columns.filter((c) => !c.editable).map((c) => c.key));
 
 /**
- * New rows in one append; for the others only the cells that changed, written by key within
- * runs of the add-on's adjacent columns (so no write ever spans a staff column).
+ * New rows in one append; for the others only the add-on's cells that changed, written by key
+ * (so no write ever spans a staff column).
  */
 export function writeRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: readonly unknown[], rows: ReadonlyMap<string, WorkRow>): boolean {
   const { layout } = readTable(CLAIMS, [header]);
@@ -32,27 +32,10 @@ export function writeRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: rea
     const changed = Object.entries(row.cells).filter(([k, v]) => SYSTEM_COLUMNS.has(k) && !sameCell(v, row.before![k]));
     if (changed.length > 0) updates.push({ key: row.key, values: Object.fromEntries(changed) });
   }
-  for (const part of bySystemRun(updates, layout.index)) writeByKey(sheet, CLAIMS, part);
+  // writeByKey never spans a staff column (src/sheet/block-writes.ts).
+  writeByKey(sheet, CLAIMS, updates);
   appendRows(sheet, appends);
   return appends.length + updates.length > 0;
-}
-
-/** Splits updates by runs of adjacent add-on columns in the current layout. */
-function bySystemRun(updates: readonly KeyedUpdate[], index: ReadonlyMap<string, number>): KeyedUpdate[][] {
-  const staffAt = new Set(CLAIMS.columns.filter((c) => c.editable).map((c) => index.get(c.key)).filter((i): i is number => i !== undefined));
-  const runOf = (col: number) => [...staffAt].filter((s) => s < col).length;
-  const parts = new Map<number, KeyedUpdate[]>();
-  for (const u of updates) {
-    const split = new Map<number, Record<string, unknown>>();
-    for (const [k, v] of Object.entries(u.values)) {
-      const col = index.get(k);
-      if (col === undefined) continue;
-      const run = runOf(col);
-      split.set(run, { ...(split.get(run) ?? {}), [k]: v });
-    }
-    for (const [run, values] of split) parts.set(run, [...(parts.get(run) ?? []), { key: u.key, values }]);
-  }
-  return [...parts.values()];
 }
 
 /** The answer-by cell red while the answer is late, back to default once it is not. */

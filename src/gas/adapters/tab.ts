@@ -1,3 +1,4 @@
+import { blockWrites, ownColumns, type CellWrite, type Rect } from '../../sheet/block-writes';
 import { layoutOf } from '../../sheet/layout';
 import type { TabSpec } from '../../sheet/schema';
 import { cellText, keyOf } from '../../sheet/table';
@@ -28,8 +29,9 @@ export interface KeyedUpdate {
 /**
  * Writes cells of rows found by key at the moment of writing: the header and key columns are
  * read again just before, so a sort or an inserted row since the caller read the tab changes
- * nothing. Only the named cells are written, in runs of adjacent columns, so a person's edits
- * in other columns of the same row stay. Returns the keys that were not found.
+ * nothing. Only the named cells are written, in runs of adjacent columns (a block of many rows
+ * also puts back the add-on's own cells between them as read, never a staff column's), so a
+ * person's edits in other columns of the same row stay. Returns the keys that were not found.
  */
 export function writeByKey(sheet: GoogleAppsScript.Spreadsheet.Sheet, tab: TabSpec, updates: readonly KeyedUpdate[]): string[] {
   if (updates.length === 0) return [];
@@ -54,7 +56,7 @@ export function writeByKey(sheet: GoogleAppsScript.Spreadsheet.Sheet, tab: TabSp
   // A block pays when the rows are many and close together (new orders, today's shipments); a
   // few rows scattered over 100,000 are written one by one.
   const span = rows.length === 0 ? 0 : Math.max(...rows) - Math.min(...rows) + 1;
-  if (found.length > BLOCK_FROM && span <= BLOCK_SPAN_PER_ROW * rows.length) writeBlock(sheet, layout.index, rowsOf, found, lastRow);
+  if (found.length > BLOCK_FROM && span <= BLOCK_SPAN_PER_ROW * rows.length) writeBlock(sheet, tab, layout.index, rowsOf, found);
   else for (const u of found) for (const row of rowsOf.get(u.key)!) writeCells(sheet, layout.index, row, u.values);
   return missing;
 }
@@ -65,32 +67,23 @@ const BLOCK_FROM = 8;
 const BLOCK_SPAN_PER_ROW = 20;
 
 /**
- * Many rows at once: read the span of the columns being written, change the rows by key in
- * memory, write the rows touched back in one call. Meant for the add-on's own columns (a span
- * of system columns), which staff do not type into.
+ * Many rows at once, in few calls: the add-on's own columns in one rectangle per run of
+ * adjacent ones (their unnamed cells kept from one read), and a staff cell only where an update
+ * names it (src/sheet/block-writes.ts). A rectangle never spans a staff column: what a person
+ * types there meanwhile, or a formula there, stays.
  */
 function writeBlock(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  tab: TabSpec,
   index: ReadonlyMap<string, number>,
   rowsOf: ReadonlyMap<string, number[]>,
   updates: readonly KeyedUpdate[],
-  lastRow: number,
 ): void {
-  const cols = [...new Set(updates.flatMap((u) => Object.keys(u.values).map((k) => index.get(k)).filter((c): c is number => c !== undefined)))];
-  if (cols.length === 0) return;
-  const c0 = Math.min(...cols);
-  const c1 = Math.max(...cols);
-  const targets = updates.flatMap((u) => rowsOf.get(u.key)!.map((row) => ({ row, values: u.values })));
-  const r0 = Math.min(...targets.map((t) => t.row));
-  const r1 = Math.min(lastRow, Math.max(...targets.map((t) => t.row)));
-  const block = sheet.getRange(r0, c0 + 1, r1 - r0 + 1, c1 - c0 + 1).getValues();
-  for (const t of targets) {
-    for (const [k, v] of Object.entries(t.values)) {
-      const c = index.get(k);
-      if (c !== undefined) block[t.row - r0]![c - c0] = v;
-    }
-  }
-  sheet.getRange(r0, c0 + 1, block.length, c1 - c0 + 1).setValues(block);
+  const cells: CellWrite[] = updates.flatMap((u) =>
+    rowsOf.get(u.key)!.flatMap((row) => Object.entries(u.values).flatMap(([k, value]) => (index.has(k) ? [{ row, col: index.get(k)!, value }] : []))),
+  );
+  const read = (r: Rect) => sheet.getRange(r.row, r.col + 1, r.rows, r.cols).getValues();
+  for (const w of blockWrites(cells, ownColumns(tab, index), read)) sheet.getRange(w.rect.row, w.rect.col + 1, w.rect.rows, w.rect.cols).setValues(w.values);
 }
 
 /** Writes the named cells of one row, one setValues per run of adjacent columns. */
