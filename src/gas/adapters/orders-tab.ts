@@ -16,9 +16,9 @@ export function upsertOrders(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   lines: readonly OrderLine[],
   lang: Lang,
-): { added: number; updated: number; grid?: unknown[][]; warehouseDeltas: Map<string, number> } {
+): { added: number; updated: number; grid?: unknown[][]; warehouseDeltas: Map<string, number>; appended: OrderLine[] } {
   const warehouseDeltas = new Map<string, number>();
-  if (lines.length === 0) return { added: 0, updated: 0, warehouseDeltas };
+  if (lines.length === 0) return { added: 0, updated: 0, warehouseDeltas, appended: [] };
   const sheet = findTab(ss, ORDERS);
   if (!sheet) throw new Error('주문 탭이 없습니다. 시트 설정을 먼저 실행하세요');
   const grid = sheet.getDataRange().getValues();
@@ -26,6 +26,8 @@ export function upsertOrders(
   const width = grid[0]?.length ?? 0;
   const existing = new Map(table.rows.map((r) => [r.key, r]));
   const appends: unknown[][] = [];
+  /** Lines the tab did not have: sales the stock step counts off each mall's quantity. */
+  const appended: OrderLine[] = [];
   const updates: KeyedUpdate[] = [];
   const after = grid.map((r) => r.slice());
   for (const line of lines) {
@@ -33,6 +35,7 @@ export function upsertOrders(
     const row = existing.get(orderKey(line));
     if (!row) {
       appends.push(rowCells(table.layout.index, width, values));
+      appended.push(line);
       continue;
     }
     // Units leave the warehouse (a negative delta) when a row the tab already had becomes
@@ -55,7 +58,7 @@ export function upsertOrders(
   appendRows(sheet, appends, updates.length > 0 ? undefined : grid.length);
   // The tab as it now is (row order aside), so stock need not read 100,000 rows again.
   after.push(...appends);
-  return { added: appends.length, updated: updates.length, grid: after, warehouseDeltas };
+  return { added: appends.length, updated: updates.length, grid: after, warehouseDeltas, appended };
 }
 
 /** Staff type these; the mall's values replace them only once the mall has some. */
