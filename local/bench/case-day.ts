@@ -12,7 +12,7 @@
  * in local/runtime/latency.ts, and at Utilities.sleep; script CPU is not charged.
  */
 import { DAILY_LIMITS } from '../runtime/quotas';
-import { benchOrder, catalogSeed, PARTNERS, productsTab, ratiosTab } from './fixtures';
+import { benchOrder, catalogSeed, PARTNERS, productsTab, ratiosTab, variantOf } from './fixtures';
 import { assertClean, at, boot, demoConnectEvents, requestKind, requestKinds, requests, runTo, schedule, ticks, timingOf } from './harness';
 import { byService, detail, median, service, sum, total, type CaseResult } from './table';
 
@@ -102,6 +102,24 @@ export async function dayCase(log: (s: string) => void): Promise<CaseResult[]> {
       reserved.set(sku, r);
       for (const p of PARTNERS) if (Math.floor(((STOCK - r) * p.ratio) / 100) !== Math.floor(((STOCK - r + 1) * p.ratio) / 100)) changes++;
     }
+    // Each mall ends at its share: the fake's own quantity of every (SKU, mall) against
+    // ⌊(stock − reserved) × ratio⌋ (no order ships in this case). A mall deducts its own sales,
+    // so a sale whose unit the floor hides is one more send than the share changes above.
+    const state = b.cafe24.state() as { malls: Record<string, { products: Array<{ variants: Array<{ variant_code: string; quantity: number }> }> }> };
+    let atShare = 0;
+    const off: string[] = [];
+    for (let i = 0; i < SKUS; i++) {
+      PARTNERS.forEach((p, m) => {
+        const v = state.malls[p.mallId]!.products.flatMap((x) => x.variants).find((x) => x.variant_code === variantOf(m, i));
+        const share = Math.floor(((STOCK - (reserved.get(i) ?? 0)) * p.ratio) / 100);
+        if (v?.quantity === share) atShare++;
+        else off.push(`${p.partnerId} SKU ${i + 1}: ${v?.quantity} of ${share}`);
+      });
+    }
+    log(
+      `  day: at the end ${atShare} of ${SKUS * PARTNERS.length} (SKU, mall) pairs hold exactly their share${off.length ? ` (off: ${off.slice(0, 4).join(', ')})` : ''}; ` +
+        `${stockUpdates} inventory updates = ${changes} share changes + ${stockUpdates - changes} sent for sales the floor hid`,
+    );
     const productSends = SKUS * PARTNERS.length;
     const fetchBound = PARTNERS.length * minutes + tokenCalls + productSends + changes;
     log(
@@ -135,6 +153,20 @@ export async function dayCase(log: (s: string) => void): Promise<CaseResult[]> {
         roundTrips: all,
         lowerBound: rtBound,
         target: null,
+      },
+      {
+        name: '4e. … malls at their share at the end of the day',
+        roundTrips: {},
+        lowerBound: SKUS * PARTNERS.length,
+        target: null,
+        custom: {
+          measured: `${atShare}/${SKUS * PARTNERS.length}`,
+          byService: `${stockUpdates} inventory updates`,
+          bound: `${changes} share changes`,
+          ratio: `+${stockUpdates - changes} sends (${((stockUpdates / changes - 1) * 100).toFixed(0)}%)`,
+          target: 'every mall at its share',
+          met: atShare === SKUS * PARTNERS.length,
+        },
       },
       quotaRow('consumer', 'urlfetch'),
       quotaRow('workspace', 'urlfetch'),

@@ -5,9 +5,10 @@
  * case explains its bound where it sets it), and the ratio; one table at the end.
  *
  *   node out/bench.js                 every case
- *   node out/bench.js --only idle,day some of them: idle, orders, stock, day, shipping
+ *   node out/bench.js --only idle,day some of them: idle, orders, stock, day, shipping, push
  */
 import { dayCase } from './case-day';
+import { firstPushCase } from './case-first-push';
 import { idleCase } from './case-idle';
 import { ordersBurstCase } from './case-orders-burst';
 import { shippingCase } from './case-shipping';
@@ -22,6 +23,7 @@ const CASES: Record<string, { title: string; run: Case }> = {
   stock: { title: '3. a warehouse stock change on 25 of 500 SKUs × 3 partners', run: stockChangeCase },
   day: { title: '4. a projected day: 1-minute cadence, 3 malls, 300 orders', run: dayCase },
   shipping: { title: '5. 90 parcels pasted into the import tab (30 per mall)', run: shippingCase },
+  push: { title: '6. orders during the first push of 6,000 stock numbers (2,000 SKUs × 3 malls)', run: firstPushCase },
 };
 
 async function main(argv: string[]): Promise<void> {

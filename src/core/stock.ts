@@ -118,9 +118,53 @@ export function allocateStock(input: StockInput): StockAllocation {
   return { targets, warnings };
 }
 
-/** Only the targets whose quantity differs from what was last pushed (never pushed = changed). */
-export function stockChanges(targets: readonly StockTarget[], lastPushed: ReadonlyMap<string, number>): StockTarget[] {
-  return targets.filter((t) => lastPushed.get(stockKey(t.sku, t.partnerId)) !== t.quantity);
+/** Only the targets whose quantity differs from what the mall holds by our count (never pushed = changed). */
+export function stockChanges(targets: readonly StockTarget[], inMall: ReadonlyMap<string, number>): StockTarget[] {
+  return targets.filter((t) => inMall.get(stockKey(t.sku, t.partnerId)) !== t.quantity);
+}
+
+/**
+ * Changes in the order to send them: lowered quantities first, so that a run that can send only
+ * some (a first push of thousands) closes the risk of overselling before it tops malls up.
+ */
+export function lowersFirst(changes: readonly StockTarget[], inMall: ReadonlyMap<string, number>): StockTarget[] {
+  const lowers = (t: StockTarget) => {
+    const held = inMall.get(stockKey(t.sku, t.partnerId));
+    return held !== undefined && t.quantity < held;
+  };
+  return [...changes.filter(lowers), ...changes.filter((t) => !lowers(t))];
+}
+
+/** Units of one order line a mall sold (the mall took them off its own stock when it sold them). */
+export interface MallSale {
+  readonly sku: string | null;
+  readonly partnerId: string;
+  readonly quantity: number;
+  readonly status: OrderLineStatus;
+}
+
+/**
+ * A sale that is first seen cancelled, refunded or returned gave its units back to the mall (or
+ * never took them): it is not counted off.
+ */
+const GAVE_BACK: ReadonlySet<OrderLineStatus> = new Set<OrderLineStatus>(['cancelled', 'refunded', 'returned']);
+
+/**
+ * What each mall holds by our count: the quantity last pushed (an absolute set) less the units of
+ * its orders collected since. A mall deducts its own sales; when the share it should show does
+ * not move with a sale (the floor hides a unit), only this count says that the mall is now below
+ * its share. Pairs never pushed stay unknown (absent).
+ */
+export function stockInMall(lastPushed: ReadonlyMap<string, number>, salesSincePush: readonly MallSale[]): Map<string, number> {
+  const inMall = new Map(lastPushed);
+  for (const s of salesSincePush) {
+    if (!s.sku || GAVE_BACK.has(s.status)) continue;
+    const key = stockKey(s.sku, s.partnerId);
+    const held = inMall.get(key);
+    // A mall with stock management on sells no more than it holds.
+    if (held !== undefined) inMall.set(key, Math.max(0, held - s.quantity));
+  }
+  return inMall;
 }
 
 /** 100% in hundredths of a percent. Ratios are taken to 0.01% and kept as integer hundredths so

@@ -4,7 +4,7 @@
  * how it was computed. Rows with bad cells are marked and skipped; the rest go on.
  */
 import type { Cafe24Connection } from '../channels/cafe24';
-import { reservedUnits, stockKey } from '../core/stock';
+import { reservedUnits, stockKey, type MallSale } from '../core/stock';
 import type { Partner } from '../core/partner';
 import { NOT_IN_MALL, pushStock } from '../jobs/cafe24/push-stock';
 import type { Cafe24Gateway } from '../jobs/cafe24/gateway';
@@ -18,6 +18,8 @@ import { appendRows, findTab, readGrid, writeByKey, type KeyedUpdate } from './a
 export interface StockStepReport {
   pushed: number;
   failed: number;
+  /** Left for the next run (this run's slice of time spent, or the mall throttling). */
+  pending: number;
   rowsAdded: number;
   messages: string[];
 }
@@ -32,8 +34,10 @@ export function stockStep(
   ordersGrid?: readonly (readonly unknown[])[],
   /** Staff edited the master or ratios: look again for SKUs a mall did not have. */
   edited = false,
+  /** Order lines this run added to the orders tab: sold by their malls since the last push. */
+  sales: readonly MallSale[] = [],
 ): StockStepReport {
-  const report: StockStepReport = { pushed: 0, failed: 0, rowsAdded: 0, messages: [] };
+  const report: StockStepReport = { pushed: 0, failed: 0, pending: 0, rowsAdded: 0, messages: [] };
   const productsTab = findTab(ss, PRODUCTS);
   const ratiosTab = findTab(ss, STOCK_RATIOS);
   if (!productsTab || !ratiosTab) return report;
@@ -52,7 +56,7 @@ export function stockStep(
   }
   const ratios = ratioReads.flatMap((r) => (r.ok ? [r.stockRatio] : []));
   const knownMissing = new Set(ratioReads.filter((r) => cellText(r.row.get('status')) === NOT_IN_MALL).map((r) => r.row.key));
-  const pushed = pushStock({ products, ratios, reserved: reservedFromOrders(ss, ordersGrid), conns, oversellGuard: true, knownMissing, lookAgain: edited }, gateway);
+  const pushed = pushStock({ products, ratios, reserved: reservedFromOrders(ss, ordersGrid), conns, oversellGuard: true, knownMissing, lookAgain: edited, sales }, gateway);
 
   // Product rows: bad cells and ratio warnings, written only where the status changes.
   const warningsBySku = new Map<string, string[]>();
@@ -79,11 +83,17 @@ export function stockStep(
     const result = resultOf.get(r.row.key);
     const target = targetOf.get(r.row.key);
     const values: Record<string, unknown> = {};
+    // 전송재고 is what the mall holds by our count: a sale since the push comes off it, so the
+    // next run still knows the mall is short when nothing could be sent now (or none was needed).
+    const held = pushed.inMall.get(r.row.key);
+    if (held !== undefined && held !== r.stockRatio.pushedStock) values.pushedStock = held;
     if (result) {
       if (result.pushed) {
         values.pushedStock = result.target.quantity;
         values.pushedAt = now;
         report.pushed++;
+      } else if (result.deferred) {
+        report.pending++;
       } else if (cellText(r.row.get('status')) !== result.status) {
         // A failure is news once; the row keeps saying it until it is fixed.
         report.failed++;
@@ -100,7 +110,11 @@ export function stockStep(
     if (Object.keys(values).length > 0) ratioUpdates.push({ key: r.row.key, values });
   }
   writeByKey(ratiosTab, STOCK_RATIOS, ratioUpdates);
-  if (report.pushed + report.failed > 0) report.messages.push(`재고 ${report.pushed}건 전송${report.failed ? `, ${report.failed}건 실패` : ''}`);
+  if (report.pushed + report.failed + report.pending > 0) {
+    report.messages.push(
+      `재고 ${report.pushed}건 전송${report.failed ? `, ${report.failed}건 실패` : ''}${report.pending ? `, 남은 ${report.pending}건은 다음 실행에서 이어서 보냅니다` : ''}`,
+    );
+  }
   return report;
 }
 

@@ -31,6 +31,14 @@ import type { OrderLine } from '../core/order';
 
 /** Leave a minute of the six for writing and for Apps Script itself. */
 const BUDGET_MS = 4.5 * 60_000;
+/**
+ * Pushes (stock, products) send nothing after this much of a run: what is left goes on in the
+ * next runs. A run holds the script lock, and the next minute's run, which finds it taken, ends
+ * at once: a push that ran on would hold every order placed meanwhile. Collecting orders comes
+ * first and keeps the whole budget. 35 s of sending plus the writes after it end the run well
+ * before the next tick, wherever in its minute the trigger fires.
+ */
+export const PUSH_SLICE_MS = 35_000;
 export const PARTNERS_SNAPSHOT_KEY = 'config.partners';
 /** onEdit drops the snapshot when the partners tab changes; the expiry is only a safety net. */
 const SNAPSHOT_TTL_S = 6 * 3600;
@@ -43,6 +51,8 @@ const KEEP_TTL_S = 21_600;
 /** Set by onEdit of the products or stock-ratio tab: the next run recomputes stock. */
 export const STOCK_DIRTY_KEY = 'stock.dirty';
 const STOCK_CHECKED_KEY = 'stock.checkedAt';
+/** Set while stock numbers wait for the next run's slice of pushing. */
+const STOCK_PENDING_KEY = 'stock.pending';
 /** Stock is recomputed at least this often even when nothing seems to have changed. */
 const STOCK_RECHECK_MS = 30 * 60_000;
 
@@ -77,7 +87,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
   try {
     const ss = SpreadsheetApp.getActive();
     // One cache read for everything kept between runs.
-    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
+    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
     // Settlement holds and the due-check ride on the same read (settlement-step.ts).
     const settlement = settlementSession(kept);
     let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
@@ -143,12 +153,15 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
         updated += written.updated;
         for (const problem of written.stockProblems) log.push({ job: 'stock', startedAt: started, durationMs: Date.now() - started.getTime(), level: 'warn', message: problem });
         if (written.stockMoved) stockMoved = true;
+        sales.push(...written.appended);
         recent = remember(recent, changed, Date.now());
         keep[RECENT_ORDERS_KEY] = JSON.stringify(recent);
         linesWritten.push(...changed);
         return changed;
       };
       let stockMoved = false;
+      /** Lines new to the orders tab: each mall took their units off its own stock. */
+      const sales: OrderLine[] = [];
       /** Every line this run wrote to the orders tab (collected, re-read while shipping). */
       const linesWritten: OrderLine[] = [];
       const fresh = writeLines(result.lines);
@@ -201,10 +214,13 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       // Stock moves when the master or ratios were edited, when orders changed what is
       // reserved, and at least every half hour.
       const checkedAt = Number(kept[STOCK_CHECKED_KEY] ?? 0);
-      if (kept[STOCK_DIRTY_KEY] || fresh.length > 0 || stockMoved || started.getTime() - checkedAt > STOCK_RECHECK_MS) {
-        const stock = stockStep(ss, snapshot.partners, connMap, rt.gateway, started, ordersGrid, Boolean(kept[STOCK_DIRTY_KEY]));
+      // STEP: pushes (stock, then products), each run a slice of time that ends before the next tick.
+      rt.gateway.narrowDeadline(started.getTime() + PUSH_SLICE_MS);
+      if (kept[STOCK_DIRTY_KEY] || kept[STOCK_PENDING_KEY] || fresh.length > 0 || sales.length > 0 || stockMoved || started.getTime() - checkedAt > STOCK_RECHECK_MS) {
+        const stock = stockStep(ss, snapshot.partners, connMap, rt.gateway, started, ordersGrid, Boolean(kept[STOCK_DIRTY_KEY]), sales);
         wroteSheet = true;
         keep[STOCK_CHECKED_KEY] = String(started.getTime());
+        keep[STOCK_PENDING_KEY] = stock.pending > 0 ? '1' : '';
         if (kept[STOCK_DIRTY_KEY]) cache.remove(STOCK_DIRTY_KEY);
         for (const m of stock.messages) log.push({ job: 'stock', startedAt: started, durationMs: Date.now() - started.getTime(), rowsChanged: stock.pushed, level: stock.failed ? 'warn' : 'info', message: m });
       }

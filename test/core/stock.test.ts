@@ -4,7 +4,7 @@
  * warn, and the oversell guard scales them down. Only changed quantities are sent.
  */
 import { ORDER_LINE_STATUSES, type OrderLineStatus } from '../../src/core/order';
-import { allocateStock, reservedUnits, stockChanges, stockKey, type StockInput, type StockShare, type StockTarget } from '../../src/core/stock';
+import { allocateStock, lowersFirst, reservedUnits, stockChanges, stockInMall, stockKey, type StockInput, type StockShare, type StockTarget } from '../../src/core/stock';
 
 const line = (sku: string | null, quantity: number, status: OrderLineStatus) => ({ sku, quantity, status });
 const share = (sku: string, partnerId: string, ratio: number, sellable = true): StockShare => ({ sku, partnerId, ratio, sellable });
@@ -226,6 +226,48 @@ describe('stock changes: only what differs from what was last sent', () => {
       const afterOrder = pushed(run(100, [line('A', 2, 'paid')]));
       expect(sent(stockChanges(run(100, [line('A', 2, 'cancelled')]), afterOrder))).toEqual(['A|P1=50', 'A|P2=50']);
     });
+  });
+});
+
+describe('what each mall holds: pushed, less the sales it collected since', () => {
+  // A at 100 in the warehouse, 30% to P1 and P2: 30 each.
+  const shares = [share('A', 'P1', 30), share('A', 'P2', 30)];
+  const run = (lines: Parameters<typeof reservedUnits>[0] = []) => allocate({ products: [product('A', 100)], reserved: reservedUnits(lines), shares }).targets;
+  const lastPushed = new Map([
+    ['A|P1', 30],
+    ['A|P2', 30],
+  ]);
+  const sold = (partnerId: string, quantity: number, status: OrderLineStatus = 'paid') => ({ sku: 'A', partnerId, quantity, status });
+  const sent = (ts: StockTarget[]) => ts.map((t) => `${stockKey(t.sku, t.partnerId)}=${t.quantity}`);
+
+  test('a sale the floor hides is sent to the mall that sold it', () => {
+    // P1 sold 2: reserved 2, the share is ⌊98 × 30%⌋ = 29; P1 holds 28, P2 still 30.
+    const inMall = stockInMall(lastPushed, [sold('P1', 2)]);
+    expect(Object.fromEntries(inMall)).toEqual({ 'A|P1': 28, 'A|P2': 30 });
+    expect(sent(stockChanges(run([line('A', 2, 'paid')]), inMall))).toEqual(['A|P1=29', 'A|P2=29']);
+  });
+
+  test('with only what was sent to compare, the mall that sold stays short', () => {
+    // P1 sold 1: ⌊99 × 30%⌋ = 29 ≠ 30 is sent to both; then P1 sells 1 more: ⌊98 × 30%⌋ = 29 again.
+    const afterFirst = new Map([
+      ['A|P1', 29],
+      ['A|P2', 29],
+    ]);
+    const targets = run([line('A', 2, 'paid')]);
+    expect(stockChanges(targets, afterFirst)).toEqual([]);
+    expect(sent(stockChanges(targets, stockInMall(afterFirst, [sold('P1', 1)])))).toEqual(['A|P1=29']);
+  });
+
+  test('a sale first seen cancelled or refunded took nothing; a pair never pushed stays unknown; no mall holds less than 0', () => {
+    expect(Object.fromEntries(stockInMall(lastPushed, [sold('P1', 3, 'cancelled'), sold('P2', 2, 'refunded'), sold('P3', 4), sold('P2', 40)]))).toEqual({ 'A|P1': 30, 'A|P2': 0 });
+  });
+
+  test('lowered quantities are sent first', () => {
+    const inMall = new Map([
+      ['A|P1', 10],
+      ['A|P2', 50],
+    ]);
+    expect(sent(lowersFirst(stockChanges(run(), inMall), inMall))).toEqual(['A|P2=30', 'A|P1=30']);
   });
 });
 

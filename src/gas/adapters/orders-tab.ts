@@ -21,6 +21,8 @@ export interface UpsertResult {
   added: number;
   updated: number;
   grid?: unknown[][];
+  /** Lines the tab did not have: sales the stock step counts off each mall's quantity. */
+  appended: OrderLine[];
 }
 
 /**
@@ -55,11 +57,12 @@ export function ordersWriter(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang:
       return new Set(items.filter((i) => cellText(existing.get(i)?.get('shippedAt')) !== ''));
     },
     write(lines) {
-      if (lines.length === 0) return { added: 0, updated: 0 };
+      if (lines.length === 0) return { added: 0, updated: 0, appended: [] };
       const { sheet, grid, table } = tab();
       const width = grid[0]?.length ?? 0;
       const existing = rowsByKey();
       const appends: unknown[][] = [];
+      const appended: OrderLine[] = [];
       const updates: KeyedUpdate[] = [];
       const after = grid.map((r) => r.slice());
       for (const line of lines) {
@@ -67,6 +70,7 @@ export function ordersWriter(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang:
         const row = existing.get(orderKey(line));
         if (!row) {
           appends.push(rowCells(table.layout.index, width, values));
+          appended.push(line);
           continue;
         }
         const changed = Object.entries(values).filter(
@@ -85,7 +89,7 @@ export function ordersWriter(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang:
       // The tab as it now is (row order aside), so stock need not read 100,000 rows again.
       after.push(...appends);
       read = null;
-      return { added: appends.length, updated: updates.length, grid: after };
+      return { added: appends.length, updated: updates.length, grid: after, appended };
     },
   };
 }

@@ -62,6 +62,14 @@ export class Cafe24Gateway {
 
   constructor(private readonly d: GatewayDeps) {}
 
+  /**
+   * Sends nothing new after `at` (never later than the deadline it was made with): the sync's
+   * pushes stop in time for the next minute's run, which collects orders first.
+   */
+  narrowDeadline(at: number): void {
+    this.d.deadline = Math.min(this.d.deadline, at);
+  }
+
   run<T>(requests: readonly Cafe24Request<T>[]): Outcome<T>[] {
     const out: Outcome<T>[] = new Array<Outcome<T>>(requests.length);
     let pending: Pending<T>[] = requests.map((req, index) => ({ index, req, history: FIRST_TRY, readyAt: 0 }));

@@ -1,6 +1,6 @@
 import type { Cafe24Connection, Cafe24VariantRef } from '../../channels/cafe24';
 import { InventoryOne, parse, setInventoryQuantity } from '../../channels/cafe24';
-import { allocateStock, stockChanges, stockKey, type StockTarget, type StockWarning } from '../../core/stock';
+import { allocateStock, lowersFirst, stockChanges, stockInMall, stockKey, type MallSale, type StockTarget, type StockWarning } from '../../core/stock';
 import type { Product } from '../../core/product';
 import type { StockRatio } from '../../sheet/ratios';
 import { lastPushedStock } from '../../sheet/ratios';
@@ -23,6 +23,8 @@ export interface StockPushResult {
   readonly variantCode: string | null;
   /** Why it was not sent, in Korean; '' when sent. */
   readonly status: string;
+  /** Not sent for lack of time or because the mall throttles: the next run sends it. */
+  readonly deferred: boolean;
 }
 
 /** What a ratio row says when the mall has no product for the SKU. */
@@ -40,6 +42,8 @@ export interface StockPushInput {
    */
   readonly knownMissing?: ReadonlySet<string>;
   readonly lookAgain?: boolean;
+  /** Order lines collected since the last push (this run's new lines): each mall sold these. */
+  readonly sales?: readonly MallSale[];
 }
 
 export interface StockPushReport {
@@ -47,6 +51,8 @@ export interface StockPushReport {
   readonly warnings: StockWarning[];
   /** Every target, for showing how each number is computed even when nothing was sent. */
   readonly targets: StockTarget[];
+  /** What each mall holds by our count after this push (sent numbers, less sales where none was sent). */
+  readonly inMall: ReadonlyMap<string, number>;
 }
 
 export function pushStock(input: StockPushInput, gateway: Cafe24Gateway): StockPushReport {
@@ -58,7 +64,10 @@ export function pushStock(input: StockPushInput, gateway: Cafe24Gateway): StockP
     shares: input.ratios.map((r) => ({ sku: r.sku, partnerId: r.partnerId, sellable: r.sellable && selling.has(r.sku), ratio: r.ratio })),
     oversellGuard: input.oversellGuard,
   });
-  const changes = stockChanges(targets, lastPushedStock(input.ratios)).filter((t) => input.conns.has(t.partnerId));
+  // The malls sold since the last push: compare the share with what each holds now, not with
+  // what was sent (a sale the floor hides would leave the mall below its share for good).
+  const before = stockInMall(lastPushedStock(input.ratios), input.sales ?? []);
+  const changes = lowersFirst(stockChanges(targets, before).filter((t) => input.conns.has(t.partnerId)), before);
   const ratioOf = new Map(input.ratios.map((r) => [stockKey(r.sku, r.partnerId), r]));
   const sellableOf = new Map(input.ratios.map((r) => [stockKey(r.sku, r.partnerId), r.sellable && selling.has(r.sku)]));
   const address = new Map<string, { productNo: string; variantCode: string } | null>();
@@ -71,10 +80,10 @@ export function pushStock(input: StockPushInput, gateway: Cafe24Gateway): StockP
   const unknown = [
     ...new Set(changes.filter((t) => address.get(stockKey(t.sku, t.partnerId)) === null && !skip.has(stockKey(t.sku, t.partnerId))).map((t) => t.partnerId)),
   ];
-  const catalogFailures = new Map<string, string>();
+  const catalogFailures = new Map<string, { message: string; deferred: boolean }>();
   if (unknown.length > 0) {
     const catalogs = readCatalogs(unknown.map((id) => input.conns.get(id)!), gateway);
-    for (const e of catalogs.errors) catalogFailures.set(e.partnerId, e.error.userMessage);
+    for (const e of catalogs.errors) catalogFailures.set(e.partnerId, { message: e.error.userMessage, deferred: e.deferred });
     for (const t of changes) {
       const key = stockKey(t.sku, t.partnerId);
       if (address.get(key)) continue;
@@ -88,8 +97,8 @@ export function pushStock(input: StockPushInput, gateway: Cafe24Gateway): StockP
     if (address.get(stockKey(t.sku, t.partnerId))) continue;
     // A mall that does not carry a SKU it is not meant to sell needs nothing.
     if (!sellableOf.get(stockKey(t.sku, t.partnerId))) continue;
-    const why = catalogFailures.get(t.partnerId) ?? NOT_IN_MALL;
-    results.push({ sku: t.sku, partnerId: t.partnerId, target: t, pushed: false, productNo: null, variantCode: null, status: why });
+    const failure = catalogFailures.get(t.partnerId);
+    results.push({ sku: t.sku, partnerId: t.partnerId, target: t, pushed: false, productNo: null, variantCode: null, status: failure?.message ?? NOT_IN_MALL, deferred: failure?.deferred ?? false });
   }
   const outcomes = gateway.run(
     sendable.map((t) => {
@@ -106,7 +115,9 @@ export function pushStock(input: StockPushInput, gateway: Cafe24Gateway): StockP
   sendable.forEach((t, i) => {
     const a = address.get(stockKey(t.sku, t.partnerId))!;
     const o = outcomes[i]!;
-    results.push({ sku: t.sku, partnerId: t.partnerId, target: t, pushed: o.ok, productNo: a.productNo, variantCode: a.variantCode, status: o.ok ? '' : o.error.userMessage });
+    results.push({ sku: t.sku, partnerId: t.partnerId, target: t, pushed: o.ok, productNo: a.productNo, variantCode: a.variantCode, status: o.ok ? '' : o.error.userMessage, deferred: !o.ok && o.deferred });
   });
-  return { results, warnings, targets };
+  const inMall = new Map(before);
+  for (const r of results) if (r.pushed) inMall.set(stockKey(r.sku, r.partnerId), r.target.quantity);
+  return { results, warnings, targets, inMall };
 }
