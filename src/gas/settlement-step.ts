@@ -56,6 +56,21 @@ export interface SettlementState extends SettlementSchedule {
    * themselves after the next edit of the products, ledger or partners tab.
    */
   readonly retry: readonly string[];
+  /**
+   * The resellers whose sheets the last completed refresh covered. A reseller row added since
+   * gets its sheet with the next run, not at the next 06:00.
+   */
+  readonly sheetsFor: readonly string[];
+}
+
+/** The partners that have a reseller sheet, in a stable order. */
+function resellerIds(partners: readonly Partner[]): string[] {
+  return partners.filter((p) => p.role === 'reseller').map((p) => p.partnerId).sort();
+}
+
+/** What a finished refresh leaves in the state: deferred work stays pending, newcomers are covered. */
+function afterRefresh(partners: readonly Partner[], r: { deferred: boolean }, before: readonly string[]): Pick<SettlementState, 'pendingRefresh' | 'sheetsFor'> {
+  return { pendingRefresh: r.deferred, sheetsFor: r.deferred ? before : resellerIds(partners) };
 }
 
 /**
@@ -81,6 +96,8 @@ function parseState(text: string | null | undefined): SettlementState | null {
       balances: s.balances ?? {},
       pendingRefresh: s.pendingRefresh ?? false,
       retry: s.retry ?? [],
+      // A state stored before this field knew its resellers' sheets through the daily refresh.
+      sheetsFor: s.sheetsFor ?? [],
     };
   } catch {
     return null;
@@ -210,7 +227,8 @@ export class SettlementSession {
     // A price edit while no period waits for a price changes nothing here (stock edits are many).
     const dirty = Boolean(flag) && !(flag === 'prices' && state.retry.length === 0);
     if (flag && !dirty) ctx.cache.remove(SETTLEMENT_DIRTY_KEY);
-    const nothing = !due.week && !due.month && !due.refresh && !state.pendingRefresh && !dirty;
+    const newcomers = resellerIds(ctx.partners).some((id) => !state.sheetsFor.includes(id));
+    const nothing = !due.week && !due.month && !due.refresh && !state.pendingRefresh && !newcomers && !dirty;
     const late = ctx.now - ctx.startedAt > START_BY_MS;
     if (nothing || late) {
       keep[SETTLEMENT_STATE_KEY] = this.unsaved ? saveState(state) : JSON.stringify(state);
@@ -240,8 +258,9 @@ export class SettlementSession {
         ...afterRun(state, { week: due.week, month: due.month }),
         holds: h.holds,
         balances: h.balances,
-        pendingRefresh: state.pendingRefresh || periods.length > 0 || run.recorded.length > 0,
+        pendingRefresh: state.pendingRefresh || newcomers || periods.length > 0 || run.recorded.length > 0,
         retry: retryAfter(state.retry, periods, run),
+        sheetsFor: state.sheetsFor,
       };
     } else {
       // The daily refresh, or the one a settlement run or a payment asked for.
@@ -253,7 +272,7 @@ export class SettlementSession {
       const h = holdsRecord(holds);
       wrote = writeBalances(ss, state.balances, h.balances) || wrote;
       if (Object.keys(state.holds).some((id) => !(id in h.holds))) keep[SHIP_DIRTY_KEY] = shipDirtyMark(ctx.now);
-      state = { ...state, ...afterRun(state, { refreshedDay: due.refresh ? due.today : state.refreshedDay }), holds: h.holds, balances: h.balances, pendingRefresh: r.deferred };
+      state = { ...state, ...afterRun(state, { refreshedDay: due.refresh ? due.today : state.refreshedDay }), holds: h.holds, balances: h.balances, ...afterRefresh(ctx.partners, r, state.sheetsFor) };
     }
     keep[SETTLEMENT_STATE_KEY] = sameJson(before, state) && !this.unsaved ? JSON.stringify(state) : saveState(state);
     this.unsaved = false;
@@ -263,7 +282,7 @@ export class SettlementSession {
 }
 
 function freshState(now: number): SettlementState {
-  return { ...firstSchedule(now), holds: {}, balances: {}, pendingRefresh: false, retry: [] };
+  return { ...firstSchedule(now), holds: {}, balances: {}, pendingRefresh: false, retry: [], sheetsFor: [] };
 }
 
 /** The periods to try again: those of this run with a problem row, and earlier ones not run now. */
@@ -330,7 +349,7 @@ export function runSettlementNow(label: string, lang: Lang): SettlementRunReport
     writeHoldStatuses(ss, state.holds, h.holds);
     const released = Object.keys(state.holds).some((id) => !(id in h.holds));
     const refreshed = refreshResellers(ss, partners, { facts: run.data.facts, ledger: run.ledger, holds: run.holds, statements: statementsOf(ss), until: now + RESELLERS_BY_MS }, now);
-    storeState({ ...state, holds: h.holds, balances: h.balances, pendingRefresh: refreshed.deferred, retry: retryAfter(state.retry, [period], run) });
+    storeState({ ...state, holds: h.holds, balances: h.balances, ...afterRefresh(partners, refreshed, state.sheetsFor), retry: retryAfter(state.retry, [period], run) });
     if (released) scriptCache().putAll({ [SHIP_DIRTY_KEY]: shipDirtyMark(now) }, 21_600);
     const messages = [...run.messages, ...refreshed.messages];
     appendLog(ss, lang, messages.map((m) => ({ job: 'settlement', startedAt: new Date(now), durationMs: Date.now() - now, level: m.level, message: m.message }) satisfies LogEntry));
