@@ -33,9 +33,10 @@ const CAFE24_E2E = [
  */
 const READINGS = [
   {
-    name: 'cafe24: first value of a list, access token dies at refresh',
+    name: 'cafe24: first value of a list, access token dies at refresh; triggers spread in their minute',
     testMatch: CAFE24_E2E,
     strict: { undocumentedCommaList: 'first', revokeAccessOnRefresh: true },
+    timing: { mode: 'spread', seed: 1 },
   },
   {
     name: 'cafe24: comma lists read as lists',
@@ -54,7 +55,7 @@ module.exports = {
       displayName: r.name,
       testMatch: r.testMatch,
       setupFiles: ['<rootDir>/test/fake-reading.cjs'],
-      globals: { CAFE24_FAKE_STRICT: r.strict },
+      globals: { CAFE24_FAKE_STRICT: r.strict, ...(r.timing ? { GAS_TRIGGER_TIMING: r.timing } : {}) },
     })),
   ],
 };

@@ -11,7 +11,7 @@ import { QuotaBook, type AccountType } from './quotas';
 import { Remote } from './remote';
 import { releaseLocksOf } from './services/lock';
 import { scriptState, type Deployment, type TriggerModel } from './services/script-app';
-import { DEFAULT_CLOCK_TIMING, nextFire, type ClockTiming } from './services/trigger-schedule';
+import { defaultClockTiming, nextFire, type ClockTiming } from './services/trigger-schedule';
 import { builtinServices, dataGlobals, type Manifest, type ServiceFactory } from './services/registry';
 import { wallTime } from './tz';
 import { decode, encode, INSPECT, type CallMessage, type LogLine, type WorkerMessage } from './wire';
@@ -192,7 +192,7 @@ export class Runtime {
     this.services = { ...builtinServices, ...(opts.services ?? {}) };
     scriptState(this.world).deployment = opts.deployment ?? 'bound';
     scriptState(this.world).clockTriggerSourceId = opts.clockTriggerSourceId ?? 'null';
-    scriptState(this.world).timing = opts.clockTiming ?? DEFAULT_CLOCK_TIMING;
+    scriptState(this.world).timing = opts.clockTiming ?? defaultClockTiming();
     // Apps Script's Date speaks the script's time zone.
     process.env.TZ = opts.manifest.timeZone;
   }

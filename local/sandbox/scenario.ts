@@ -135,12 +135,12 @@ export const Scenario = z.object({
   deployment: z.enum(['bound', 'addon']).default('bound'),
   /**
    * Where in their interval periodic triggers fire (local/runtime/services/trigger-schedule.ts):
-   * a seeded random offset in each interval (spread, the default), one offset per trigger
-   * (phase), or every period from creation on the millisecond (exact).
+   * one seeded offset per trigger (phase, the runtime's default when absent), a seeded random
+   * offset in each interval (spread), or every period from creation on the millisecond (exact).
    */
   triggerTiming: z
     .discriminatedUnion('mode', [z.object({ mode: z.enum(['spread', 'phase']), seed: z.number().int().default(1) }), z.object({ mode: z.literal('exact') })])
-    .default({ mode: 'spread', seed: 1 }),
+    .optional(),
   user: z.string().email().default('owner@example.com'),
   spreadsheet: z
     .object({ name: z.string().min(1).default('분양몰 운영'), sheets: z.array(SheetSeed).default([]) })

@@ -93,8 +93,9 @@ describe('the local Apps Script kernel', () => {
       return starts;
     };
 
-    it('by default fires once inside each minute, at a seeded offset that changes from minute to minute', async () => {
-      const starts = await fires('everyMinute', T0 + 30 * 60_000);
+    it('spread: fires once inside each minute, at a seeded offset that changes from minute to minute', async () => {
+      const SPREAD: Partial<RuntimeOptions> = { clockTiming: { mode: 'spread', seed: 1 } };
+      const starts = await fires('everyMinute', T0 + 30 * 60_000, SPREAD);
       // Minutes 1 to 29 (the minute it was created in is not one of them), one fire each.
       expect(starts.map((t) => Math.floor(t / 60_000))).toEqual(Array.from({ length: 29 }, (_, i) => i + 1));
       const offsets = starts.map((t) => t % 60_000);
@@ -105,7 +106,7 @@ describe('the local Apps Script kernel', () => {
       expect(Math.min(...gaps)).toBeLessThan(40_000);
       expect(Math.max(...gaps)).toBeGreaterThan(80_000);
       // Deterministic: the same seed gives the same times, another seed others.
-      expect(await fires('everyMinute', T0 + 30 * 60_000)).toEqual(starts);
+      expect(await fires('everyMinute', T0 + 30 * 60_000, SPREAD)).toEqual(starts);
       expect(await fires('everyMinute', T0 + 30 * 60_000, { clockTiming: { mode: 'spread', seed: 2 } })).not.toEqual(starts);
     });
 
@@ -115,9 +116,12 @@ describe('the local Apps Script kernel', () => {
       expect(starts.filter((t) => t % 60_000 === 0)).toEqual([]);
     });
 
-    it('keeps one offset per trigger in every interval when told so (phase), or fires on the period (exact)', async () => {
+    it('by default keeps one offset per trigger in every interval (phase), or fires on the period when told (exact)', async () => {
       const phase = await fires('everyMinute', T0 + 10 * 60_000, { clockTiming: { mode: 'phase', seed: 7 } });
       expect(new Set(phase.map((t) => t % 60_000)).size).toBe(1);
+      const byDefault = await fires('everyMinute', T0 + 10 * 60_000);
+      expect(new Set(byDefault.map((t) => t % 60_000)).size).toBe(1);
+      expect(byDefault.every((t) => t % 60_000 > 0)).toBe(true);
       expect(phase).toHaveLength(9);
       expect(await fires('everyMinute', T0 + 3 * 60_000 + 1, EXACT)).toEqual([60_000, 120_000, 180_000]);
     });

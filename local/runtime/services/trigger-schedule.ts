@@ -15,19 +15,33 @@ export type ClockSchedule =
 
 /**
  * Where in its interval an everyMinutes/everyHours trigger fires. Apps Script says only that
- * times "may be slightly randomized" (apps-script-platform §2.1); an hourly trigger fires once
- * somewhere inside each hour, not on the hour. The reference is silent on how the offset moves
- * from one interval to the next, so the runtime offers each reading:
- * - `spread` (the default): every fire at its own seeded random offset inside its interval
- *   (intervals aligned to the clock: minutes, hours), so two fires are anywhere from a moment to
- *   almost two intervals apart;
- * - `phase`: one seeded offset per trigger, the same in every interval (as a daily trigger's
- *   minute stays from day to day);
+ * times "may be slightly randomized" and that a trigger's time, once chosen, stays consistent
+ * (an "at 9" trigger fires between 9 and 10, at the same time each day: apps-script-platform
+ * §2.1); an hourly trigger fires once somewhere inside each hour, not on the hour. It is silent
+ * on how a minute trigger's offset moves from one interval to the next, so the runtime offers
+ * each reading (the product must work under all; the specs run under the first two):
+ * - `phase` (the default, closest to "stays consistent"): one seeded offset per trigger, the
+ *   same in every interval (intervals aligned to the clock: minutes, hours);
+ * - `spread`: every fire at its own seeded random offset inside its interval, so two fires are
+ *   anywhere from a moment to almost two intervals apart;
  * - `exact`: every period from the moment of creation, on the millisecond (the runtime's old
  *   behaviour, for specs that need exact times).
  */
 export type ClockTiming = { mode: 'spread' | 'phase'; seed: number } | { mode: 'exact' };
-export const DEFAULT_CLOCK_TIMING: ClockTiming = { mode: 'spread', seed: 1 };
+export const DEFAULT_CLOCK_TIMING: ClockTiming = { mode: 'phase', seed: 1 };
+
+/**
+ * The timing a runtime uses when none is asked for: DEFAULT_CLOCK_TIMING, or the reading a test
+ * run names in GAS_TRIGGER_TIMING (JSON; jest.config.cjs runs the end-to-end specs under each).
+ */
+export function defaultClockTiming(): ClockTiming {
+  const text = typeof process === 'undefined' ? undefined : process.env.GAS_TRIGGER_TIMING;
+  if (!text) return DEFAULT_CLOCK_TIMING;
+  const t = JSON.parse(text) as Partial<ClockTiming> & { seed?: number };
+  if (t.mode === 'exact') return { mode: 'exact' };
+  if (t.mode === 'spread' || t.mode === 'phase') return { mode: t.mode, seed: Number.isInteger(t.seed) ? t.seed! : 1 };
+  throw new Error(`GAS_TRIGGER_TIMING: unknown timing ${text}`);
+}
 
 /** A trigger's own offsets: its timing with its id folded into the seed. */
 export type EveryOffset = { mode: 'exact' } | { mode: 'spread' | 'phase'; key: string };
