@@ -18,6 +18,8 @@ import {
   DEFAULT_PRODUCT_PACE,
   EDITED_KEY,
   LAST_BATCH_KEY,
+  mirroredMarks,
+  PRODUCT_EDITED_CACHE_KEY,
   planProductPush,
   productsDue,
   pushStateWrites,
@@ -29,7 +31,7 @@ import {
 import { productSkus, readProducts } from '../sheet/products';
 import { readRatios } from '../sheet/ratios';
 import { PRODUCTS, STOCK_RATIOS } from '../sheet/tabs';
-import { scriptProperties } from './adapters/stores';
+import { documentCacheService, scriptProperties } from './adapters/stores';
 import { cellText, findTab, readGrid, writeByKey, type KeyedUpdate } from './adapters/tab';
 
 export interface ProductsStepReport {
@@ -45,6 +47,8 @@ export interface ProductsStepReport {
   pending: boolean;
   /** Whether this run read the tabs (there was an edit to look at, or a batch was due). */
   read: boolean;
+  /** The marks as they now stand, for the sync to keep in the cache (PRODUCT_MARKS_CACHE_KEY). */
+  marks: string;
 }
 
 /** One word per mall in a product's push status (a Record: a new outcome cannot go unnamed). */
@@ -67,10 +71,13 @@ export function productsStep(
   conns: ReadonlyMap<string, Cafe24Connection>,
   gateway: Cafe24Gateway,
   now: Date,
-  store: KeyValueStore = scriptProperties(),
+  properties: KeyValueStore = scriptProperties(),
   pace: ProductPace = DEFAULT_PRODUCT_PACE,
+  cached: { marks?: string | undefined; edited?: string | undefined } = {},
 ): ProductsStepReport {
-  const report: ProductsStepReport = { created: 0, updated: 0, failed: 0, rowsChanged: 0, messages: [], pending: false, read: false };
+  const marks = mirroredMarks(properties, cached.marks, cached.edited, now.getTime());
+  const store = marks.store;
+  const report: ProductsStepReport = { created: 0, updated: 0, failed: 0, rowsChanged: 0, messages: [], pending: false, read: false, marks: '' };
   const t = now.getTime();
   const lastBatchAt = timeOf(store.get(LAST_BATCH_KEY), t);
   const waitingBefore = Number(store.get(WAITING_KEY) ?? 0) || 0;
@@ -78,6 +85,7 @@ export function productsStep(
   // Decided from script properties alone (already read by the run): an idle minute, or one
   // between batches, touches no sheet.
   const due = productsDue({ editedAt: timeOf(store.get(EDITED_KEY), t), checkedAt: timeOf(store.get(CHECKED_KEY), t), waiting: waitingBefore, lastBatchAt, now: t, pace });
+  report.marks = marks.mirror();
   const malls = partners.filter((p) => conns.has(p.partnerId));
   if (due === 'idle' || malls.length === 0) return report;
   const productsTab = findTab(ss, PRODUCTS);
@@ -114,6 +122,7 @@ export function productsStep(
   if (waiting !== waitingBefore) store.set(WAITING_KEY, String(waiting));
   // Edits made after this run started are newer than this mark and are read next time.
   store.set(CHECKED_KEY, String(t));
+  report.marks = marks.mirror();
 
   const ratioUpdates = ratioRows(ratioReads, results, plan.skipped);
   const productUpdates = productRows(productReads, results, plan.skipped, now);
@@ -145,7 +154,10 @@ export function productsStep(
  * the tabs and sends what changed. A script property, not a cache entry: it must not vanish.
  */
 export function markProductsEdited(store: KeyValueStore = scriptProperties()): void {
-  store.set(EDITED_KEY, String(Date.now()));
+  const at = String(Date.now());
+  store.set(EDITED_KEY, at);
+  // The sync reads this with its one cache read; the property above is what lasts.
+  documentCacheService().put(PRODUCT_EDITED_CACHE_KEY, at, 21_600);
 }
 
 /** A stored time; null when absent, damaged, or in the future (a clock set wrong must not stall the push). */

@@ -20,6 +20,7 @@ import { scriptCache, syncLock, documentCacheService } from './adapters/stores';
 import { cafe24Runtime, connectionOf, isConnected, markPartners, partnersOf, reconnectReason } from './cafe24';
 import { endsConnection } from '../jobs/cafe24/token-vault';
 import { productsStep } from './products-step';
+import { PRODUCT_EDITED_CACHE_KEY, PRODUCT_MARKS_CACHE_KEY } from '../jobs/product-push';
 import { stockStep } from './stock';
 import { HEALTH_KEY, healthAfterRun } from './health';
 import { SHIP_DIRTY_KEY, SHIP_WAITING_KEY, shippingStep } from './shipping-step';
@@ -87,7 +88,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
   try {
     const ss = SpreadsheetApp.getActive();
     // One cache read for everything kept between runs.
-    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
+    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
     // Settlement holds and the due-check ride on the same read (settlement-step.ts).
     const settlement = settlementSession(kept);
     let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
@@ -227,7 +228,8 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       // Products go out at the spec's pace (5 every 5 minutes) after an edit of the master, the
       // ratios or the partners, and batch after batch while pairs wait; the step decides from
       // script properties the run has already read, so an idle minute reads no sheet.
-      const products = productsStep(ss, snapshot.partners, connMap, rt.gateway, started, rt.store);
+      const products = productsStep(ss, snapshot.partners, connMap, rt.gateway, started, rt.store, undefined, { marks: kept[PRODUCT_MARKS_CACHE_KEY], edited: kept[PRODUCT_EDITED_CACHE_KEY] });
+      keep[PRODUCT_MARKS_CACHE_KEY] = products.marks;
       productsRan = products.read;
       wroteSheet ||= products.rowsChanged > 0;
       // New mall products get their stock with the next run, not the half-hourly check.

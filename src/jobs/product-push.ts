@@ -14,6 +14,7 @@
  * fields that differ from it, so whatever a reseller changed in its own mall (a name, a hidden
  * product) stays unless the manufacturer changes that very field.
  */
+import type { KeyValueStore } from './ports';
 import type { ProductFields } from '../channels/cafe24/requests';
 import type { Krw } from '../core/krw';
 import type { Partner, PartnerRole } from '../core/partner';
@@ -461,4 +462,57 @@ function hash(text: string): string {
 /** Code-unit order: the same on every runtime and locale. */
 function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The cache entry that mirrors the four marks above, read with the sync's one cache read. */
+export const PRODUCT_MARKS_CACHE_KEY = 'products.marks';
+/** onEdit's mark in the cache too (the sync reads it with the copy, and never writes it). */
+export const PRODUCT_EDITED_CACHE_KEY = 'products.editedAt';
+/** A copy older than this is not trusted: the properties are read again (a lost edit waits no longer). */
+export const MARKS_COPY_MAX_AGE_MS = 10 * 60_000;
+const MARK_KEYS = [EDITED_KEY, CHECKED_KEY, WAITING_KEY, LAST_BATCH_KEY] as const;
+type Marks = Record<string, string | null> & { at: number };
+
+/**
+ * The products marks as the run sees them: properties stay the record (a cache entry may vanish
+ * at any time), and a copy in the cache the sync reads anyway spares an idle minute the read of
+ * the document properties. No copy, a damaged one, or one older than MARKS_COPY_MAX_AGE_MS: the
+ * properties are read and the copy made again. An edit since the copy was made comes with the
+ * same cache read (PRODUCT_EDITED_CACHE_KEY). `mirror()` is what the run puts back in the cache.
+ */
+export function mirroredMarks(store: KeyValueStore, cached: string | null | undefined, editedInCache: string | null | undefined, now: number): { store: KeyValueStore; mirror(): string } {
+  const copy = parseMarks(cached);
+  let marks: Marks | null = copy && now - copy.at >= 0 && now - copy.at < MARKS_COPY_MAX_AGE_MS ? copy : null;
+  const edited = Number(editedInCache);
+  if (marks && Number.isFinite(edited) && edited > Number(marks[EDITED_KEY] ?? 0)) marks[EDITED_KEY] = String(edited);
+  const load = (): Marks => (marks ??= { ...Object.fromEntries(MARK_KEYS.map((k) => [k, store.get(k)])), at: now } as Marks);
+  const isMark = (key: string) => (MARK_KEYS as readonly string[]).includes(key);
+  return {
+    store: {
+      get: (key) => (isMark(key) ? (load()[key] ?? null) : store.get(key)),
+      getLatest: (key) => store.getLatest(key),
+      set: (key, value) => {
+        store.set(key, value);
+        if (isMark(key)) load()[key] = value;
+      },
+      delete: (key) => {
+        store.delete(key);
+        if (isMark(key)) load()[key] = null;
+      },
+    },
+    mirror: () => JSON.stringify(load()),
+  };
+}
+
+function parseMarks(text: string | null | undefined): Marks | null {
+  if (!text) return null;
+  try {
+    const v: unknown = JSON.parse(text);
+    if (typeof v !== 'object' || v === null) return null;
+    const rec = v as Record<string, unknown>;
+    if (typeof rec.at !== 'number' || !MARK_KEYS.every((k) => rec[k] === null || typeof rec[k] === 'string')) return null;
+    return { ...Object.fromEntries(MARK_KEYS.map((k) => [k, rec[k] as string | null])), at: rec.at } as Marks;
+  } catch {
+    return null;
+  }
 }

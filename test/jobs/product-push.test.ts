@@ -7,6 +7,7 @@ import type { Product } from '../../src/core/product';
 import type { StockRatio } from '../../src/sheet/ratios';
 import {
   DEFAULT_PRODUCT_PACE,
+  mirroredMarks,
   mallProductName,
   OPTION_ITEM,
   planProductPush,
@@ -359,5 +360,53 @@ describe('state kept in script properties', () => {
     expect(back.state.pushed.size).toBeLessThan(900);
     s.m.set(PUSHED_KEY, 'null');
     expect(readPushState(s.get).state.pushed.size).toBe(0);
+  });
+});
+
+describe('the products marks between runs (properties, with a copy in the cache)', () => {
+  const counting = (values: Record<string, string>) => {
+    const reads: string[] = [];
+    const store = {
+      get: (k: string) => (reads.push(k), values[k] ?? null),
+      getLatest: (k: string) => values[k] ?? null,
+      set: (k: string, v: string) => void (values[k] = v),
+      delete: (k: string) => void delete values[k],
+    };
+    return { store, reads, values };
+  };
+  const props = () => counting({ 'products.editedAt': String(T0 - 9 * MIN), 'products.checkedAt': String(T0 - 8 * MIN), 'products.waiting': '3', 'products.lastBatchAt': String(T0 - 8 * MIN) });
+
+  test('an idle minute answers from the copy and reads no property', () => {
+    const p = props();
+    const first = mirroredMarks(p.store, undefined, undefined, T0 - 5 * MIN);
+    expect(first.store.get('products.waiting')).toBe('3');
+    expect(p.reads.length).toBeGreaterThan(0);
+    p.reads.length = 0;
+    const next = mirroredMarks(p.store, first.mirror(), undefined, T0);
+    expect(next.store.get('products.waiting')).toBe('3');
+    expect(p.reads).toEqual([]);
+  });
+
+  test('an edit made since the copy comes with the same cache read', () => {
+    const p = props();
+    const copy = mirroredMarks(p.store, undefined, undefined, T0 - 5 * MIN).mirror();
+    const m = mirroredMarks(p.store, copy, String(T0 - MIN), T0);
+    expect(m.store.get('products.editedAt')).toBe(String(T0 - MIN));
+  });
+
+  test('a copy older than ten minutes, or damaged, is not trusted: the properties are read again', () => {
+    const p = props();
+    const copy = mirroredMarks(p.store, undefined, undefined, T0 - 11 * MIN).mirror();
+    p.values['products.waiting'] = '0';
+    expect(mirroredMarks(p.store, copy, undefined, T0).store.get('products.waiting')).toBe('0');
+    expect(mirroredMarks(p.store, '{"at":"x"}', undefined, T0).store.get('products.waiting')).toBe('0');
+  });
+
+  test("a run's writes go to the properties and into the copy it leaves", () => {
+    const p = props();
+    const m = mirroredMarks(p.store, undefined, undefined, T0);
+    m.store.set('products.waiting', '0');
+    expect(p.values['products.waiting']).toBe('0');
+    expect(JSON.parse(m.mirror())).toMatchObject({ 'products.waiting': '0', at: T0 });
   });
 });
