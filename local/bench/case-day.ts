@@ -25,6 +25,9 @@ const ORDERS = 300;
 const SKUS = 20;
 const FIRST = 15 * 60_000;
 
+/** A day's URL fetches against their lower bound (the project's standing target). */
+const FETCH_TARGET = 1.2;
+
 export async function dayCase(log: (s: string) => void): Promise<CaseResult[]> {
   const b = await boot({ seed: catalogSeed(SKUS, 0), sheets: [productsTab(SKUS, () => STOCK), ratiosTab(SKUS)] });
   try {
@@ -142,8 +145,9 @@ export async function dayCase(log: (s: string) => void): Promise<CaseResult[]> {
           byService: what === 'urlfetch' ? `GET ${gets}, PUT ${puts}, POST ${posts}` : `${runs.length} sync runs`,
           bound: what === 'urlfetch' ? fetchBound.toLocaleString('en-US') : '—',
           ratio: what === 'urlfetch' ? `${(used / fetchBound).toFixed(2)}×` : '—',
-          target: `≤ ${fmt(limit)} (headroom ${headroom.toFixed(0)}%)`,
-          met: used <= limit,
+          // URL fetches: the standing target against their bound, and the account's quota.
+          target: `${what === 'urlfetch' ? `≤ ${FETCH_TARGET}×, ` : ''}≤ ${fmt(limit)} (headroom ${headroom.toFixed(0)}%)`,
+          met: used <= limit && (what !== 'urlfetch' || used / fetchBound <= FETCH_TARGET + 1e-9),
         },
       };
     };
@@ -152,7 +156,7 @@ export async function dayCase(log: (s: string) => void): Promise<CaseResult[]> {
         name: `4. day, 1-min cadence, 3 malls, ${ORDERS} orders: all sync runs`,
         roundTrips: all,
         lowerBound: rtBound,
-        target: null,
+        target: 1.5,
       },
       {
         name: '4e. … malls at their share at the end of the day',
