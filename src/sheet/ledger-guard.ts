@@ -7,7 +7,7 @@
  * Guarded: 전표번호, 일시, 파트너ID, 구분, 금액, 근거, 사유 (what balances, holds and the reseller
  * sheets are made of). 품목 근거 and 처리결과 are the add-on's notes, free to change.
  */
-import { formatWon, LEDGER_ENTRY_TYPES, type LedgerEntry, type LedgerEntryType } from '../core/ledger';
+import { formatWon, LEDGER_ENTRY_TYPES, type LedgerEntry } from '../core/ledger';
 import type { Krw } from '../core/krw';
 import { ledgerTypeOf } from './ledger';
 import { timeOfCell, wholeOfCell } from './settlement-data';
@@ -17,15 +17,7 @@ import { LEDGER, LEDGER_TYPES } from './tabs';
 type Grid = readonly (readonly unknown[])[];
 
 /** A posted entry as the add-on keeps it: the guarded cells. */
-export interface PostedCells {
-  readonly id: string;
-  readonly at: number;
-  readonly partnerId: string;
-  readonly type: LedgerEntryType;
-  readonly amount: Krw;
-  readonly reference: string;
-  readonly reason: string;
-}
+export type PostedCells = Pick<LedgerEntry, 'id' | 'at' | 'partnerId' | 'type' | 'amount' | 'reference'> & { readonly reason: string };
 
 /** A reason is kept and compared up to this length (a property value holds 9 KB). */
 export const REASON_KEPT = 1_000;
