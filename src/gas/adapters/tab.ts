@@ -57,7 +57,7 @@ export function writeByKey(sheet: GoogleAppsScript.Spreadsheet.Sheet, tab: TabSp
   // few rows scattered over 100,000 are written one by one.
   const span = rows.length === 0 ? 0 : Math.max(...rows) - Math.min(...rows) + 1;
   if (found.length > BLOCK_FROM && span <= BLOCK_SPAN_PER_ROW * rows.length) writeBlock(sheet, tab, layout.index, rowsOf, found);
-  else for (const u of found) for (const row of rowsOf.get(u.key)!) writeCells(sheet, layout.index, row, u.values);
+  else for (const u of found) for (const row of rowsOf.get(u.key)!) writeRowCells(sheet, layout.index, row, u.values);
   return missing;
 }
 
@@ -86,21 +86,6 @@ function writeBlock(
   for (const w of blockWrites(cells, ownColumns(tab, index), read)) sheet.getRange(w.rect.row, w.rect.col + 1, w.rect.rows, w.rect.cols).setValues(w.values);
 }
 
-/** Writes the named cells of one row, one setValues per run of adjacent columns. */
-function writeCells(sheet: GoogleAppsScript.Spreadsheet.Sheet, index: ReadonlyMap<string, number>, row: number, values: Readonly<Record<string, unknown>>): void {
-  const cells = Object.entries(values)
-    .map(([col, v]) => ({ c: index.get(col), v }))
-    .filter((x): x is { c: number; v: unknown } => x.c !== undefined)
-    .sort((a, b) => a.c - b.c);
-  for (let i = 0; i < cells.length; ) {
-    let j = i;
-    while (j + 1 < cells.length && cells[j + 1]!.c === cells[j]!.c + 1) j++;
-    const run = cells.slice(i, j + 1);
-    sheet.getRange(row, run[0]!.c + 1, 1, run.length).setValues([run.map((x) => x.v)]);
-    i = j + 1;
-  }
-}
-
 /**
  * Appends rows below the last one in one write, adding sheet rows first when the grid is too
  * short (new rows take the formats and rules of the row above them).
@@ -114,7 +99,7 @@ export function appendRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: read
 }
 
 /** Cells of one row by column key, in runs of adjacent columns (other cells untouched). */
-export function writeRowCells(sheet: GoogleAppsScript.Spreadsheet.Sheet, index: ReadonlyMap<string, number>, row: number, values: Record<string, unknown>): void {
+export function writeRowCells(sheet: GoogleAppsScript.Spreadsheet.Sheet, index: ReadonlyMap<string, number>, row: number, values: Readonly<Record<string, unknown>>): void {
   const cells = Object.entries(values)
     .map(([k, v]) => ({ c: index.get(k), v }))
     .filter((x): x is { c: number; v: unknown } => x.c !== undefined)
