@@ -5,7 +5,7 @@ import { ledgerCells } from '../sheet/ledger';
 import { planRepairs, postedInTab, postedOf, repairText, type LedgerRepair, type PostedCells, type Touched } from '../sheet/ledger-guard';
 import { LEDGER } from '../sheet/tabs';
 import { ledgerVault, type LedgerVault } from './adapters/ledger-vault';
-import { scriptProperties, syncLock } from './adapters/stores';
+import { addonStore, syncLock } from './adapters/stores';
 import { readGrid, writeRowCells } from './adapters/tab';
 
 /**
@@ -26,7 +26,7 @@ export interface Guarded {
 }
 
 export function postedVault(): LedgerVault {
-  return ledgerVault(scriptProperties());
+  return ledgerVault(addonStore());
 }
 
 /** Keeps entries the add-on is about to post (before they reach the tab: a run stopped between is completed by the guard). */

@@ -31,7 +31,7 @@ import {
 import { productSkus, readProducts } from '../sheet/products';
 import { readRatios } from '../sheet/ratios';
 import { PRODUCTS, STOCK_RATIOS } from '../sheet/tabs';
-import { documentCacheService, scriptProperties } from './adapters/stores';
+import { documentCacheService, addonStore } from './adapters/stores';
 import { cellText, findTab, readGrid, writeByKey, type KeyedUpdate } from './adapters/tab';
 
 export interface ProductsStepReport {
@@ -71,7 +71,7 @@ export function productsStep(
   conns: ReadonlyMap<string, Cafe24Connection>,
   gateway: Cafe24Gateway,
   now: Date,
-  properties: KeyValueStore = scriptProperties(),
+  properties: KeyValueStore = addonStore(),
   pace: ProductPace = DEFAULT_PRODUCT_PACE,
   cached: { marks?: string | undefined; edited?: string | undefined } = {},
 ): ProductsStepReport {
@@ -153,7 +153,7 @@ export function productsStep(
  * onEdit of the products, ratio or partners tab (and a mall just connected): the next run reads
  * the tabs and sends what changed. A script property, not a cache entry: it must not vanish.
  */
-export function markProductsEdited(store: KeyValueStore = scriptProperties()): void {
+export function markProductsEdited(store: KeyValueStore = addonStore()): void {
   const at = String(Date.now());
   store.set(EDITED_KEY, at);
   // The sync reads this with its one cache read; the property above is what lasts.

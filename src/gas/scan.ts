@@ -9,7 +9,7 @@ import type { Cafe24Connection } from '../channels/cafe24';
 import { normaliseTrackingNo } from '../core/shipping';
 import { TRACKING_IMPORT } from '../sheet/tabs';
 import { cellText, keyOf, readTable, rowCells } from '../sheet/table';
-import { scriptCache, syncLock } from './adapters/stores';
+import { documentCache, syncLock } from './adapters/stores';
 import { connectionOwner, currentUser } from './connection-owner';
 import { appendRows, findTab, readGrid } from './adapters/tab';
 import { cafe24Runtime, connectionOf, isConnected, partnersOf } from './cafe24';
@@ -67,7 +67,7 @@ export function scanParcel(orderCode: string, labelCode: string, carrierName: st
     return { ok: true, queued: true, message: '동기화가 실행 중이라 대기열에 넣었습니다. 1분 안에 전송됩니다' };
   }
   try {
-    const cache = scriptCache();
+    const cache = documentCache();
     const rt = cafe24Runtime(SCAN_BUDGET_MS, cache);
     const conns = new Map<string, Cafe24Connection>();
     for (const r of partnersOf(ss)) {

@@ -26,12 +26,12 @@ import type { Lang } from '../sheet/schema';
 import { SETTLEMENTS } from '../sheet/tabs';
 import { readTable } from '../sheet/table';
 import { appendLog, type LogEntry } from './adapters/log-tab';
-import { scriptCache, syncLock, documentCacheService } from './adapters/stores';
+import { documentCache, syncLock, documentCacheService } from './adapters/stores';
 import { partnersOf } from './cafe24';
 import { notOwnerText, refreshResellers } from './reseller-sheets';
 import { SHIP_DIRTY_KEY } from './shipping-step';
 import { shipDirtyMark } from '../jobs/ship-flag';
-import { drawSettlementChart, gridOf, holdsRecord, loadData, statementsOf, statusOf, writeBalances, writeHoldStatuses, writeLedger, writeSettlementTab, type Msg, type RunOutcome } from './settlement-tabs';
+import { drawSettlementChart, gridOf, holdsRecord, loadData, statementsOf, writeBalances, writeHoldStatuses, writeLedger, writeSettlementTab, type Msg, type RunOutcome } from './settlement-tabs';
 
 /** The record, in document properties and (mirrored) in the script cache. */
 export const SETTLEMENT_STATE_KEY = 'settlement.state';
@@ -327,7 +327,7 @@ function currentState(now: number): SettlementState {
 /** Keeps the record and tells the next sync run (cache) at once. */
 function storeState(s: SettlementState): void {
   const text = saveState(s);
-  scriptCache().putAll({ [SETTLEMENT_STATE_KEY]: text }, 3600);
+  documentCache().putAll({ [SETTLEMENT_STATE_KEY]: text }, 3600);
 }
 
 /**
@@ -350,7 +350,7 @@ export function runSettlementNow(label: string, lang: Lang): SettlementRunReport
     const released = Object.keys(state.holds).some((id) => !(id in h.holds));
     const refreshed = refreshResellers(ss, partners, { facts: run.data.facts, ledger: run.ledger, holds: run.holds, statements: statementsOf(ss), until: now + RESELLERS_BY_MS }, now);
     storeState({ ...state, holds: h.holds, balances: h.balances, ...afterRefresh(partners, refreshed, state.sheetsFor), retry: retryAfter(state.retry, [period], run) });
-    if (released) scriptCache().putAll({ [SHIP_DIRTY_KEY]: shipDirtyMark(now) }, 21_600);
+    if (released) documentCache().putAll({ [SHIP_DIRTY_KEY]: shipDirtyMark(now) }, 21_600);
     const messages = [...run.messages, ...refreshed.messages];
     appendLog(ss, lang, messages.map((m) => ({ job: 'settlement', startedAt: new Date(now), durationMs: Date.now() - now, level: m.level, message: m.message }) satisfies LogEntry));
     const rows = (run.result?.rows ?? []).map((r) => ({

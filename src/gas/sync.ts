@@ -16,7 +16,7 @@ import type { Partner } from '../core/partner';
 import { message } from '../i18n/messages';
 import type { Lang } from '../sheet/schema';
 import { appendLog, type LogEntry } from './adapters/log-tab';
-import { scriptCache, syncLock, documentCacheService } from './adapters/stores';
+import { documentCache, syncLock, documentCacheService } from './adapters/stores';
 import { cafe24Runtime, connectionOf, isConnected, markPartners, partnersOf, reconnectReason } from './cafe24';
 import { endsConnection } from '../jobs/cafe24/token-vault';
 import { productsStep } from './products-step';
@@ -83,7 +83,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
     return { ran: false, message: message(lang, 'syncSkippedLocked'), ordersAdded: 0, ordersUpdated: 0, errors: [] };
   }
   const started = new Date();
-  const cache = scriptCache();
+  const cache = documentCache();
   let wroteSheet = false;
   try {
     const ss = SpreadsheetApp.getActive();

@@ -5,7 +5,7 @@ import { ordersWriter, type UpsertResult } from './adapters/orders-tab';
 import { cellText } from '../sheet/table';
 import { layoutOf } from '../sheet/layout';
 import { findTab } from './adapters/tab';
-import { scriptProperties } from './adapters/stores';
+import { addonStore } from './adapters/stores';
 import type { KeyValueStore } from '../jobs/ports';
 import { moveWarehouse, writeShippedLines, type WarehousePort } from '../jobs/warehouse-out';
 
@@ -79,7 +79,7 @@ export function warehouseTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Ware
 
 /** Moves the warehouse stock of SKUs by whole units (returns classified 정품 come back up). */
 export function adjustWarehouseStock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, deltas: ReadonlyMap<string, number>): string[] {
-  return moveWarehouse(deltas, { warehouse: warehouseTab(ss), journal: scriptProperties(), now: Date.now() });
+  return moveWarehouse(deltas, { warehouse: warehouseTab(ss), journal: addonStore(), now: Date.now() });
 }
 
 /**
@@ -92,7 +92,7 @@ export function writeOrderLines(
   lines: readonly OrderLine[],
   lang: Lang,
   /** The execution's script properties (read once per execution). */
-  store: KeyValueStore = scriptProperties(),
+  store: KeyValueStore = addonStore(),
 ): UpsertResult & { stockProblems: string[]; stockMoved: boolean } {
   const out = writeShippedLines(lines, { rows: ordersWriter(ss, lang), warehouse: warehouseTab(ss), journal: store, now: Date.now() });
   return { ...out.written, stockProblems: out.problems, stockMoved: out.moved };

@@ -70,8 +70,6 @@ export function addonStore(spreadsheetId: string = SpreadsheetApp.getActive().ge
   };
 }
 
-/** Kept name (callers predate the per-document layout): the add-on's store, as above. */
-export const scriptProperties = addonStore;
 
 /** The document cache as Apps Script gives it; every execution of this add-on runs in its spreadsheet. */
 export function documentCacheService(): GoogleAppsScript.Cache.Cache {
@@ -110,8 +108,6 @@ export function documentCache(): CachePort {
   };
 }
 
-/** Kept name (callers predate the per-document layout): the document cache. */
-export const scriptCache = documentCache;
 
 /**
  * The lock every run that writes the sheet or calls the malls takes (sync, scan, settlement):
@@ -140,5 +136,3 @@ export function tokenLock(): LockPort {
   };
 }
 
-/** Kept name (callers predate the per-document layout): the token refresh lock, as above. */
-export const documentLock = tokenLock;
