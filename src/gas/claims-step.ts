@@ -14,8 +14,9 @@
  *   counted twice; the status cell says how many units should have gone back.
  */
 import { documentCacheService } from './adapters/stores';
-import type { Cafe24Connection } from '../channels/cafe24';
-import { claimStateOf } from '../channels/cafe24/claim-state';
+import type { ChannelAccount, Gateway } from '../channels/port';
+import { channelOf, isSupportedChannel } from '../channels/registry';
+import type { MallClaimState } from '../core/claims';
 import type { ClaimCommand, ClaimSettings, MallCommand } from '../core/claims';
 import {
   callsMall,
@@ -34,10 +35,9 @@ import {
 } from '../core/claims';
 import { formatWon } from '../core/ledger';
 import type { OrderLine } from '../core/order';
-import type { Partner, PartnerRole } from '../core/partner';
-import { runClaimActions, settle, type ClaimJob } from '../jobs/cafe24/claim-actions';
-import type { Cafe24Gateway } from '../jobs/cafe24/gateway';
-import { rereadOrders } from '../jobs/cafe24/reread-orders';
+import type { Partner } from '../core/partner';
+import { runClaimActions, settle, type ClaimJob } from '../jobs/claim-actions';
+import { rereadOrders } from '../jobs/reread-orders';
 import { claimRowValues, readClaimRow, type ClaimRead } from '../sheet/claims';
 import { readProducts } from '../sheet/products';
 import type { Lang } from '../sheet/schema';
@@ -72,8 +72,8 @@ export interface ClaimsStepInput {
   /** Order lines this run wrote to the orders tab (new or changed). */
   readonly lines: readonly OrderLine[];
   readonly partners: readonly Partner[];
-  readonly conns: ReadonlyMap<string, Cafe24Connection>;
-  readonly gateway: Cafe24Gateway;
+  readonly conns: ReadonlyMap<string, ChannelAccount>;
+  readonly gateway: Gateway;
   /** The sync's one cache read. */
   readonly kept: Readonly<Record<string, string>>;
   readonly lang: Lang;
@@ -98,7 +98,18 @@ export function claimsStep(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, input: 
   const report: ClaimsStepReport = { lines: [], stockMoved: false, wroteSheet: false, keep: {}, messages: [] };
   const state = parseState(input.kept[CLAIMS_STATE_KEY]);
   const stamp = input.kept[CLAIMS_EDITED_KEY] ?? '';
-  const stateOf = (l: OrderLine) => claimStateOf(l.rawStatus);
+  const channelOfPartner = new Map(input.partners.map((p) => [p.partnerId, p.channel]));
+  /** Where a claim stands at the partner's channel, from its status code. */
+  const claimStateOf = (partnerId: string, rawStatus: string): MallClaimState | null => {
+    const channel = channelOfPartner.get(partnerId);
+    return channel && isSupportedChannel(channel) ? (channelOf(channel).claims?.stateOf(rawStatus) ?? null) : null;
+  };
+  const stateOf = (l: OrderLine) => claimStateOf(l.partnerId, l.rawStatus);
+  /** The partner's channel by name, for the row's status ("카페24: 취소 승인"). */
+  const labelOf = (partnerId: string) => {
+    const channel = channelOfPartner.get(partnerId);
+    return channel && isSupportedChannel(channel) ? channelOf(channel).label : '채널';
+  };
   const records = claimRecords(input.lines, stateOf);
   const open = new Set(state?.open ?? []);
   const ended = input.lines.filter((l) => !isClaimLine(l) && open.has(itemKey(l)));
@@ -125,7 +136,7 @@ export function claimsStep(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, input: 
   const lang = input.lang;
 
   // 1. What the malls say.
-  const added = mergeMallView(rows, records, ended, lang);
+  const added = mergeMallView(rows, records, ended, lang, claimStateOf);
 
   // 2. What each row asks for.
   const settings = lazySettings();
@@ -136,7 +147,7 @@ export function claimsStep(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, input: 
   for (const row of rows.values()) {
     const read = view(row);
     const c = read.cells;
-    const mall = c.rawStatus === null ? null : claimStateOf(c.rawStatus);
+    const mall = c.rawStatus === null || c.partnerId === null ? null : claimStateOf(c.partnerId, c.rawStatus);
     if (mall === null || c.type === null || c.quantity === null || c.completedAt !== null) continue;
     if (read.problems.length > 0) {
       refused += refuseRow(row, read.problems.join('; '));
@@ -169,34 +180,36 @@ export function claimsStep(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, input: 
   let retry = false;
   let failed = 0;
   if (jobs.length > 0) {
-    const roles = new Map<string, PartnerRole>(input.partners.map((p) => [p.partnerId, p.role]));
+    const partners = new Map(input.partners.map((p) => [p.partnerId, p]));
     const outcomes = runClaimActions(
       jobs.map((j) => j.job),
       input.conns,
-      roles,
+      partners,
       input.gateway,
     );
     const reread = rereadOrders(
       jobs.map((j) => ({ partnerId: j.job.partnerId, orderId: j.job.orderId })),
       input.conns,
       input.gateway,
+      Date.now(),
     );
     if (reread.failed.length > 0) retry = true;
     report.lines = reread.lines;
     const acted = new Set(jobs.map((j) => itemKey(j.job)));
-    added.push(...mergeMallView(rows, claimRecords(reread.lines, stateOf), reread.lines.filter((l) => !isClaimLine(l) && acted.has(itemKey(l))), lang));
+    added.push(...mergeMallView(rows, claimRecords(reread.lines, stateOf), reread.lines.filter((l) => !isClaimLine(l) && acted.has(itemKey(l))), lang, claimStateOf));
     const lineOf = new Map(reread.lines.map((l) => [itemKey(l), l]));
     jobs.forEach(({ row, job, read }, i) => {
       const line = lineOf.get(itemKey(job));
-      const o = settle(job, outcomes[i]!, line ? claimStateOf(line.rawStatus) : null);
+      const o = settle(job, outcomes[i]!, line ? stateOf(line) : null);
       if (!o.ok) {
         failed++;
         if (o.deferred || o.error.retryable) retry = true;
-        setStatus(row, `카페24 오류: ${o.error.userMessage}${o.deferred ? ' (다음 실행에서 다시 시도)' : ''}`);
+        setStatus(row, `${labelOf(job.partnerId)} 오류: ${o.error.userMessage}${o.deferred ? ' (다음 실행에서 다시 시도)' : ''}`);
         return;
       }
       const raw = line ? ` · ${line.rawStatus}` : '';
-      setStatus(row, o.already ? `카페24: 이미 처리되어 있음${raw}` : `카페24: ${VERB[job.command.kind]} (${o.said || '-'}${raw})`);
+      const label = labelOf(job.partnerId);
+      setStatus(row, o.already ? `${label}: 이미 처리되어 있음${raw}` : `${label}: ${VERB[job.command.kind]} (${o.said || '-'}${raw})`);
       if (finishesRow(job.command)) finishes.push({ row, command: job.command, already: null });
       // 입고확인 on a request accepts first; the next run completes it.
       else if (read.cells.action === 'receive') retry = true;
@@ -207,7 +220,7 @@ export function claimsStep(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, input: 
   const restock = new Map<string, number>();
   for (const { row, command, already } of finishes) {
     set(row, 'completedAt', new Date(now));
-    const parts = [already === null ? cellText(row.cells.status) : `입고 처리 (카페24는 이미 완료 · ${already})`];
+    const parts = [already === null ? cellText(row.cells.status) : `입고 처리 (${labelOf(cellText(row.cells.partnerId))}는 이미 완료 · ${already})`];
     if (command.kind === 'completeReturn') {
       set(row, 'credit', command.credit);
       parts.push(`파트너 차감 ${formatWon(command.credit)}`);
@@ -225,7 +238,7 @@ export function claimsStep(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, input: 
   const next: ClaimsState = { seen: stamp, due: null, retry, open: [] };
   for (const row of rows.values()) {
     const c = view(row).cells;
-    const mall = c.rawStatus === null ? null : claimStateOf(c.rawStatus);
+    const mall = c.rawStatus === null || c.partnerId === null ? null : claimStateOf(c.partnerId, c.rawStatus);
     if (mall === null || c.type === null) continue;
     let completedAt = c.completedAt;
     // A cancel is over when the mall says cancelled: nothing comes back.
@@ -281,7 +294,13 @@ const VERB: Readonly<Record<MallCommand['kind'], string>> = {
  * of a claim whose line no longer carries it (rejected, or withdrawn by the buyer). Returns the
  * keys of the rows added.
  */
-function mergeMallView(rows: Map<string, WorkRow>, records: ReturnType<typeof claimRecords>, ended: readonly OrderLine[], lang: Lang): string[] {
+function mergeMallView(
+  rows: Map<string, WorkRow>,
+  records: ReturnType<typeof claimRecords>,
+  ended: readonly OrderLine[],
+  lang: Lang,
+  claimStateOf: (partnerId: string, rawStatus: string) => MallClaimState | null,
+): string[] {
   const added: string[] = [];
   for (const r of records) {
     const key = claimKeyOf(r);
@@ -294,11 +313,11 @@ function mergeMallView(rows: Map<string, WorkRow>, records: ReturnType<typeof cl
     for (const [k, v] of Object.entries(claimRowValues(r, lang))) set(row, k, v);
   }
   for (const l of ended) {
-    const after = claimStateOf(l.rawStatus);
+    const after = claimStateOf(l.partnerId, l.rawStatus);
     if (after === null) continue;
     for (const row of rows.values()) {
       const c = view(row).cells;
-      const mall = c.rawStatus === null ? null : claimStateOf(c.rawStatus);
+      const mall = c.rawStatus === null || c.partnerId === null ? null : claimStateOf(c.partnerId, c.rawStatus);
       if (c.partnerId !== l.partnerId || c.itemId !== l.itemId || mall === null || !isOpenAtMall(mall)) continue;
       // Withdrawn (a normal code again) or rejected (C11, R11, E11) ends this row's claim; a code
       // of another claim kind is not about this row.

@@ -5,9 +5,9 @@
 import { gatherRequests, type RefEntry, type RowEntry } from '../core/ship-sources';
 import { normaliseTrackingNo, receiverKey, type ReceiverKey, type ShipLine, type ShipmentRequest } from '../core/shipping';
 import { reservedUnits } from '../core/stock';
-import { NOT_IN_MALL } from '../jobs/cafe24/push-stock';
+import { NOT_IN_MALL } from '../jobs/push-stock';
 import { DEFAULT_PRODUCT_PACE, LAST_BATCH_KEY, readPushState } from '../jobs/product-push';
-import type { KeyValueStore } from '../jobs/ports';
+import type { KeyValueStore } from '../core/ports';
 import { previewNextRun, type NextRunPreview } from '../jobs/next-run-preview';
 import { readCarrierRules } from '../sheet/carriers';
 import { shipLineOf, statusFromCell } from '../sheet/orders';
@@ -17,7 +17,7 @@ import { readRatios } from '../sheet/ratios';
 import { CARRIERS, ORDERS, PRODUCTS, STOCK_RATIOS, TRACKING_IMPORT } from '../sheet/tabs';
 import { cellText, readTable, type Table } from '../sheet/table';
 import { findTab, readGrid } from './adapters/tab';
-import { isConnected } from './cafe24';
+import { isConnected } from './channel-runtime';
 
 /** As the shipping step reads the orders tab: numbers typed on these rows are to be sent… */
 const SENDS_TRACKING = new Set(['paid', 'preparing', 'cancelRequested']);
@@ -26,7 +26,7 @@ const REGISTERED = new Set(['standby', 'shipping', 'delivered']);
 
 export function nextRunPreview(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, partnerReads: readonly PartnerRead[], store: KeyValueStore, now: number): NextRunPreview {
   const partners = partnerReads.flatMap((r) => (r.ok ? [r.partner] : []));
-  const connected = new Set(partners.filter((p) => p.channel === 'cafe24' && isConnected(store, p.partnerId)).map((p) => p.partnerId));
+  const connected = new Set(partners.filter((p) => isConnected(store, p)).map((p) => p.partnerId));
   const productsTab = findTab(ss, PRODUCTS);
   const ratiosTab = findTab(ss, STOCK_RATIOS);
   const productReads = productsTab ? readProducts(readGrid(productsTab)) : [];

@@ -7,20 +7,21 @@
  * What each mall was last sent, and since when each pair waits, live in script properties (see
  * `readPushState`), not in cells: staff sort and edit the tabs, and a cell could not hold it.
  */
-import type { Cafe24Connection } from '../channels/cafe24';
+import type { ChannelAccount, Gateway } from '../channels/port';
 import type { Partner } from '../core/partner';
 import { stockKey } from '../core/stock';
-import { nextPushState, pushProducts, type ProductPushResult } from '../jobs/cafe24/push-products';
-import type { Cafe24Gateway } from '../jobs/cafe24/gateway';
-import type { KeyValueStore } from '../jobs/ports';
+import type { ProductPushResult } from '../channels/port';
+import type { KeyValueStore } from '../core/ports';
 import {
   CHECKED_KEY,
   DEFAULT_PRODUCT_PACE,
   EDITED_KEY,
   LAST_BATCH_KEY,
   mirroredMarks,
+  nextPushState,
   PRODUCT_EDITED_CACHE_KEY,
   planProductPush,
+  pushProductSteps,
   productsDue,
   pushStateWrites,
   readPushState,
@@ -68,8 +69,8 @@ const LOGGED_FAILURES = 5;
 export function productsStep(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   partners: readonly Partner[],
-  conns: ReadonlyMap<string, Cafe24Connection>,
-  gateway: Cafe24Gateway,
+  conns: ReadonlyMap<string, ChannelAccount>,
+  gateway: Gateway,
   now: Date,
   properties: KeyValueStore = addonStore(),
   pace: ProductPace = DEFAULT_PRODUCT_PACE,
@@ -107,7 +108,7 @@ export function productsStep(
     pace,
     lastBatchAt,
   });
-  const results = pushProducts(plan.steps, conns, gateway);
+  const results = pushProductSteps(plan.steps, conns, gateway);
 
   // What the malls now hold is stored before the sheet is written: were the run to stop in
   // between, the rows are caught up next time, and nothing is created twice.

@@ -5,14 +5,15 @@
  * by the next run, within a minute). A scan sends its own parcel only, under the same
  * settlement holds as the sync: a held partner's parcel stays held, and the packer is told why.
  */
-import type { Cafe24Connection } from '../channels/cafe24';
+import type { ChannelAccount, Gateway } from '../channels/port';
 import { normaliseTrackingNo } from '../core/shipping';
 import { TRACKING_IMPORT } from '../sheet/tabs';
 import { cellText, keyOf, readTable, rowCells } from '../sheet/table';
 import { documentCache, syncLock } from './adapters/stores';
 import { connectionOwner, currentUser } from './connection-owner';
 import { appendRows, findTab, readGrid } from './adapters/tab';
-import { cafe24Runtime, connectionOf, isConnected, partnersOf } from './cafe24';
+import { accountOf, channelRuntime, isConnected } from './channel-runtime';
+import { partnersOf } from './partners-tab';
 import { readSettings } from './settings';
 import { SETTLEMENT_CACHE_KEYS, settlementSession } from './settlement-step';
 import { markShippingDirty, SHIP_WAITING_KEY, shippingStep } from './shipping-step';
@@ -68,10 +69,10 @@ export function scanParcel(orderCode: string, labelCode: string, carrierName: st
   }
   try {
     const cache = documentCache();
-    const rt = cafe24Runtime(SCAN_BUDGET_MS, cache);
-    const conns = new Map<string, Cafe24Connection>();
+    const rt = channelRuntime(SCAN_BUDGET_MS, cache);
+    const conns = new Map<string, ChannelAccount>();
     for (const r of partnersOf(ss)) {
-      if (r.ok && r.partner.channel === 'cafe24' && isConnected(rt.store, r.partner.partnerId)) conns.set(r.partner.partnerId, connectionOf(r.partner));
+      if (r.ok && isConnected(rt.store, r.partner)) conns.set(r.partner.partnerId, accountOf(r.partner));
     }
     // The holds as the sync has them (its cache entry; document properties if the cache lost it).
     const holds = settlementSession(cache.getAll([...SETTLEMENT_CACHE_KEYS])).holds;

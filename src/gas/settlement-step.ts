@@ -19,15 +19,15 @@
 import { afterRun, dueWork, FIRST_COLLECTION_LOOKBACK_MS, firstSchedule, type SettlementSchedule } from '../core/settlement-schedule';
 import type { Partner } from '../core/partner';
 import type { SeoulMonth, SeoulWeek } from '../core/seoul-week';
-import type { CachePort } from '../jobs/ports';
-import { settlementHolds, type SettlementHolds } from '../jobs/cafe24/ship-orders';
+import type { CachePort } from '../core/ports';
+import { settlementHolds, type SettlementHolds } from '../jobs/ship-orders';
 import { holdsOf, periodFromLabel, settlePeriods, type Period, type SettlementResult } from '../jobs/settlement-run';
 import type { Lang } from '../sheet/schema';
 import { SETTLEMENTS } from '../sheet/tabs';
 import { readTable } from '../sheet/table';
 import { appendLog, type LogEntry } from './adapters/log-tab';
 import { documentCache, syncLock, documentCacheService } from './adapters/stores';
-import { partnersOf } from './cafe24';
+import { partnersOf } from './partners-tab';
 import { notOwnerText, refreshResellers } from './reseller-sheets';
 import { SHIP_DIRTY_KEY } from './shipping-step';
 import { shipDirtyMark } from '../jobs/ship-flag';

@@ -14,7 +14,7 @@ import type { ReturnCredit } from '../core/settlement';
 import { CLAIMS, LEDGER, ORDERS, PARTNERS, PRODUCTS, SETTLEMENT_CHART, SETTLEMENTS } from '../sheet/tabs';
 import { cellText, readTable, rowCells } from '../sheet/table';
 import { appendRows, findTab, readGrid, writeByKey, writeRowCells, type KeyedUpdate } from './adapters/tab';
-import { markPartners } from './cafe24';
+import { markPartners } from './partners-tab';
 import { forgetPartnersSnapshot } from './sync';
 import { guardLedger, keepPosted } from './ledger-guard';
 

@@ -1,18 +1,17 @@
 /**
  * The shipping step of a sync (and of a scan): tracking numbers typed on order rows or pasted
- * into the import tab go to the malls by one path (src/jobs/cafe24/ship-orders.ts); each order
+ * into the import tab go to the malls by one path (src/jobs/ship-orders.ts); each order
  * row and import row then says what happened. Runs only when staff entered something (the
  * orders or import tab was edited, a scan came in) or an earlier try is to be repeated.
  */
 import { documentCacheService } from './adapters/stores';
-import type { Cafe24Connection } from '../channels/cafe24';
+import type { ChannelAccount, Gateway } from '../channels/port';
 import type { OrderLine } from '../core/order';
 import { seoulStamp } from '../core/seoul-time';
 import { gatherRequests, type RefEntry, type RowEntry, type SourcedRequest } from '../core/ship-sources';
 import { normaliseTrackingNo, receiverKey, type ReceiverKey, type ShipLine } from '../core/shipping';
-import type { Cafe24Gateway } from '../jobs/cafe24/gateway';
-import { shipOrders, type SettlementHolds, type ShipOutcome } from '../jobs/cafe24/ship-orders';
-import type { CachePort } from '../jobs/ports';
+import { shipOrders, type SettlementHolds, type ShipOutcome } from '../jobs/ship-orders';
+import type { CachePort } from '../core/ports';
 import { SHIP_DIRTY_KEY, shipDirtyMark } from '../jobs/ship-flag';
 import { readCarrierRules } from '../sheet/carriers';
 import { ORDER_TODO, shipLineOf } from '../sheet/orders';
@@ -62,8 +61,8 @@ const REGISTERED = new Set(['standby', 'shipping', 'delivered']);
 
 export function shippingStep(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  conns: ReadonlyMap<string, Cafe24Connection>,
-  gateway: Cafe24Gateway,
+  conns: ReadonlyMap<string, ChannelAccount>,
+  gateway: Gateway,
   cache: CachePort,
   now: number,
   /** Partners whose parcels must wait (settlement holds), with the reason shown on their rows: required on every path. */

@@ -4,13 +4,13 @@
  * quota use. Reads the tabs the next run would read; writes nothing.
  */
 import { readStatementMail, resellerSheetIds } from './reseller-sheets';
-import { readApp, readToken } from '../jobs/cafe24/token-vault';
+import { readApp, readToken } from '../channels/cafe24/token-vault';
 import { HEALTH_KEY, parseHealth, type AccountType } from '../jobs/health';
 import { sidebarState, type PartnerFacts, type SidebarState } from '../jobs/sidebar-view';
 import { TABS } from '../sheet/tabs';
 import { cellText } from '../sheet/table';
 import { addonStore, documentCache } from './adapters/stores';
-import { partnersOf } from './cafe24';
+import { partnersOf } from './partners-tab';
 import { connectionOwner, currentUser } from './connection-owner';
 import { nextRunPreview } from './next-run-preview';
 import { readSettings } from './settings';

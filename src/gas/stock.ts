@@ -3,11 +3,10 @@
  * still reserve, push what changed to each connected mall, and show per row what was sent and
  * how it was computed. Rows with bad cells are marked and skipped; the rest go on.
  */
-import type { Cafe24Connection } from '../channels/cafe24';
+import type { ChannelAccount, Gateway } from '../channels/port';
 import { reservedUnits, stockKey, type MallSale } from '../core/stock';
 import type { Partner } from '../core/partner';
-import { NOT_IN_MALL, pushStock } from '../jobs/cafe24/push-stock';
-import type { Cafe24Gateway } from '../jobs/cafe24/gateway';
+import { NOT_IN_MALL, pushStock } from '../jobs/push-stock';
 import { statusFromCell } from '../sheet/orders';
 import { productSkus, readProducts } from '../sheet/products';
 import { missingRatioRows, readRatios } from '../sheet/ratios';
@@ -27,8 +26,8 @@ export interface StockStepReport {
 export function stockStep(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   partners: readonly Partner[],
-  conns: ReadonlyMap<string, Cafe24Connection>,
-  gateway: Cafe24Gateway,
+  conns: ReadonlyMap<string, ChannelAccount>,
+  gateway: Gateway,
   now: Date,
   /** The orders tab as this run left it, when it has just been read; else it is read here. */
   ordersGrid?: readonly (readonly unknown[])[],

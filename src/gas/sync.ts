@@ -8,17 +8,17 @@
  * onEdit of the partners tab, and at most ten minutes old), and order lines the tab already has
  * as they are (fingerprints kept between runs) are not written again.
  */
-import type { Cafe24Connection } from '../channels/cafe24';
-import { RATES_KEY } from '../jobs/cafe24/gateway';
-import { CLAIM_DATE_TYPES, collectOrders, commitCursors } from '../jobs/cafe24/collect-orders';
+import { endsConnection, type ChannelAccount } from '../channels/port';
+import { channelOf, supportedChannels } from '../channels/registry';
+import { collectOrders, commitCursors } from '../jobs/collect-orders';
 import { changedLines, parseRecent, RECENT_ORDERS_KEY, remember } from '../jobs/recent-orders';
 import type { Partner } from '../core/partner';
 import { message } from '../i18n/messages';
 import type { Lang } from '../sheet/schema';
 import { appendLog, type LogEntry } from './adapters/log-tab';
 import { documentCache, syncLock, documentCacheService } from './adapters/stores';
-import { cafe24Runtime, connectionOf, isConnected, markPartners, partnersOf, reconnectReason } from './cafe24';
-import { endsConnection } from '../jobs/cafe24/token-vault';
+import { accountOf, channelRuntime, isConnected, reconnectReason } from './channel-runtime';
+import { markPartners, partnersOf } from './partners-tab';
 import { productsStep } from './products-step';
 import { PRODUCT_EDITED_CACHE_KEY, PRODUCT_MARKS_CACHE_KEY } from '../jobs/product-push';
 import { stockStep } from './stock';
@@ -77,6 +77,14 @@ type Mark = { partnerId: string; connection?: string; status?: string };
 /** What a partner row's connection cell says when only a new consent helps. */
 const RECONNECT = '재연결 필요';
 
+/** Every supported channel's pacing state: read with what the run keeps. */
+const PACING_KEYS = supportedChannels().map((c) => c.pacingKey);
+/** A cancel request the channel turned down: the item is back in the normal flow. */
+const cancelRefused = (l: OrderLine) => {
+  const state = channelOf(l.channel).claims?.stateOf(l.rawStatus);
+  return state?.claim === 'cancel' && state.phase === 'rejected';
+};
+
 export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
   const lock = syncLock();
   if (!lock.tryLock(job === 'tick' ? 0 : 10_000)) {
@@ -88,7 +96,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
   try {
     const ss = SpreadsheetApp.getActive();
     // One cache read for everything kept between runs.
-    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
+    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, ...PACING_KEYS, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
     // Settlement holds and the due-check ride on the same read (settlement-step.ts).
     const settlement = settlementSession(kept);
     let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
@@ -96,15 +104,14 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       snapshot = readSnapshot(ss);
       cache.putAll({ [PARTNERS_SNAPSHOT_KEY]: JSON.stringify(snapshot) }, SNAPSHOT_TTL_S);
     }
-    const rt = cafe24Runtime(BUDGET_MS, cache);
+    const rt = channelRuntime(BUDGET_MS, cache);
     const marks: Mark[] = Object.entries(snapshot.problems).map(([partnerId, status]) => ({ partnerId, status }));
-    const conns: Cafe24Connection[] = [];
+    const conns: ChannelAccount[] = [];
     const log: LogEntry[] = [];
     for (const p of snapshot.partners) {
-      if (p.channel !== 'cafe24') continue;
       // A mall found revoked is not called (no step, no token call) until it is reconnected;
       // its row says so once, whichever path found it.
-      const revoked = reconnectReason(rt.store, p.partnerId);
+      const revoked = reconnectReason(rt.store, p);
       if (revoked !== null) {
         if (snapshot.cells[p.partnerId]?.connection !== RECONNECT) {
           marks.push({ partnerId: p.partnerId, connection: RECONNECT, status: revoked });
@@ -112,9 +119,9 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
         }
         continue;
       }
-      if (!isConnected(rt.store, p.partnerId)) continue;
+      if (!isConnected(rt.store, p)) continue;
       try {
-        conns.push(connectionOf(p));
+        conns.push(accountOf(p));
       } catch (e) {
         marks.push({ partnerId: p.partnerId, status: (e as Error).message });
       }
@@ -135,9 +142,8 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
     const collected = new Set<string>();
     if (conns.length === 0) settle();
     else {
-      // One claim date type a minute, in turn (by the minute of the hour: no state needed).
-      const claimDateType = CLAIM_DATE_TYPES[Math.floor(started.getTime() / 60_000) % CLAIM_DATE_TYPES.length];
-      const result = collectOrders(conns, { gateway: rt.gateway, store: rt.store, clock: { now: () => Date.now() }, claimDateType });
+      // What a channel reads in rotation turns by the minute (no state needed).
+      const result = collectOrders(conns, { gateway: rt.gateway, store: rt.store, clock: { now: () => Date.now() }, turn: Math.floor(started.getTime() / 60_000) });
       let recent = parseRecent(kept[RECENT_ORDERS_KEY]);
       let ordersGrid: unknown[][] | undefined;
       /**
@@ -167,13 +173,13 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       const linesWritten: OrderLine[] = [];
       const fresh = writeLines(result.lines);
       // Only now that the lines are in the sheet may the cursors move.
-      commitCursors(rt.store, result.cursors);
+      commitCursors(rt.store, conns, result.cursors);
       // A mall that refused its tokens in this run is called by no later step of it.
       const ended = new Set(result.errors.filter((e) => endsConnection(e.error)).map((e) => e.partnerId));
       const connMap = new Map(conns.filter((c) => !ended.has(c.partnerId)).map((c) => [c.partnerId, c]));
-      // Tracking numbers staff entered (order rows, the import tab, scans) go to the malls; a
-      // cancel request the mall turned down (C11) may free a held row.
-      if (shippingAsked(kept) || (kept[SHIP_WAITING_KEY] && fresh.length > 0) || fresh.some((l) => l.rawStatus === 'C11')) {
+      // Tracking numbers staff entered (order rows, the import tab, scans) go to the channels; a
+      // cancel request the channel turned down may free a held row.
+      if (shippingAsked(kept) || (kept[SHIP_WAITING_KEY] && fresh.length > 0) || fresh.some(cancelRefused)) {
         // The ask is forgotten only with this run's cache write, once the step is through.
         const asked = startShipping(kept, cache);
         const shipping = shippingStep(ss, connMap, rt.gateway, cache, started.getTime(), settlement.holds, ordersGrid ? { ordersGrid } : {});

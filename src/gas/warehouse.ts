@@ -6,7 +6,7 @@ import { cellText } from '../sheet/table';
 import { layoutOf } from '../sheet/layout';
 import { findTab } from './adapters/tab';
 import { addonStore } from './adapters/stores';
-import type { KeyValueStore } from '../jobs/ports';
+import type { KeyValueStore } from '../core/ports';
 import { moveWarehouse, writeShippedLines, type WarehousePort } from '../jobs/warehouse-out';
 
 /**

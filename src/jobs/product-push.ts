@@ -14,8 +14,10 @@
  * fields that differ from it, so whatever a reseller changed in its own mall (a name, a hidden
  * product) stays unless the manufacturer changes that very field.
  */
-import type { KeyValueStore } from './ports';
-import type { ProductFields } from '../channels/cafe24/requests';
+import type { KeyValueStore } from '../core/ports';
+import { OPTION_ITEM, type ChannelAccount, type Gateway, type ListingFields, type ProductPushResult, type ProductPushStep } from '../channels/port';
+import { channelOf } from '../channels/registry';
+import { KEY_SEPARATOR } from '../sheet/table';
 import type { Krw } from '../core/krw';
 import type { Partner, PartnerRole } from '../core/partner';
 import { PRODUCT_STATUSES, type Product, type ProductStatus } from '../core/product';
@@ -75,47 +77,6 @@ export interface PushedPair {
   readonly stockOff?: string;
 }
 
-/**
- * The fingerprint of a SKU that a mall sells as one option (품목) of a product with others (the
- * variant's custom code is the SKU, not the product's). Such a product's name, code and prices
- * are shared, so none of one SKU's information is sent to it; its stock still goes (stock push).
- */
-export const OPTION_ITEM = 'option';
-
-interface StepBase {
-  readonly sku: string;
-  readonly partnerId: string;
-  /** What the mall holds once the step succeeds: keep it as the pair's fingerprint. */
-  readonly fingerprint: string;
-}
-
-export type ProductPushStep =
-  | (StepBase & {
-      readonly kind: 'create';
-      readonly fields: ProductFields;
-      /**
-       * What to send instead when the mall already carries the SKU (looked up by its code before
-       * any create): the same information, and for a reseller no price.
-       */
-      readonly whenFound: Partial<ProductFields>;
-    })
-  | (StepBase & {
-      readonly kind: 'update';
-      readonly productNo: string;
-      readonly patch: Partial<ProductFields>;
-      /**
-       * Never sent to this product (linked by the stock ratios tab, or the record was lost): it is
-       * read first, and only a product whose own code is the SKU gets the patch.
-       */
-      readonly firstSend: boolean;
-    })
-  | (StepBase & {
-      /** Turn on stock management of a variant we created (see `PushedPair.stockOff`). */
-      readonly kind: 'stockManagement';
-      readonly productNo: string;
-      readonly variantCode: string;
-    });
-
 export interface ProductPushSkip {
   readonly sku: string;
   readonly partnerId: string;
@@ -151,10 +112,6 @@ export interface ProductPushPlan {
   readonly waitingSince: Map<string, number>;
 }
 
-/** Cafe24's limits on what we send (reference §5). */
-export const CUSTOM_CODE_MAX = 40;
-export const PRODUCT_NAME_MAX = 250;
-
 export function planProductPush(input: ProductPushInput): ProductPushPlan {
   const { count, everyMs } = input.pace;
   if (!Number.isInteger(count) || count < 1 || !Number.isFinite(everyMs) || everyMs < 0) {
@@ -170,7 +127,7 @@ export function planProductPush(input: ProductPushInput): ProductPushPlan {
     // Only malls that sell the SKU hear about it (DOMAIN: each reseller chooses its products).
     if (!product || !partner || !ratio.sellable) continue;
     const key = stockKey(ratio.sku, ratio.partnerId);
-    const decided = decide(product, partner.role, ratio, input.pushed.get(key));
+    const decided = decide(product, partner, ratio, input.pushed.get(key));
     if (decided === null) continue;
     if ('reason' in decided) skipped.push({ sku: ratio.sku, partnerId: ratio.partnerId, reason: decided.reason });
     else candidates.push({ step: decided, since: input.waitingSince?.get(key) ?? input.now });
@@ -187,7 +144,15 @@ export function planProductPush(input: ProductPushInput): ProductPushPlan {
 }
 
 /** One pair's step, a refusal, or null when the mall is up to date (or has nothing to get). */
-function decide(p: Product, role: PartnerRole, ratio: StockRatio, pushed: PushedPair | undefined): ProductPushStep | { reason: string } | null {
+function decide(p: Product, partner: Partner, ratio: StockRatio, pushed: PushedPair | undefined): ProductPushStep | { reason: string } | null {
+  const products = channelOf(partner.channel).products;
+  // A channel that takes no products from us: its listings are its own.
+  if (!products) return null;
+  const role = partner.role;
+  const refusal = (f: Partial<ListingFields>) => {
+    const reason = products.refusal(f);
+    return reason === null ? null : { reason };
+  };
   const productNo = pushed?.productNo ?? ratio.channelProductNo;
   // A product no. is digits; anything else in the cell would address the wrong product or none.
   if (productNo && !/^\d+$/.test(productNo)) return { reason: `채널상품번호가 올바르지 않습니다: "${productNo}" (숫자만)` };
@@ -201,7 +166,7 @@ function decide(p: Product, role: PartnerRole, ratio: StockRatio, pushed: Pushed
     // A product not on sale is not registered anywhere yet; it goes once it sells.
     if (p.status !== 'selling') return null;
     if (price === null) return { reason: '판매가가 없어 몰에 등록하지 않습니다: 연동재고율 탭의 판매가나 상품 탭의 권장소비자가를 입력하세요' };
-    const fields: ProductFields = {
+    const fields: ListingFields = {
       productName: mallProductName(p),
       price,
       supplyPrice: p.wholesalePrice,
@@ -223,17 +188,6 @@ function decide(p: Product, role: PartnerRole, ratio: StockRatio, pushed: Pushed
   const patch = before ? changedFields(p, before, now) : fullPatch(p, now, role);
   if (Object.keys(patch).length === 0) return null;
   return refusal(patch) ?? { kind: 'update', ...base, productNo, patch, firstSend: before === null };
-}
-
-/** What Cafe24 would refuse, said before sending. */
-function refusal(f: Partial<ProductFields>): { reason: string } | null {
-  if (f.customProductCode !== undefined && f.customProductCode.length > CUSTOM_CODE_MAX) {
-    return { reason: `SKU가 ${CUSTOM_CODE_MAX}자를 넘어 카페24 자체상품코드로 쓸 수 없습니다 (${f.customProductCode.length}자)` };
-  }
-  if (f.productName !== undefined && f.productName.length > PRODUCT_NAME_MAX) {
-    return { reason: `상품명(옵션 포함)이 ${PRODUCT_NAME_MAX}자를 넘습니다 (${f.productName.length}자)` };
-  }
-  return null;
 }
 
 /**
@@ -291,7 +245,7 @@ function decodeSnapshot(text: string): Snapshot | null {
  * Only what changed. A blank retail or own price sends nothing (a mall's price cannot be
  * cleared); the fingerprint then keeps what the mall still holds.
  */
-function changedFields(p: Product, before: Snapshot, now: Snapshot): Partial<ProductFields> {
+function changedFields(p: Product, before: Snapshot, now: Snapshot): Partial<ListingFields> {
   return {
     ...(before.name !== now.name ? { productName: mallProductName(p) } : {}),
     ...(before.supplyPrice !== now.supplyPrice ? { supplyPrice: now.supplyPrice } : {}),
@@ -303,7 +257,7 @@ function changedFields(p: Product, before: Snapshot, now: Snapshot): Partial<Pro
 }
 
 /** Every field the manufacturer owns, for a mall product we have never sent to. */
-function fullPatch(p: Product, now: Snapshot, role: PartnerRole): Partial<ProductFields> {
+function fullPatch(p: Product, now: Snapshot, role: PartnerRole): Partial<ListingFields> {
   return {
     productName: mallProductName(p),
     supplyPrice: p.wholesalePrice,
@@ -319,7 +273,7 @@ function fullPatch(p: Product, now: Snapshot, role: PartnerRole): Partial<Produc
  * discontinued also hides the product. Coming back from discontinued shows it again; otherwise
  * display is left as the mall has it.
  */
-function statusFlags(before: ProductStatus | null, now: ProductStatus): Pick<ProductFields, 'selling' | 'display'> {
+function statusFlags(before: ProductStatus | null, now: ProductStatus): Pick<ListingFields, 'selling' | 'display'> {
   if (before === now) return {};
   switch (now) {
     case 'selling':
@@ -515,4 +469,58 @@ function parseMarks(text: string | null | undefined): Marks | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The state after this run. Success: the mall holds the step's fingerprint and the pair waits
+ * no more. A failure goes to the back of the queue, so it cannot hold up the others; a deferral
+ * keeps its place. Pairs of SKUs no longer in the tab are forgotten (a SKU typed again is
+ * looked up in the mall before any create, so nothing is registered twice).
+ */
+export function nextPushState(before: ProductPushState, waiting: ReadonlyMap<string, number>, results: readonly ProductPushResult[], skus: ReadonlySet<string>, now: number): ProductPushState {
+  const listed = (key: string) => skus.has(key.slice(0, key.indexOf(KEY_SEPARATOR)));
+  const pushed = new Map([...before.pushed].filter(([key]) => listed(key)));
+  const waitingSince = new Map([...waiting].filter(([key]) => listed(key)));
+  for (const r of results) {
+    const key = stockKey(r.sku, r.partnerId);
+    if (r.ok) {
+      const stockOff = r.action === 'created' ? r.stockOff : null;
+      pushed.set(key, stockOff ? { productNo: r.productNo, fingerprint: r.fingerprint, stockOff } : { productNo: r.productNo, fingerprint: r.fingerprint });
+      // A variant whose stock management is still owed keeps the pair waiting.
+      if (stockOff) {
+        waitingSince.set(key, now);
+        continue;
+      }
+      waitingSince.delete(key);
+      continue;
+    }
+    if (r.action === 'unlinked') pushed.delete(key);
+    // A product just found by its code: linked, its content unknown until an update goes.
+    else if (r.productNo !== null && r.fingerprint === '') pushed.set(key, { productNo: r.productNo, fingerprint: '' });
+    if (r.action !== 'deferred') waitingSince.set(key, now);
+  }
+  return { pushed, waitingSince };
+}
+
+/**
+ * Carries out a batch: each channel pushes its accounts' steps (creates never twice: see the
+ * channel's `push`). A step whose account is not connected waits. Results in step order.
+ */
+export function pushProductSteps(steps: readonly ProductPushStep[], accounts: ReadonlyMap<string, ChannelAccount>, gateway: Gateway): ProductPushResult[] {
+  const results = new Array<ProductPushResult>(steps.length);
+  const byChannel = new Map<string, number[]>();
+  steps.forEach((step, i) => {
+    const account = accounts.get(step.partnerId);
+    if (!account || !channelOf(account.channel).products) {
+      results[i] = { sku: step.sku, partnerId: step.partnerId, status: '연결 후 전송됩니다', ok: false, action: 'deferred', productNo: null, fingerprint: null };
+      return;
+    }
+    byChannel.set(account.channel, [...(byChannel.get(account.channel) ?? []), i]);
+  });
+  for (const indexes of byChannel.values()) {
+    const channel = channelOf(accounts.get(steps[indexes[0]!]!.partnerId)!.channel);
+    const out = channel.products!.push(indexes.map((i) => steps[i]!), accounts, gateway);
+    indexes.forEach((i, n) => (results[i] = out[n]!));
+  }
+  return results;
 }

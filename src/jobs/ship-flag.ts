@@ -3,7 +3,7 @@
  * not run, a settlement hold released. The flag lives in the script cache (read with the sync's
  * one cache read). It is forgotten only once a shipping step has succeeded.
  */
-import type { CachePort } from './ports';
+import type { CachePort } from '../core/ports';
 
 export const SHIP_DIRTY_KEY = 'shipping.dirty';
 /** The mark the last successful step answered: the ask stands while the flag carries another. */

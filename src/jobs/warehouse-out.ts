@@ -16,7 +16,7 @@
  * since is a count of what is on the shelf: it is not corrected either way.
  */
 import type { OrderLine } from '../core/order';
-import type { KeyValueStore } from './ports';
+import type { KeyValueStore } from '../core/ports';
 
 export const WAREHOUSE_OUT_KEY = 'warehouse.out';
 /** Notes of rows never written are forgotten after this long. */

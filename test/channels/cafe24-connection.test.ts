@@ -36,8 +36,10 @@ describe('mall id', () => {
 });
 
 describe('connection', () => {
-  test('defaults: shop 1, the pinned API version, no supplier filter', () => {
+  test('defaults: shop 1, the pinned API version, no supplier filter; the mall id is the channel account', () => {
     expect(cafe24Connection({ partnerId: 'PNR001', mallId: 'najalran' })).toEqual({
+      channel: 'cafe24',
+      accountId: 'najalran',
       partnerId: 'PNR001',
       mallId: 'najalran',
       shopNo: 1,

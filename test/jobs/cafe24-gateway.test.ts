@@ -1,5 +1,6 @@
+import type { HttpResponse } from '../../src/core/http';
 /**
- * Cafe24Gateway against a scripted Cafe24: rounds of one executeAll for all malls, pacing by each
+ * ChannelGateway against a scripted Cafe24: rounds of one executeAll for all malls, pacing by each
  * mall's bucket (kept in the cache between executions), 429 / 5xx / 401 handling, malls without
  * a token, and the execution's deadline. Time is simulated: it moves only when the gateway
  * sleeps (or a round trip is given a duration).
@@ -8,9 +9,10 @@ import type { RateState } from '../../src/channels/cafe24';
 import { batchAllowance, initialRateState, unreadableResponse } from '../../src/channels/cafe24';
 import { adminGet, adminSingle } from '../../src/channels/cafe24/admin-request';
 import type { Cafe24Connection } from '../../src/channels/cafe24';
-import type { Cafe24Request, Outcome } from '../../src/jobs/cafe24/gateway';
-import { MAX_SLEEP_MS } from '../../src/jobs/cafe24/gateway';
-import { tokenKey } from '../../src/jobs/cafe24/token-vault';
+import type { ChannelRequest, Outcome } from '../../src/channels/port';
+import { cafe24Request } from '../../src/channels/cafe24/transport';
+import { MAX_SLEEP_MS } from '../../src/jobs/gateway';
+import { tokenKey } from '../../src/channels/cafe24/token-vault';
 import { borasaeg, issues, json, najalran, sodamhan, T0, tokenOf, world } from './memory-ports';
 
 interface Echo {
@@ -19,19 +21,11 @@ interface Echo {
   path: string;
 }
 
-const get = (conn: Cafe24Connection, n: number): Cafe24Request<Echo> => ({
-  conn,
-  call: 'products.get',
-  build: (s) => adminGet(s, `/products/${n}`),
-  read: (r) => JSON.parse(r.body) as Echo,
-});
+const get = (conn: Cafe24Connection, n: number): ChannelRequest<Echo> =>
+  cafe24Request(conn, 'products.get', (s) => adminGet(s, `/products/${n}`), (r) => JSON.parse(r.body) as Echo);
 
-const post = (conn: Cafe24Connection, orderId: string): Cafe24Request<Echo> => ({
-  conn,
-  call: 'shipments.create',
-  build: (s) => adminSingle(s, 'post', `/orders/${orderId}/shipments`, { tracking_no: '1234', shipping_company_code: '0001' }),
-  read: (r) => JSON.parse(r.body) as Echo,
-});
+const post = (conn: Cafe24Connection, orderId: string): ChannelRequest<Echo> =>
+  cafe24Request(conn, 'shipments.create', (s) => adminSingle(s, 'post', `/orders/${orderId}/shipments`, { tracking_no: '1234', shipping_company_code: '0001' }), (r) => JSON.parse(r.body) as Echo);
 
 function failure<T>(o: Outcome<T> | undefined) {
   if (!o || o.ok) throw new Error(`expected a failure, got ${JSON.stringify(o)}`);
@@ -83,9 +77,9 @@ describe('rounds', () => {
   test('an answer that does not read fails that call only, with the reader’s error', () => {
     const w = twoMalls();
     w.http.answer(N, json(200, 'not json at all'));
-    const strict = (conn: Cafe24Connection): Cafe24Request<Echo> => ({
+    const strict = (conn: Cafe24Connection): ChannelRequest<Echo> => ({
       ...get(conn, 1),
-      read: (r) => {
+      read: (r: HttpResponse) => {
         if (!r.body.startsWith('{')) throw unreadableResponse('products.get', conn.mallId, r.status, 'not an object', false);
         return JSON.parse(r.body) as Echo;
       },
@@ -264,12 +258,7 @@ describe('server errors', () => {
   test('no answer (status 0) to a PUT is resent after 1 s', () => {
     const w = twoMalls();
     w.http.answer(N, { status: 0, headers: {}, body: 'Timeout: https://najalran.cafe24api.com' });
-    const put: Cafe24Request<Echo> = {
-      conn: najalran,
-      call: 'products.update',
-      build: (s) => adminSingle(s, 'put', '/products/7', { display: 'T' }),
-      read: (r) => JSON.parse(r.body) as Echo,
-    };
+    const put: ChannelRequest<Echo> = cafe24Request(najalran, 'products.update', (s) => adminSingle(s, 'put', '/products/7', { display: 'T' }), (r) => JSON.parse(r.body) as Echo);
 
     const out = w.gateway().run([put]);
 

@@ -5,7 +5,7 @@
  */
 import type { Cafe24Token } from '../../src/channels/cafe24';
 import { ACCESS_REFRESH_MARGIN_MS } from '../../src/channels/cafe24';
-import { tokenKey } from '../../src/jobs/cafe24/token-vault';
+import { tokenKey } from '../../src/channels/cafe24/token-vault';
 import { APP, base64, borasaeg, DAY, HOUR, issues, json, najalran, T0, tokenAnswer, tokenOf, world } from './memory-ports';
 
 const KEY = tokenKey(najalran.partnerId);

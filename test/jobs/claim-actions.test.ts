@@ -2,8 +2,8 @@ import type { Cafe24Connection } from '../../src/channels/cafe24';
 import { cafe24Connection, createShipment, getOrder, OrderOne, parse } from '../../src/channels/cafe24';
 import { claimStateOf } from '../../src/channels/cafe24/claim-state';
 import type { PartnerRole } from '../../src/core/partner';
-import { runClaimActions, settle, type ClaimJob } from '../../src/jobs/cafe24/claim-actions';
-import type { Cafe24Gateway } from '../../src/jobs/cafe24/gateway';
+import { runClaimActions, settle, type ClaimJob } from '../../src/jobs/claim-actions';
+import type { ChannelGateway } from '../../src/jobs/gateway';
 import { T0 } from '../../local/fakes/cafe24/testing';
 import { fakeGateway, type SyncFake } from './fake-cafe24-sync';
 import { SimClock } from './memory-ports';
@@ -17,14 +17,14 @@ import { SimClock } from './memory-ports';
 const najalran = cafe24Connection({ partnerId: 'PNR001', mallId: 'najalran' });
 const borasaeg = cafe24Connection({ partnerId: 'PNR002', mallId: 'borasaeg', supplierCode: 'S000000A' });
 const conns = new Map<string, Cafe24Connection>([najalran, borasaeg].map((c) => [c.partnerId, c]));
-const roles = new Map<string, PartnerRole>([
-  ['PNR001', 'own'],
-  ['PNR002', 'reseller'],
+const roles = new Map<string, { role: PartnerRole; channel: 'cafe24' }>([
+  ['PNR001', { role: 'own', channel: 'cafe24' }],
+  ['PNR002', { role: 'reseller', channel: 'cafe24' }],
 ]);
 
 let clock: SimClock;
 let fake: SyncFake;
-let gateway: Cafe24Gateway;
+let gateway: ChannelGateway;
 
 beforeEach(() => {
   clock = new SimClock(T0);

@@ -7,10 +7,11 @@
 import type { z } from 'zod';
 import type { Cafe24Connection } from '../../src/channels/cafe24';
 import type { HttpRequest, HttpResponse } from '../../src/core/http';
-import { Cafe24Gateway } from '../../src/jobs/cafe24/gateway';
-import { APP_KEY, tokenKey, TokenVault } from '../../src/jobs/cafe24/token-vault';
+import { ChannelGateway } from '../../src/jobs/gateway';
+import { cafe24Transport } from '../../src/channels/cafe24/transport';
+import { APP_KEY, tokenKey, TokenVault } from '../../src/channels/cafe24/token-vault';
 import { APP, base64, MemoryCache, MemoryLock, MemoryStore, REDIRECT_URI, tokenOf, type SimClock } from './memory-ports';
-import type { HttpPort } from '../../src/jobs/ports';
+import type { HttpPort } from '../../src/core/ports';
 import { createAdminHandler } from '../../local/fakes/cafe24/api';
 import { Controls } from '../../local/fakes/cafe24/control';
 import { FakeCore } from '../../local/fakes/cafe24/core';
@@ -64,7 +65,7 @@ export function syncFake(clock: () => number, seed: unknown = defaultSeed, stric
  * A gateway to the in-process fake for the given connections: the Cafe24 app saved, a fresh token
  * per mall, memory ports, a five-minute budget from T0 on the simulated clock.
  */
-export function fakeGateway(connections: readonly Cafe24Connection[], clock: SimClock, at: number): { fake: SyncFake; gateway: Cafe24Gateway; cache: MemoryCache } {
+export function fakeGateway(connections: readonly Cafe24Connection[], clock: SimClock, at: number): { fake: SyncFake; gateway: ChannelGateway; cache: MemoryCache } {
   const fake = syncFake(() => clock.now());
   const store = new MemoryStore();
   store.seed(APP_KEY, JSON.stringify(APP));
@@ -74,6 +75,6 @@ export function fakeGateway(connections: readonly Cafe24Connection[], clock: Sim
   }
   const tokens = new TokenVault({ store, lock: new MemoryLock(), http: fake.http, clock, base64, redirectUri: REDIRECT_URI });
   const cache = new MemoryCache();
-  const gateway = new Cafe24Gateway({ http: fake.http, sleeper: clock, clock, cache, tokens, deadline: at + 5 * 60_000 });
+  const gateway = new ChannelGateway({ http: fake.http, sleeper: clock, clock, cache, transports: [cafe24Transport(tokens)], deadline: at + 5 * 60_000 });
   return { fake, gateway, cache };
 }

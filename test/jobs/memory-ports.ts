@@ -9,11 +9,12 @@
  * order of things across ports ("the new pair is stored before the resend").
  */
 import type { HttpRequest, HttpResponse } from '../../src/core/http';
-import type { CachePort, Clock, HttpPort, KeyValueStore, LockPort, Sleeper } from '../../src/jobs/ports';
+import type { CachePort, Clock, HttpPort, KeyValueStore, LockPort, Sleeper } from '../../src/core/ports';
 import type { Cafe24Connection, Cafe24Token } from '../../src/channels/cafe24';
 import { BUCKET_CAPACITY, cafe24Connection, DRAIN_PER_SECOND } from '../../src/channels/cafe24';
-import { APP_KEY, tokenKey, TokenVault } from '../../src/jobs/cafe24/token-vault';
-import { Cafe24Gateway } from '../../src/jobs/cafe24/gateway';
+import { APP_KEY, tokenKey, TokenVault } from '../../src/channels/cafe24/token-vault';
+import { ChannelGateway } from '../../src/jobs/gateway';
+import { cafe24Transport } from '../../src/channels/cafe24/transport';
 
 /** 2026-03-10 10:00 in Seoul. */
 export const T0 = Date.parse('2026-03-10T10:00:00+09:00');
@@ -334,7 +335,7 @@ export interface World {
   /** Stores a pair for the partner before the execution starts. */
   connect(conn: Cafe24Connection, token: Cafe24Token): void;
   vault(): TokenVault;
-  gateway(opts?: { deadline?: number; tokens?: TokenVault }): Cafe24Gateway;
+  gateway(opts?: { deadline?: number; tokens?: TokenVault }): ChannelGateway;
 }
 
 /** Ports of one execution starting at T0, with the app's credentials stored. */
@@ -359,7 +360,7 @@ export function world(opts: { roundTripMs?: number } = {}): World {
     },
     vault,
     gateway(g = {}) {
-      return new Cafe24Gateway({ http, sleeper: clock, clock, cache, tokens: g.tokens ?? vault(), deadline: g.deadline ?? T0 + 5 * 60_000 });
+      return new ChannelGateway({ http, sleeper: clock, clock, cache, transports: [cafe24Transport(g.tokens ?? vault())], deadline: g.deadline ?? T0 + 5 * 60_000 });
     },
   };
 }

@@ -9,7 +9,6 @@ import {
   DEFAULT_PRODUCT_PACE,
   mirroredMarks,
   mallProductName,
-  OPTION_ITEM,
   planProductPush,
   productsDue,
   pushStateWrites,
@@ -20,9 +19,9 @@ import {
   type ProductPushInput,
   type ProductPushPlan,
   type ProductPushState,
-  type ProductPushStep,
   type PushedPair,
 } from '../../src/jobs/product-push';
+import { OPTION_ITEM, type ProductPushStep } from '../../src/channels/port';
 import { T0 } from './memory-ports';
 import { partner, product } from './product-fixture';
 

@@ -6,8 +6,9 @@
  */
 import type { Product } from '../../src/core/product';
 import type { StockRatio } from '../../src/sheet/ratios';
-import { nextPushState, pushProducts, type ProductPushResult } from '../../src/jobs/cafe24/push-products';
-import { DEFAULT_PRODUCT_PACE, OPTION_ITEM, planProductPush, type ProductPushInput, type ProductPushState } from '../../src/jobs/product-push';
+import { pushProducts } from '../../src/channels/cafe24/push-products';
+import { OPTION_ITEM, type ProductPushResult } from '../../src/channels/port';
+import { DEFAULT_PRODUCT_PACE, nextPushState, planProductPush, type ProductPushInput, type ProductPushState } from '../../src/jobs/product-push';
 import { borasaeg, json, najalran, T0, tokenOf, world, type SentRequest } from './memory-ports';
 import { partner, product } from './product-fixture';
 

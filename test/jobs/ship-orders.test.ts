@@ -2,9 +2,9 @@ import type { Cafe24Connection } from '../../src/channels/cafe24';
 import { cafe24Connection, createShipment } from '../../src/channels/cafe24';
 import { DAY_ONE_CARRIERS } from '../../src/core/carriers';
 import type { ShipLine, ShipmentRequest } from '../../src/core/shipping';
-import type { Cafe24Gateway } from '../../src/jobs/cafe24/gateway';
-import { orderDayOf } from '../../src/jobs/cafe24/reread-orders';
-import { settlementHolds, shipOrders } from '../../src/jobs/cafe24/ship-orders';
+import type { ChannelGateway } from '../../src/jobs/gateway';
+import { orderDayOf } from '../../src/channels/cafe24/orders';
+import { settlementHolds, shipOrders } from '../../src/jobs/ship-orders';
 import { T0 } from '../../local/fakes/cafe24/testing';
 import { fakeGateway, type SyncFake } from './fake-cafe24-sync';
 import { SimClock, type MemoryCache } from './memory-ports';
@@ -19,7 +19,7 @@ const conns = new Map<string, Cafe24Connection>([najalran, borasaeg].map((c) => 
 
 let clock: SimClock;
 let fake: SyncFake;
-let gateway: Cafe24Gateway;
+let gateway: ChannelGateway;
 let cache: MemoryCache;
 
 beforeEach(() => {

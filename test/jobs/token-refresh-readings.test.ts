@@ -5,8 +5,9 @@
  * ships exactly once, without a second refresh and without asking for a reconnect.
  */
 import { cafe24Connection, createShipment, getOrder, listCarriers, OrderOne, parse, parseTokenResponse, setInventoryQuantity } from '../../src/channels/cafe24';
-import { Cafe24Gateway } from '../../src/jobs/cafe24/gateway';
-import { APP_KEY, tokenKey, TokenVault } from '../../src/jobs/cafe24/token-vault';
+import { ChannelGateway } from '../../src/jobs/gateway';
+import { cafe24Request, cafe24Transport } from '../../src/channels/cafe24/transport';
+import { APP_KEY, tokenKey, TokenVault } from '../../src/channels/cafe24/token-vault';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, defaultSeed } from '../../local/fakes/cafe24/default-seed';
 import { T0 } from '../../local/fakes/cafe24/testing';
 import { syncFake } from './fake-cafe24-sync';
@@ -23,10 +24,10 @@ describe.each([false, true])('the fake revoking the old access token at a refres
     const first = parseTokenResponse('oauth.code', najalran.mallId, json(200, fake.controls.issueToken('najalran')));
     store.seed(tokenKey(najalran.partnerId), JSON.stringify(first));
     const vault = () => new TokenVault({ store, lock: new MemoryLock(), http: fake.http, clock, base64, redirectUri: REDIRECT_URI });
-    const a = new Cafe24Gateway({ http: fake.http, sleeper: clock, clock, cache: new MemoryCache(), tokens: vault(), deadline: T0 + 5 * 60_000 });
+    const a = new ChannelGateway({ http: fake.http, sleeper: clock, clock, cache: new MemoryCache(), transports: [cafe24Transport(vault())], deadline: T0 + 5 * 60_000 });
 
     // Execution A reads once: it now holds the first access token.
-    const [carriers] = a.run([{ conn: najalran, call: 'carriers.list', build: (s) => listCarriers(s), read: (r) => r.status }]);
+    const [carriers] = a.run([cafe24Request(najalran, 'carriers.list', (s) => listCarriers(s), (r) => r.status)]);
     expect(carriers).toEqual({ ok: true, value: 200 });
     // Execution B refreshes (its own 401, or the token about to lapse) and stores the new pair.
     clock.advance(60_000);
@@ -37,14 +38,9 @@ describe.each([false, true])('the fake revoking the old access token at a refres
     const order = String(fake.controls.addOrder('najalran', { buyer: { name: '김하늘' }, items: [{ variant_code: 'P000000N000A' }] }).order_id);
     fake.sent.length = 0;
     const out = a.run<unknown>([
-      { conn: najalran, call: 'orders.get', build: (s) => getOrder(s, order), read: (r) => parse('orders.get', 'najalran', OrderOne, r).order.order_id },
-      { conn: najalran, call: 'inventories.update', build: (s) => setInventoryQuantity(s, 13, 'P000000N000A', 5), read: (r) => r.status },
-      {
-        conn: najalran,
-        call: 'shipments.create',
-        build: (s) => createShipment(s, { orderId: order, trackingNo: '680000000001', carrierCode: '0006', status: 'shipping' }),
-        read: (r) => r.status,
-      },
+      cafe24Request<unknown>(najalran, 'orders.get', (s) => getOrder(s, order), (r) => parse('orders.get', 'najalran', OrderOne, r).order.order_id),
+      cafe24Request<unknown>(najalran, 'inventories.update', (s) => setInventoryQuantity(s, 13, 'P000000N000A', 5), (r) => r.status),
+      cafe24Request<unknown>(najalran, 'shipments.create', (s) => createShipment(s, { orderId: order, trackingNo: '680000000001', carrierCode: '0006', status: 'shipping' }), (r) => r.status),
     ]);
 
     expect(out).toEqual([

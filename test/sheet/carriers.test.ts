@@ -3,7 +3,7 @@
  * row reported without losing a day-one carrier.
  */
 import { CJ, DAY_ONE_CARRIERS } from '../../src/core/carriers';
-import { mallCarrierFor } from '../../src/jobs/cafe24/mall-carriers';
+import { mallCarrierFor } from '../../src/channels/cafe24/shipping';
 import { readCarrierRules } from '../../src/sheet/carriers';
 
 const HEADER = ['키', '택배사명', '영문명', '다른 이름', '송장 자릿수', '카페24 코드', '스마트스토어 코드', '쿠팡 코드', '처리결과'];

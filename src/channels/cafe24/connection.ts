@@ -1,3 +1,5 @@
+import type { ChannelAccount } from '../port';
+
 /**
  * One partner's Cafe24 mall: which mall, which multi-shop, which supplier code tags the
  * manufacturer's goods there, and which API version we speak. Everything per mall (host,
@@ -16,8 +18,11 @@ export type Cafe24ApiVersion = `${number}-${number}-${number}`;
 /** A validated mall id (the `{mall_id}` of `{mall_id}.cafe24api.com`). */
 export type MallId = string & { readonly __brand: 'Cafe24MallId' };
 
-export interface Cafe24Connection {
+export interface Cafe24Connection extends ChannelAccount {
+  readonly channel: 'cafe24';
   readonly partnerId: string;
+  /** The same as `mallId`: the account's id as every channel names it. */
+  readonly accountId: MallId;
   readonly mallId: MallId;
   /** Multi-shop number inside the mall, 1 (the default shop) to 15. */
   readonly shopNo: number;
@@ -99,7 +104,8 @@ export function cafe24Connection(input: ConnectionInput): Cafe24Connection {
   }
   const apiVersion = input.apiVersion ?? CAFE24_API_VERSION;
   if (!API_VERSION.test(apiVersion)) throw new Error(`API 버전 형식 오류 / API version must be YYYY-MM-DD, got "${apiVersion}"`);
-  const base = { partnerId: input.partnerId, mallId: mallIdOf(input.mallId), shopNo, apiVersion: apiVersion as Cafe24ApiVersion };
+  const mallId = mallIdOf(input.mallId);
+  const base = { channel: 'cafe24' as const, partnerId: input.partnerId, accountId: mallId, mallId, shopNo, apiVersion: apiVersion as Cafe24ApiVersion };
   return supplierCode === undefined ? base : { ...base, supplierCode };
 }
 

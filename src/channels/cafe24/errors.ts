@@ -7,21 +7,9 @@
 import type { HttpResponse } from '../../core/http';
 import type { Cafe24Call } from './calls';
 import { scopeOf } from './calls';
+import { ChannelError, type ChannelErrorKind } from '../port';
 
-export type Cafe24ErrorKind =
-  | 'network' // no answer (status 0 from the shell: timeout, DNS, reset)
-  | 'badRequest' // 400: content type, JSON, URL encoding, API version
-  | 'auth' // 401: token missing, invalid or expired
-  | 'scope' // 403 insufficient_scope
-  | 'forbidden' // 403 otherwise: app removed, plain http, mall setting
-  | 'notFound' // 404
-  | 'conflict' // 409: identical update
-  | 'invalid' // 422: a parameter Cafe24 refused
-  | 'rateLimited' // 429
-  | 'server' // 5xx
-  | 'client' // another 4xx
-  | 'response' // a 2xx answer we cannot read
-  | 'oauth'; // the token endpoint refused (see oauth.ts)
+export type Cafe24ErrorKind = ChannelErrorKind;
 
 export interface Cafe24ErrorInfo {
   readonly mallId: string;
@@ -39,29 +27,19 @@ export interface Cafe24ErrorInfo {
   readonly detail: string;
 }
 
-export class Cafe24Error extends Error {
+/** A ChannelError of Cafe24, named in Cafe24's words (mall id, Cafe24's message). */
+export class Cafe24Error extends ChannelError {
   override readonly name = 'Cafe24Error';
   readonly mallId: string;
-  readonly call: Cafe24Call;
-  readonly status: number;
-  readonly kind: Cafe24ErrorKind;
-  readonly code: number | string | null;
+  override readonly call: Cafe24Call;
   readonly cafe24Message: string | null;
-  readonly retryable: boolean;
-  readonly reconnect: boolean;
-  readonly userMessage: string;
 
   constructor(info: Cafe24ErrorInfo) {
-    super(`[${info.mallId}] ${info.call}: ${info.detail}`);
-    this.mallId = info.mallId;
+    const { mallId, cafe24Message, ...rest } = info;
+    super({ ...rest, channel: 'cafe24', accountId: mallId, channelMessage: cafe24Message });
+    this.mallId = mallId;
     this.call = info.call;
-    this.status = info.status;
-    this.kind = info.kind;
-    this.code = info.code;
-    this.cafe24Message = info.cafe24Message;
-    this.retryable = info.retryable;
-    this.reconnect = info.reconnect;
-    this.userMessage = info.userMessage;
+    this.cafe24Message = cafe24Message;
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { chunk } from '../../core/chunk';
 import type { HttpRequest } from '../../core/http';
+import type { ListingFields } from '../port';
 import type { Krw } from '../../core/krw';
 import { assertKrw } from '../../core/krw';
 import type { Cafe24Session } from './admin-request';
@@ -71,15 +72,8 @@ export function getProduct(s: Cafe24Session, productNo: number, opts: { embedVar
 const money = (value: Krw | undefined, what: string): string | undefined =>
   value === undefined ? undefined : `${assertKrw(value, what)}.00`;
 
-export interface ProductFields {
-  readonly productName: string;
-  readonly price: Krw;
-  /** Required by Cafe24 on create ("reference only"). */
-  readonly supplyPrice: Krw;
-  readonly retailPrice?: Krw;
-  readonly customProductCode?: string;
-  readonly display?: boolean;
-  readonly selling?: boolean;
+/** What a product is (the port's fields; `supplyPrice` is required by Cafe24 on create, "reference only"). */
+export interface ProductFields extends ListingFields {
   /** Defaults to the connection's supplier code. */
   readonly supplierCode?: string;
 }

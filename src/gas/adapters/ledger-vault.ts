@@ -1,6 +1,6 @@
 import { LEDGER_ENTRY_TYPES, type LedgerEntryType } from '../../core/ledger';
 import type { Krw } from '../../core/krw';
-import type { KeyValueStore } from '../../jobs/ports';
+import type { KeyValueStore } from '../../core/ports';
 import type { PostedCells } from '../../sheet/ledger-guard';
 
 /**

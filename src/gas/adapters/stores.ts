@@ -1,5 +1,5 @@
-import { isConnectionKey } from '../../jobs/cafe24/token-vault';
-import type { CachePort, KeyValueStore, LockPort } from '../../jobs/ports';
+import { isConnectionKey } from '../../channels/cafe24/token-vault';
+import type { CachePort, KeyValueStore, LockPort } from '../../core/ports';
 
 /**
  * Where the add-on keeps what lasts between runs. As an Editor add-on one script serves every

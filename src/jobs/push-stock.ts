@@ -1,14 +1,13 @@
-import type { Cafe24Connection, Cafe24VariantRef } from '../../channels/cafe24';
-import { InventoryOne, parse, setInventoryQuantity } from '../../channels/cafe24';
-import { allocateStock, lowersFirst, stockChanges, stockInMall, stockKey, type MallSale, type StockTarget, type StockWarning } from '../../core/stock';
-import type { Product } from '../../core/product';
-import type { StockRatio } from '../../sheet/ratios';
-import { lastPushedStock } from '../../sheet/ratios';
+import type { ChannelAccount, Gateway, StockAddress } from '../channels/port';
+import { channelOf } from '../channels/registry';
+import { allocateStock, lowersFirst, stockChanges, stockInMall, stockKey, type MallSale, type StockTarget, type StockWarning } from '../core/stock';
+import type { Product } from '../core/product';
+import type { StockRatio } from '../sheet/ratios';
+import { lastPushedStock } from '../sheet/ratios';
 import { readCatalogs } from './catalog';
-import type { Cafe24Gateway } from './gateway';
 
 /**
- * Sends each partner mall the stock it should show, and only what changed since the last
+ * Sends each partner account the stock it should show, and only what changed since the last
  * push. A variant's address in a mall (product no, variant code) comes from the ratio row, and
  * when missing from reading that mall's catalog once (by our SKU in its custom codes).
  */
@@ -34,7 +33,7 @@ export interface StockPushInput {
   readonly products: readonly Product[];
   readonly ratios: readonly StockRatio[];
   readonly reserved: ReadonlyMap<string, number>;
-  readonly conns: ReadonlyMap<string, Cafe24Connection>;
+  readonly conns: ReadonlyMap<string, ChannelAccount>;
   readonly oversellGuard: boolean;
   /**
    * Pairs already found missing from their mall: not looked up again (a catalog read costs a
@@ -55,7 +54,7 @@ export interface StockPushReport {
   readonly inMall: ReadonlyMap<string, number>;
 }
 
-export function pushStock(input: StockPushInput, gateway: Cafe24Gateway): StockPushReport {
+export function pushStock(input: StockPushInput, gateway: Gateway): StockPushReport {
   const selling = new Set(input.products.filter((p) => p.status === 'selling').map((p) => p.sku));
   const { targets, warnings } = allocateStock({
     products: input.products,
@@ -67,7 +66,7 @@ export function pushStock(input: StockPushInput, gateway: Cafe24Gateway): StockP
   // The malls sold since the last push: compare the share with what each holds now, not with
   // what was sent (a sale the floor hides would leave the mall below its share for good).
   const before = stockInMall(lastPushedStock(input.ratios), input.sales ?? []);
-  const changes = lowersFirst(stockChanges(targets, before).filter((t) => input.conns.has(t.partnerId)), before);
+  const changes = lowersFirst(stockChanges(targets, before).filter((t) => setsStock(input.conns.get(t.partnerId))), before);
   const ratioOf = new Map(input.ratios.map((r) => [stockKey(r.sku, r.partnerId), r]));
   const sellableOf = new Map(input.ratios.map((r) => [stockKey(r.sku, r.partnerId), r.sellable && selling.has(r.sku)]));
   const address = new Map<string, { productNo: string; variantCode: string } | null>();
@@ -87,8 +86,8 @@ export function pushStock(input: StockPushInput, gateway: Cafe24Gateway): StockP
     for (const t of changes) {
       const key = stockKey(t.sku, t.partnerId);
       if (address.get(key)) continue;
-      const ref: Cafe24VariantRef | undefined = catalogs.refs.get(t.partnerId)?.get(t.sku);
-      if (ref) address.set(key, { productNo: String(ref.productNo), variantCode: ref.variantCode });
+      const ref: StockAddress | undefined = catalogs.refs.get(t.partnerId)?.get(t.sku);
+      if (ref) address.set(key, ref);
     }
   }
   const results: StockPushResult[] = [];
@@ -103,13 +102,8 @@ export function pushStock(input: StockPushInput, gateway: Cafe24Gateway): StockP
   const outcomes = gateway.run(
     sendable.map((t) => {
       const a = address.get(stockKey(t.sku, t.partnerId))!;
-      const conn = input.conns.get(t.partnerId)!;
-      return {
-        conn,
-        call: 'inventories.update' as const,
-        build: (s) => setInventoryQuantity(s, Number(a.productNo), a.variantCode, t.quantity),
-        read: (r) => parse('inventories.update', conn.mallId, InventoryOne, r),
-      };
+      const account = input.conns.get(t.partnerId)!;
+      return channelOf(account.channel).stock!.setQuantity(account, a, t.quantity);
     }),
   );
   sendable.forEach((t, i) => {
@@ -120,4 +114,9 @@ export function pushStock(input: StockPushInput, gateway: Cafe24Gateway): StockP
   const inMall = new Map(before);
   for (const r of results) if (r.pushed) inMall.set(stockKey(r.sku, r.partnerId), r.target.quantity);
   return { results, warnings, targets, inMall };
+}
+
+/** An account whose channel takes stock quantities (a channel may lack the capability). */
+function setsStock(account: ChannelAccount | undefined): boolean {
+  return account !== undefined && channelOf(account.channel).stock !== undefined;
 }

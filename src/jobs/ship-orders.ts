@@ -1,16 +1,14 @@
-import type { Carrier, OrderLine } from '../../core/order';
-import type { CarrierRule } from '../../core/carriers';
-import { normaliseTrackingNo, planShipments, type ReceiverKey, type ShipmentRequest } from '../../core/shipping';
-import type { Cafe24Connection, Cafe24Session, NewShipment } from '../../channels/cafe24';
-import { BULK_CAPS, createShipment, createShipments, isBulkFailure, parse, ShipmentOne, ShipmentsBulk, ShipmentsCreated, updateShipment } from '../../channels/cafe24';
-import { chunk } from '../../core/chunk';
-import type { CachePort } from '../ports';
-import type { Cafe24Gateway } from './gateway';
-import { mallCarrierFor, mallCarriers } from './mall-carriers';
+import type { Carrier, OrderLine } from '../core/order';
+import type { CarrierRule } from '../core/carriers';
+import { normaliseTrackingNo, planShipments, type ReceiverKey, type ShipmentRequest } from '../core/shipping';
+import type { CachePort } from '../core/ports';
+import type { ChannelAccount, Gateway, Parcel, ParcelAnswer } from '../channels/port';
+import { channelOf } from '../channels/registry';
+import { accountCarriers } from './channel-carriers';
 import { rereadOrders } from './reread-orders';
 
 /**
- * Sends tracking numbers to the malls. The order of things is the issue's rules in turn:
+ * Sends tracking numbers to the channels. The order of things is the issue's rules in turn:
  * 1. check every request (carrier, number, bundle, status) on what the sheet knows;
  * 2. read each order again from its mall: a cancel requested since holds the item, a number
  *    already there (a run that died after sending) is not sent twice;
@@ -50,7 +48,7 @@ export function settlementHolds(byPartner: Readonly<Record<string, string>> | Re
 }
 
 export interface ShipDeps {
-  readonly gateway: Cafe24Gateway;
+  readonly gateway: Gateway;
   readonly cache: CachePort;
   readonly now: number;
   /** Held partners' items are held, not sent, until the partner pays. */
@@ -60,19 +58,14 @@ export interface ShipDeps {
 const itemKey = (l: { partnerId: string; itemId: string }) => `${l.partnerId}|${l.itemId}`;
 const SHIPPED = new Set(['shipping', 'delivered']);
 
-interface Parcel {
-  readonly conn: Cafe24Connection;
-  readonly shipment: NewShipment;
-  readonly carrier: Carrier;
-  /** Request indexes of the items in this parcel. */
-  readonly indexes: readonly number[];
-}
+/** A parcel and the request indexes of its items. */
+type Sending = Parcel & { readonly indexes: readonly number[] };
 
 export function shipOrders(
   requests: readonly ShipmentRequest[],
   usedElsewhere: ReadonlyMap<string, ReceiverKey>,
   carriers: readonly CarrierRule[],
-  conns: ReadonlyMap<string, Cafe24Connection>,
+  conns: ReadonlyMap<string, ChannelAccount>,
   d: ShipDeps,
 ): ShipResult {
   const outcomes: Array<ShipOutcome | undefined> = new Array(requests.length);
@@ -81,7 +74,7 @@ export function shipOrders(
     const hold = d.holds.get(dec.line.partnerId);
     if (dec.kind === 'refused') outcomes[dec.index] = { kind: 'refused', reason: dec.reason };
     else if (hold !== undefined) outcomes[dec.index] = { kind: 'held', cause: 'settlement', reason: hold };
-    else if (!conns.has(dec.line.partnerId)) outcomes[dec.index] = { kind: 'failed', reason: '카페24에 연결되면 전송됩니다', retry: true };
+    else if (!conns.has(dec.line.partnerId)) outcomes[dec.index] = { kind: 'failed', reason: '채널에 연결되면 전송됩니다', retry: true };
   }
 
   // 2. The orders again, fresh from their malls.
@@ -113,7 +106,8 @@ export function shipOrders(
       continue;
     }
     if (line.status === 'standby' && line.trackingNo !== null && normaliseTrackingNo(line.trackingNo) !== wanted) {
-      outcomes[dec.index] = { kind: 'refused', reason: `카페24에 다른 송장번호(${line.trackingNo})가 배송대기로 등록되어 있습니다. 카페24 관리자에서 확인하세요` };
+      const label = channelOf(line.channel).label;
+      outcomes[dec.index] = { kind: 'refused', reason: `${label}에 다른 송장번호(${line.trackingNo})가 배송대기로 등록되어 있습니다. ${label} 관리자에서 확인하세요` };
       continue;
     }
     again.push({ index: dec.index, request: { ...requests[dec.index]!, line } });
@@ -131,10 +125,10 @@ export function shipOrders(
     else partnersToShip.add(dec.line.partnerId);
   }
 
-  // The mall's own carrier codes.
+  // The account's own carrier codes.
   const shipConns = [...partnersToShip].map((id) => conns.get(id)!);
-  const registered = mallCarriers(shipConns, d.gateway, d.cache);
-  const parcels = new Map<string, { conn: Cafe24Connection; orderId: string; carrier: Carrier; trackingNo: string; itemIds: string[]; indexes: number[]; standby: string | null }>();
+  const registered = accountCarriers(shipConns, d.gateway, d.cache);
+  const parcels = new Map<string, { account: ChannelAccount; orderId: string; carrier: Carrier; trackingNo: string; itemIds: string[]; indexes: number[]; standbyId: string | null }>();
   for (const dec of second.decisions) {
     if (dec.kind !== 'ok') continue;
     const index = again[dec.index]!.index;
@@ -145,11 +139,12 @@ export function shipOrders(
       outcomes[index] = { kind: 'failed', reason: `택배사 목록을 읽지 못해 다음 실행에 보냅니다: ${error?.userMessage ?? ''}`, retry: true };
       continue;
     }
-    const carrier = mallCarrierFor(dec.carrier, list);
+    const channel = channelOf(conn.channel);
+    const carrier = channel.shipping!.carrierFor(dec.carrier, list);
     if (carrier === null) {
       outcomes[index] = {
         kind: 'refused',
-        reason: `${dec.carrier.nameKo}은(는) ${conn.mallId} 몰의 택배사 목록에 없습니다. 카페24 관리자 > 배송 설정에서 택배사를 추가하세요`,
+        reason: `${dec.carrier.nameKo}은(는) ${conn.accountId} 몰의 택배사 목록에 없습니다. ${channel.label} 관리자 > 배송 설정에서 택배사를 추가하세요`,
       };
       continue;
     }
@@ -158,44 +153,40 @@ export function shipOrders(
     const standby = line.status === 'standby' && line.channelShipmentId !== null ? line.channelShipmentId : null;
     const key = `${conn.partnerId}|${line.orderId}|${carrier.code}|${dec.trackingNo}|${standby ?? ''}`;
     let p = parcels.get(key);
-    if (!p) parcels.set(key, (p = { conn, orderId: line.orderId, carrier, trackingNo: dec.trackingNo, itemIds: [], indexes: [], standby }));
+    if (!p) parcels.set(key, (p = { account: conn, orderId: line.orderId, carrier, trackingNo: dec.trackingNo, itemIds: [], indexes: [], standbyId: standby }));
     p.itemIds.push(line.itemId);
     p.indexes.push(index);
   }
 
-  // 4. Send: new parcels in bulk per mall, standby ones moved to in transit one by one.
-  const newParcels: Parcel[] = [];
-  const moves: Array<Parcel & { shippingCode: string }> = [];
-  for (const p of parcels.values()) {
-    const shipment: NewShipment = { orderId: p.orderId, trackingNo: p.trackingNo, carrierCode: p.carrier.code, status: 'shipping', orderItemCodes: [...p.itemIds].sort() };
-    if (p.standby !== null) moves.push({ conn: p.conn, shipment, carrier: p.carrier, indexes: p.indexes, shippingCode: p.standby });
-    else newParcels.push({ conn: p.conn, shipment, carrier: p.carrier, indexes: p.indexes });
-  }
-  const answers = sendParcels(newParcels, moves, d.gateway);
+  // 4. Send, every account's parcels in the same rounds (new ones first, then standby moves).
+  const sending: Sending[] = [...parcels.values()].sort((x, y) => Number(x.standbyId !== null) - Number(y.standbyId !== null));
+  const answers = sendParcels(sending, d.gateway);
 
   // 5. Read what each answer means for its items.
-  const sentLine = (index: number, p: Parcel): OrderLine => {
+  const sentLine = (index: number, p: Sending): OrderLine => {
     const before = fresh.get(itemKey(requests[index]!.line))!;
-    return { ...before, status: 'shipping', rawStatus: 'N30', carrier: p.carrier, trackingNo: p.shipment.trackingNo, shippedAt: before.shippedAt ?? d.now };
+    const rawStatus = channelOf(p.account.channel).shipping!.inTransitCode;
+    return { ...before, status: 'shipping', rawStatus, carrier: p.carrier, trackingNo: p.trackingNo, shippedAt: before.shippedAt ?? d.now };
   };
-  /** Parcels whose answer does not settle it: the mall is read again, and what it shows decides. */
-  const doubtful = new Map<Parcel, { shown: string; absent: ShipOutcome }>();
+  /** Parcels whose answer does not settle it: the account is read again, and what it shows decides. */
+  const doubtful = new Map<Sending, { shown: string; absent: ShipOutcome }>();
   for (const { parcel, answer } of answers) {
+    const label = channelOf(parcel.account.channel).label;
     for (const index of parcel.indexes) {
       if (answer.ok) outcomes[index] = { kind: 'sent', line: sentLine(index, parcel), answer: answer.text };
-      else if (answer.unknown) doubtful.set(parcel, { shown: '카페24 응답은 없었지만 송장번호가 등록되어 있습니다', absent: { kind: 'failed', reason: answer.text, retry: true } });
+      else if (answer.unknown) doubtful.set(parcel, { shown: `${label} 응답은 없었지만 송장번호가 등록되어 있습니다`, absent: { kind: 'failed', reason: answer.text, retry: true } });
       else if (answer.retry) outcomes[index] = { kind: 'failed', reason: answer.text, retry: true };
-      else if (/already/i.test(answer.text)) doubtful.set(parcel, { shown: '같은 송장번호가 이미 등록되어 있습니다 (묶음배송)', absent: { kind: 'refused', reason: `카페24가 받지 않았습니다: 이미 사용된 송장번호입니다` } });
-      else outcomes[index] = { kind: 'refused', reason: `카페24가 받지 않았습니다: ${answer.text}` };
+      else if (answer.already) doubtful.set(parcel, { shown: '같은 송장번호가 이미 등록되어 있습니다 (묶음배송)', absent: { kind: 'refused', reason: `${label}가 받지 않았습니다: 이미 사용된 송장번호입니다` } });
+      else outcomes[index] = { kind: 'refused', reason: `${label}가 받지 않았습니다: ${answer.text}` };
     }
   }
   if (doubtful.size > 0) {
-    const check = rereadOrders([...doubtful.keys()].map((p) => ({ partnerId: p.conn.partnerId, orderId: p.shipment.orderId })), conns, d.gateway, d.now);
+    const check = rereadOrders([...doubtful.keys()].map((p) => ({ partnerId: p.account.partnerId, orderId: p.orderId })), conns, d.gateway, d.now);
     const now = new Map(check.lines.map((l) => [itemKey(l), l]));
     for (const [p, { shown, absent }] of doubtful) {
       for (const index of p.indexes) {
         const line = now.get(itemKey(requests[index]!.line));
-        if (line && line.trackingNo !== null && normaliseTrackingNo(line.trackingNo) === p.shipment.trackingNo) {
+        if (line && line.trackingNo !== null && normaliseTrackingNo(line.trackingNo) === p.trackingNo) {
           fresh.set(itemKey(line), line);
           outcomes[index] = { kind: 'sent', line: SHIPPED.has(line.status) ? line : sentLine(index, p), answer: shown };
         } else {
@@ -216,73 +207,14 @@ export function shipOrders(
   };
 }
 
-/** `unknown`: a POST that got no answer (status 0) or a server error: it may have been carried out. */
-type Answer = { ok: true; text: string } | { ok: false; retry: boolean; unknown?: boolean; text: string };
-
-const outcomeUnknown = (o: { deferred: boolean; error: { status: number } }) => !o.deferred && (o.error.status === 0 || o.error.status >= 500);
-
-/**
- * New parcels go in bulk (≤100 a call, reference §8); when a bulk call is refused as a whole
- * (all its objects failed, so Cafe24 answers with the first failure), each parcel is sent alone
- * to learn which one the mall objects to. Standby parcels are moved with one PUT each.
- */
-function sendParcels(parcels: readonly Parcel[], moves: ReadonlyArray<Parcel & { shippingCode: string }>, gateway: Cafe24Gateway): Array<{ parcel: Parcel; answer: Answer }> {
-  const out: Array<{ parcel: Parcel; answer: Answer }> = [];
-  const byMall = new Map<string, Parcel[]>();
-  for (const p of parcels) byMall.set(p.conn.partnerId, [...(byMall.get(p.conn.partnerId) ?? []), p]);
-  const calls = [...byMall.values()].flatMap((list) => chunk(list, BULK_CAPS.shipments));
-  const bulk = gateway.run(
-    calls.map((part) => ({
-      conn: part[0]!.conn,
-      call: 'shipments.createMany' as const,
-      build: (s: Cafe24Session) => createShipments(s, part.map((p) => p.shipment))[0]!,
-      read: (r) => parse('shipments.createMany', part[0]!.conn.mallId, ShipmentsBulk, r).shipments,
-    })),
-  );
-  const alone: Parcel[] = [];
-  calls.forEach((part, i) => {
-    const o = bulk[i]!;
-    if (!o.ok) {
-      if (o.deferred || o.error.retryable) for (const p of part) out.push({ parcel: p, answer: { ok: false, retry: true, unknown: outcomeUnknown(o), text: o.error.userMessage } });
-      else if (part.length === 1) out.push({ parcel: part[0]!, answer: { ok: false, retry: false, text: o.error.cafe24Message ?? o.error.userMessage } });
-      else alone.push(...part);
-      return;
-    }
-    // A 207 answers each object in place: a failed one carries its own error.
-    part.forEach((p, j) => {
-      const item = o.value[j];
-      out.push({ parcel: p, answer: item !== undefined && isBulkFailure(item) ? { ok: false, retry: false, text: String(item.error.message ?? '') } : { ok: true, text: '카페24: 배송중' } });
-    });
-  });
-  const singles = [
-    ...alone.map((p) => ({ p, shippingCode: null as string | null })),
-    ...moves.map((m) => ({ p: m as Parcel, shippingCode: m.shippingCode as string | null })),
-  ];
-  const single = gateway.run(
-    singles.map(({ p, shippingCode }) =>
-      shippingCode === null
-        ? {
-            conn: p.conn,
-            call: 'shipments.create' as const,
-            build: (s: Cafe24Session) => createShipment(s, p.shipment),
-            read: (r) => void parse('shipments.create', p.conn.mallId, ShipmentsCreated, r),
-          }
-        : {
-            conn: p.conn,
-            call: 'shipments.update' as const,
-            build: (s: Cafe24Session) => updateShipment(s, { orderId: p.shipment.orderId, shippingCode, kind: 'status', status: 'shipping' }),
-            read: (r) => void parse('shipments.update', p.conn.mallId, ShipmentOne, r),
-          },
-    ),
-  );
-  singles.forEach(({ p, shippingCode }, i) => {
-    const o = single[i]!;
-    out.push({
-      parcel: p,
-      answer: o.ok
-        ? { ok: true, text: '카페24: 배송중' }
-        : { ok: false, retry: o.deferred || o.error.retryable, unknown: shippingCode === null && outcomeUnknown(o), text: o.error.cafe24Message ?? o.error.userMessage },
-    });
-  });
+/** Each channel announces its own parcels; all go in the gateway's rounds. */
+function sendParcels(parcels: readonly Sending[], gateway: Gateway): Array<{ parcel: Sending; answer: ParcelAnswer }> {
+  const byChannel = new Map<string, Sending[]>();
+  for (const p of parcels) byChannel.set(p.account.channel, [...(byChannel.get(p.account.channel) ?? []), p]);
+  const out: Array<{ parcel: Sending; answer: ParcelAnswer }> = [];
+  for (const list of byChannel.values()) {
+    const answers = channelOf(list[0]!.account.channel).shipping!.send(list, gateway);
+    list.forEach((parcel, i) => out.push({ parcel, answer: answers[i]! }));
+  }
   return out;
 }

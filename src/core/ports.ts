@@ -1,4 +1,4 @@
-import type { HttpRequest, HttpResponse } from '../core/http';
+import type { HttpRequest, HttpResponse } from './http';
 
 /**
  * What jobs need from the world, as small interfaces. Apps Script adapters implement them in

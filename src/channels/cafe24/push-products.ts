@@ -14,38 +14,15 @@
  *
  * Round 1: look-ups, first reads, planned updates. Round 2: creates and updates after a read.
  */
-import type { Cafe24Connection, Cafe24Error, Cafe24Product, ProductFields } from '../../channels/cafe24';
-import { adminGet } from '../../channels/cafe24/admin-request';
-import { CAPS, createProduct, getProduct, listProducts, parse, ProductOne, ProductsList, updateProduct, updateVariant, VariantOne } from '../../channels/cafe24';
-import { stockKey } from '../../core/stock';
-import { KEY_SEPARATOR } from '../../sheet/table';
-import { OPTION_ITEM, type ProductPushState, type ProductPushStep } from '../product-push';
-import type { Cafe24Gateway, Cafe24Request, Outcome } from './gateway';
-
-interface ResultBase {
-  readonly sku: string;
-  readonly partnerId: string;
-  /** Korean, for the pair's status cell; '' when all went well. */
-  readonly status: string;
-}
-
-/**
- * What became of one step. `productNo` is the pair's product in the mall as now known;
- * `fingerprint` what it holds: on success the step's, '' when a product was just found but
- * could not be updated (content unknown), null when what we knew does not change.
- */
-export type ProductPushResult =
-  /** `stockOff`: the variant whose stock management could not be turned on yet (null when on). */
-  | (ResultBase & { readonly ok: true; readonly action: 'created'; readonly productNo: string; readonly variantCode: string | null; readonly fingerprint: string; readonly stockOff: string | null })
-  | (ResultBase & { readonly ok: true; readonly action: 'updated'; readonly productNo: string; readonly fingerprint: string })
-  /** The SKU is one option of a mall product: linked (its stock goes), no information sent. */
-  | (ResultBase & { readonly ok: true; readonly action: 'optionItem'; readonly productNo: string; readonly variantCode: string; readonly fingerprint: typeof OPTION_ITEM })
-  | (ResultBase & { readonly ok: false; readonly action: 'failed'; readonly productNo: string | null; readonly fingerprint: '' | null })
-  /** Not sent (time budget, throttling, no token yet): the step goes again next time. A product
-   * found by its code before that is kept as the pair's link ('' content unknown). */
-  | (ResultBase & { readonly ok: false; readonly action: 'deferred'; readonly productNo: string | null; readonly fingerprint: '' | null })
-  /** The mall no longer has the product: forget the link; the next attempt looks up and creates. */
-  | (ResultBase & { readonly ok: false; readonly action: 'unlinked'; readonly productNo: null; readonly fingerprint: null });
+import type { HttpRequest, HttpResponse } from '../../core/http';
+import { OPTION_ITEM, type ChannelAccount, type ChannelError, type ChannelRequest, type Gateway, type Outcome, type ProductPushResult, type ProductPushStep } from '../port';
+import { adminGet, type Cafe24Session } from './admin-request';
+import type { Cafe24Call } from './calls';
+import type { Cafe24Connection } from './connection';
+import { CAPS } from './paging';
+import { createProduct, getProduct, listProducts, updateProduct, updateVariant, type ProductFields } from './requests';
+import { parse, ProductOne, ProductsList, VariantOne, type Cafe24Product } from './schemas';
+import { cafe24Request } from './transport';
 
 type Create = Extract<ProductPushStep, { kind: 'create' }>;
 type Update = Extract<ProductPushStep, { kind: 'update' }>;
@@ -53,12 +30,13 @@ type StockManagement = Extract<ProductPushStep, { kind: 'stockManagement' }>;
 /** Round 1 reads pages (look-ups), one product (first reads), or saves (planned updates). */
 type Answer = { readonly page: Cafe24Product[] } | { readonly product: Cafe24Product } | { readonly variant: true };
 /** After round 1: a result, or a request for round 2 and how to read its outcome. */
-type Next = ProductPushResult | { readonly req: Cafe24Request<Cafe24Product>; readonly then: (o: Outcome<Cafe24Product>) => ProductPushResult };
+type Next = ProductPushResult | { readonly req: ChannelRequest<Cafe24Product>; readonly then: (o: Outcome<Cafe24Product>) => ProductPushResult };
 
 /** Results in step order. */
-export function pushProducts(steps: readonly ProductPushStep[], conns: ReadonlyMap<string, Cafe24Connection>, gateway: Cafe24Gateway): ProductPushResult[] {
+export function pushProducts(steps: readonly ProductPushStep[], accounts: ReadonlyMap<string, ChannelAccount>, gateway: Gateway): ProductPushResult[] {
+  const conns = accounts as ReadonlyMap<string, Cafe24Connection>;
   const results = new Array<ProductPushResult>(steps.length);
-  const first: Array<{ index: number; req: Cafe24Request<Answer> }> = [];
+  const first: Array<{ index: number; req: ChannelRequest<Answer> }> = [];
   steps.forEach((step, index) => {
     const conn = conns.get(step.partnerId);
     if (!conn) results[index] = deferred(step, '카페24 연결 후 전송됩니다');
@@ -75,7 +53,7 @@ export function pushProducts(steps: readonly ProductPushStep[], conns: ReadonlyM
     const { index } = first[i]!;
     outcomes.set(index, [...(outcomes.get(index) ?? []), o]);
   });
-  const second: Array<{ index: number; req: Cafe24Request<Cafe24Product>; then: (o: Outcome<Cafe24Product>) => ProductPushResult }> = [];
+  const second: Array<{ index: number; req: ChannelRequest<Cafe24Product>; then: (o: Outcome<Cafe24Product>) => ProductPushResult }> = [];
   for (const [index, [a, b]] of outcomes) {
     const step = steps[index]!;
     const conn = conns.get(step.partnerId)!;
@@ -109,13 +87,13 @@ export function pushProducts(steps: readonly ProductPushStep[], conns: ReadonlyM
  * (`display_soldout`). Off, a mall sells whatever quantity it is given, and the stock ratios
  * would mean nothing. The quantity itself is the stock push's.
  */
-function stockManagementOn(conn: Cafe24Connection, productNo: string, variantCode: string): Cafe24Request<unknown> {
-  return {
+function stockManagementOn(conn: Cafe24Connection, productNo: string, variantCode: string): ChannelRequest<unknown> {
+  return req({
     conn,
     call: 'variants.update',
     build: (s) => updateVariant(s, Number(productNo), variantCode, { useInventory: true, displaySoldout: true }),
     read: (r) => parse('variants.update', conn.mallId, VariantOne, r).variant,
-  };
+  });
 }
 
 function stockOffStatus(variantCode: string, why: string): string {
@@ -183,8 +161,13 @@ function optionItem(step: ProductPushStep, p: Cafe24Product): ProductPushResult 
   return { ...base(step, status), ok: true, action: 'optionItem', productNo: String(p.product_no), variantCode, fingerprint: OPTION_ITEM };
 }
 
+/** A Cafe24 request of this module, as the gateway takes it. */
+function req<T>(r: { conn: Cafe24Connection; call: Cafe24Call; build: (s: Cafe24Session) => HttpRequest; read: (r: HttpResponse) => T }): ChannelRequest<T> {
+  return cafe24Request(r.conn, r.call, r.build, r.read);
+}
+
 /** A round with nothing to send sends nothing (not even the pacing state's cache round trip). */
-function run<T>(gateway: Cafe24Gateway, requests: readonly Cafe24Request<T>[]): Outcome<T>[] {
+function run<T>(gateway: Gateway, requests: readonly ChannelRequest<T>[]): Outcome<T>[] {
   return requests.length === 0 ? [] : gateway.run(requests);
 }
 
@@ -192,56 +175,56 @@ function pageOf(o: Outcome<Answer>): Cafe24Product[] {
   return o.ok && 'page' in o.value ? o.value.page : [];
 }
 
-function asAnswer(req: Cafe24Request<Cafe24Product>): Cafe24Request<Answer> {
+function asAnswer(req: ChannelRequest<Cafe24Product>): ChannelRequest<Answer> {
   return { ...req, read: (r) => ({ product: req.read(r) }) };
 }
 
 /** The mall's products whose own code contains the SKU (under the connection's supplier code). */
-function byProductCode(conn: Cafe24Connection, sku: string): Cafe24Request<Answer> {
-  return {
+function byProductCode(conn: Cafe24Connection, sku: string): ChannelRequest<Answer> {
+  return req({
     conn,
     call: 'products.list',
     build: (s) => listProducts(s, { kind: 'offset', offset: 0, limit: CAPS.products.maxLimit }, { customProductCode: sku }),
     read: (r) => ({ page: parse('products.list', conn.mallId, ProductsList, r).products }),
-  };
+  });
 }
 
 /** The mall's products with an option whose code contains the SKU, options embedded. */
-function byOptionCode(conn: Cafe24Connection, sku: string): Cafe24Request<Answer> {
-  return {
+function byOptionCode(conn: Cafe24Connection, sku: string): ChannelRequest<Answer> {
+  return req({
     conn,
     call: 'products.list',
     // listProducts has no option-code filter; the reference's `custom_variant_code` is one.
     build: (s) => adminGet(s, '/products', { supplier_code: s.connection.supplierCode, custom_variant_code: sku, embed: 'variants', limit: CAPS.products.maxLimit }),
     read: (r) => ({ page: parse('products.list', conn.mallId, ProductsList, r).products }),
-  };
+  });
 }
 
-function read(conn: Cafe24Connection, productNo: string): Cafe24Request<Cafe24Product> {
-  return {
+function read(conn: Cafe24Connection, productNo: string): ChannelRequest<Cafe24Product> {
+  return req({
     conn,
     call: 'products.get',
     build: (s) => getProduct(s, Number(productNo), { embedVariants: true }),
     read: (r) => parse('products.get', conn.mallId, ProductOne, r).product,
-  };
+  });
 }
 
-function save(conn: Cafe24Connection, productNo: string, patch: Partial<ProductFields>): Cafe24Request<Cafe24Product> {
-  return {
+function save(conn: Cafe24Connection, productNo: string, patch: Partial<ProductFields>): ChannelRequest<Cafe24Product> {
+  return req({
     conn,
     call: 'products.update',
     build: (s) => updateProduct(s, Number(productNo), patch),
     read: (r) => parse('products.update', conn.mallId, ProductOne, r).product,
-  };
+  });
 }
 
-function create(conn: Cafe24Connection, fields: ProductFields): Cafe24Request<Cafe24Product> {
-  return {
+function create(conn: Cafe24Connection, fields: ProductFields): ChannelRequest<Cafe24Product> {
+  return req({
     conn,
     call: 'products.create',
     build: (s) => createProduct(s, fields),
     read: (r) => parse('products.create', conn.mallId, ProductOne, r).product,
-  };
+  });
 }
 
 function created(step: Create, o: Outcome<Cafe24Product>): ProductPushResult {
@@ -281,10 +264,11 @@ function updated(step: ProductPushStep, productNo: string, o: Outcome<unknown>, 
 }
 
 /** No answer, a server error, or an answer we cannot read: the POST may have been carried out. */
-function outcomeUnknown(e: Cafe24Error): boolean {
+function outcomeUnknown(e: ChannelError): boolean {
   return e.status === 0 || e.status >= 500 || e.kind === 'response';
 }
 
+type ResultBase = Pick<ProductPushResult, 'sku' | 'partnerId' | 'status'>;
 const base = (step: ProductPushStep, status: string): ResultBase => ({ sku: step.sku, partnerId: step.partnerId, status });
 
 function failed(step: ProductPushStep, productNo: string | null, status: string, fingerprint: '' | null = null): ProductPushResult {
@@ -301,33 +285,3 @@ function unlinked(step: ProductPushStep, productNo: string): ProductPushResult {
   return { ...base(step, status), ok: false, action: 'unlinked', productNo: null, fingerprint: null };
 }
 
-/**
- * The state after this run. Success: the mall holds the step's fingerprint and the pair waits
- * no more. A failure goes to the back of the queue, so it cannot hold up the others; a deferral
- * keeps its place. Pairs of SKUs no longer in the tab are forgotten (a SKU typed again is
- * looked up in the mall before any create, so nothing is registered twice).
- */
-export function nextPushState(before: ProductPushState, waiting: ReadonlyMap<string, number>, results: readonly ProductPushResult[], skus: ReadonlySet<string>, now: number): ProductPushState {
-  const listed = (key: string) => skus.has(key.slice(0, key.indexOf(KEY_SEPARATOR)));
-  const pushed = new Map([...before.pushed].filter(([key]) => listed(key)));
-  const waitingSince = new Map([...waiting].filter(([key]) => listed(key)));
-  for (const r of results) {
-    const key = stockKey(r.sku, r.partnerId);
-    if (r.ok) {
-      const stockOff = r.action === 'created' ? r.stockOff : null;
-      pushed.set(key, stockOff ? { productNo: r.productNo, fingerprint: r.fingerprint, stockOff } : { productNo: r.productNo, fingerprint: r.fingerprint });
-      // A variant whose stock management is still owed keeps the pair waiting.
-      if (stockOff) {
-        waitingSince.set(key, now);
-        continue;
-      }
-      waitingSince.delete(key);
-      continue;
-    }
-    if (r.action === 'unlinked') pushed.delete(key);
-    // A product just found by its code: linked, its content unknown until an update goes.
-    else if (r.productNo !== null && r.fingerprint === '') pushed.set(key, { productNo: r.productNo, fingerprint: '' });
-    if (r.action !== 'deferred') waitingSince.set(key, now);
-  }
-  return { pushed, waitingSince };
-}

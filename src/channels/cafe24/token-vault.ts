@@ -1,6 +1,8 @@
-import type { Cafe24Connection, Cafe24Token, OAuthClient } from '../../channels/cafe24';
-import { Cafe24Error, needsRefresh, parseTokenResponse, refreshRequest, refreshTokenExpired } from '../../channels/cafe24';
-import type { Clock, HttpPort, KeyValueStore, LockPort } from '../ports';
+import { endsConnection, type ChannelError } from '../port';
+import type { Cafe24Connection } from './connection';
+import { Cafe24Error } from './errors';
+import { needsRefresh, parseTokenResponse, refreshRequest, refreshTokenExpired, type Cafe24Token, type OAuthClient } from './oauth';
+import type { Clock, HttpPort, KeyValueStore, LockPort } from '../../core/ports';
 
 /**
  * Each mall's tokens, kept in the connection owner's user properties (never in cells, never
@@ -62,11 +64,6 @@ export function readToken(store: KeyValueStore, partnerId: string, latest = fals
   }
 }
 
-/** An error that only a new consent cures: the mall is left alone until then. */
-export function endsConnection(e: Cafe24Error): boolean {
-  return e.reconnect && (e.kind === 'oauth' || e.kind === 'auth');
-}
-
 export interface TokenVaultDeps {
   store: KeyValueStore;
   lock: LockPort;
@@ -95,7 +92,7 @@ export class TokenVault {
    * The mall refused what only a new consent can cure: the stored pair is marked so, and nothing
    * (no path, no execution) calls that mall again until it is reconnected.
    */
-  endConnection(conn: Cafe24Connection, error: Cafe24Error, refusedAccessToken?: string): void {
+  endConnection(conn: Cafe24Connection, error: ChannelError, refusedAccessToken?: string): void {
     const stored = readToken(this.d.store, conn.partnerId, true);
     // Another execution has stored a new pair since (a refresh, a reconnect): that one is not refused.
     if (!stored || stored.reconnect || (refusedAccessToken !== undefined && stored.accessToken !== refusedAccessToken)) return;

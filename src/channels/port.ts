@@ -1,0 +1,359 @@
+/**
+ * The one port between the jobs and any sales channel (Cafe24 today; Naver SmartStore and
+ * Coupang next). A channel is a folder under src/channels that implements `SalesChannel`; the
+ * registry maps a partner row's channel to it. Jobs speak only this module's words: accounts,
+ * requests, neutral results and `ChannelError`. A channel never sends anything itself: it builds
+ * requests and reads answers, and the gateway (src/jobs/gateway.ts) sends every partner's
+ * requests of every channel in the same `fetchAll` rounds, signing and pacing each with its
+ * channel's transport.
+ */
+import type { HttpMethod, HttpRequest, HttpResponse } from '../core/http';
+import type { CarrierRule } from '../core/carriers';
+import type { MallClaimState, MallCommand } from '../core/claims';
+import type { Krw } from '../core/krw';
+import type { Carrier, ChannelId, OrderLine } from '../core/order';
+import type { Partner } from '../core/partner';
+import type { Clock, HttpPort, KeyValueStore, LockPort } from '../core/ports';
+
+/** A partner's account at its channel, made from the partner row by the channel (validated). */
+export interface ChannelAccount {
+  readonly channel: ChannelId;
+  readonly partnerId: string;
+  /** The account's id at the channel (a Cafe24 mall id, a seller id): logs and pacing use it. */
+  readonly accountId: string;
+}
+
+// ---------------------------------------------------------------- errors
+
+export type ChannelErrorKind =
+  | 'network' // no answer (status 0: timeout, DNS, reset)
+  | 'badRequest' // 400
+  | 'auth' // 401: token missing, invalid or expired
+  | 'scope' // 403 for a missing permission
+  | 'forbidden' // 403 otherwise
+  | 'notFound' // 404
+  | 'conflict' // 409
+  | 'invalid' // 422: a value the channel refused
+  | 'rateLimited' // 429
+  | 'server' // 5xx
+  | 'client' // another 4xx
+  | 'response' // a 2xx answer that cannot be read
+  | 'oauth'; // the token endpoint refused
+
+export interface ChannelErrorInfo {
+  /** null when no channel can be named (a partner no longer listed). */
+  readonly channel: ChannelId | null;
+  readonly accountId: string;
+  readonly call: string;
+  readonly status: number;
+  readonly kind: ChannelErrorKind;
+  /** The channel's own error code, when it gave one. */
+  readonly code: number | string | null;
+  /** The channel's own message, verbatim. */
+  readonly channelMessage: string | null;
+  readonly retryable: boolean;
+  /** Only a new consent (or new keys) helps. */
+  readonly reconnect: boolean;
+  /** Korean, for the sheet's status cells. */
+  readonly userMessage: string;
+  /** What the log line says after "[account] call: ". */
+  readonly detail: string;
+}
+
+/**
+ * What went wrong talking to one account, in two voices: `message` (English, for the log,
+ * naming the account and the call) and `userMessage` (Korean, for the sheet).
+ */
+export class ChannelError extends Error {
+  override readonly name: string = 'ChannelError';
+  readonly channel: ChannelId | null;
+  readonly accountId: string;
+  readonly call: string;
+  readonly status: number;
+  readonly kind: ChannelErrorKind;
+  readonly code: number | string | null;
+  readonly channelMessage: string | null;
+  readonly retryable: boolean;
+  readonly reconnect: boolean;
+  readonly userMessage: string;
+
+  constructor(info: ChannelErrorInfo) {
+    super(`[${info.accountId}] ${info.call}: ${info.detail}`);
+    this.channel = info.channel;
+    this.accountId = info.accountId;
+    this.call = info.call;
+    this.status = info.status;
+    this.kind = info.kind;
+    this.code = info.code;
+    this.channelMessage = info.channelMessage;
+    this.retryable = info.retryable;
+    this.reconnect = info.reconnect;
+    this.userMessage = info.userMessage;
+  }
+}
+
+/** An error that only a new consent cures: the account is left alone until then. */
+export function endsConnection(e: ChannelError): boolean {
+  return e.reconnect && (e.kind === 'oauth' || e.kind === 'auth');
+}
+
+// ---------------------------------------------------------------- requests and the gateway
+
+declare const SESSION: unique symbol;
+/** What signs a request: opaque to jobs; each channel knows its own (a token, keys). */
+export type ChannelSession = { readonly [SESSION]: true };
+
+export interface ChannelRequest<T> {
+  readonly account: ChannelAccount;
+  /** The call's name in logs and errors ("orders.list"). */
+  readonly call: string;
+  readonly build: (session: ChannelSession) => HttpRequest;
+  /** Reads an accepted answer; may throw ChannelError (a body that does not fit). */
+  readonly read: (r: HttpResponse) => T;
+}
+
+export type Outcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: ChannelError; readonly deferred: boolean };
+
+/** Sends requests (any accounts, any channels) and answers each, in order. */
+export interface Gateway {
+  run<T>(requests: readonly ChannelRequest<T>[]): Outcome<T>[];
+}
+
+/** What to do with one answer (see each channel's retry rules). */
+export type RetryDecision =
+  | { readonly action: 'accept' }
+  | { readonly action: 'retry'; readonly delayMs: number }
+  | { readonly action: 'refreshToken' }
+  /** Give up for this run, the request may succeed later. */
+  | { readonly action: 'defer' }
+  | { readonly action: 'fail' };
+
+/**
+ * A channel's way of sending: sessions (tokens and their refresh), pacing (how many requests an
+ * account may take now), and what each answer means. `P` is its pacing state per account, kept
+ * between runs under `pacingKey`; `H` what it remembers of one request's tries.
+ */
+export interface Transport<P = unknown, H = unknown> {
+  readonly channel: ChannelId;
+  /** The cache key under which every account's pacing state of this channel is kept. */
+  readonly pacingKey: string;
+  session(account: ChannelAccount): ChannelSession | ChannelError;
+  /** After a refusal of `used`: a new session, or why there is none. */
+  refresh(account: ChannelAccount, used: ChannelSession): ChannelSession | ChannelError;
+  /** The account refused what only a new consent cures: nothing calls it until then. */
+  endConnection(account: ChannelAccount, error: ChannelError, used: ChannelSession): void;
+  initialPacing(now: number): P;
+  /** How many requests the account may take in one round now. */
+  allowance(state: P, now: number): number;
+  /** How long until it may take one more. */
+  delayMs(state: P, now: number): number;
+  /** After a round: `responses` are this account's answers, sent at `sentAt`. */
+  observe(state: P, responses: readonly HttpResponse[], sentAt: number, at: number): P;
+  firstTry(): H;
+  decide(method: HttpMethod, response: HttpResponse, history: H, at: number): { readonly decision: RetryDecision; readonly history: H };
+  errorFrom(call: string, account: ChannelAccount, response: HttpResponse): ChannelError;
+  /** Why a request goes to the next run: the time budget is spent, or the account throttles. */
+  deferred(call: string, account: ChannelAccount, why: 'budget' | 'throttled'): ChannelError;
+}
+
+export interface TransportDeps {
+  readonly store: KeyValueStore;
+  readonly lock: LockPort;
+  readonly http: HttpPort;
+  readonly clock: Clock;
+  readonly base64: (text: string) => string;
+  /** Where an OAuth consent comes back to (the add-on's /usercallback). */
+  readonly redirectUri: string;
+}
+
+// ---------------------------------------------------------------- capabilities
+
+/** One paged read: its request answers a page and, unless done, the read that follows. */
+export interface PagedRead<T> {
+  readonly request: ChannelRequest<{ readonly items: readonly T[]; readonly next: PagedRead<T> | null }>;
+}
+
+/**
+ * Orders changed since an opaque cursor. A collect is one or more paged reads; the one marked
+ * `movesCursor` carries the cursor to keep once it has been read to its end (the job keeps it
+ * only after the lines are in the sheet).
+ */
+export interface OrderRead {
+  readonly read: PagedRead<OrderLine>;
+  /** The cursor to keep when this read completes; null for reads that move none. */
+  readonly cursorWhenDone: string | null;
+}
+
+export interface OrdersCapability {
+  /**
+   * The reads of one collect. `cursor` null: never collected (the channel picks how far back).
+   * `turn` advances by one each minute, for what a channel reads in rotation.
+   */
+  collect(account: ChannelAccount, cursor: string | null, now: number, turn: number): readonly OrderRead[];
+  /** Reads given orders again, whole; each request names the orders it answers for. */
+  reread(account: ChannelAccount, orderIds: readonly string[], now: number): ReadonlyArray<{ readonly orderIds: readonly string[]; readonly request: ChannelRequest<OrderLine[]> }>;
+}
+
+/** Where a SKU's stock lives in a channel account: its product and option there. */
+export interface StockAddress {
+  readonly productNo: string;
+  readonly variantCode: string;
+}
+
+export interface StockCapability {
+  /** The account's catalog, paged: which product and option carry each of our SKUs. */
+  catalog(account: ChannelAccount): PagedRead<{ readonly sku: string; readonly address: StockAddress }>;
+  setQuantity(account: ChannelAccount, address: StockAddress, quantity: number): ChannelRequest<void>;
+}
+
+/** A parcel to announce: items of one order under one tracking number. */
+export interface Parcel {
+  readonly account: ChannelAccount;
+  readonly orderId: string;
+  readonly itemIds: readonly string[];
+  readonly carrier: Carrier;
+  readonly trackingNo: string;
+  /** The channel's id of a shipment already registered as standby for these items, if any. */
+  readonly standbyId: string | null;
+}
+
+/**
+ * The channel's answer to one parcel. `unknown`: it may have been carried out (a create that got
+ * no answer), so it is checked, never resent blindly; `already`: refused as already registered.
+ */
+export type ParcelAnswer =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly retry: boolean; readonly unknown: boolean; readonly already: boolean; readonly text: string };
+
+export interface ShippingCapability {
+  /** The carriers the account has registered, with the codes a shipment must carry. */
+  carriers(account: ChannelAccount): ChannelRequest<Carrier[]>;
+  /** The account's carrier for a rule, or null when it has not registered that carrier. */
+  carrierFor(rule: CarrierRule, registered: readonly Carrier[]): Carrier | null;
+  /** Announces parcels (every account in the same rounds); answers in parcel order. */
+  send(parcels: readonly Parcel[], gateway: Gateway): ParcelAnswer[];
+  /** The channel's own status code of an item in transit, for the row until it is read again. */
+  readonly inTransitCode: string;
+}
+
+export interface ClaimAction {
+  readonly orderId: string;
+  readonly itemId: string;
+  readonly claimCode: string;
+  readonly quantity: number;
+  readonly command: MallCommand;
+  /** The seller refunds the buyer at the payment gateway (the own mall; a reseller refunds its own). */
+  readonly refundAtGateway: boolean;
+}
+
+export interface ClaimsCapability {
+  /** Where a claim stands from the channel's status code; null for a code it does not document. */
+  stateOf(rawStatus: string): MallClaimState | null;
+  /** The call that carries out staff's answer; its value is the claim's status word as the channel says it. */
+  act(account: ChannelAccount, action: ClaimAction): ChannelRequest<string>;
+}
+
+/** What a product is, as every channel needs it told. */
+export interface ListingFields {
+  readonly productName: string;
+  readonly price: Krw;
+  readonly supplyPrice: Krw;
+  readonly retailPrice?: Krw;
+  /** Our SKU, the code the product carries at the channel. */
+  readonly customProductCode?: string;
+  readonly display?: boolean;
+  readonly selling?: boolean;
+}
+
+interface PushStepBase {
+  readonly sku: string;
+  readonly partnerId: string;
+  /** What the account holds once the step succeeds: kept as the pair's fingerprint. */
+  readonly fingerprint: string;
+}
+
+export type ProductPushStep =
+  | (PushStepBase & {
+      readonly kind: 'create';
+      readonly fields: ListingFields;
+      /** What to send instead when the account already carries the SKU (for a reseller no price). */
+      readonly whenFound: Partial<ListingFields>;
+    })
+  | (PushStepBase & {
+      readonly kind: 'update';
+      readonly productNo: string;
+      readonly patch: Partial<ListingFields>;
+      /** Never sent to this product: it is read first, and only one whose own code is the SKU gets the patch. */
+      readonly firstSend: boolean;
+    })
+  | (PushStepBase & {
+      /** Turn on stock management of a product option we created. */
+      readonly kind: 'stockManagement';
+      readonly productNo: string;
+      readonly variantCode: string;
+    });
+
+/** The fingerprint of a SKU the account sells as one option of a product shared with others. */
+export const OPTION_ITEM = 'option';
+
+interface PushResultBase {
+  readonly sku: string;
+  readonly partnerId: string;
+  /** Korean, for the pair's status cell; '' when all went well. */
+  readonly status: string;
+}
+
+/**
+ * What became of one step. `productNo` is the pair's product as now known; `fingerprint` what it
+ * holds: on success the step's, '' when a product was found but not updated (content unknown),
+ * null when what we knew does not change.
+ */
+export type ProductPushResult =
+  /** `stockOff`: the option whose stock management could not be turned on yet (null when on). */
+  | (PushResultBase & { readonly ok: true; readonly action: 'created'; readonly productNo: string; readonly variantCode: string | null; readonly fingerprint: string; readonly stockOff: string | null })
+  | (PushResultBase & { readonly ok: true; readonly action: 'updated'; readonly productNo: string; readonly fingerprint: string })
+  /** The SKU is one option of a product: linked (its stock goes), no information sent. */
+  | (PushResultBase & { readonly ok: true; readonly action: 'optionItem'; readonly productNo: string; readonly variantCode: string; readonly fingerprint: typeof OPTION_ITEM })
+  | (PushResultBase & { readonly ok: false; readonly action: 'failed'; readonly productNo: string | null; readonly fingerprint: '' | null })
+  /** Not sent (time, throttling, no token yet): the step goes again next time. */
+  | (PushResultBase & { readonly ok: false; readonly action: 'deferred'; readonly productNo: string | null; readonly fingerprint: '' | null })
+  /** The product is gone from the account: forget the link; the next attempt looks up and creates. */
+  | (PushResultBase & { readonly ok: false; readonly action: 'unlinked'; readonly productNo: null; readonly fingerprint: null });
+
+export interface ProductsCapability {
+  /** What the channel would refuse in these fields, said before sending (Korean), or null. */
+  refusal(fields: Partial<ListingFields>): string | null;
+  /**
+   * Carries out the steps for accounts of this channel (all in the gateway's rounds), never
+   * creating a product twice: a create first looks the SKU up. Results in step order.
+   */
+  push(steps: readonly ProductPushStep[], accounts: ReadonlyMap<string, ChannelAccount>, gateway: Gateway): ProductPushResult[];
+}
+
+/** How staff connect an account of the channel. */
+export type ConnectKind = 'oauth' | 'apiKeys';
+
+export interface SalesChannel {
+  readonly id: ChannelId;
+  /** Its name in the sheet's messages ("카페24"). */
+  readonly label: string;
+  readonly connect: ConnectKind;
+  /** The account a partner row names; throws an Error whose message tells staff what to fix. */
+  account(partner: Partner): ChannelAccount;
+  /** The cache key of its transport's pacing state (read with the sync's other kept values). */
+  readonly pacingKey: string;
+  /** The keys of a document's connection to this channel (kept with the connection's owner). */
+  isConnectionKey(key: string): boolean;
+  /** Connected and usable now (a consent given and not found revoked). */
+  isConnected(store: KeyValueStore, partnerId: string): boolean;
+  /** Why a connected account waits for a reconnect, or null. */
+  reconnectReason(store: KeyValueStore, partnerId: string): string | null;
+  transport(deps: TransportDeps): Transport;
+  readonly orders: OrdersCapability;
+  readonly stock?: StockCapability;
+  readonly products?: ProductsCapability;
+  readonly shipping?: ShippingCapability;
+  readonly claims?: ClaimsCapability;
+}

@@ -1,0 +1,49 @@
+/**
+ * The channels in Apps Script: each partner's account, whether it is connected, and one gateway
+ * over every supported channel's transport, wired to the Apps Script adapters.
+ */
+import type { ChannelAccount } from '../channels/port';
+import { channelOf, isSupportedChannel, supportedChannels } from '../channels/registry';
+import type { Partner } from '../core/partner';
+import type { CachePort, Clock, KeyValueStore } from '../core/ports';
+import { ChannelGateway } from '../jobs/gateway';
+import { executeAll } from './adapters/http';
+import { addonStore, documentCache, tokenLock } from './adapters/stores';
+
+export const clock: Clock = { now: () => Date.now() };
+export const sleeper = { sleep: (ms: number) => Utilities.sleep(Math.max(0, Math.min(300_000, Math.round(ms)))) };
+export const base64 = (text: string) => Utilities.base64Encode(text, Utilities.Charset.UTF_8);
+
+export function redirectUri(): string {
+  return `https://script.google.com/macros/d/${ScriptApp.getScriptId()}/usercallback`;
+}
+
+/** The partner's account at its channel; throws with what to fix in the row. */
+export function accountOf(p: Partner): ChannelAccount {
+  return channelOf(p.channel).account(p);
+}
+
+/** Connected and usable: an account found revoked is not, until staff reconnect it. */
+export function isConnected(store: KeyValueStore, p: Pick<Partner, 'partnerId' | 'channel'>): boolean {
+  return isSupportedChannel(p.channel) && channelOf(p.channel).isConnected(store, p.partnerId);
+}
+
+/** Why a connected account waits for a reconnect (its consent was refused), or null. */
+export function reconnectReason(store: KeyValueStore, p: Pick<Partner, 'partnerId' | 'channel'>): string | null {
+  return isSupportedChannel(p.channel) ? channelOf(p.channel).reconnectReason(store, p.partnerId) : null;
+}
+
+export interface ChannelRuntime {
+  store: KeyValueStore;
+  gateway: ChannelGateway;
+}
+
+/** Everything a job needs to talk to the channels in this execution, spending at most `budgetMs`. */
+export function channelRuntime(budgetMs: number, cache: CachePort = documentCache()): ChannelRuntime {
+  const store = addonStore();
+  const http = { executeAll };
+  const deps = { store, lock: tokenLock(), http, clock, base64, redirectUri: redirectUri() };
+  // The caller saves the pacing state with its own cache entries: one write a run.
+  const gateway = new ChannelGateway({ http, sleeper, clock, cache, transports: supportedChannels().map((c) => c.transport(deps)), deadline: clock.now() + budgetMs, deferSave: true });
+  return { store, gateway };
+}
