@@ -15,7 +15,8 @@
  *   proves otherwise.
  * No check digit is enforced: §D3 says the mod-7 rule is not established ("Do not reject numbers on it").
  *
- * Channel codes: Cafe24 `shipping_company_code` from cafe24-api.md §8 (seen in third-party code:
+ * Channel codes (the carriers tab has a column per channel): the mall API's `shipping_company_code`
+ * from the mall reference §8 (seen in third-party code:
  * 0012 우체국택배, 0006 CJ대한통운, 0079 롯데택배; one client maps 0019 to 롯데, which conflicts —
  * the reference recommends resolving with `GET /admin/carriers` at runtime, so these are defaults).
  * Naver and Coupang codes from marketplaces-api.md §D1 (EPOST, CJGLS, HYUNDAI — docs).
@@ -92,7 +93,7 @@ export function carrierByName(text: string, rules: readonly CarrierRule[] = DAY_
   return null;
 }
 
-/** The carrier a channel's code stands for ('0006' on Cafe24, 'CJGLS' on Naver), or null. */
+/** The carrier a channel's code stands for ('0006' in a mall, 'CJGLS' on Naver), or null. */
 export function carrierByChannelCode(channel: ChannelId, code: string, rules: readonly CarrierRule[] = DAY_ONE_CARRIERS): CarrierRule | null {
   const wanted = code.trim().toUpperCase();
   if (wanted === '') return null;
@@ -128,7 +129,7 @@ function parseLengths(text: string): number[] | null {
     if (range === null) return null;
     const from = Number(range[1]);
     const to = range[2] === undefined ? from : Number(range[2]);
-    if (from < 1 || to < from || to > 40) return null; // Cafe24 takes at most 40 characters.
+    if (from < 1 || to < from || to > 40) return null; // Tracking numbers are at most 40 characters.
     for (let n = from; n <= to; n++) out.add(n);
   }
   return [...out].sort((a, b) => a - b);

@@ -41,7 +41,7 @@ export interface OrderLine {
   readonly channel: ChannelId;
   readonly partnerId: string;
   readonly orderId: string;
-  /** The channel's id of the ordered item (Cafe24 order_item_code); unique within a channel mall. */
+  /** The channel's id of the ordered item; unique within a channel account. */
   readonly itemId: string;
   /** Epoch ms. */
   readonly orderedAt: number;
@@ -67,18 +67,18 @@ export interface OrderLine {
   readonly status: OrderLineStatus;
   /** The claim the item is or was in, if any. */
   readonly claim: ClaimKind | null;
-  /** The channel's id of that claim (Cafe24 claim_code); null without a claim. */
+  /** The channel's id of that claim; null without a claim. */
   readonly claimCode: string | null;
   /** Why the buyer asked, as the channel gives it; '' when it gives none. */
   readonly claimReason: string;
   /** When the claim was requested (epoch ms), when the channel says. */
   readonly claimRequestedAt: number | null;
   /**
-   * The replacement item an exchange creates (Cafe24 N01/N03, status_code N2): it ships once the
+   * The replacement item an exchange creates (the channel marks it so): it ships once the
    * exchange completes, and is not itself a claim.
    */
   readonly replacement: boolean;
-  /** The channel's own status code (Cafe24 order_status, e.g. N10), for the log and support. */
+  /** The channel's own status code (e.g. N10), for the log and support. */
   readonly rawStatus: string;
   readonly carrier: Carrier | null;
   readonly trackingNo: string | null;

@@ -10,7 +10,7 @@ export interface Partner {
   readonly name: string;
   readonly role: PartnerRole;
   readonly channel: ChannelId;
-  /** The channel's account id: a Cafe24 mall id. */
+  /** The channel's account id (a mall id, a seller id): the channel checks it. */
   readonly mallId: string;
   readonly shopNo: number;
   readonly supplierCode: string | null;

@@ -89,7 +89,7 @@ const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /**
- * An instant from the date-time forms Cafe24 prints: ISO 8601 with an offset
+ * An instant from the date-time forms channels print: ISO 8601 with an offset
  * (`2026-11-23T09:00:00+09:00`), and Seoul wall time without one (`2017-07-10 15:55:51` on order
  * items, `2021-03-01T14:00:00.000` on tokens). Null when the text is none of these or not a real
  * date and time.

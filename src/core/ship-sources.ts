@@ -15,7 +15,7 @@ export type RefMatch =
 
 /**
  * The lines a reference names: an item id (품목주문번호) or an order id (주문번호), optionally
- * prefixed "PNR001:" when two malls have the same number (Cafe24 numbers orders per mall, so
+ * prefixed "PNR001:" when two malls have the same number (a channel numbers orders per account, so
  * "20261123-0000012" may exist in two). An order id names the items of the order that may still
  * ship or are held; already shipped or cancelled items of a partly shipped order are left out.
  */

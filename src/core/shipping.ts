@@ -12,7 +12,7 @@
  *   receiver's parcel — earlier (`usedElsewhere`) or in the same batch — is refused; within a
  *   batch every request of the disputed number is refused, since which one is the typo is unknown.
  * - Accepted items are grouped per (partnerId, orderId) with one shipment per parcel, as the
- *   channels' bulk calls take them (Cafe24: order_id, tracking_no, shipping_company_code,
+ *   channels' bulk calls take them (order id, tracking number, carrier code,
  *   order_item_code[]).
  */
 import { DAY_ONE_CARRIERS, carrierByName, type CarrierRule } from './carriers';

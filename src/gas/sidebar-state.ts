@@ -3,6 +3,7 @@
  * connection, the health record the sync keeps, the queues (the dry run's counts) and today's
  * quota use. Reads the tabs the next run would read; writes nothing.
  */
+import { isSupportedChannel } from '../channels/registry';
 import { readStatementMail, resellerSheetIds } from './reseller-sheets';
 import { readApp, readToken } from '../channels/cafe24/token-vault';
 import { HEALTH_KEY, parseHealth, type AccountType } from '../jobs/health';
@@ -37,7 +38,7 @@ export function readSidebarState(): SidebarState {
     partnerId: r.row.key,
     name: r.ok ? r.partner.name : cellText(r.row.get('name')),
     mallId: r.ok ? r.partner.mallId : cellText(r.row.get('mallId')),
-    isCafe24: r.ok && r.partner.channel === 'cafe24',
+    channelSupported: r.ok && isSupportedChannel(r.partner.channel),
     problem: r.ok ? null : r.problems.join('; '),
     connectionCell: cellText(r.row.get('connection')),
     // Only the owner can read the token; anyone else sees what the row says of it.

@@ -26,7 +26,7 @@ export interface CollectResult {
 /** Where an account's order cursor is kept (with the connection's owner: stores.ts). */
 export const cursorKey = (account: Pick<ChannelAccount, 'channel' | 'partnerId'>) => `${account.channel}.orders.since.${account.partnerId}`;
 
-/** Writes only cursors that moved (Cafe24's move about once a day). */
+/** Writes only cursors that moved (a day-based cursor moves about once a day). */
 export function commitCursors(store: KeyValueStore, accounts: readonly ChannelAccount[], cursors: Readonly<Record<string, string>>): void {
   for (const account of accounts) {
     const at = cursors[account.partnerId];

@@ -269,7 +269,7 @@ function fullPatch(p: Product, now: Snapshot, role: PartnerRole): Partial<Listin
 }
 
 /**
- * Cafe24's flags for a sales status: sold out stops selling (the page stays, marked sold out);
+ * The flags for a sales status: sold out stops selling (the page stays, marked sold out);
  * discontinued also hides the product. Coming back from discontinued shows it again; otherwise
  * display is left as the mall has it.
  */

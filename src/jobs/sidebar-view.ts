@@ -61,7 +61,7 @@ export interface SidebarState {
   now: number;
   tabs: TabView[];
   appSaved: boolean;
-  /** Who owns the Cafe24 connection (its secret, its tokens, the sync trigger). */
+  /** Who owns the channel connections (the app secret, the tokens, the sync trigger). */
   connection: ConnectionOwnerView;
   sync: {
     installed: boolean;
@@ -99,7 +99,7 @@ export interface PartnerFacts {
   partnerId: string;
   name: string;
   mallId: string;
-  isCafe24: boolean;
+  channelSupported: boolean;
   problem: string | null;
   /** What the row's connection cell says ("연결됨", "재연결 필요", …). */
   connectionCell: string;
@@ -112,7 +112,7 @@ export interface SidebarFacts {
   now: number;
   tabs: TabView[];
   appSaved: boolean;
-  /** Who saved the Cafe24 app (the connection's owner), and who is looking. */
+  /** Who saved the channel app (the connections' owner), and who is looking. */
   owner: string | null;
   me: string;
   installed: boolean;
@@ -207,7 +207,7 @@ const CONNECTION_TEXT: Readonly<Record<ConnectionState, string>> = {
 
 function connectionOf(p: PartnerFacts, now: number): ConnectionState {
   if (p.problem) return 'invalid';
-  if (!p.isCafe24) return 'otherChannel';
+  if (!p.channelSupported) return 'otherChannel';
   if (p.refreshExpiresAt === null) return 'notConnected';
   if (p.connectionCell === '재연결 필요' || p.refreshExpiresAt <= now) return 'reconnect';
   return 'connected';

@@ -25,7 +25,7 @@ const mall = (over: Partial<PartnerFacts> = {}): PartnerFacts => ({
   partnerId: 'PNR001',
   name: '나잘란 본사몰',
   mallId: 'najalran',
-  isCafe24: true,
+  channelSupported: true,
   problem: null,
   connectionCell: '연결됨',
   refreshExpiresAt: T + 13 * DAY,

@@ -1,0 +1,272 @@
+/**
+ * A sales channel held in memory, to specify the jobs without any runtime or real channel: it
+ * implements the port (src/channels/port.ts) end to end. Its requests are plain HTTP values
+ * (`memory://{account}/{call}`) that the real gateway sends through an in-memory HttpPort to
+ * the channel's own handler, so pacing, retries and deferral are the gateway's as in production.
+ *
+ * Staff-visible facts of the channel: orders (each with a change sequence), a catalog of SKU
+ * addresses, stock quantities, carriers, shipments and claim decisions. Faults are injected per
+ * account and call (`failNext`).
+ */
+import type { HttpRequest, HttpResponse } from '../../src/core/http';
+import type { Carrier, ChannelId, OrderLine } from '../../src/core/order';
+import type { Partner } from '../../src/core/partner';
+import type { HttpPort } from '../../src/core/ports';
+import {
+  ChannelError,
+  type ChannelAccount,
+  type ChannelRequest,
+  type ChannelSession,
+  type PagedRead,
+  type ParcelAnswer,
+  type RetryDecision,
+  type SalesChannel,
+  type StockAddress,
+  type Transport,
+} from '../../src/channels/port';
+
+/** Not a channel the registry knows: specs register it by mocking the registry. */
+export const MEMORY = 'memory' as ChannelId;
+
+export interface MemoryOrder {
+  readonly line: OrderLine;
+  /** The channel's change sequence: a collect reads what changed after its cursor. */
+  readonly seq: number;
+}
+
+type Handler = (account: string, body: Record<string, unknown>) => { status: number; body: unknown };
+
+export class MemoryChannel implements SalesChannel {
+  readonly id = MEMORY;
+  readonly label = '메모리몰';
+  readonly connect = 'apiKeys' as const;
+  readonly pacingKey = 'memory.pacing';
+  /** How many requests one account takes in one round. */
+  perRound = 2;
+  seq = 0;
+  readonly orders_: MemoryOrder[] = [];
+  readonly catalog_ = new Map<string, Array<{ sku: string; address: StockAddress }>>();
+  readonly stock_ = new Map<string, number>();
+  readonly carriers_: Carrier[] = [{ code: 'CJ', name: 'CJ대한통운' }];
+  readonly shipments: Array<{ account: string; orderId: string; itemIds: string[]; trackingNo: string; carrierCode: string }> = [];
+  readonly decisions: Array<{ account: string; itemId: string; command: string }> = [];
+  /** Every request as the channel received it: `account call`. */
+  readonly received: string[] = [];
+  private readonly faults: Array<{ account: string; call: string; status: number }> = [];
+  readonly disconnected = new Set<string>();
+
+  /** The next `call` to `account` answers `status` (0: no answer) instead of doing it. */
+  failNext(account: string, call: string, status: number): void {
+    this.faults.push({ account, call, status });
+  }
+
+  addOrder(line: OrderLine): void {
+    this.orders_.push({ line, seq: ++this.seq });
+  }
+
+  /** Changes an order at the channel (a buyer's cancel request, a shipment by hand). */
+  change(itemId: string, patch: Partial<OrderLine>): void {
+    const i = this.orders_.findIndex((o) => o.line.itemId === itemId);
+    if (i < 0) return;
+    this.orders_[i] = { line: { ...this.orders_[i]!.line, ...patch }, seq: ++this.seq };
+  }
+
+  readonly http: HttpPort = { executeAll: (requests) => requests.map((r) => this.answer(r)) };
+
+  account(p: Partner): ChannelAccount {
+    if (!p.mallId) throw new Error('계정이 비어 있습니다');
+    return { channel: MEMORY, partnerId: p.partnerId, accountId: p.mallId };
+  }
+  isConnectionKey = (key: string) => key.startsWith('memory.');
+  isConnected = (_store: unknown, partnerId: string) => !this.disconnected.has(partnerId);
+  reconnectReason = () => null;
+
+  transport(): Transport<{ at: number }, number> {
+    const error = (call: string, account: ChannelAccount, status: number, retryable: boolean) =>
+      new ChannelError({
+        channel: MEMORY,
+        accountId: account.accountId,
+        call,
+        status,
+        kind: status === 0 ? 'network' : status === 429 ? 'rateLimited' : status >= 500 ? 'server' : 'client',
+        code: status,
+        channelMessage: null,
+        retryable,
+        reconnect: false,
+        detail: String(status),
+        userMessage: `메모리몰 오류 (${status})`,
+      });
+    return {
+      channel: MEMORY,
+      pacingKey: this.pacingKey,
+      session: (a) => (this.disconnected.has(a.partnerId) ? error('session', a, 401, false) : ({ token: a.accountId } as unknown as ChannelSession)),
+      refresh: (a) => error('session', a, 401, false),
+      endConnection: () => undefined,
+      initialPacing: (now) => ({ at: now }),
+      allowance: () => this.perRound,
+      delayMs: () => 0,
+      observe: (s) => s,
+      firstTry: () => 0,
+      decide: (method, r, tries): { decision: RetryDecision; history: number } => {
+        if (r.status >= 200 && r.status < 300) return { decision: { action: 'accept' }, history: tries };
+        if (r.status === 429 && tries < 2) return { decision: { action: 'retry', delayMs: 500 }, history: tries + 1 };
+        // A write that got no answer may have been done: never resent blindly.
+        if ((r.status === 0 || r.status >= 500) && method === 'get' && tries < 1) return { decision: { action: 'retry', delayMs: 500 }, history: tries + 1 };
+        return { decision: r.status === 0 || r.status >= 500 || r.status === 429 ? { action: 'defer' } : { action: 'fail' }, history: tries };
+      },
+      errorFrom: (call, account, r) => error(call, account, r.status, r.status === 0 || r.status >= 500 || r.status === 429),
+      deferred: (call, account) => error(call, account, 0, true),
+    };
+  }
+
+  // ------------------------------------------------------------------ requests
+
+  private request<T>(account: ChannelAccount, call: string, method: 'get' | 'post' | 'put', body: object, read: (json: never) => T): ChannelRequest<T> {
+    return {
+      account,
+      call,
+      build: () => ({ method, url: `memory://${account.accountId}/${call}`, headers: {}, payload: JSON.stringify(body) }),
+      read: (r) => read(JSON.parse(r.body) as never),
+    };
+  }
+
+  private ordersPage(account: ChannelAccount, after: number): PagedRead<OrderLine> {
+    return {
+      request: this.request(account, 'orders.changed', 'get', { after }, (page: { lines: OrderLine[]; last: number; more: boolean }) => ({
+        items: page.lines,
+        next: page.more ? this.ordersPage(account, page.last) : null,
+      })),
+    };
+  }
+
+  readonly orders: SalesChannel['orders'] = {
+    collect: (account, cursor) => [{ read: this.ordersPage(account, Number(cursor ?? 0)), cursorWhenDone: String(this.seq) }],
+    reread: (account, orderIds) => [{ orderIds, request: this.request(account, 'orders.get', 'get', { orderIds }, (b: { lines: OrderLine[] }) => b.lines) }],
+  };
+
+  private catalogPage(account: ChannelAccount, from: number): PagedRead<{ sku: string; address: StockAddress }> {
+    return {
+      request: this.request(account, 'catalog.list', 'get', { from }, (b: { items: Array<{ sku: string; address: StockAddress }>; next: number | null }) => ({
+        items: b.items,
+        next: b.next === null ? null : this.catalogPage(account, b.next),
+      })),
+    };
+  }
+
+  readonly stock: SalesChannel['stock'] = {
+    catalog: (account) => this.catalogPage(account, 0),
+    setQuantity: (account, address, quantity) => this.request(account, 'stock.set', 'put', { address, quantity }, () => undefined),
+  };
+
+  readonly shipping: SalesChannel['shipping'] = {
+    carriers: (account) => this.request(account, 'carriers.list', 'get', {}, (b: { carriers: Carrier[] }) => b.carriers),
+    carrierFor: (rule, registered) => registered.find((c) => c.name === rule.nameKo) ?? null,
+    send: (parcels, gateway): ParcelAnswer[] =>
+      gateway
+        .run(parcels.map((p) => this.request(p.account, 'shipments.create', 'post', { orderId: p.orderId, itemIds: p.itemIds, trackingNo: p.trackingNo, carrierCode: p.carrier.code }, () => 'ok')))
+        .map((o) => (o.ok ? { ok: true, text: '메모리몰: 배송중' } : { ok: false, retry: o.deferred || o.error.retryable, unknown: o.error.status === 0 || o.error.status >= 500, already: o.error.status === 409, text: o.error.userMessage })),
+    inTransitCode: 'SHIPPING',
+  };
+
+  readonly claims: SalesChannel['claims'] = {
+    stateOf: (raw) => (raw === 'CANCEL_REQUESTED' ? { claim: 'cancel', phase: 'requested' } : raw === 'CANCELLED' ? { claim: 'cancel', phase: 'done' } : { claim: null, phase: 'none' }),
+    act: (account, action) => this.request(account, 'claims.act', 'post', { itemId: action.itemId, command: action.command.kind }, (b: { status: string }) => b.status),
+  };
+
+  // ------------------------------------------------------------------ the channel's side
+
+  private answer(r: HttpRequest): HttpResponse {
+    const m = /^memory:\/\/([^/]+)\/(.+)$/.exec(r.url)!;
+    const [account, call] = [m[1]!, m[2]!];
+    this.received.push(`${account} ${call}`);
+    const fault = this.faults.findIndex((f) => f.account === account && f.call === call);
+    if (fault >= 0) {
+      const [f] = this.faults.splice(fault, 1);
+      return { status: f!.status, headers: {}, body: f!.status === 0 ? '' : JSON.stringify({ error: f!.status }) };
+    }
+    const handler = this.handlers[call];
+    if (!handler) return { status: 404, headers: {}, body: '{}' };
+    const out = handler(account, JSON.parse(r.payload ?? '{}') as Record<string, unknown>);
+    return { status: out.status, headers: {}, body: JSON.stringify(out.body) };
+  }
+
+  /** Orders of one account whose change is after `after`, two a page. */
+  private readonly handlers: Record<string, Handler> = {
+    'orders.changed': (account, { after }) => {
+      const mine = this.orders_.filter((o) => this.accountOfLine(o.line) === account && o.seq > Number(after)).sort((a, b) => a.seq - b.seq);
+      const page = mine.slice(0, 2);
+      return { status: 200, body: { lines: page.map((o) => o.line), last: page.at(-1)?.seq ?? Number(after), more: mine.length > 2 } };
+    },
+    'orders.get': (account, { orderIds }) => ({ status: 200, body: { lines: this.orders_.filter((o) => this.accountOfLine(o.line) === account && (orderIds as string[]).includes(o.line.orderId)).map((o) => o.line) } }),
+    'catalog.list': (account, { from }) => {
+      const all = this.catalog_.get(account) ?? [];
+      const start = Number(from);
+      return { status: 200, body: { items: all.slice(start, start + 2), next: start + 2 < all.length ? start + 2 : null } };
+    },
+    'stock.set': (account, { address, quantity }) => {
+      const a = address as StockAddress;
+      this.stock_.set(`${account}|${a.productNo}|${a.variantCode}`, Number(quantity));
+      return { status: 200, body: {} };
+    },
+    'carriers.list': () => ({ status: 200, body: { carriers: this.carriers_ } }),
+    'shipments.create': (account, b) => {
+      const itemIds = b.itemIds as string[];
+      if (this.shipments.some((s) => s.account === account && s.trackingNo === b.trackingNo)) return { status: 409, body: { error: 'already' } };
+      this.shipments.push({ account, orderId: String(b.orderId), itemIds, trackingNo: String(b.trackingNo), carrierCode: String(b.carrierCode) });
+      for (const id of itemIds) this.change(id, { status: 'shipping', rawStatus: 'SHIPPING', trackingNo: String(b.trackingNo) });
+      return { status: 201, body: {} };
+    },
+    'claims.act': (account, { itemId, command }) => {
+      this.decisions.push({ account, itemId: String(itemId), command: String(command) });
+      if (command === 'acceptCancel') this.change(String(itemId), { status: 'cancelled', rawStatus: 'CANCELLED' });
+      return { status: 200, body: { status: command === 'acceptCancel' ? 'canceled' : 'done' } };
+    },
+  };
+
+  /** Lines carry their partner; the channel's accounts are the partners' account ids. */
+  readonly accountOf = new Map<string, string>();
+  private accountOfLine(l: OrderLine): string {
+    return this.accountOf.get(l.partnerId) ?? '';
+  }
+}
+
+export const memoryAccount = (partnerId: string, accountId: string): ChannelAccount => ({ channel: MEMORY, partnerId, accountId });
+
+/** An order line of the memory channel, paid, one unit. */
+export function memoryLine(partnerId: string, orderId: string, n: number, patch: Partial<OrderLine> = {}): OrderLine {
+  return {
+    channel: MEMORY,
+    partnerId,
+    orderId,
+    itemId: `${orderId}-${n}`,
+    orderedAt: 0,
+    paidAt: 0,
+    sku: 'SKU-1',
+    productName: '린넨 셔츠',
+    optionText: '',
+    quantity: 1,
+    unitPrice: 10_000 as OrderLine['unitPrice'],
+    amount: 10_000 as OrderLine['amount'],
+    buyerName: '김구매',
+    receiverName: '김수령',
+    receiverPhone: '010-1111-2222',
+    receiverZip: '04524',
+    receiverAddress1: '서울 중구 1',
+    receiverAddress2: '',
+    message: '',
+    status: 'paid',
+    claim: null,
+    claimCode: null,
+    claimReason: '',
+    claimRequestedAt: null,
+    replacement: false,
+    rawStatus: 'PAID',
+    carrier: null,
+    trackingNo: null,
+    shippedAt: null,
+    channelProductId: null,
+    channelVariantId: null,
+    channelShipmentId: null,
+    ...patch,
+  };
+}
