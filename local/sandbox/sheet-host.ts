@@ -1,3 +1,5 @@
+import { headerNames } from '../../src/sheet/schema';
+import { TABS } from '../../src/sheet/tabs';
 import { sharingOf } from '../runtime/services/drive';
 import type { CellValue } from '../runtime/services/spreadsheet';
 import { SheetUser, seedSpreadsheet, snapshotSpreadsheet, spreadsheetStore, type EditEvent, type SheetSnapshot, type SpreadsheetSnapshot } from '../runtime/services/spreadsheet';
@@ -74,7 +76,7 @@ export class SheetHost {
     if (!tab) throw new Error(`no tab "${sheet}"`);
     const header = (tab.values[0] ?? []).map((h) => String(h));
     const col = (name: string) => {
-      const i = header.indexOf(name);
+      const i = headerIndex(header, name);
       if (i < 0) throw new Error(`tab "${sheet}" has no column "${name}"`);
       return i;
     };
@@ -147,7 +149,7 @@ export class SheetHost {
 
   private columnOf(sheet: string, header: string): number {
     const tab = this.snapshot().find((s) => s.name === sheet);
-    const i = tab?.values[0]?.findIndex((v) => String(v) === header) ?? -1;
+    const i = headerIndex((tab?.values[0] ?? []).map((v) => String(v)), header);
     if (i < 0) throw new Error(`no column headed "${header}" in ${sheet}`);
     return i + 1;
   }
@@ -166,4 +168,22 @@ function columnLetter(n: number): string {
   let s = '';
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
+}
+
+/**
+ * A column by the header a scenario names: as written, else by any name the add-on's column has
+ * had (a scenario written for an earlier version says "몰ID" where the tab now says "채널계정").
+ */
+function headerIndex(header: readonly string[], name: string): number {
+  const exact = header.indexOf(name);
+  if (exact >= 0) return exact;
+  for (const tab of TABS) {
+    for (const c of tab.columns) {
+      const names = headerNames(c);
+      if (!names.includes(name)) continue;
+      const i = header.findIndex((h) => names.includes(h));
+      if (i >= 0) return i;
+    }
+  }
+  return -1;
 }

@@ -11,8 +11,10 @@ export interface Partner {
   readonly role: PartnerRole;
   readonly channel: ChannelId;
   /** The channel's account id (a mall id, a seller id): the channel checks it. */
-  readonly mallId: string;
+  readonly accountId: string;
+  /** For a channel whose accounts hold several shops: which one (1 otherwise). */
   readonly shopNo: number;
+  /** For a channel where a reseller lists our goods under a supplier code: that code. */
   readonly supplierCode: string | null;
   /** Percent, 0–100. */
   readonly defaultRatio: number;

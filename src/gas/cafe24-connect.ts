@@ -25,7 +25,7 @@ export function connectLink(partner: Partner, store: KeyValueStore, spreadsheetI
   const app = readApp(store);
   if (!app) throw new Error('카페24 앱 정보(client id/secret)를 먼저 저장하세요');
   const state = ScriptApp.newStateToken().withMethod(CALLBACK).withArgument('partnerId', partner.partnerId).withArgument('spreadsheetId', spreadsheetId).withTimeout(3600).createToken();
-  return authorizeUrl(mallIdOf(partner.mallId), { clientId: app.clientId, redirectUri: redirectUri() }, state);
+  return authorizeUrl(mallIdOf(partner.accountId), { clientId: app.clientId, redirectUri: redirectUri() }, state);
 }
 
 /** /usercallback: trade the code for tokens, keep them in properties, show the result. */
@@ -36,14 +36,14 @@ export function completeConnect(partner: Partner, parameter: Record<string, stri
   const app = readApp(store);
   // Only the connection owner's account holds the app: anyone else cannot finish the connect.
   if (!app) return { ok: false, message: '이 계정에는 카페24 앱 정보(client id/secret)가 없습니다. 카페24 연결 담당자의 구글 계정으로 승인하세요' };
-  const mallId = mallIdOf(partner.mallId);
+  const mallId = mallIdOf(partner.accountId);
   const [response] = executeAll([codeExchangeRequest(mallId, { ...app, redirectUri: redirectUri() }, code, base64)]);
   try {
     const token = parseTokenResponse('oauth.code', mallId, response!);
     storeToken(store, partner.partnerId, token);
     const missing = missingScopes(token);
     const warn = missing.length ? ` (부족한 권한: ${missing.join(', ')})` : '';
-    return { ok: true, message: `${partner.name}(${partner.mallId}) 카페24 연결 완료${warn}`, expiresAt: token.refreshExpiresAt };
+    return { ok: true, message: `${partner.name}(${partner.accountId}) 카페24 연결 완료${warn}`, expiresAt: token.refreshExpiresAt };
   } catch (e) {
     if (e instanceof Cafe24Error) return { ok: false, message: `${e.userMessage} — ${e.message}` };
     throw e;

@@ -13,11 +13,14 @@
  *   tab, so a run stopped in between leaves the stock short (never oversold, DOMAIN), never
  *   counted twice; the status cell says how many units should have gone back.
  */
-import { documentCacheService } from './adapters/stores';
 import type { ChannelAccount, Gateway } from '../channels/port';
+
 import { channelOf, isSupportedChannel } from '../channels/registry';
+
 import type { MallClaimState } from '../core/claims';
+
 import type { ClaimCommand, ClaimSettings, MallCommand } from '../core/claims';
+
 import {
   callsMall,
   claimKeyOf,
@@ -33,27 +36,38 @@ import {
   nextTodoChange,
   todoText,
 } from '../core/claims';
+
 import { formatWon } from '../core/ledger';
+
 import type { OrderLine } from '../core/order';
+
 import type { Partner } from '../core/partner';
+
 import { runClaimActions, settle, type ClaimJob } from '../jobs/claim-actions';
+
 import { rereadOrders } from '../jobs/reread-orders';
+
 import { claimRowValues, readClaimRow, type ClaimRead } from '../sheet/claims';
+
 import { readProducts } from '../sheet/products';
+
 import type { Lang } from '../sheet/schema';
+
 import { CLAIMS, PRODUCTS } from '../sheet/tabs';
+
 import { cellText, readTable } from '../sheet/table';
+
 import { paintAnswerBy, writeRows, type WorkRow } from './adapters/claims-tab';
+
 import { findTab, readGrid } from './adapters/tab';
+
 import { readAutoAcceptCancel } from './settings';
+
 import { adjustWarehouseStock } from './warehouse';
 
-/** Set by onEdit of the claims tab (a time stamp, so an edit during a run is never lost). */
-export const CLAIMS_EDITED_KEY = 'claims.edited';
-/** What the step keeps between runs (see ClaimsState). */
-export const CLAIMS_STATE_KEY = 'claims.state';
-/** The cache entries the sync reads for this step, in its one read. */
-export const CLAIMS_CACHE_KEYS = [CLAIMS_EDITED_KEY, CLAIMS_STATE_KEY] as const;
+import { CLAIMS_EDITED_KEY, CLAIMS_STATE_KEY } from '../jobs/kept';
+
+
 /** "N시간 남음" may lag this much: one look at the tab per quarter hour at most for it. */
 const TICK_REFRESH_MS = 15 * 60_000;
 
@@ -380,10 +394,3 @@ function parseState(text: string | undefined): ClaimsState | null {
   }
 }
 
-/**
- * onEdit of the claims tab: the next run looks at it. A time stamp rather than a flag, so an
- * edit made while a run works the tab is still news to the next one.
- */
-export function markClaimsEdited(): void {
-  documentCacheService().put(CLAIMS_EDITED_KEY, String(Date.now()), 21_600);
-}

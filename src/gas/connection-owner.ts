@@ -1,11 +1,4 @@
-/**
- * Who owns this spreadsheet's Cafe24 connection: the person who saved the app's credentials.
- * The client secret, the malls' tokens and the sync trigger are theirs (their user properties,
- * their trigger: src/gas/adapters/stores.ts), so calls to the malls run as them; anyone else's
- * mall actions wait for the owner's trigger. The owner's address is no secret: it lives in the
- * document properties, and the sidebar shows it.
- */
-export const OWNER_KEY = 'cafe24.owner';
+import { OWNER_KEY } from '../jobs/kept';
 
 export function connectionOwner(): string | null {
   return PropertiesService.getDocumentProperties().getProperty(OWNER_KEY);

@@ -2,8 +2,9 @@
  * The sync's health record, written at the end of each run with what the run keeps in the cache
  * (no extra round trip), and read back for the sidebar.
  */
-import { HEALTH_KEY, nextHealth, parseHealth, type StepJob } from '../jobs/health';
+import { nextHealth, parseHealth, type StepJob } from '../jobs/health';
 import { fetchesSoFar } from './adapters/http';
+import { HEALTH_KEY } from '../jobs/kept';
 
 export { HEALTH_KEY };
 

@@ -6,7 +6,7 @@ import { gatherRequests, type RefEntry, type RowEntry } from '../core/ship-sourc
 import { normaliseTrackingNo, receiverKey, type ReceiverKey, type ShipLine, type ShipmentRequest } from '../core/shipping';
 import { reservedUnits } from '../core/stock';
 import { NOT_IN_MALL } from '../jobs/push-stock';
-import { DEFAULT_PRODUCT_PACE, LAST_BATCH_KEY, readPushState } from '../jobs/product-push';
+import { DEFAULT_PRODUCT_PACE, readPushState } from '../jobs/product-push';
 import type { KeyValueStore } from '../core/ports';
 import { previewNextRun, type NextRunPreview } from '../jobs/next-run-preview';
 import { readCarrierRules } from '../sheet/carriers';
@@ -18,6 +18,7 @@ import { CARRIERS, ORDERS, PRODUCTS, STOCK_RATIOS, TRACKING_IMPORT } from '../sh
 import { cellText, readTable, type Table } from '../sheet/table';
 import { findTab, readGrid } from './adapters/tab';
 import { isConnected } from './channel-runtime';
+import { LAST_BATCH_KEY } from '../jobs/kept';
 
 /** As the shipping step reads the orders tab: numbers typed on these rows are to be sent… */
 const SENDS_TRACKING = new Set(['paid', 'preparing', 'cancelRequested']);

@@ -12,28 +12,13 @@ import type { Partner } from '../core/partner';
 import { stockKey } from '../core/stock';
 import type { ProductPushResult } from '../channels/port';
 import type { KeyValueStore } from '../core/ports';
-import {
-  CHECKED_KEY,
-  DEFAULT_PRODUCT_PACE,
-  EDITED_KEY,
-  LAST_BATCH_KEY,
-  mirroredMarks,
-  nextPushState,
-  PRODUCT_EDITED_CACHE_KEY,
-  planProductPush,
-  pushProductSteps,
-  productsDue,
-  pushStateWrites,
-  readPushState,
-  WAITING_KEY,
-  type ProductPace,
-  type ProductPushSkip,
-} from '../jobs/product-push';
+import { DEFAULT_PRODUCT_PACE, mirroredMarks, nextPushState, planProductPush, pushProductSteps, productsDue, pushStateWrites, readPushState, type ProductPace, type ProductPushSkip } from '../jobs/product-push';
 import { productSkus, readProducts } from '../sheet/products';
 import { readRatios } from '../sheet/ratios';
 import { PRODUCTS, STOCK_RATIOS } from '../sheet/tabs';
 import { documentCacheService, addonStore } from './adapters/stores';
 import { cellText, findTab, readGrid, writeByKey, type KeyedUpdate } from './adapters/tab';
+import { CHECKED_KEY, EDITED_KEY, KEEP_S, LAST_BATCH_KEY, PRODUCT_EDITED_CACHE_KEY, WAITING_KEY } from '../jobs/kept';
 
 export interface ProductsStepReport {
   created: number;
@@ -158,7 +143,7 @@ export function markProductsEdited(store: KeyValueStore = addonStore()): void {
   const at = String(Date.now());
   store.set(EDITED_KEY, at);
   // The sync reads this with its one cache read; the property above is what lasts.
-  documentCacheService().put(PRODUCT_EDITED_CACHE_KEY, at, 21_600);
+  documentCacheService().put(PRODUCT_EDITED_CACHE_KEY, at, KEEP_S);
 }
 
 /** A stored time; null when absent, damaged, or in the future (a clock set wrong must not stall the push). */

@@ -15,11 +15,8 @@ import type { Partner } from '../core/partner';
 import { resellerView, statementMail, type ResellerTab, type StatementFigures } from '../jobs/reseller-view';
 import type { HoldView } from '../jobs/settlement-run';
 import type { OrderFacts } from '../sheet/settlement-data';
+import { RESELLER_SHEETS_KEY, STATEMENT_MAIL_KEY } from '../jobs/kept';
 
-/** Document property: per reseller, its sheet id, the addresses shared and the periods mailed. */
-export const RESELLER_SHEETS_KEY = 'reseller.sheets';
-/** Document property: e-mail resellers when a statement is ready (on unless set off). */
-export const STATEMENT_MAIL_KEY = 'statementMail';
 const MAILED_KEPT = 60;
 
 interface SheetRecord {

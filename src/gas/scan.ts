@@ -5,20 +5,35 @@
  * by the next run, within a minute). A scan sends its own parcel only, under the same
  * settlement holds as the sync: a held partner's parcel stays held, and the packer is told why.
  */
-import type { ChannelAccount, Gateway } from '../channels/port';
+import type { ChannelAccount } from '../channels/port';
 import { normaliseTrackingNo } from '../core/shipping';
+
 import { TRACKING_IMPORT } from '../sheet/tabs';
+
 import { cellText, keyOf, readTable, rowCells } from '../sheet/table';
+
 import { documentCache, syncLock } from './adapters/stores';
+
 import { connectionOwner, currentUser } from './connection-owner';
+
 import { appendRows, findTab, readGrid } from './adapters/tab';
+
 import { accountOf, channelRuntime, isConnected } from './channel-runtime';
+
 import { partnersOf } from './partners-tab';
+
 import { readSettings } from './settings';
-import { SETTLEMENT_CACHE_KEYS, settlementSession } from './settlement-step';
-import { markShippingDirty, SHIP_WAITING_KEY, shippingStep } from './shipping-step';
-import { markStockDirty } from './sync';
+
+import { settlementSession } from './settlement-step';
+
+import { shippingStep } from './shipping-step';
+
+import { markShippingDirty, markStockDirty } from './edit-marks';
+
 import { writeOrderLines } from './warehouse';
+
+import { KEEP_S, SETTLEMENT_CACHE_KEYS, SHIP_WAITING_KEY } from '../jobs/kept';
+
 
 export interface ScanResult {
   ok: boolean;
@@ -81,7 +96,7 @@ export function scanParcel(orderCode: string, labelCode: string, carrierName: st
     if (report.sent > 0) markStockDirty();
     if (report.retry) markShippingDirty();
     // An order scanned before the sync collected it: sent when it arrives.
-    if (report.waiting) cache.putAll({ [SHIP_WAITING_KEY]: '1' }, 21_600);
+    if (report.waiting) cache.putAll({ [SHIP_WAITING_KEY]: '1' }, KEEP_S);
     cache.putAll(rt.gateway.ratesToSave(), 3600);
     const outcome = report.importStatus.get(key);
     if (!outcome) return { ok: false, message: '스캔을 처리하지 못했습니다. 송장등록 탭을 확인하세요' };

@@ -1,4 +1,5 @@
 import type { Lang } from '../sheet/schema';
+import { AUTO_ACCEPT_CANCEL_KEY } from '../jobs/kept';
 
 /** Per-document settings, kept in document properties (never in cells). */
 export type Cadence = 'minute' | 'hour';
@@ -22,8 +23,6 @@ export function writeSetting<K extends keyof Settings>(key: K, value: Settings[K
   PropertiesService.getDocumentProperties().setProperty(key, value);
 }
 
-/** Document property: accept cancel requests of unshipped items automatically (on unless set off). */
-export const AUTO_ACCEPT_CANCEL_KEY = 'autoAcceptCancel';
 
 /** One property read, made only when a cancel request waits for that answer. */
 export function readAutoAcceptCancel(): boolean {

@@ -17,28 +17,35 @@
  * shipping step reads them every run at no cost), the balances shown on the partners tab.
  */
 import { afterRun, dueWork, FIRST_COLLECTION_LOOKBACK_MS, firstSchedule, type SettlementSchedule } from '../core/settlement-schedule';
+
 import type { Partner } from '../core/partner';
+
 import type { SeoulMonth, SeoulWeek } from '../core/seoul-week';
+
 import type { CachePort } from '../core/ports';
+
 import { settlementHolds, type SettlementHolds } from '../jobs/ship-orders';
+
 import { holdsOf, periodFromLabel, settlePeriods, type Period, type SettlementResult } from '../jobs/settlement-run';
+
 import type { Lang } from '../sheet/schema';
+
 import { SETTLEMENTS } from '../sheet/tabs';
+
 import { readTable } from '../sheet/table';
+
 import { appendLog, type LogEntry } from './adapters/log-tab';
-import { documentCache, syncLock, documentCacheService } from './adapters/stores';
+
+import { documentCache, syncLock } from './adapters/stores';
 import { partnersOf } from './partners-tab';
+
 import { notOwnerText, refreshResellers } from './reseller-sheets';
-import { SHIP_DIRTY_KEY } from './shipping-step';
-import { shipDirtyMark } from '../jobs/ship-flag';
+
+import { KEEP_S, SETTLEMENT_DIRTY_KEY, SETTLEMENT_STATE_KEY, SHIP_DIRTY_KEY, shipDirtyMark } from '../jobs/kept';
+
 import { drawSettlementChart, gridOf, holdsRecord, loadData, statementsOf, writeBalances, writeHoldStatuses, writeLedger, writeSettlementTab, type Msg, type RunOutcome } from './settlement-tabs';
 
-/** The record, in document properties and (mirrored) in the script cache. */
-export const SETTLEMENT_STATE_KEY = 'settlement.state';
-/** Set by onEdit of the ledger or partners tab: the next run records staff's rows and works out holds. */
-export const SETTLEMENT_DIRTY_KEY = 'settlement.dirty';
-/** What the sync reads with its one cache read. */
-export const SETTLEMENT_CACHE_KEYS = [SETTLEMENT_STATE_KEY, SETTLEMENT_DIRTY_KEY] as const;
+
 /** Heavy work starts only this early in a sync run; later, it waits for the next run. */
 const START_BY_MS = 2.5 * 60_000;
 /** No reseller sheet is started later than this in an execution (6 minutes at most). */
@@ -71,14 +78,6 @@ function resellerIds(partners: readonly Partner[]): string[] {
 /** What a finished refresh leaves in the state: deferred work stays pending, newcomers are covered. */
 function afterRefresh(partners: readonly Partner[], r: { deferred: boolean }, before: readonly string[]): Pick<SettlementState, 'pendingRefresh' | 'sheetsFor'> {
   return { pendingRefresh: r.deferred, sheetsFor: r.deferred ? before : resellerIds(partners) };
-}
-
-/**
- * onEdit: of the ledger or partners tab ('ledger': rows to record, holds to work out again), or of
- * the products tab ('prices': matters only while a period waits for a missing price).
- */
-export function markSettlementDirty(why: 'ledger' | 'prices' = 'ledger'): void {
-  documentCacheService().put(SETTLEMENT_DIRTY_KEY, why === 'prices' ? 'prices' : '1', 21_600);
 }
 
 function parseState(text: string | null | undefined): SettlementState | null {
@@ -350,7 +349,7 @@ export function runSettlementNow(label: string, lang: Lang): SettlementRunReport
     const released = Object.keys(state.holds).some((id) => !(id in h.holds));
     const refreshed = refreshResellers(ss, partners, { facts: run.data.facts, ledger: run.ledger, holds: run.holds, statements: statementsOf(ss), until: now + RESELLERS_BY_MS }, now);
     storeState({ ...state, holds: h.holds, balances: h.balances, ...afterRefresh(partners, refreshed, state.sheetsFor), retry: retryAfter(state.retry, [period], run) });
-    if (released) documentCache().putAll({ [SHIP_DIRTY_KEY]: shipDirtyMark(now) }, 21_600);
+    if (released) documentCache().putAll({ [SHIP_DIRTY_KEY]: shipDirtyMark(now) }, KEEP_S);
     const messages = [...run.messages, ...refreshed.messages];
     appendLog(ss, lang, messages.map((m) => ({ job: 'settlement', startedAt: new Date(now), durationMs: Date.now() - now, level: m.level, message: m.message }) satisfies LogEntry));
     const rows = (run.result?.rows ?? []).map((r) => ({

@@ -15,7 +15,7 @@ import { CLAIMS, LEDGER, ORDERS, PARTNERS, PRODUCTS, SETTLEMENT_CHART, SETTLEMEN
 import { cellText, readTable, rowCells } from '../sheet/table';
 import { appendRows, findTab, readGrid, writeByKey, writeRowCells, type KeyedUpdate } from './adapters/tab';
 import { markPartners } from './partners-tab';
-import { forgetPartnersSnapshot } from './sync';
+import { forgetPartnersSnapshot } from './edit-marks';
 import { guardLedger, keepPosted } from './ledger-guard';
 
 export type Msg = { level: 'info' | 'warn' | 'error'; message: string };

@@ -4,33 +4,35 @@
  * row and import row then says what happened. Runs only when staff entered something (the
  * orders or import tab was edited, a scan came in) or an earlier try is to be repeated.
  */
-import { documentCacheService } from './adapters/stores';
 import type { ChannelAccount, Gateway } from '../channels/port';
+
 import type { OrderLine } from '../core/order';
+
 import { seoulStamp } from '../core/seoul-time';
+
 import { gatherRequests, type RefEntry, type RowEntry, type SourcedRequest } from '../core/ship-sources';
+
 import { normaliseTrackingNo, receiverKey, type ReceiverKey, type ShipLine } from '../core/shipping';
+
 import { shipOrders, type SettlementHolds, type ShipOutcome } from '../jobs/ship-orders';
+
 import type { CachePort } from '../core/ports';
-import { SHIP_DIRTY_KEY, shipDirtyMark } from '../jobs/ship-flag';
+
+import { SHIP_DIRTY_KEY } from '../jobs/kept';
+
 import { readCarrierRules } from '../sheet/carriers';
+
 import { ORDER_TODO, shipLineOf } from '../sheet/orders';
+
 import { CARRIERS, ORDERS, TRACKING_IMPORT } from '../sheet/tabs';
+
 import { cellText, readTable } from '../sheet/table';
+
 import { findTab, readGrid, writeByKey, type KeyedUpdate } from './adapters/tab';
+
 
 /** Set by onEdit of the orders or import tab and by scans: the next run looks for numbers to send (src/jobs/ship-flag.ts). */
 export { SHIP_DIRTY_KEY };
-/**
- * Set while import rows (or scans) name orders the orders tab does not have yet: the next run
- * that brings new orders looks again, without reading the tabs every quiet minute.
- */
-export const SHIP_WAITING_KEY = 'shipping.waiting';
-
-/** Someone edited the orders or import tab, or scanned a parcel: the next run looks. */
-export function markShippingDirty(): void {
-  documentCacheService().put(SHIP_DIRTY_KEY, shipDirtyMark(Date.now()), 21_600);
-}
 
 export interface ShippingStepReport {
   /** Lines read again or sent, for the orders tab (the sync writes them like collected ones). */

@@ -6,7 +6,7 @@
 import { isSupportedChannel } from '../channels/registry';
 import { readStatementMail, resellerSheetIds } from './reseller-sheets';
 import { readApp, readToken } from '../channels/cafe24/token-vault';
-import { HEALTH_KEY, parseHealth, type AccountType } from '../jobs/health';
+import { parseHealth, type AccountType } from '../jobs/health';
 import { sidebarState, type PartnerFacts, type SidebarState } from '../jobs/sidebar-view';
 import { TABS } from '../sheet/tabs';
 import { cellText } from '../sheet/table';
@@ -15,8 +15,9 @@ import { partnersOf } from './partners-tab';
 import { connectionOwner, currentUser } from './connection-owner';
 import { nextRunPreview } from './next-run-preview';
 import { readSettings } from './settings';
-import { STOCK_DIRTY_KEY } from './sync';
+
 import { isSyncInstalled } from './triggers';
+import { STOCK_DIRTY_KEY, HEALTH_KEY } from '../jobs/kept';
 
 /**
  * Apps Script cannot be asked which kind of account runs it, nor how much of a quota is left:
@@ -37,7 +38,7 @@ export function readSidebarState(): SidebarState {
   const partners: PartnerFacts[] = partnerReads.map((r) => ({
     partnerId: r.row.key,
     name: r.ok ? r.partner.name : cellText(r.row.get('name')),
-    mallId: r.ok ? r.partner.mallId : cellText(r.row.get('mallId')),
+    mallId: r.ok ? r.partner.accountId : cellText(r.row.get('accountId')),
     channelSupported: r.ok && isSupportedChannel(r.partner.channel),
     problem: r.ok ? null : r.problems.join('; '),
     connectionCell: cellText(r.row.get('connection')),

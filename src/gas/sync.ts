@@ -9,26 +9,46 @@
  * as they are (fingerprints kept between runs) are not written again.
  */
 import { endsConnection, type ChannelAccount } from '../channels/port';
+
 import { channelOf, supportedChannels } from '../channels/registry';
+
 import { collectOrders, commitCursors } from '../jobs/collect-orders';
-import { changedLines, parseRecent, RECENT_ORDERS_KEY, remember } from '../jobs/recent-orders';
+
+import { changedLines, parseRecent, remember } from '../jobs/recent-orders';
+
 import type { Partner } from '../core/partner';
+
 import { message } from '../i18n/messages';
+
 import type { Lang } from '../sheet/schema';
+
 import { appendLog, type LogEntry } from './adapters/log-tab';
-import { documentCache, syncLock, documentCacheService } from './adapters/stores';
+
+import { documentCache, syncLock } from './adapters/stores';
 import { accountOf, channelRuntime, isConnected, reconnectReason } from './channel-runtime';
+
 import { markPartners, partnersOf } from './partners-tab';
+
 import { productsStep } from './products-step';
-import { PRODUCT_EDITED_CACHE_KEY, PRODUCT_MARKS_CACHE_KEY } from '../jobs/product-push';
+
+
 import { stockStep } from './stock';
+
 import { HEALTH_KEY, healthAfterRun } from './health';
-import { SHIP_DIRTY_KEY, SHIP_WAITING_KEY, shippingStep } from './shipping-step';
-import { SHIP_FLAG_KEYS, shipDirtyMark, shippingAsked, startShipping } from '../jobs/ship-flag';
+
+import { SHIP_DIRTY_KEY, shippingStep } from './shipping-step';
+
+import { shipDirtyMark, PARTNERS_SNAPSHOT_KEY, STOCK_DIRTY_KEY, SHIP_FLAG_KEYS, SHIP_WAITING_KEY, CLAIMS_CACHE_KEYS, SETTLEMENT_CACHE_KEYS, RECENT_ORDERS_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, HEARTBEAT_KEY, KEEP_S, STOCK_CHECKED_KEY, STOCK_PENDING_KEY } from '../jobs/kept';
+import { shippingAsked, startShipping } from '../jobs/ship-flag';
+
 import { writeOrderLines } from './warehouse';
-import { CLAIMS_CACHE_KEYS, claimsStep } from './claims-step';
-import { SETTLEMENT_CACHE_KEYS, settlementSession } from './settlement-step';
+
+import { claimsStep } from './claims-step';
+
+import { settlementSession } from './settlement-step';
+
 import type { OrderLine } from '../core/order';
+
 
 /** Leave a minute of the six for writing and for Apps Script itself. */
 const BUDGET_MS = 4.5 * 60_000;
@@ -40,20 +60,6 @@ const BUDGET_MS = 4.5 * 60_000;
  * before the next tick, wherever in its minute the trigger fires.
  */
 export const PUSH_SLICE_MS = 35_000;
-export const PARTNERS_SNAPSHOT_KEY = 'config.partners';
-/** onEdit drops the snapshot when the partners tab changes; the expiry is only a safety net. */
-const SNAPSHOT_TTL_S = 6 * 3600;
-const HEARTBEAT_KEY = 'sync.lastRunAt';
-/**
- * What a run keeps for the next lives six hours (CacheService's longest): an Editor add-on runs
- * hourly, and its health, fingerprints and pacing must outlive the gap between two runs.
- */
-const KEEP_TTL_S = 21_600;
-/** Set by onEdit of the products or stock-ratio tab: the next run recomputes stock. */
-export const STOCK_DIRTY_KEY = 'stock.dirty';
-const STOCK_CHECKED_KEY = 'stock.checkedAt';
-/** Set while stock numbers wait for the next run's slice of pushing. */
-const STOCK_PENDING_KEY = 'stock.pending';
 /** Stock is recomputed at least this often even when nothing seems to have changed. */
 const STOCK_RECHECK_MS = 30 * 60_000;
 
@@ -102,7 +108,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
     let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
     if (!snapshot) {
       snapshot = readSnapshot(ss);
-      cache.putAll({ [PARTNERS_SNAPSHOT_KEY]: JSON.stringify(snapshot) }, SNAPSHOT_TTL_S);
+      cache.putAll({ [PARTNERS_SNAPSHOT_KEY]: JSON.stringify(snapshot) }, KEEP_S);
     }
     const rt = channelRuntime(BUDGET_MS, cache);
     const marks: Mark[] = Object.entries(snapshot.problems).map(([partnerId, status]) => ({ partnerId, status }));
@@ -267,7 +273,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       wroteSheet = true;
     }
     try {
-      cache.putAll(keep, KEEP_TTL_S);
+      cache.putAll(keep, KEEP_S);
     } catch (e) {
       // What is kept between runs only saves work; losing it must not fail a run that did its job.
       console.warn(`cache write failed: ${(e as Error).message}`);
@@ -318,12 +324,3 @@ function markChanged(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, snapshot: Par
   return true;
 }
 
-/** Someone edited a tab the snapshot is made from: the next run reads it again. */
-export function forgetPartnersSnapshot(): void {
-  documentCacheService().remove(PARTNERS_SNAPSHOT_KEY);
-}
-
-/** Someone edited the products or stock-ratio tab: the next run recomputes stock. */
-export function markStockDirty(): void {
-  documentCacheService().put(STOCK_DIRTY_KEY, '1', 21_600);
-}

@@ -1,8 +1,7 @@
+import { TRIGGER_KEY } from '../jobs/kept';
 import type { Cadence } from './settings';
 
 export const SYNC_HANDLER = 'onSyncTick';
-/** Document property: the unique id of this document's sync trigger. */
-const TRIGGER_KEY = 'sync.triggerId';
 
 /**
  * Installs the one sync trigger. A script bound to the sheet may run every minute; an Editor

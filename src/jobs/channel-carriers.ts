@@ -2,13 +2,8 @@ import type { Carrier } from '../core/order';
 import type { CachePort } from '../core/ports';
 import type { ChannelAccount, ChannelError, Gateway } from '../channels/port';
 import { channelOf } from '../channels/registry';
+import { carriersKey } from './kept';
 
-/**
- * Each account's registered carriers, with the codes its shipments must carry. Kept in the
- * cache for six hours: accounts rarely change their carriers, and a stale list only costs one
- * refused shipment, after which the list is read again.
- */
-export const carriersKey = (account: Pick<ChannelAccount, 'channel' | 'partnerId'>) => `${account.channel}.carriers.${account.partnerId}`;
 const TTL_S = 6 * 3600;
 
 export type AccountCarriers = ReadonlyMap<string, readonly Carrier[] | ChannelError>;

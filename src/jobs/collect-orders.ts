@@ -2,6 +2,7 @@ import type { OrderLine } from '../core/order';
 import type { Clock, KeyValueStore } from '../core/ports';
 import type { ChannelAccount, ChannelError, Gateway, PagedRead } from '../channels/port';
 import { channelOf } from '../channels/registry';
+import { cursorKey } from './kept';
 
 /**
  * Collects the changed orders of every connected account, of every channel, since each
@@ -23,8 +24,6 @@ export interface CollectResult {
   readonly cursors: Readonly<Record<string, string>>;
 }
 
-/** Where an account's order cursor is kept (with the connection's owner: stores.ts). */
-export const cursorKey = (account: Pick<ChannelAccount, 'channel' | 'partnerId'>) => `${account.channel}.orders.since.${account.partnerId}`;
 
 /** Writes only cursors that moved (a day-based cursor moves about once a day). */
 export function commitCursors(store: KeyValueStore, accounts: readonly ChannelAccount[], cursors: Readonly<Record<string, string>>): void {

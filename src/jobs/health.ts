@@ -6,7 +6,6 @@
  */
 import { seoulDayOf } from '../core/seoul-time';
 
-export const HEALTH_KEY = 'sync.health';
 
 export type HealthJob = 'orders' | 'stock' | 'products' | 'shipping' | 'claims' | 'settlement';
 /** Jobs that run for every connected mall in one step (orders are collected per mall). */

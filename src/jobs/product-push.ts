@@ -23,6 +23,7 @@ import type { Partner, PartnerRole } from '../core/partner';
 import { PRODUCT_STATUSES, type Product, type ProductStatus } from '../core/product';
 import { stockKey } from '../core/stock';
 import type { StockRatio } from '../sheet/ratios';
+import { PRODUCT_EDITED_CACHE_KEY, PUSHED_KEY, LAST_BATCH_KEY, EDITED_KEY, CHECKED_KEY, WAITING_KEY } from './kept';
 
 /** At most `count` steps every `everyMs` (a setting; the spec's 5 every 5 minutes by default). */
 export interface ProductPace {
@@ -287,15 +288,6 @@ function statusFlags(before: ProductStatus | null, now: ProductStatus): Pick<Lis
 
 // ---- kept between runs (script properties)
 
-export const PUSHED_KEY = 'products.pushed';
-/** When the last batch that sent anything went (epoch ms). */
-export const LAST_BATCH_KEY = 'products.lastBatchAt';
-/** When staff last edited the products, ratio or partners tab, or a mall was connected (onEdit). */
-export const EDITED_KEY = 'products.editedAt';
-/** When a run last read the tabs for products (its start). */
-export const CHECKED_KEY = 'products.checkedAt';
-/** How many pairs wait for a later batch, as the last read left them. */
-export const WAITING_KEY = 'products.waiting';
 /**
  * Apps Script refuses a property value over 9 KB, and a catalog of a few hundred SKUs in three
  * malls is several times that: the pairs are spread over shards (`products.pushed`,
@@ -418,10 +410,6 @@ function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The cache entry that mirrors the four marks above, read with the sync's one cache read. */
-export const PRODUCT_MARKS_CACHE_KEY = 'products.marks';
-/** onEdit's mark in the cache too (the sync reads it with the copy, and never writes it). */
-export const PRODUCT_EDITED_CACHE_KEY = 'products.editedAt';
 /** A copy older than this is not trusted: the properties are read again (a lost edit waits no longer). */
 export const MARKS_COPY_MAX_AGE_MS = 10 * 60_000;
 const MARK_KEYS = [EDITED_KEY, CHECKED_KEY, WAITING_KEY, LAST_BATCH_KEY] as const;

@@ -10,7 +10,6 @@ export type RecentOrders = Record<string, [fingerprint: string, at: number]>;
 /** The record as stored: CacheService holds at most 100 KB a value, so it is kept under this. */
 const MAX_BYTES = 90_000;
 
-export const RECENT_ORDERS_KEY = 'orders.recent';
 /** Order reads cover today (and yesterday around midnight): older entries are not needed. */
 const KEEP_MS = 26 * 3_600_000;
 /**

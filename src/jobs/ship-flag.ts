@@ -4,12 +4,8 @@
  * one cache read). It is forgotten only once a shipping step has succeeded.
  */
 import type { CachePort } from '../core/ports';
+import { SHIP_DIRTY_KEY, SHIP_HANDLED_KEY } from './kept';
 
-export const SHIP_DIRTY_KEY = 'shipping.dirty';
-/** The mark the last successful step answered: the ask stands while the flag carries another. */
-export const SHIP_HANDLED_KEY = 'shipping.handled';
-/** What the sync reads with its one cache read. */
-export const SHIP_FLAG_KEYS = [SHIP_DIRTY_KEY, SHIP_HANDLED_KEY] as const;
 
 /** Whether a shipping step is asked for. */
 export function shippingAsked(kept: Readonly<Record<string, string>>): boolean {
@@ -26,9 +22,4 @@ export function startShipping(kept: Readonly<Record<string, string>>, _cache: Ca
   // at the start is recorded as answered; an edit during the step left a new mark, still asked.
   const mark = kept[SHIP_DIRTY_KEY];
   return { done: (): Record<string, string> => (mark ? { [SHIP_HANDLED_KEY]: mark } : {}) };
-}
-
-/** A fresh mark: every ask is told from every other. */
-export function shipDirtyMark(now: number): string {
-  return `${now}-${Math.random().toString(36).slice(2, 10)}`;
 }

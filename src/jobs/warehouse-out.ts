@@ -17,8 +17,8 @@
  */
 import type { OrderLine } from '../core/order';
 import type { KeyValueStore } from '../core/ports';
+import { WAREHOUSE_OUT_KEY } from './kept';
 
-export const WAREHOUSE_OUT_KEY = 'warehouse.out';
 /** Notes of rows never written are forgotten after this long. */
 const KEEP_MS = 3 * 86_400_000;
 

@@ -25,8 +25,8 @@ export function readPartners(grid: readonly (readonly unknown[])[]): PartnerRead
     const name = need('name', '파트너명');
     const role = choice<PartnerRole>(row.get('role'), PARTNER_ROLES, '구분', problems);
     const channel = choice<ChannelId>(row.get('channel'), CHANNELS, '채널', problems);
-    const mallId = need('mallId', '몰ID');
-    const shopNo = int(row.get('shopNo'), '쇼핑몰번호', problems, 1, 1, 15);
+    const accountId = need('accountId', '채널계정');
+    const shopNo = int(row.get('shopNo'), '쇼핑몰번호(카페24)', problems, 1, 1, 15);
     const defaultRatio = num(row.get('defaultRatio'), '기본 연동재고율(%)', problems, 100, 0, 100);
     const settlementMode = choice<SettlementMode>(row.get('settlementMode'), SETTLEMENT_MODES, '정산방식', problems, 'deposit');
     const creditLimit = int(row.get('creditLimit'), '신용한도', problems, 0, 0);
@@ -46,7 +46,7 @@ export function readPartners(grid: readonly (readonly unknown[])[]): PartnerRead
         name,
         role,
         channel,
-        mallId,
+        accountId,
         shopNo,
         supplierCode: supplier || null,
         defaultRatio,

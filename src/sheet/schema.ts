@@ -13,6 +13,8 @@ interface ColumnBase {
   readonly editable: boolean;
   readonly required?: boolean;
   readonly width?: number;
+  /** Headers the column had in earlier versions: a sheet made then keeps working. */
+  readonly formerly?: readonly string[];
 }
 
 export type ColumnSpec =
@@ -62,5 +64,5 @@ export function labelOf(l: Label, lang: Lang): string {
 
 /** Every spelling a header may have (any language), for finding a column by header. */
 export function headerNames(c: ColumnSpec): string[] {
-  return [c.label.ko, c.label.en, c.key];
+  return [c.label.ko, c.label.en, c.key, ...(c.formerly ?? [])];
 }

@@ -3,13 +3,14 @@ import type { ColumnSpec, Label, TabSpec } from './schema';
 
 /** Column builders: staff-editable columns say so; everything else belongs to the add-on. */
 const L = (ko: string, en: string): Label => ({ ko, en });
-type Opt = { editable?: boolean; required?: boolean; width?: number };
+type Opt = { editable?: boolean; required?: boolean; width?: number; formerly?: readonly string[] };
 const base = (key: string, ko: string, en: string, o: Opt = {}) => ({
   key,
   label: L(ko, en),
   editable: o.editable ?? false,
   required: o.required ?? false,
   ...(o.width ? { width: o.width } : {}),
+  ...(o.formerly ? { formerly: o.formerly } : {}),
 });
 const text = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => ({ ...base(key, ko, en, o), type: 'text' });
 const id = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => ({ ...base(key, ko, en, o), type: 'id' });
@@ -61,9 +62,11 @@ export const PARTNERS: TabSpec = {
     text('name', '파트너명', 'Name', MUST),
     oneOf('role', '구분', 'Role', Object.values(PARTNER_ROLES), MUST),
     oneOf('channel', '채널', 'Channel', Object.values(CHANNELS), MUST),
-    id('mallId', '몰ID', 'Mall ID', MUST),
-    int('shopNo', '쇼핑몰번호', 'Shop no.', { ...EDIT, min: 1 }),
-    id('supplierCode', '공급사코드', 'Supplier code', EDIT),
+    // The account at the partner's channel: a Cafe24 mall id, a SmartStore or Coupang seller id.
+    id('accountId', '채널계정', 'Channel account', { ...MUST, formerly: ['몰ID', 'Mall ID', 'mallId'] }),
+    // Cafe24's own settings: a multi-shop number and the supplier code a reseller's mall gave us.
+    int('shopNo', '쇼핑몰번호(카페24)', 'Shop no. (Cafe24)', { ...EDIT, min: 1, formerly: ['쇼핑몰번호', 'Shop no.'] }),
+    id('supplierCode', '공급사코드(카페24)', 'Supplier code (Cafe24)', { ...EDIT, formerly: ['공급사코드', 'Supplier code'] }),
     pct('defaultRatio', '기본 연동재고율(%)', 'Default stock ratio (%)', EDIT),
     oneOf('settlementMode', '정산방식', 'Settlement mode', Object.values(SETTLEMENT_MODES), EDIT),
     krw('creditLimit', '신용한도', 'Credit limit', { ...EDIT, min: 0 }),

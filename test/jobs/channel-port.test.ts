@@ -3,6 +3,7 @@
  * for Cafe24, Naver or Coupang, with the real gateway between them. No Apps Script runtime, no
  * channel's own words: what these specs hold, holds for every channel that implements the port.
  */
+import type { SalesChannel } from '../../src/channels/port';
 import { DAY_ONE_CARRIERS } from '../../src/core/carriers';
 import { MemoryCache, MemoryStore, SimClock } from './memory-ports';
 import { MEMORY, MemoryChannel, memoryAccount, memoryLine } from './memory-channel';
@@ -13,6 +14,7 @@ import type * as ShipOrders from '../../src/jobs/ship-orders';
 import type * as ClaimActions from '../../src/jobs/claim-actions';
 import type * as ProductPush from '../../src/jobs/product-push';
 import type * as Gateway from '../../src/jobs/gateway';
+import type * as Kept from '../../src/jobs/kept';
 
 const channel = new MemoryChannel();
 // The registry serves the memory channel (the jobs look channels up there, never by name).
@@ -24,7 +26,8 @@ jest.doMock('../../src/channels/registry', () => ({
   isSupportedChannel: (id: string) => id === MEMORY,
   supportedChannels: () => [channel],
 }));
-const { collectOrders, commitCursors, cursorKey } = require('../../src/jobs/collect-orders') as typeof CollectOrders;
+const { collectOrders, commitCursors } = require('../../src/jobs/collect-orders') as typeof CollectOrders;
+const { cursorKey } = require('../../src/jobs/kept') as typeof Kept;
 const { rereadOrders } = require('../../src/jobs/reread-orders') as typeof RereadOrders;
 const { pushStock } = require('../../src/jobs/push-stock') as typeof PushStock;
 const { settlementHolds, shipOrders } = require('../../src/jobs/ship-orders') as typeof ShipOrders;
@@ -190,8 +193,7 @@ describe('answering claims', () => {
 
 describe('pushing products', () => {
   test('a channel that takes no products from us leaves its listings alone: the step waits, nothing is sent', () => {
-    const products = channel.products;
-    expect(products).toBeUndefined();
+    expect((channel as SalesChannel).products).toBeUndefined();
     const steps = [{ kind: 'update' as const, sku: 'SKU-1', partnerId: 'PNR001', fingerprint: 'f', productNo: '9', patch: { price: 12000 as never }, firstSend: false }];
     expect(pushProductSteps(steps, accounts, gateway())).toEqual([expect.objectContaining({ ok: false, action: 'deferred' })]);
     expect(channel.received).toEqual([]);

@@ -74,8 +74,8 @@ export class MemoryChannel implements SalesChannel {
   readonly http: HttpPort = { executeAll: (requests) => requests.map((r) => this.answer(r)) };
 
   account(p: Partner): ChannelAccount {
-    if (!p.mallId) throw new Error('계정이 비어 있습니다');
-    return { channel: MEMORY, partnerId: p.partnerId, accountId: p.mallId };
+    if (!p.accountId) throw new Error('계정이 비어 있습니다');
+    return { channel: MEMORY, partnerId: p.partnerId, accountId: p.accountId };
   }
   isConnectionKey = (key: string) => key.startsWith('memory.');
   isConnected = (_store: unknown, partnerId: string) => !this.disconnected.has(partnerId);

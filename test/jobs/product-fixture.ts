@@ -21,7 +21,7 @@ export const partner = (partnerId: string, role: Partner['role'] = 'reseller', o
   name: partnerId,
   role,
   channel: 'cafe24',
-  mallId: partnerId.toLowerCase(),
+  accountId: partnerId.toLowerCase(),
   shopNo: 1,
   supplierCode: null,
   defaultRatio: 30,

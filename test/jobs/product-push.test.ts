@@ -5,25 +5,11 @@
  */
 import type { Product } from '../../src/core/product';
 import type { StockRatio } from '../../src/sheet/ratios';
-import {
-  DEFAULT_PRODUCT_PACE,
-  mirroredMarks,
-  mallProductName,
-  planProductPush,
-  productsDue,
-  pushStateWrites,
-  PUSHED_KEY,
-  readPushState,
-  SHARD_BYTES,
-  shardKey,
-  type ProductPushInput,
-  type ProductPushPlan,
-  type ProductPushState,
-  type PushedPair,
-} from '../../src/jobs/product-push';
+import { DEFAULT_PRODUCT_PACE, mirroredMarks, mallProductName, planProductPush, productsDue, pushStateWrites, readPushState, SHARD_BYTES, shardKey, type ProductPushInput, type ProductPushPlan, type ProductPushState, type PushedPair } from '../../src/jobs/product-push';
 import { OPTION_ITEM, type ProductPushStep } from '../../src/channels/port';
 import { T0 } from './memory-ports';
 import { partner, product } from './product-fixture';
+import { PUSHED_KEY } from '../../src/jobs/kept';
 
 const MIN = 60_000;
 

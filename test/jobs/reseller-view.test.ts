@@ -9,7 +9,7 @@ import type { ShippedDetail } from '../../src/sheet/settlement-data';
 import { partner } from './product-fixture';
 
 const kst = (y: number, mo: number, d: number, h = 0): number => Date.UTC(y, mo - 1, d, h - 9);
-const me = partner('PNR002', 'reseller', { name: '보라색', mallId: 'borasaeg', statementEmails: ['settle@borasaeg.example'] });
+const me = partner('PNR002', 'reseller', { name: '보라색', accountId: 'borasaeg', statementEmails: ['settle@borasaeg.example'] });
 
 const statement = (partnerId: string, period: string, posted = true): StatementFigures => ({
   partnerId,

@@ -18,7 +18,7 @@ const partner = (partnerId: string, o: Partial<Partner> = {}): Partner => ({
   name: partnerId,
   role: 'reseller',
   channel: 'cafe24',
-  mallId: partnerId.toLowerCase(),
+  accountId: partnerId.toLowerCase(),
   shopNo: 1,
   supplierCode: null,
   defaultRatio: 100,

@@ -1,4 +1,5 @@
-import { SHIP_DIRTY_KEY, shipDirtyMark, shippingAsked, startShipping } from '../../src/jobs/ship-flag';
+import { shipDirtyMark, SHIP_DIRTY_KEY } from '../../src/jobs/kept';
+import { shippingAsked, startShipping } from '../../src/jobs/ship-flag';
 import { MemoryCache, T0 } from './memory-ports';
 
 /**

@@ -17,7 +17,7 @@ export const cafe24: SalesChannel = {
   label: '카페24',
   connect: 'oauth',
   pacingKey: RATES_KEY,
-  account: (p) => cafe24Connection({ partnerId: p.partnerId, mallId: p.mallId, shopNo: p.shopNo, ...(p.supplierCode ? { supplierCode: p.supplierCode } : {}) }),
+  account: (p) => cafe24Connection({ partnerId: p.partnerId, mallId: p.accountId, shopNo: p.shopNo, ...(p.supplierCode ? { supplierCode: p.supplierCode } : {}) }),
   isConnectionKey,
   isConnected(store, partnerId) {
     const token = readToken(store, partnerId);

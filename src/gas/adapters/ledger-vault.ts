@@ -2,17 +2,8 @@ import { LEDGER_ENTRY_TYPES, type LedgerEntryType } from '../../core/ledger';
 import type { Krw } from '../../core/krw';
 import type { KeyValueStore } from '../../core/ports';
 import type { PostedCells } from '../../sheet/ledger-guard';
+import { LEDGER_KEPT_KEY } from '../../jobs/kept';
 
-/**
- * The posted ledger entries as the add-on keeps them, to tell and undo any change people make
- * to the ledger tab (src/sheet/ledger-guard.ts). A fingerprint would tell a change but could not
- * put a deleted row back, so the entries themselves are kept: compact tuples, gzip, base64, in
- * chunks of under 8 KB (a property value holds 9 KB). Full chunks never change; an append
- * rewrites only the last one, so posting costs one or two property writes.
- *
- * Keys: `ledger.posted` (the index: entries per chunk) and `ledger.posted.N`.
- */
-export const LEDGER_KEPT_KEY = 'ledger.posted';
 const CHUNK_BYTES = 8_000;
 const RAW_CHARS = 24_000;
 

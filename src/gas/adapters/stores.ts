@@ -1,3 +1,4 @@
+import { KEEP_S } from '../../jobs/kept';
 import { isConnectionKey } from '../../channels/cafe24/token-vault';
 import type { CachePort, KeyValueStore, LockPort } from '../../core/ports';
 
@@ -98,7 +99,7 @@ export function documentCache(): CachePort {
     },
     putAll: (values, seconds) => {
       if (Object.keys(values).length === 0) return;
-      c.putAll({ ...values }, Math.max(1, Math.min(21_600, Math.round(seconds))));
+      c.putAll({ ...values }, Math.max(1, Math.min(KEEP_S, Math.round(seconds))));
       for (const [k, v] of Object.entries(values)) seen.set(k, v);
     },
     remove: (key) => {
