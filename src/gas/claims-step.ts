@@ -63,7 +63,7 @@ import { findTab, readGrid } from './adapters/tab';
 
 import { readAutoAcceptCancel } from './settings';
 
-import { adjustWarehouseStock } from './warehouse';
+import { adjustWarehouseStock } from './warehouse-tab';
 
 import { CLAIMS_EDITED_KEY, CLAIMS_STATE_KEY } from '../jobs/kept';
 

@@ -30,7 +30,7 @@ import { shippingStep } from './shipping-step';
 
 import { markShippingDirty, markStockDirty } from './edit-marks';
 
-import { writeOrderLines } from './warehouse';
+import { writeOrderLines } from './write-order-lines';
 
 import { KEEP_S, SETTLEMENT_CACHE_KEYS, SHIP_WAITING_KEY } from '../jobs/kept';
 

@@ -41,7 +41,7 @@ import { SHIP_DIRTY_KEY, shippingStep } from './shipping-step';
 import { shipDirtyMark, PARTNERS_SNAPSHOT_KEY, STOCK_DIRTY_KEY, SHIP_FLAG_KEYS, SHIP_WAITING_KEY, CLAIMS_CACHE_KEYS, SETTLEMENT_CACHE_KEYS, RECENT_ORDERS_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, HEARTBEAT_KEY, KEEP_S, STOCK_CHECKED_KEY, STOCK_PENDING_KEY } from '../jobs/kept';
 import { shippingAsked, startShipping } from '../jobs/ship-flag';
 
-import { writeOrderLines } from './warehouse';
+import { writeOrderLines } from './write-order-lines';
 
 import { claimsStep } from './claims-step';
 

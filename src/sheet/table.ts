@@ -30,6 +30,19 @@ export function cellText(v: unknown): string {
   return String(v).trim();
 }
 
+/**
+ * Whether a cell already holds a value, as the sheet would show it: dates to the second (Sheets
+ * keeps no milliseconds), a blank date cell equal to any blank, everything else by its text.
+ */
+export function sameCell(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date) {
+    const ta = a instanceof Date ? a.getTime() : cellText(a) === '' ? '' : NaN;
+    const tb = b instanceof Date ? b.getTime() : cellText(b) === '' ? '' : NaN;
+    return typeof ta === 'number' && typeof tb === 'number' ? Math.floor(ta / 1000) === Math.floor(tb / 1000) : ta === tb;
+  }
+  return cellText(a) === cellText(b);
+}
+
 /** `grid` is the whole tab as getValues returns it, header row first. */
 export function readTable(tab: TabSpec, grid: readonly (readonly unknown[])[]): Table {
   const layout = layoutOf(tab, grid[0] ?? []);

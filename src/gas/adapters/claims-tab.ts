@@ -1,5 +1,5 @@
 import { CLAIMS } from '../../sheet/tabs';
-import { cellText, readTable, rowCells } from '../../sheet/table';
+import { readTable, rowCells, sameCell } from '../../sheet/table';
 import { appendRows, readGrid, writeByKey, type KeyedUpdate } from './tab';
 
 /**
@@ -57,14 +57,4 @@ function a1(row: number, col: number): string {
   let letters = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return `${letters}${row}`;
-}
-
-function sameCell(a: unknown, b: unknown): boolean {
-  if (a instanceof Date || b instanceof Date) {
-    const ta = a instanceof Date ? a.getTime() : cellText(a) === '' ? '' : NaN;
-    const tb = b instanceof Date ? b.getTime() : cellText(b) === '' ? '' : NaN;
-    // Sheets keeps seconds: compare to the second.
-    return typeof ta === 'number' && typeof tb === 'number' ? Math.floor(ta / 1000) === Math.floor(tb / 1000) : ta === tb;
-  }
-  return cellText(a) === cellText(b);
 }

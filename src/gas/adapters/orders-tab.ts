@@ -2,7 +2,7 @@ import type { OrderLine } from '../../core/order';
 import { orderKey, orderRow } from '../../sheet/orders';
 import type { Lang } from '../../sheet/schema';
 import { ORDERS } from '../../sheet/tabs';
-import { cellText, readTable, rowCells } from '../../sheet/table';
+import { cellText, readTable, rowCells, sameCell } from '../../sheet/table';
 import { appendRows, findTab, writeByKey, type KeyedUpdate } from './tab';
 import type { LeavingUnit, OrderRowsPort } from '../../jobs/warehouse-out';
 
@@ -75,7 +75,7 @@ export function ordersWriter(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang:
         }
         const changed = Object.entries(values).filter(
           // A number the mall does not have yet is staff's, being typed or waiting to be sent.
-          ([k, v]) => !(STAFF_UNTIL_SENT.has(k) && v === '') && table.layout.index.has(k) && !same(v, row.get(k)),
+          ([k, v]) => !(STAFF_UNTIL_SENT.has(k) && v === '') && table.layout.index.has(k) && !sameCell(v, row.get(k)),
         );
         if (changed.length === 0) continue;
         updates.push({ key: row.key, values: Object.fromEntries(changed) });
@@ -97,13 +97,3 @@ export function ordersWriter(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang:
 /** Staff type these; the mall's values replace them only once the mall has some. */
 const STAFF_UNTIL_SENT = new Set(['carrier', 'trackingNo']);
 
-
-function same(a: unknown, b: unknown): boolean {
-  if (a instanceof Date || b instanceof Date) {
-    const ta = a instanceof Date ? a.getTime() : a === '' ? '' : NaN;
-    const tb = b instanceof Date ? b.getTime() : b === '' ? '' : NaN;
-    // Sheets keeps seconds: compare to the second.
-    return typeof ta === 'number' && typeof tb === 'number' ? Math.floor(ta / 1000) === Math.floor(tb / 1000) : ta === tb;
-  }
-  return cellText(a) === cellText(b);
-}

@@ -1,13 +1,9 @@
-import type { OrderLine } from '../core/order';
-import type { Lang } from '../sheet/schema';
 import { PRODUCTS } from '../sheet/tabs';
-import { ordersWriter, type UpsertResult } from './adapters/orders-tab';
 import { cellText } from '../sheet/table';
 import { layoutOf } from '../sheet/layout';
 import { findTab } from './adapters/tab';
 import { addonStore } from './adapters/stores';
-import type { KeyValueStore } from '../core/ports';
-import { moveWarehouse, writeShippedLines, type WarehousePort } from '../jobs/warehouse-out';
+import { moveWarehouse, type WarehousePort } from '../jobs/warehouse-out';
 
 /**
  * The warehouse stock (물류재고) column of the products tab, by SKU (never by position). The
@@ -80,20 +76,4 @@ export function warehouseTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Ware
 /** Moves the warehouse stock of SKUs by whole units (returns classified 정품 come back up). */
 export function adjustWarehouseStock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, deltas: ReadonlyMap<string, number>): string[] {
   return moveWarehouse(deltas, { warehouse: warehouseTab(ss), journal: addonStore(), now: Date.now() });
-}
-
-/**
- * Order lines to the orders tab (by key), and the units that left with them off the warehouse
- * stock, in that order of effects (src/jobs/warehouse-out.ts): what every writer of lines (the
- * sync, a scan) must do together.
- */
-export function writeOrderLines(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  lines: readonly OrderLine[],
-  lang: Lang,
-  /** The execution's script properties (read once per execution). */
-  store: KeyValueStore = addonStore(),
-): UpsertResult & { stockProblems: string[]; stockMoved: boolean } {
-  const out = writeShippedLines(lines, { rows: ordersWriter(ss, lang), warehouse: warehouseTab(ss), journal: store, now: Date.now() });
-  return { ...out.written, stockProblems: out.problems, stockMoved: out.moved };
 }
