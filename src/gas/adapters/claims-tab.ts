@@ -1,5 +1,7 @@
+import type { ClaimsTabPort, WorkRow } from '../../jobs/claims';
 import { CLAIMS } from '../../sheet/tabs';
 import { readTable, rowCells, sameCell } from '../../sheet/table';
+import { findTab } from './tab';
 import { appendRows, readGrid, writeByKey, type KeyedUpdate } from './tab';
 
 /**
@@ -7,12 +9,6 @@ import { appendRows, readGrid, writeByKey, type KeyedUpdate } from './tab';
  * staff column, never by position), and the answer-by cell's colour.
  */
 
-/** A claims-tab row being worked on: its cells as read (null for a new row) and as they are now. */
-export interface WorkRow {
-  readonly key: string;
-  readonly before: Readonly<Record<string, unknown>> | null;
-  readonly cells: Record<string, unknown>;
-}
 
 const SYSTEM_COLUMNS = new Set(CLAIMS.columns.filter((c) => !c.editable).map((c) => c.key));
 
@@ -57,4 +53,26 @@ function a1(row: number, col: number): string {
   let letters = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return `${letters}${row}`;
+}
+
+/** The claims tab of the spreadsheet as the claims step's port: read once, written by key. */
+export function claimsTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ClaimsTabPort {
+  // Found on first need: a quiet run never asks for the tab.
+  let sheet: GoogleAppsScript.Spreadsheet.Sheet | null = null;
+  let header: readonly unknown[] = [];
+  return {
+    rows() {
+      sheet = findTab(ss, CLAIMS);
+      if (!sheet) return null;
+      const grid = readGrid(sheet);
+      header = grid[0] ?? [];
+      return readTable(CLAIMS, grid).rows;
+    },
+    write(rows, lateness) {
+      if (!sheet) return false;
+      const wrote = writeRows(sheet, header, rows);
+      if (lateness.length > 0) paintAnswerBy(sheet, lateness);
+      return wrote || lateness.length > 0;
+    },
+  };
 }
