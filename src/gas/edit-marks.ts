@@ -1,6 +1,7 @@
 /** The marks an edit leaves for the next run (see src/jobs/kept.ts), on the document's cache. */
-import { editMarks } from '../jobs/kept';
-import { documentCache } from './adapters/stores';
+import type { KeyValueStore } from '../core/ports';
+import { EDITED_KEY, editMarks, KEEP_S, PRODUCT_EDITED_CACHE_KEY } from '../jobs/kept';
+import { addonStore, documentCache, documentCacheService } from './adapters/stores';
 import { clock } from './channel-runtime';
 
 const marks = () => editMarks(documentCache(), clock);
@@ -18,3 +19,13 @@ export const markClaimsEdited = (): void => marks().claimsEdited();
  * the products tab ('prices': matters only while a period waits for a missing price).
  */
 export const markSettlementDirty = (why: 'ledger' | 'prices' = 'ledger'): void => marks().settlementEdited(why);
+/**
+ * onEdit of the products, ratio or partners tab (and a mall just connected): the next run reads
+ * the tabs and sends what changed. A script property, not a cache entry: it must not vanish.
+ */
+export function markProductsEdited(store: KeyValueStore = addonStore()): void {
+  const at = String(Date.now());
+  store.set(EDITED_KEY, at);
+  // The sync reads this with its one cache read; the property above is what lasts.
+  documentCacheService().put(PRODUCT_EDITED_CACHE_KEY, at, KEEP_S);
+}

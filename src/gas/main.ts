@@ -11,9 +11,8 @@ import { CLAIMS, LEDGER, ORDERS, PARTNERS, PRODUCTS, STOCK_RATIOS, TABS, TRACKIN
 import { guardShippedRow } from './order-lock';
 import { showPickingLists } from './picking-lists';
 import { scanParcel, type ScanResult } from './scan';
-import { markProductsEdited } from './products-step';
 import { refreshResellerSheetsNow, runSettlementNow, type SettlementRunReport } from './settlement-step';
-import { forgetPartnersSnapshot, markClaimsEdited, markSettlementDirty, markShippingDirty, markStockDirty } from './edit-marks';
+import { forgetPartnersSnapshot, markClaimsEdited, markProductsEdited, markSettlementDirty, markShippingDirty, markStockDirty } from './edit-marks';
 import { guardLedgerEdit } from './ledger-guard';
 import { writeStatementMail } from './reseller-sheets';
 import { appendLog } from './adapters/log-tab';

@@ -12,8 +12,8 @@ import { ledgerCells, readLedger, staffFingerprint, type LedgerRead } from '../s
 import { readOrderFacts, readReturnCredits, readWholesalePrices, type OrderFacts } from '../sheet/settlement-data';
 import type { ReturnCredit } from '../core/settlement';
 import { CLAIMS, LEDGER, ORDERS, PARTNERS, PRODUCTS, SETTLEMENT_CHART, SETTLEMENTS } from '../sheet/tabs';
-import { cellText, readTable, rowCells } from '../sheet/table';
-import { appendRows, findTab, readGrid, writeByKey, writeRowCells, type KeyedUpdate } from './adapters/tab';
+import { cellText, readTable, rowCells, type KeyedUpdate } from '../sheet/table';
+import { appendRows, findTab, readGrid, writeByKey, writeRowCells } from './adapters/tab';
 import { markPartners } from './partners-tab';
 import { forgetPartnersSnapshot } from './edit-marks';
 import { guardLedger, keepPosted } from './ledger-guard';

@@ -26,9 +26,9 @@ import { ORDER_TODO, shipLineOf } from '../sheet/orders';
 
 import { CARRIERS, ORDERS, TRACKING_IMPORT } from '../sheet/tabs';
 
-import { cellText, readTable } from '../sheet/table';
+import { cellText, readTable, type KeyedUpdate } from '../sheet/table';
 
-import { findTab, readGrid, writeByKey, type KeyedUpdate } from './adapters/tab';
+import { findTab, readGrid, writeByKey } from './adapters/tab';
 
 
 /** Set by onEdit of the orders or import tab and by scans: the next run looks for numbers to send (src/jobs/ship-flag.ts). */

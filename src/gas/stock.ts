@@ -11,8 +11,8 @@ import { statusFromCell } from '../sheet/orders';
 import { productSkus, readProducts } from '../sheet/products';
 import { missingRatioRows, readRatios } from '../sheet/ratios';
 import { ORDERS, PRODUCTS, STOCK_RATIOS } from '../sheet/tabs';
-import { cellText, readTable, rowCells } from '../sheet/table';
-import { appendRows, findTab, readGrid, writeByKey, type KeyedUpdate } from './adapters/tab';
+import { cellText, readTable, rowCells, type KeyedUpdate } from '../sheet/table';
+import { appendRows, findTab, readGrid, writeByKey } from './adapters/tab';
 
 export interface StockStepReport {
   pushed: number;

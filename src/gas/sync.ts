@@ -29,7 +29,8 @@ import { accountOf, channelRuntime, isConnected, reconnectReason } from './chann
 
 import { markPartners, partnersOf } from './partners-tab';
 
-import { productsStep } from './products-step';
+import { sendProducts } from '../jobs/send-products';
+import { sheetTables } from './adapters/tables';
 
 
 import { stockStep } from './stock';
@@ -240,7 +241,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       // Products go out at the spec's pace (5 every 5 minutes) after an edit of the master, the
       // ratios or the partners, and batch after batch while pairs wait; the step decides from
       // script properties the run has already read, so an idle minute reads no sheet.
-      const products = productsStep(ss, snapshot.partners, connMap, rt.gateway, started, rt.store, undefined, { marks: kept[PRODUCT_MARKS_CACHE_KEY], edited: kept[PRODUCT_EDITED_CACHE_KEY] });
+      const products = sendProducts(sheetTables(ss), snapshot.partners, connMap, rt.gateway, started, rt.store, undefined, { marks: kept[PRODUCT_MARKS_CACHE_KEY], edited: kept[PRODUCT_EDITED_CACHE_KEY] });
       keep[PRODUCT_MARKS_CACHE_KEY] = products.marks;
       productsRan = products.read;
       wroteSheet ||= products.rowsChanged > 0;

@@ -13,6 +13,12 @@ export interface TableRow {
   get(column: string): unknown;
 }
 
+/** Cells of one row to write, by column key; the row is found by its key when written. */
+export interface KeyedUpdate {
+  readonly key: string;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
 export interface Table {
   readonly layout: Layout;
   readonly rows: readonly TableRow[];

@@ -168,6 +168,34 @@ export class MemoryChannel implements SalesChannel {
     inTransitCode: 'SHIPPING',
   };
 
+  /** Products the accounts list, by `account|sku`: what was created and last sent. */
+  readonly listings = new Map<string, { productNo: string; fields: Record<string, unknown> }>();
+  /** Absent until a spec lets the channel take products from us (`takeProducts`). */
+  products: SalesChannel['products'];
+
+  takeProducts(): void {
+    this.products = {
+      refusal: (f) => (f.productName !== undefined && f.productName.length > 30 ? '상품명이 30자를 넘습니다' : null),
+      push: (steps, accounts, gateway) =>
+        gateway
+          .run(
+            steps.map((step) => {
+              const account = accounts.get(step.partnerId)!;
+              const body = step.kind === 'create' ? { sku: step.sku, fields: step.fields } : step.kind === 'update' ? { sku: step.sku, productNo: step.productNo, fields: step.patch } : { sku: step.sku, productNo: step.productNo, fields: {} };
+              return this.request(account, step.kind === 'create' ? 'products.create' : 'products.update', step.kind === 'create' ? 'post' : 'put', body, (b: { productNo: string }) => b.productNo);
+            }),
+          )
+          .map((o, i) => {
+            const step = steps[i]!;
+            const base = { sku: step.sku, partnerId: step.partnerId };
+            if (!o.ok) return { ...base, status: o.error.userMessage, ok: false as const, action: o.deferred ? ('deferred' as const) : ('failed' as const), productNo: null, fingerprint: null };
+            return step.kind === 'create'
+              ? { ...base, status: '', ok: true as const, action: 'created' as const, productNo: o.value, variantCode: `${o.value}-V`, fingerprint: step.fingerprint, stockOff: null }
+              : { ...base, status: '', ok: true as const, action: 'updated' as const, productNo: o.value, fingerprint: step.fingerprint };
+          }),
+    };
+  }
+
   readonly claims: SalesChannel['claims'] = {
     stateOf: (raw) => (raw === 'CANCEL_REQUESTED' ? { claim: 'cancel', phase: 'requested' } : raw === 'CANCELLED' ? { claim: 'cancel', phase: 'done' } : { claim: null, phase: 'none' }),
     act: (account, action) => this.request(account, 'claims.act', 'post', { itemId: action.itemId, command: action.command.kind }, (b: { status: string }) => b.status),
@@ -215,6 +243,17 @@ export class MemoryChannel implements SalesChannel {
       this.shipments.push({ account, orderId: String(b.orderId), itemIds, trackingNo: String(b.trackingNo), carrierCode: String(b.carrierCode) });
       for (const id of itemIds) this.change(id, { status: 'shipping', rawStatus: 'SHIPPING', trackingNo: String(b.trackingNo) });
       return { status: 201, body: {} };
+    },
+    'products.create': (account, { sku, fields }) => {
+      const productNo = String(100 + this.listings.size);
+      this.listings.set(`${account}|${sku}`, { productNo, fields: fields as Record<string, unknown> });
+      return { status: 201, body: { productNo } };
+    },
+    'products.update': (account, { sku, productNo, fields }) => {
+      const listing = this.listings.get(`${account}|${sku}`);
+      if (!listing) return { status: 404, body: {} };
+      Object.assign(listing.fields, fields);
+      return { status: 200, body: { productNo } };
     },
     'claims.act': (account, { itemId, command }) => {
       this.decisions.push({ account, itemId: String(itemId), command: String(command) });

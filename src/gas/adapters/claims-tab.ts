@@ -1,8 +1,8 @@
 import type { ClaimsTabPort, WorkRow } from '../../jobs/claims';
 import { CLAIMS } from '../../sheet/tabs';
-import { readTable, rowCells, sameCell } from '../../sheet/table';
+import { readTable, rowCells, sameCell, type KeyedUpdate } from '../../sheet/table';
 import { findTab } from './tab';
-import { appendRows, readGrid, writeByKey, type KeyedUpdate } from './tab';
+import { appendRows, readGrid, writeByKey } from './tab';
 
 /**
  * Writing the claims tab: new rows in one append, the add-on's changed cells by key (never a

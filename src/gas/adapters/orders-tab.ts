@@ -2,8 +2,8 @@ import type { OrderLine } from '../../core/order';
 import { orderKey, orderRow } from '../../sheet/orders';
 import type { Lang } from '../../sheet/schema';
 import { ORDERS } from '../../sheet/tabs';
-import { cellText, readTable, rowCells, sameCell } from '../../sheet/table';
-import { appendRows, findTab, writeByKey, type KeyedUpdate } from './tab';
+import { cellText, readTable, rowCells, sameCell, type KeyedUpdate } from '../../sheet/table';
+import { appendRows, findTab, writeByKey } from './tab';
 import type { LeavingUnit, OrderRowsPort } from '../../jobs/warehouse-out';
 
 /**

@@ -1,7 +1,7 @@
 import { blockWrites, ownColumns, type CellWrite, type Rect } from '../../sheet/block-writes';
 import { layoutOf } from '../../sheet/layout';
 import type { TabSpec } from '../../sheet/schema';
-import { cellText, keyOf } from '../../sheet/table';
+import { cellText, keyOf, type KeyedUpdate } from '../../sheet/table';
 
 const found = new WeakMap<object, Map<string, GoogleAppsScript.Spreadsheet.Sheet | null>>();
 
@@ -19,11 +19,6 @@ export function findTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tab: TabSp
 /** The whole used grid, header first: one round trip. */
 export function readGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] {
   return sheet.getDataRange().getValues();
-}
-
-export interface KeyedUpdate {
-  readonly key: string;
-  readonly values: Readonly<Record<string, unknown>>;
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The product step of a sync: new and changed products go to the connected malls that sell
+ * Sending products, a step of every sync: new and changed products go to the connected malls that sell
  * them, a few at a time (the pace), and the sheet says what happened: each stock-ratio row gets
  * its mall's product no. and the mall's answer, each product row a line per mall ("PNR001 등록,
  * PNR002 갱신") and the time it was last sent.
@@ -7,18 +7,17 @@
  * What each mall was last sent, and since when each pair waits, live in script properties (see
  * `readPushState`), not in cells: staff sort and edit the tabs, and a cell could not hold it.
  */
-import type { ChannelAccount, Gateway } from '../channels/port';
+import { cellText, type KeyedUpdate } from '../sheet/table';
+import type { ChannelAccount, Gateway, ProductPushResult } from '../channels/port';
 import type { Partner } from '../core/partner';
-import { stockKey } from '../core/stock';
-import type { ProductPushResult } from '../channels/port';
 import type { KeyValueStore } from '../core/ports';
-import { DEFAULT_PRODUCT_PACE, mirroredMarks, nextPushState, planProductPush, pushProductSteps, productsDue, pushStateWrites, readPushState, type ProductPace, type ProductPushSkip } from '../jobs/product-push';
+import { stockKey } from '../core/stock';
 import { productSkus, readProducts } from '../sheet/products';
 import { readRatios } from '../sheet/ratios';
 import { PRODUCTS, STOCK_RATIOS } from '../sheet/tabs';
-import { documentCacheService, addonStore } from './adapters/stores';
-import { cellText, findTab, readGrid, writeByKey, type KeyedUpdate } from './adapters/tab';
-import { CHECKED_KEY, EDITED_KEY, KEEP_S, LAST_BATCH_KEY, PRODUCT_EDITED_CACHE_KEY, WAITING_KEY } from '../jobs/kept';
+import { CHECKED_KEY, EDITED_KEY, LAST_BATCH_KEY, WAITING_KEY } from './kept';
+import { DEFAULT_PRODUCT_PACE, mirroredMarks, nextPushState, planProductPush, productsDue, pushProductSteps, pushStateWrites, readPushState, type ProductPace, type ProductPushSkip } from './product-push';
+import type { TablesPort } from './tables';
 
 export interface ProductsStepReport {
   created: number;
@@ -51,13 +50,14 @@ const WORD: Readonly<Record<ProductPushResult['action'] | 'skipped', string>> = 
 /** At most this many failures are logged one by one per run; the rows hold them all. */
 const LOGGED_FAILURES = 5;
 
-export function productsStep(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+export function sendProducts(
+  tables: TablesPort,
   partners: readonly Partner[],
   conns: ReadonlyMap<string, ChannelAccount>,
   gateway: Gateway,
   now: Date,
-  properties: KeyValueStore = addonStore(),
+  /** The document's properties (what was pushed, the pace's marks). */
+  properties: KeyValueStore,
   pace: ProductPace = DEFAULT_PRODUCT_PACE,
   cached: { marks?: string | undefined; edited?: string | undefined } = {},
 ): ProductsStepReport {
@@ -74,14 +74,14 @@ export function productsStep(
   report.marks = marks.mirror();
   const malls = partners.filter((p) => conns.has(p.partnerId));
   if (due === 'idle' || malls.length === 0) return report;
-  const productsTab = findTab(ss, PRODUCTS);
-  const ratiosTab = findTab(ss, STOCK_RATIOS);
-  if (!productsTab || !ratiosTab) return report;
+  const productsGrid = tables.grid(PRODUCTS);
+  const ratiosGrid = productsGrid && tables.grid(STOCK_RATIOS);
+  if (!productsGrid || !ratiosGrid) return report;
   report.read = true;
 
-  const productReads = readProducts(readGrid(productsTab));
+  const productReads = readProducts(productsGrid);
   const skus = productSkus(productReads);
-  const ratioReads = readRatios(readGrid(ratiosTab), { skus, partners: new Map(partners.map((p) => [p.partnerId, p])) });
+  const ratioReads = readRatios(ratiosGrid, { skus, partners: new Map(partners.map((p) => [p.partnerId, p])) });
   const stored = readPushState((key) => store.get(key));
   const plan = planProductPush({
     products: productReads.flatMap((r) => (r.ok ? [r.product] : [])),
@@ -112,8 +112,8 @@ export function productsStep(
 
   const ratioUpdates = ratioRows(ratioReads, results, plan.skipped);
   const productUpdates = productRows(productReads, results, plan.skipped, now);
-  writeByKey(ratiosTab, STOCK_RATIOS, ratioUpdates);
-  writeByKey(productsTab, PRODUCTS, productUpdates);
+  tables.writeByKey(STOCK_RATIOS, ratioUpdates);
+  tables.writeByKey(PRODUCTS, productUpdates);
   report.rowsChanged = ratioUpdates.length + productUpdates.length;
 
   const failures = results.filter((r) => r.action === 'failed' || r.action === 'unlinked');
@@ -133,17 +133,6 @@ export function productsStep(
   for (const f of failures.slice(0, LOGGED_FAILURES)) report.messages.push(`상품 ${f.sku} → ${f.partnerId}: ${f.status}`);
   if (failures.length > LOGGED_FAILURES) report.messages.push(`그 밖의 상품 전송 실패 ${failures.length - LOGGED_FAILURES}건: 연동재고율 탭 처리결과를 보세요`);
   return report;
-}
-
-/**
- * onEdit of the products, ratio or partners tab (and a mall just connected): the next run reads
- * the tabs and sends what changed. A script property, not a cache entry: it must not vanish.
- */
-export function markProductsEdited(store: KeyValueStore = addonStore()): void {
-  const at = String(Date.now());
-  store.set(EDITED_KEY, at);
-  // The sync reads this with its one cache read; the property above is what lasts.
-  documentCacheService().put(PRODUCT_EDITED_CACHE_KEY, at, KEEP_S);
 }
 
 /** A stored time; null when absent, damaged, or in the future (a clock set wrong must not stall the push). */

@@ -1,0 +1,16 @@
+import type { TablesPort } from '../../jobs/tables';
+import { findTab, readGrid, writeByKey } from './tab';
+
+/** The spreadsheet's tabs as the use cases' port (each tab found once per execution). */
+export function sheetTables(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): TablesPort {
+  return {
+    grid(tab) {
+      const sheet = findTab(ss, tab);
+      return sheet ? readGrid(sheet) : null;
+    },
+    writeByKey(tab, updates) {
+      const sheet = findTab(ss, tab);
+      return sheet ? writeByKey(sheet, tab, updates) : updates.map((u) => u.key);
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { TabSpec } from '../sheet/schema';
+import type { KeyedUpdate } from '../sheet/table';
+
+/**
+ * The workbook's tabs as use cases see them: a tab's whole grid, read when asked, and cells of
+ * rows written by key (the row found again at the moment of writing, so a sort or an inserted
+ * row since the read changes nothing; only the add-on's own columns are ever spanned).
+ */
+export interface TablesPort {
+  /** The used grid, header row first; null when the workbook has no such tab (before setup). */
+  grid(tab: TabSpec): unknown[][] | null;
+  /** Answers the keys no row carries. */
+  writeByKey(tab: TabSpec, updates: readonly KeyedUpdate[]): string[];
+}

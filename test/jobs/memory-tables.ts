@@ -1,0 +1,48 @@
+/**
+ * The workbook's tabs in memory, as the use cases' TablesPort sees them: grids with their
+ * header rows in Korean (as setup makes them), rows found by key when written.
+ */
+import type { TablesPort } from '../../src/jobs/tables';
+import type { TabSpec } from '../../src/sheet/schema';
+import { readTable, type KeyedUpdate } from '../../src/sheet/table';
+
+export class MemoryTables implements TablesPort {
+  private readonly grids = new Map<string, unknown[][]>();
+  /** Every read and write, as `grid 상품` / `write 상품 2`, for specs about what a run touches. */
+  readonly calls: string[] = [];
+
+  /** A tab with its header and rows given by column key (missing cells blank). */
+  put(tab: TabSpec, rows: ReadonlyArray<Readonly<Record<string, unknown>>>): void {
+    const header = tab.columns.map((c) => c.label.ko);
+    this.grids.set(tab.key, [header, ...rows.map((r) => tab.columns.map((c) => r[c.key] ?? ''))]);
+  }
+
+  grid(tab: TabSpec): unknown[][] | null {
+    this.calls.push(`grid ${tab.title.ko}`);
+    const g = this.grids.get(tab.key);
+    return g ? g.map((r) => r.slice()) : null;
+  }
+
+  writeByKey(tab: TabSpec, updates: readonly KeyedUpdate[]): string[] {
+    if (updates.length === 0) return [];
+    this.calls.push(`write ${tab.title.ko} ${updates.length}`);
+    const grid = this.grids.get(tab.key);
+    if (!grid) return updates.map((u) => u.key);
+    const table = readTable(tab, grid);
+    const missing: string[] = [];
+    for (const u of updates) {
+      const rows = table.rows.filter((r) => r.key === u.key);
+      if (rows.length === 0) missing.push(u.key);
+      for (const row of rows) for (const [k, v] of Object.entries(u.values)) grid[row.rowNumber - 1]![table.layout.index.get(k)!] = v;
+    }
+    return missing;
+  }
+
+  /** One row's cells by column key. */
+  row(tab: TabSpec, key: string): Record<string, unknown> {
+    const grid = this.grids.get(tab.key)!;
+    const table = readTable(tab, grid);
+    const row = table.rows.find((r) => r.key === key)!;
+    return Object.fromEntries(tab.columns.map((c) => [c.key, row.get(c.key)]));
+  }
+}
