@@ -26,7 +26,8 @@ import { readSettings } from './settings';
 
 import { settlementSession } from './settlement-step';
 
-import { shippingStep } from './shipping-step';
+import { sendTrackingNumbers } from '../jobs/send-tracking';
+import { sheetTables } from './adapters/tables';
 
 import { markShippingDirty, markStockDirty } from './edit-marks';
 
@@ -91,7 +92,7 @@ export function scanParcel(orderCode: string, labelCode: string, carrierName: st
     }
     // The holds as the sync has them (its cache entry; document properties if the cache lost it).
     const holds = settlementSession(cache.getAll([...SETTLEMENT_CACHE_KEYS])).holds;
-    const report = shippingStep(ss, conns, rt.gateway, cache, Date.now(), holds, { onlyImport: key });
+    const report = sendTrackingNumbers(sheetTables(ss), conns, rt.gateway, cache, Date.now(), holds, { onlyImport: key });
     writeOrderLines(ss, report.lines, readSettings().lang, rt.store);
     if (report.sent > 0) markStockDirty();
     if (report.retry) markShippingDirty();

@@ -37,9 +37,9 @@ import { stockStep } from './stock';
 
 import { HEALTH_KEY, healthAfterRun } from './health';
 
-import { SHIP_DIRTY_KEY, shippingStep } from './shipping-step';
+import { sendTrackingNumbers } from '../jobs/send-tracking';
 
-import { shipDirtyMark, PARTNERS_SNAPSHOT_KEY, STOCK_DIRTY_KEY, SHIP_FLAG_KEYS, SHIP_WAITING_KEY, CLAIMS_CACHE_KEYS, SETTLEMENT_CACHE_KEYS, RECENT_ORDERS_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, HEARTBEAT_KEY, KEEP_S, STOCK_CHECKED_KEY, STOCK_PENDING_KEY } from '../jobs/kept';
+import { shipDirtyMark, PARTNERS_SNAPSHOT_KEY, STOCK_DIRTY_KEY, SHIP_FLAG_KEYS, SHIP_WAITING_KEY, CLAIMS_CACHE_KEYS, SETTLEMENT_CACHE_KEYS, RECENT_ORDERS_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, HEARTBEAT_KEY, KEEP_S, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, SHIP_DIRTY_KEY } from '../jobs/kept';
 import { shippingAsked, startShipping } from '../jobs/ship-flag';
 
 import { writeOrderLines } from './write-order-lines';
@@ -189,7 +189,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       if (shippingAsked(kept) || (kept[SHIP_WAITING_KEY] && fresh.length > 0) || fresh.some(cancelRefused)) {
         // The ask is forgotten only with this run's cache write, once the step is through.
         const asked = startShipping(kept, cache);
-        const shipping = shippingStep(ss, connMap, rt.gateway, cache, started.getTime(), settlement.holds, ordersGrid ? { ordersGrid } : {});
+        const shipping = sendTrackingNumbers(sheetTables(ss), connMap, rt.gateway, cache, started.getTime(), settlement.holds, ordersGrid ? { ordersGrid } : {});
         wroteSheet = true;
         if (writeLines(shipping.lines).length > 0) stockMoved = true;
         Object.assign(keep, asked.done());

@@ -9,6 +9,7 @@ export function sheetTables(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Table
       return sheet ? readGrid(sheet) : null;
     },
     writeByKey(tab, updates) {
+      if (updates.length === 0) return [];
       const sheet = findTab(ss, tab);
       return sheet ? writeByKey(sheet, tab, updates) : updates.map((u) => u.key);
     },

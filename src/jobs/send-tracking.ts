@@ -1,38 +1,21 @@
 /**
- * The shipping step of a sync (and of a scan): tracking numbers typed on order rows or pasted
- * into the import tab go to the malls by one path (src/jobs/ship-orders.ts); each order
+ * Sending tracking numbers, the shipping step of a sync (and of a scan): numbers typed on order
+ * rows or pasted into the import tab go to the channels by one path (ship-orders.ts); each order
  * row and import row then says what happened. Runs only when staff entered something (the
  * orders or import tab was edited, a scan came in) or an earlier try is to be repeated.
  */
 import type { ChannelAccount, Gateway } from '../channels/port';
-
 import type { OrderLine } from '../core/order';
-
 import { seoulStamp } from '../core/seoul-time';
-
 import { gatherRequests, type RefEntry, type RowEntry, type SourcedRequest } from '../core/ship-sources';
-
 import { normaliseTrackingNo, receiverKey, type ReceiverKey, type ShipLine } from '../core/shipping';
-
-import { shipOrders, type SettlementHolds, type ShipOutcome } from '../jobs/ship-orders';
-
+import { shipOrders, type SettlementHolds, type ShipOutcome } from './ship-orders';
 import type { CachePort } from '../core/ports';
-
-import { SHIP_DIRTY_KEY } from '../jobs/kept';
-
 import { readCarrierRules } from '../sheet/carriers';
-
 import { ORDER_TODO, shipLineOf } from '../sheet/orders';
-
 import { CARRIERS, ORDERS, TRACKING_IMPORT } from '../sheet/tabs';
-
 import { cellText, readTable, type KeyedUpdate } from '../sheet/table';
-
-import { findTab, readGrid, writeByKey } from './adapters/tab';
-
-
-/** Set by onEdit of the orders or import tab and by scans: the next run looks for numbers to send (src/jobs/ship-flag.ts). */
-export { SHIP_DIRTY_KEY };
+import type { TablesPort } from './tables';
 
 export interface ShippingStepReport {
   /** Lines read again or sent, for the orders tab (the sync writes them like collected ones). */
@@ -61,8 +44,8 @@ export interface ImportStatus {
 const STATUSES_TO_SEND = new Set(['paid', 'preparing', 'cancelRequested']);
 const REGISTERED = new Set(['standby', 'shipping', 'delivered']);
 
-export function shippingStep(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+export function sendTrackingNumbers(
+  tables: TablesPort,
   conns: ReadonlyMap<string, ChannelAccount>,
   gateway: Gateway,
   cache: CachePort,
@@ -78,15 +61,14 @@ export function shippingStep(
 ): ShippingStepReport {
   const { ordersGrid, onlyImport } = opts;
   const report = { lines: [] as OrderLine[], sent: 0, held: 0, refused: 0, retry: false, waiting: false, messages: [] as string[], importStatus: new Map<string, ImportStatus>() };
-  const ordersTab = findTab(ss, ORDERS);
-  if (!ordersTab) return report;
-  const orders = readTable(ORDERS, ordersGrid ?? readGrid(ordersTab));
-  const importTab = findTab(ss, TRACKING_IMPORT);
-  const imports = importTab ? readTable(TRACKING_IMPORT, readGrid(importTab)) : null;
-  const carriersTab = findTab(ss, CARRIERS);
-  const carriersGrid = carriersTab ? readGrid(carriersTab) : null;
+  const grid = ordersGrid ?? tables.grid(ORDERS);
+  if (!grid) return report;
+  const orders = readTable(ORDERS, grid);
+  const importGrid = tables.grid(TRACKING_IMPORT);
+  const imports = importGrid ? readTable(TRACKING_IMPORT, importGrid) : null;
+  const carriersGrid = tables.grid(CARRIERS);
   const carriers = readCarrierRules(carriersGrid);
-  if (carriersTab && carriersGrid) markCarrierRows(carriersTab, carriersGrid, carriers.problems);
+  if (carriersGrid) markCarrierRows(tables, carriersGrid, carriers.problems);
 
   // Every order row as shipping sees it; numbers already on the malls, with their receivers.
   const lines: ShipLine[] = [];
@@ -131,10 +113,10 @@ export function shippingStep(
     const row = rowByKey.get(key);
     if (row && (cellText(row.get('status')) !== cells.status || cellText(row.get('todo')) !== cells.todo)) rowUpdates.push({ key, values: cells });
   });
-  writeByKey(ordersTab, ORDERS, rowUpdates);
+  tables.writeByKey(ORDERS, rowUpdates);
 
   // Import rows: done when every item it names is sent; otherwise the reason, and it is tried again.
-  if (importTab) {
+  if (imports) {
     const importUpdates: KeyedUpdate[] = [];
     for (const u of sourced.unresolved) {
       report.importStatus.set(u.key, { ok: false, text: u.reason, waiting: u.notFound });
@@ -149,7 +131,7 @@ export function shippingStep(
       report.importStatus.set(key, { ok: done, text, ...(hold?.kind === 'held' ? { held: hold.reason } : {}) });
       importUpdates.push({ key, values: done ? { status: text, processedAt: new Date(now) } : { status: text } });
     }
-    writeByKey(importTab, TRACKING_IMPORT, importUpdates.filter((u) => cellText(imports!.rows.find((r) => r.key === u.key)?.get('status')) !== u.values.status));
+    tables.writeByKey(TRACKING_IMPORT, importUpdates.filter((u) => cellText(imports.rows.find((r) => r.key === u.key)?.get('status')) !== u.values.status));
   }
   if (report.sent + report.held + report.refused > 0) {
     report.messages.push(`송장 ${report.sent}건 출고 전송${report.held ? `, ${report.held}건 보류` : ''}${report.refused ? `, ${report.refused}건 확인 필요` : ''}`);
@@ -158,7 +140,7 @@ export function shippingStep(
 }
 
 /** A carriers-tab row that cannot be used says why; a fixed one is cleared. Only changed cells are written. */
-function markCarrierRows(tab: GoogleAppsScript.Spreadsheet.Sheet, grid: readonly (readonly unknown[])[], problems: ReadonlyMap<string, string>): void {
+function markCarrierRows(tables: TablesPort, grid: readonly (readonly unknown[])[], problems: ReadonlyMap<string, string>): void {
   const updates: KeyedUpdate[] = [];
   for (const row of readTable(CARRIERS, grid).rows) {
     if (!row.key) continue;
@@ -166,7 +148,7 @@ function markCarrierRows(tab: GoogleAppsScript.Spreadsheet.Sheet, grid: readonly
     const status = problem === undefined ? '' : `✗ ${problem}`;
     if (cellText(row.get('status')) !== status) updates.push({ key: row.key, values: { status } });
   }
-  writeByKey(tab, CARRIERS, updates);
+  tables.writeByKey(CARRIERS, updates);
 }
 
 function reasonOf(o: ShipOutcome): string {
