@@ -66,31 +66,15 @@ export interface ChannelErrorInfo {
  */
 export class ChannelError extends Error {
   override readonly name: string = 'ChannelError';
-  readonly channel: ChannelId | null;
-  readonly accountId: string;
-  readonly call: string;
-  readonly status: number;
-  readonly kind: ChannelErrorKind;
-  readonly code: number | string | null;
-  readonly channelMessage: string | null;
-  readonly retryable: boolean;
-  readonly reconnect: boolean;
-  readonly userMessage: string;
 
   constructor(info: ChannelErrorInfo) {
     super(`[${info.accountId}] ${info.call}: ${info.detail}`);
-    this.channel = info.channel;
-    this.accountId = info.accountId;
-    this.call = info.call;
-    this.status = info.status;
-    this.kind = info.kind;
-    this.code = info.code;
-    this.channelMessage = info.channelMessage;
-    this.retryable = info.retryable;
-    this.reconnect = info.reconnect;
-    this.userMessage = info.userMessage;
+    const { detail: _detail, ...fields } = info;
+    Object.assign(this, fields);
   }
 }
+// The fields the constructor copies from its info (declared once, there).
+export interface ChannelError extends Readonly<Omit<ChannelErrorInfo, 'detail'>> {}
 
 /** An error that only a new consent cures: the account is left alone until then. */
 export function endsConnection(e: ChannelError): boolean {

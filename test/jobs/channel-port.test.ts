@@ -6,7 +6,7 @@
 import type { SalesChannel } from '../../src/channels/port';
 import { DAY_ONE_CARRIERS } from '../../src/core/carriers';
 import { MemoryCache, MemoryStore, SimClock } from './memory-ports';
-import { MEMORY, MemoryChannel, memoryAccount, memoryLine } from './memory-channel';
+import { MEMORY, MemoryChannel, serveFromRegistry, memoryAccount, memoryLine } from './memory-channel';
 import type * as CollectOrders from '../../src/jobs/collect-orders';
 import type * as RereadOrders from '../../src/jobs/reread-orders';
 import type * as PushStock from '../../src/jobs/push-stock';
@@ -17,15 +17,7 @@ import type * as Gateway from '../../src/jobs/gateway';
 import type * as Kept from '../../src/jobs/kept';
 
 const channel = new MemoryChannel();
-// The registry serves the memory channel (the jobs look channels up there, never by name).
-jest.doMock('../../src/channels/registry', () => ({
-  channelOf: (id: string) => {
-    if (id !== MEMORY) throw new Error(`${id}: not in this spec`);
-    return channel;
-  },
-  isSupportedChannel: (id: string) => id === MEMORY,
-  supportedChannels: () => [channel],
-}));
+serveFromRegistry(channel);
 const { collectOrders, commitCursors } = require('../../src/jobs/collect-orders') as typeof CollectOrders;
 const { cursorKey } = require('../../src/jobs/kept') as typeof Kept;
 const { rereadOrders } = require('../../src/jobs/reread-orders') as typeof RereadOrders;

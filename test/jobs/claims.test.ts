@@ -8,16 +8,12 @@ import type * as Claims from '../../src/jobs/claims';
 import type * as Gateway from '../../src/jobs/gateway';
 import type * as Kept from '../../src/jobs/kept';
 import type { TableRow } from '../../src/sheet/table';
-import { MEMORY, MemoryChannel, memoryAccount, memoryLine } from './memory-channel';
+import { MEMORY, MemoryChannel, serveFromRegistry, memoryAccount, memoryLine } from './memory-channel';
 import { MemoryCache, SimClock } from './memory-ports';
 import { partner } from './product-fixture';
 
 const channel = new MemoryChannel();
-jest.doMock('../../src/channels/registry', () => ({
-  channelOf: () => channel,
-  isSupportedChannel: (id: string) => id === MEMORY,
-  supportedChannels: () => [channel],
-}));
+serveFromRegistry(channel);
 const { answerClaims } = require('../../src/jobs/claims') as typeof Claims;
 const { ChannelGateway } = require('../../src/jobs/gateway') as typeof Gateway;
 const { CLAIMS_EDITED_KEY, CLAIMS_STATE_KEY } = require('../../src/jobs/kept') as typeof Kept;

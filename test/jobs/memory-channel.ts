@@ -309,3 +309,18 @@ export function memoryLine(partnerId: string, orderId: string, n: number, patch:
     ...patch,
   };
 }
+
+/**
+ * Serves `channel` from the registry to the modules a spec requires after this call (the jobs
+ * look channels up there, never by name). Call before `require`-ing the jobs under test.
+ */
+export function serveFromRegistry(channel: MemoryChannel): void {
+  jest.doMock('../../src/channels/registry', () => ({
+    channelOf: (id: string) => {
+      if (id !== MEMORY) throw new Error(`${id}: not in this spec`);
+      return channel;
+    },
+    isSupportedChannel: (id: string) => id === MEMORY,
+    supportedChannels: () => [channel],
+  }));
+}

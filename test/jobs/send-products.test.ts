@@ -6,17 +6,13 @@ import type * as Gateway from '../../src/jobs/gateway';
 import type * as Kept from '../../src/jobs/kept';
 import type * as SendProducts from '../../src/jobs/send-products';
 import { PRODUCTS, STOCK_RATIOS } from '../../src/sheet/tabs';
-import { MEMORY, MemoryChannel, memoryAccount } from './memory-channel';
+import { MEMORY, MemoryChannel, serveFromRegistry, memoryAccount } from './memory-channel';
 import { MemoryCache, MemoryStore, SimClock } from './memory-ports';
 import { MemoryTables } from './memory-tables';
 import { partner } from './product-fixture';
 
 const channel = new MemoryChannel();
-jest.doMock('../../src/channels/registry', () => ({
-  channelOf: () => channel,
-  isSupportedChannel: (id: string) => id === MEMORY,
-  supportedChannels: () => [channel],
-}));
+serveFromRegistry(channel);
 const { sendProducts } = require('../../src/jobs/send-products') as typeof SendProducts;
 const { ChannelGateway } = require('../../src/jobs/gateway') as typeof Gateway;
 const { EDITED_KEY } = require('../../src/jobs/kept') as typeof Kept;

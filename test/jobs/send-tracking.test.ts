@@ -8,16 +8,12 @@ import type * as SendTracking from '../../src/jobs/send-tracking';
 import type * as ShipOrders from '../../src/jobs/ship-orders';
 import { orderRow } from '../../src/sheet/orders';
 import { ORDERS, TRACKING_IMPORT } from '../../src/sheet/tabs';
-import { MEMORY, MemoryChannel, memoryAccount, memoryLine } from './memory-channel';
+import { MEMORY, MemoryChannel, serveFromRegistry, memoryAccount, memoryLine } from './memory-channel';
 import { MemoryCache, SimClock } from './memory-ports';
 import { MemoryTables } from './memory-tables';
 
 const channel = new MemoryChannel();
-jest.doMock('../../src/channels/registry', () => ({
-  channelOf: () => channel,
-  isSupportedChannel: (id: string) => id === MEMORY,
-  supportedChannels: () => [channel],
-}));
+serveFromRegistry(channel);
 const { sendTrackingNumbers } = require('../../src/jobs/send-tracking') as typeof SendTracking;
 const { settlementHolds } = require('../../src/jobs/ship-orders') as typeof ShipOrders;
 const { ChannelGateway } = require('../../src/jobs/gateway') as typeof Gateway;
