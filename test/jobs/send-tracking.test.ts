@@ -8,7 +8,7 @@ import type * as SendTracking from '../../src/jobs/send-tracking';
 import type * as ShipOrders from '../../src/jobs/ship-orders';
 import { orderRow } from '../../src/sheet/orders';
 import { ORDERS, TRACKING_IMPORT } from '../../src/sheet/tabs';
-import { MEMORY, MemoryChannel, serveFromRegistry, memoryAccount, memoryLine } from './memory-channel';
+import { MemoryChannel, memoryAccount, memoryLine, serveFromRegistry } from './memory-channel';
 import { MemoryCache, SimClock } from './memory-ports';
 import { MemoryTables } from './memory-tables';
 
