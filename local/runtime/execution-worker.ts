@@ -6,6 +6,7 @@
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import * as vm from 'node:vm';
+import { hideNewerBuiltinsSource } from './language-level';
 import { decode, encode, INSPECT, isDateLike, type ClassDescriptor, type LogLine, type ReplyMessage, type RunMessage, type Tagged } from './wire';
 // gas-local loads every .js file of a folder into one vm context, like Apps Script's project files.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -83,6 +84,7 @@ class ExecutionScope {
     this.ctx = ctx;
     this.ctxJSON = vm.runInContext('JSON', ctx) as JSON;
     this.ctxError = vm.runInContext('Error', ctx) as ErrorConstructor;
+    if (this.msg.newerBuiltins !== 'allow') vm.runInContext(hideNewerBuiltinsSource(), ctx);
     this.ctxDate = this.installClock(ctx);
     this.installConsole(ctx);
     const data = this.decode(this.msg.data) as Record<string, unknown>;

@@ -77,6 +77,8 @@ export interface RunMessage {
   data: string;
   classes: ClassDescriptor[];
   now: number;
+  /** Built-ins newer than Apps Script's level: hidden (the default) or kept (language-level.ts). */
+  newerBuiltins: 'hide' | 'allow';
 }
 
 export interface CallMessage {
