@@ -62,7 +62,14 @@ export function decode(text: string, r: Reviving): unknown {
 export interface ClassDescriptor {
   name: string;
   methods: string[];
+  /** Enum constants appear as `{ $enum: qualified name }`; their members are in `enums`. */
   constants: Record<string, unknown>;
+  /** Documented methods the fake does not emulate: they throw `Not available in the local runtime: …`. */
+  unavailable?: string[];
+  /** Method → qualified enum name: its string result (or arrays of them) becomes enum objects. */
+  enumReturns?: Record<string, string>;
+  /** Qualified enum name → members in declaration order (their ordinal). */
+  enums?: Record<string, string[]>;
 }
 
 export interface RunMessage {
