@@ -653,19 +653,23 @@ export class RangeFacade extends Remote implements RangeApi {
   // ---- clearing --------------------------------------------------------------------------
 
   /**
-   * clear() with no options clears contents, formats, notes and validation [R: the options
-   * name these four parts; Sheets' "clear" removes all of them].
+   * clear() clears contents and formats and keeps notes and data validation (its docs: "Clears
+   * the range of contents and formats"); clear(options) with no option set clears all four ("By
+   * default all data is cleared"), and each `…Only` option names one part.
    */
   clear(options?: ClearOptions): RangeFacade {
     this._writable();
     const o = options ?? {};
     const any = o.contentsOnly || o.formatOnly || o.commentsOnly || o.validationsOnly;
+    const all = options !== undefined && !any;
+    const contents = options === undefined || all || o.contentsOnly === true;
+    const formats = options === undefined || all || o.formatOnly === true;
     const grid = this.sheet.grid;
-    if (!any || o.contentsOnly) grid.clearValues(this._r0, this._c0, this.area.numRows, this.area.numCols);
+    if (contents) grid.clearValues(this._r0, this._c0, this.area.numRows, this.area.numCols);
     const fields: StyleField[] = [];
-    if (!any || o.formatOnly) fields.push(...FORMAT_FIELDS);
-    if (!any || o.commentsOnly) fields.push('note');
-    if (!any || o.validationsOnly) fields.push('validation');
+    if (formats) fields.push(...FORMAT_FIELDS);
+    if (all || o.commentsOnly) fields.push('note');
+    if (all || o.validationsOnly) fields.push('validation');
     if (fields.length > 0) {
       const ed = new StyleEditor();
       grid.editStyles(this._r0, this._c0, this.area.numRows, this.area.numCols, (old) => ed.drop(old, fields));

@@ -363,8 +363,11 @@ export class SheetFacade extends Remote implements SheetApi {
     return this;
   }
 
+  /** Contents and formats ("Clears the sheet of content and formatting information"); notes and validation stay. */
   clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): SheetFacade {
-    this._range(wholeSheet(this.sheet)).clear(options as ClearOptions | undefined);
+    const o = options ?? {};
+    const parts: ClearOptions = o.formatOnly || o.contentsOnly ? { formatOnly: o.formatOnly === true, contentsOnly: o.contentsOnly === true } : { formatOnly: true, contentsOnly: true };
+    this._range(wholeSheet(this.sheet)).clear(parts);
     return this;
   }
 

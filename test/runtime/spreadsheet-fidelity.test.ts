@@ -1,0 +1,75 @@
+/**
+ * Semantics where the fake used to differ from Apps Script (issue 14): clearing, colours, A1
+ * notation, the cache's void methods. Expected values from Apps Script's reference pages (quoted)
+ * and the reference's fixed facts (fidelity-and-marketplaces §1.2, cited by row).
+ */
+import { createCacheService } from '../../local/runtime/services/cache';
+import { testBed, fakeEnv } from '../../local/runtime/services/spreadsheet/testing';
+import { createWorld } from '../../local/runtime/world';
+
+describe('clearing', () => {
+  it('Sheet.clear() clears contents and formats ("Clears the sheet of content and formatting information") and keeps notes and data validation', () => {
+    const { app, sheet } = testBed();
+    const r = sheet.getRange('B2').setValue(7).setBackground('#ff0000').setNote('keep me');
+    r.setDataValidation(app.newDataValidation().requireNumberBetween(1, 9).build());
+    sheet.clear();
+    expect([r.getValue(), r.getBackground(), r.getNote(), r.getDataValidation()?.getCriteriaType()]).toEqual(['', '#ffffff', 'keep me', 'NUMBER_BETWEEN']);
+    sheet.clearNotes();
+    expect(r.getNote()).toBe('');
+  });
+
+  it('Sheet.clear({contentsOnly: true}) keeps formats; clear({formatOnly: true}) keeps contents', () => {
+    const { sheet } = testBed();
+    const r = sheet.getRange('A1').setValue('x').setFontColor('#00ff00');
+    sheet.clear({ contentsOnly: true });
+    expect([r.getValue(), r.getFontColor()]).toEqual(['', '#00ff00']);
+    r.setValue('y');
+    sheet.clear({ formatOnly: true });
+    expect([r.getValue(), r.getFontColor()]).toEqual(['y', '#000000']);
+  });
+});
+
+describe('colours', () => {
+  it('a CSS colour name reads back as lower-case hex, in any case', () => {
+    const { sheet } = testBed();
+    const r = sheet.getRange('A1:C1');
+    r.setBackgrounds([['Red', 'cornflowerblue', 'REBECCAPURPLE']]);
+    expect(r.getBackgrounds()).toEqual([['#ff0000', '#6495ed', '#663399']]);
+    r.setFontColor('DarkSlateGray');
+    expect(r.getFontColor()).toBe('#2f4f4f');
+    expect(sheet.getRange('D1').setBackground('#ABC').getBackground()).toBe('#aabbcc');
+  });
+});
+
+describe('A1 notation, as leniently as Apps Script parses it', () => {
+  it('lower case and $ anchors (§1.2 rows 1–2)', () => {
+    const { sheet } = testBed();
+    expect(sheet.getRange('b2:d5').getA1Notation()).toBe('B2:D5');
+    expect(sheet.getRange('$c$3').getA1Notation()).toBe('C3');
+    expect(sheet.getRange('$A1:B$2').getA1Notation()).toBe('A1:B2');
+  });
+
+  it('whole columns and whole rows (§1.2 rows 3–4)', () => {
+    const { sheet } = testBed();
+    const col = sheet.getRange('A:A');
+    expect([col.getA1Notation(), col.getNumRows(), col.getNumColumns()]).toEqual(['A:A', sheet.getMaxRows(), 1]);
+    const row = sheet.getRange('1:1');
+    expect([row.getA1Notation(), row.getNumRows(), row.getNumColumns()]).toEqual(['1:1', 1, sheet.getMaxColumns()]);
+    expect(sheet.getRange('d:b').getA1Notation()).toBe('B:D');
+  });
+
+  it("sheet-qualified, with quotes for names with spaces and '' for a quote; no prefix in the output (§1.2 row 5)", () => {
+    const { spreadsheet } = testBed({ sheets: [{ name: 'Sheet 1' }, { name: "It's" }] });
+    const a = spreadsheet.getRange("'Sheet 1'!a1:b2");
+    expect([a.getSheet().getName(), a.getA1Notation()]).toEqual(['Sheet 1', 'A1:B2']);
+    const b = spreadsheet.getRange("'It''s'!$B$3");
+    expect([b.getSheet().getName(), b.getA1Notation()]).toEqual(["It's", 'B3']);
+  });
+});
+
+describe('CacheService', () => {
+  it('put, putAll, remove and removeAll return nothing (void in the reference: undefined)', () => {
+    const cache = createCacheService(fakeEnv(), createWorld()).getScriptCache();
+    expect([cache.put('a', '1'), cache.putAll({ b: '2' }), cache.remove('a'), cache.removeAll(['b'])]).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
