@@ -73,3 +73,46 @@ describe('CacheService', () => {
     expect([cache.put('a', '1'), cache.putAll({ b: '2' }), cache.remove('a'), cache.removeAll(['b'])]).toEqual([undefined, undefined, undefined, undefined]);
   });
 });
+
+describe('formulas staff type in the tabs the add-on reads', () => {
+  it('SUM, IF, arithmetic and & concatenation evaluate; =SUM(1,2) is 3, not #ERROR!', () => {
+    const { sheet } = testBed();
+    const r = sheet.getRange('A1:F1');
+    r.setFormulas([['=SUM(1,2)', '=IF(1>2,"yes","no")', '=2*(3+4)-1', '="a"&"b"&1', '=ROUND(2.5)', '=AVERAGE(2,4)']]);
+    expect(r.getValues()).toEqual([[3, 'no', 13, 'ab1', 3, 3]]);
+  });
+
+  it('references to cells and rectangles of the same sheet follow the cells they read', () => {
+    const { sheet } = testBed();
+    sheet.getRange('A1:B3').setValues([
+      [1, 10],
+      [2, 'text'],
+      [3, true],
+    ]);
+    const c = sheet.getRange('C1').setFormula('=SUM(A1:B3)');
+    const d = sheet.getRange('D1').setFormula('=A1+$A$2*A3');
+    const e = sheet.getRange('E1').setFormula('=IF(A1=1,"one",B2)');
+    expect([c.getValue(), d.getValue(), e.getValue()]).toEqual([16, 7, 'one']);
+    sheet.getRange('A1').setValue(5);
+    expect([c.getValue(), d.getValue(), e.getValue()]).toEqual([20, 11, 'text']);
+    expect(sheet.getRange('C1:E1').getDisplayValues()).toEqual([['20', '11', 'text']]);
+  });
+
+  it("references to other sheets, quoted or not; a missing sheet or a cycle reads #REF!", () => {
+    const { spreadsheet } = testBed({ sheets: [{ name: 'Main' }, { name: 'Stock 2' }, { name: 'Prices' }] });
+    spreadsheet.getSheetByName('Stock 2')?.getRange('B2').setValue(4);
+    spreadsheet.getSheetByName('Prices')?.getRange('A1:A2').setValues([[1000], [2500]]);
+    const main = spreadsheet.getSheetByName('Main');
+    const r = main?.getRange('A1:D1');
+    r?.setFormulas([["='Stock 2'!B2*2", '=SUM(Prices!A1:A2)', '=Nowhere!A1', '=A1+D1']]);
+    expect(r?.getValues()).toEqual([[8, 3500, '#REF!', '#REF!']]);
+  });
+
+  it('an unknown function reads #NAME?, broken text #ERROR!, errors propagate', () => {
+    const { sheet } = testBed();
+    const r = sheet.getRange('A1:D1');
+    r.setFormulas([['=VLOOKUP(1,B1:B2,1)', '=SUM(1,', '=1/0', '=A1+1']]);
+    expect(r.getValues()).toEqual([['#NAME?', '#ERROR!', '#DIV/0!', '#NAME?']]);
+    expect(sheet.getRange('E1').setFormula('=C1*2').getValue()).toBe('#DIV/0!');
+  });
+});

@@ -292,7 +292,9 @@ describe('formulas (§1.2 row 21)', () => {
     expect(sheet.getRange('A1:B1').getFormulas()).toEqual([['', '']]);
   });
 
-  it('evaluates only literal formulas; anything naming a function or cell reads #NAME?', () => {
+  it('evaluates literals and known functions on their own; a reference needs a sheet (without one it reads #NAME?)', () => {
+    expect(evaluateFormula('=SUM(1,2)')).toBe(3);
+    expect(evaluateFormula('=NOSUCHFUNCTION(1)')).toBe('#NAME?');
     expect(evaluateFormula('=1+2*3')).toBe(7);
     expect(evaluateFormula('="a"&"b"')).toBe('ab');
     expect(evaluateFormula('=TRUE')).toBe(true);

@@ -227,6 +227,8 @@ export class SpreadsheetModel {
   namedRanges: NamedRangeModel[] = [];
   activeSheetId = 0;
   selection: SelectionModel | null = null;
+  /** Some formula reads cells: reads evaluate formulas again (cells.ts). */
+  liveFormulas = false;
   private sheetSeq = 0;
   private protectionSeq = 0;
   private chartSeq = 0;
