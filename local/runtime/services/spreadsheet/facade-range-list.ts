@@ -129,4 +129,29 @@ export class RangeListFacade extends Remote implements RangeListApi {
   setWrapStrategy(strategy: EnumArg): RangeListFacade {
     return this._all((r) => r.setWrapStrategy(strategy));
   }
+
+  setFontFamily(fontFamily: string | null): RangeListFacade {
+    return this._all((r) => r.setFontFamily(fontFamily));
+  }
+
+  setFontLine(fontLine: 'none' | 'underline' | 'line-through' | null): RangeListFacade {
+    return this._all((r) => r.setFontLine(fontLine));
+  }
+
+  setFontSize(size: number): RangeListFacade {
+    return this._all((r) => r.setFontSize(size));
+  }
+
+  setFontStyle(fontStyle: 'italic' | 'normal' | null): RangeListFacade {
+    return this._all((r) => r.setFontStyle(fontStyle));
+  }
+
+  setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): RangeListFacade {
+    return this._all((r) => r.setVerticalAlignment(alignment));
+  }
+
+  breakApart(): RangeListFacade {
+    return this._all((r) => r.breakApart());
+  }
+
 }
