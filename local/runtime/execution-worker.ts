@@ -139,8 +139,17 @@ class ExecutionScope {
     if (this.msg.newerBuiltins !== 'allow') vm.runInContext(hideNewerBuiltinsSource(), ctx);
     this.ctxDate = this.installClock(ctx);
     this.installConsole(ctx);
+    for (const [q, members] of Object.entries(this.msg.enums ?? {})) this.enumMembers.set(q, members);
     const data = this.decode(this.msg.data) as Record<string, unknown>;
-    for (const [k, v] of Object.entries(data)) globals[k] = v;
+    for (const [k, v] of Object.entries(data)) {
+      if (v !== null && typeof v === 'object') {
+        for (const [m, e] of Object.entries(v as Record<string, unknown>)) {
+          const q = e !== null && typeof e === 'object' ? (e as { $enum?: unknown }).$enum : undefined;
+          if (typeof q === 'string') (v as Record<string, unknown>)[m] = this.enumObject(q);
+        }
+      }
+      globals[k] = v;
+    }
     for (const [name, h] of Object.entries(this.msg.globals)) globals[name] = this.decode(h);
     for (const k of Object.keys(globals)) this.injected.add(k);
     return gasLocal.require(init.bundleDir, ctx);

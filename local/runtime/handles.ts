@@ -89,3 +89,32 @@ export function describe(o: Remote): ClassDescriptor {
 
 /** The constants object a cached descriptor was built from (one per class in practice). */
 const NO_CONSTANTS_SEEN = new Map<string, unknown>();
+
+/**
+ * Plain-data globals as the script thread gets them: an enum among them (Charts.ChartType) is
+ * sent as `{ $enum }` with its members, to become enum objects there as a service's are.
+ */
+export function scriptDataGlobals(data: Record<string, unknown>): { data: Record<string, unknown>; enums: Record<string, string[]> } {
+  const { enums } = gasTypings();
+  const out: Record<string, unknown> = {};
+  const used: Record<string, string[]> = {};
+  for (const [g, v] of Object.entries(data)) {
+    if (v === null || typeof v !== 'object') {
+      out[g] = v;
+      continue;
+    }
+    const members: Record<string, unknown> = {};
+    for (const [k, e] of Object.entries(v as Record<string, unknown>)) {
+      const q = `${g}.${k}`;
+      const declared = enums.get(q);
+      if (declared && e !== null && typeof e === 'object') {
+        const all = [...declared];
+        for (const m of Object.keys(e)) if (!all.includes(m)) all.push(m);
+        used[q] = all;
+        members[k] = { $enum: q };
+      } else members[k] = e;
+    }
+    out[g] = members;
+  }
+  return { data: out, enums: used };
+}

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { GasException, gasMessages } from './errors';
 import type { QuotaName, UiSink } from './env';
-import { HandleTable, exposedMethods } from './handles';
+import { HandleTable, exposedMethods, scriptDataGlobals } from './handles';
 import { Suspend, type AuthMode, type KernelEnv } from './kernel-env';
 import { defaultLatency, type LatencyModel } from './latency';
 import { defaultNewerBuiltins, type NewerBuiltins } from './language-level';
@@ -177,6 +177,8 @@ export class Runtime {
   private clock: number;
   private readonly pool: WorkerPool;
   private readonly newerBuiltins: NewerBuiltins;
+  private readonly dataText: string;
+  private readonly dataEnums: Record<string, string[]>;
   private readonly active = new Set<Execution>();
   private readonly events: TimedEvent[] = [];
   private seq = 0;
@@ -198,6 +200,9 @@ export class Runtime {
     this.bundleDir = snapshotBundle(opts.bundleDir);
     this.pool = new WorkerPool(this.bundleDir);
     this.newerBuiltins = opts.newerBuiltins ?? defaultNewerBuiltins();
+    const globals = scriptDataGlobals(dataGlobals);
+    this.dataText = JSON.stringify(globals.data);
+    this.dataEnums = globals.enums;
     this.services = { ...builtinServices, ...(opts.services ?? {}) };
     scriptState(this.world).deployment = opts.deployment ?? 'bound';
     scriptState(this.world).clockTriggerSourceId = opts.clockTriggerSourceId ?? 'null';
@@ -430,7 +435,7 @@ export class Runtime {
     x.phase = 'running';
     const next = this.nextMessage(x);
     worker.start(
-      { t: 'run', execId: x.id, fn: x.fn, args, globals, data: JSON.stringify(dataGlobals), classes: x.handles.takeNewClasses(), now: x.now, newerBuiltins: this.newerBuiltins },
+      { t: 'run', execId: x.id, fn: x.fn, args, globals, data: this.dataText, enums: this.dataEnums, classes: x.handles.takeNewClasses(), now: x.now, newerBuiltins: this.newerBuiltins },
       (m) => this.onMessage(x, m),
       (e) => this.onCrash(x, e),
     );

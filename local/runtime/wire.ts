@@ -80,8 +80,10 @@ export interface RunMessage {
   args: string;
   /** Global name → encoded handle of each service root. */
   globals: Record<string, string>;
-  /** Plain-data globals (MimeType and the like), encoded. */
+  /** Plain-data globals (MimeType and the like), encoded; enums among them as `{ $enum }`. */
   data: string;
+  /** Members of the enums in `data`. */
+  enums: Record<string, string[]>;
   classes: ClassDescriptor[];
   now: number;
   /** Built-ins newer than Apps Script's level: hidden (the default) or kept (language-level.ts). */

@@ -88,7 +88,8 @@ function enums() {
   var got = r.getWrapStrategy();
   return [typeof D.ROWS, D.ROWS.name(), String(D.COLUMNS), D.ROWS.toString(), D.ROWS.ordinal(), D.COLUMNS.ordinal(),
     D.ROWS.compareTo(D.COLUMNS) < 0, D.ROWS === SpreadsheetApp.Dimension.ROWS, got === W.CLIP, got.name(),
-    JSON.stringify({ d: D.ROWS }), ScriptApp.AuthMode.FULL.name(), Utilities.DigestAlgorithm.SHA_256.ordinal() >= 0];
+    JSON.stringify({ d: D.ROWS }), ScriptApp.AuthMode.FULL.name(), Utilities.DigestAlgorithm.SHA_256.ordinal() >= 0,
+    Charts.ChartType.COMBO.name(), Charts.ChartType.COMBO === Charts.ChartType.COMBO, typeof Charts.ChartType.AREA.ordinal()];
 }`;
 
 describe('the fake as a script sees it, against @types/google-apps-script', () => {
@@ -122,6 +123,6 @@ describe('the fake as a script sees it, against @types/google-apps-script', () =
   it('enums are enum objects: name(), toString(), ordinal() in declaration order, compareTo(), and results are the same objects', async () => {
     const r = await rt.run('enums', [], 'menu');
     expect(r.errors).toEqual([]);
-    expect(r.result).toEqual(['object', 'ROWS', 'COLUMNS', 'ROWS', 1, 0, false, true, true, 'CLIP', '{"d":"ROWS"}', 'FULL', true]);
+    expect(r.result).toEqual(['object', 'ROWS', 'COLUMNS', 'ROWS', 1, 0, false, true, true, 'CLIP', '{"d":"ROWS"}', 'FULL', true, 'COMBO', true, 'number']);
   });
 });
