@@ -174,8 +174,3 @@ export function surfaceInfo(gasName: string, served: readonly string[]): Surface
   for (const [p, e] of t.interfaces.get(q)?.enumProperties ?? []) if (t.enums.has(e)) enumConstants[p] = e;
   return { unavailable, enumReturns, enumConstants };
 }
-
-/** The message a documented but unemulated method throws. */
-export function notAvailable(gasName: string, method: string): string {
-  return `Not available in the local runtime: ${gasName.split('.').pop()}.${method}`;
-}

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { Runtime } from '../../local/runtime/runtime';
 import { seedSpreadsheet } from '../../local/runtime/services/spreadsheet';
 import { createWorld } from '../../local/runtime/world';
-import { gasTypings, interfaceMethods } from '../../local/runtime/typings';
+import { gasTypings, interfaceMethods, typingsName } from '../../local/runtime/typings';
 
 /** The objects a script can reach, by typings interface; each built by a line of script. */
 const OBJECTS: Record<string, string> = {
@@ -105,6 +105,20 @@ describe('the fake as a script sees it, against @types/google-apps-script', () =
     for (const k of Object.keys(OBJECTS)) expect({ k, n: interfaceMethods(k).size > 0 }).toEqual({ k, n: true });
     expect(interfaceMethods('Spreadsheet.Range').has('merge')).toBe(true);
     expect(gasTypings().enums.get('Spreadsheet.Dimension')).toEqual(['COLUMNS', 'ROWS']);
+  });
+
+  it('every class the runtime serves is an interface of the typings (so none escapes the walk)', () => {
+    const names = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (p.endsWith('.ts')) for (const m of fs.readFileSync(p, 'utf8').matchAll(/gasName = '([^']+)'/g)) names.add(m[1] ?? '');
+      }
+    };
+    walk(path.join(process.cwd(), 'local/runtime'));
+    expect(names.size).toBeGreaterThan(40);
+    expect([...names].filter((n) => typingsName(n) === undefined)).toEqual([]);
   });
 
   it('every documented method of every class is a function on the script side', async () => {
