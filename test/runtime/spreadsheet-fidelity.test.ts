@@ -27,6 +27,14 @@ describe('clearing', () => {
     sheet.clear({ formatOnly: true });
     expect([r.getValue(), r.getFontColor()]).toEqual(['y', '#000000']);
   });
+
+  it('RangeList.clear() clears contents, formats and data validation of each range ("…and data validation rules for each Range in the RangeList"); notes stay', () => {
+    const { app, sheet } = testBed();
+    const r = sheet.getRange('C3').setValue(1).setFontWeight('bold').setNote('n');
+    r.setDataValidation(app.newDataValidation().requireCheckbox().build());
+    sheet.getRangeList(['A1', 'C3']).clear();
+    expect([r.getValue(), r.getFontWeight(), r.getNote(), r.getDataValidation()]).toEqual(['', 'normal', 'n', null]);
+  });
 });
 
 describe('colours', () => {

@@ -151,6 +151,17 @@ describe('the text finder (§1.2 row 41)', () => {
     expect(sheet.getRange('A1:A2').getValues()).toEqual([['demo'], ['demoA']]);
   });
 
+  it('replaceAllWith counts occurrences, not cells ("may be different from the number of matched cells"); a formula result is not rewritten', () => {
+    const { sheet } = testBed();
+    sheet.getRange('A1:A2').setValues([['ab ab ab'], ['ab']]);
+    sheet.getRange('A3').setFormula('="ab"');
+    expect(sheet.createTextFinder('ab').replaceAllWith('x')).toBe(4);
+    expect(sheet.getRange('A1:A3').getValues()).toEqual([['x x x'], ['x'], ['ab']]);
+    expect(sheet.getRange('A3').getFormula()).toBe('="ab"');
+    expect(sheet.createTextFinder('(x) (x)').useRegularExpression(true).replaceAllWith('$2-$1')).toBe(1);
+    expect(sheet.getRange('A1').getValue()).toBe('x-x x');
+  });
+
   it('a spreadsheet-wide finder searches every sheet in tab order', () => {
     const { spreadsheet } = testBed({ sheets: [{ name: 'One', values: [['x'], ['key']] }, { name: 'Two', values: [['KEY']] }] });
     expect(spreadsheet.createTextFinder('key').findAll().map((r) => `${r.getSheet().getName()}!${r.getA1Notation()}`)).toEqual(['One!A2', 'Two!A1']);

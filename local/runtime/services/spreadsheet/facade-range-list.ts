@@ -62,8 +62,9 @@ export class RangeListFacade extends Remote implements RangeListApi {
     return this._all((r) => r.uncheck());
   }
 
+  /** Without options: contents, formats and validation ("…and data validation rules for each Range"); notes stay. */
   clear(options?: ClearOptions): RangeListFacade {
-    return this._all((r) => r.clear(options));
+    return this._all((r) => r.clear(options ?? { contentsOnly: true, formatOnly: true, validationsOnly: true }));
   }
 
   clearContent(): RangeListFacade {

@@ -362,18 +362,20 @@ export class TextFinderFacade<R extends Remote = Remote> extends Remote {
     return h ? this._range(h) : null;
   }
 
-  /** Replaces in every matching cell; returns how many cells changed (§1.2 row 41). */
+  /**
+   * Replaces in every matching cell; "Returns the number of occurrences replaced, which may be
+   * different from the number of matched cells" (the method's docs; §1.2 row 41).
+   */
   replaceAllWith(replaceText: string): number {
-    const hits = this._hits();
-    for (const h of hits) this._replace(h, String(replaceText));
-    return hits.length;
+    let n = 0;
+    for (const h of this._hits()) n += this._replace(h, String(replaceText));
+    return n;
   }
 
+  /** In the current match's cell; the number of occurrences replaced there. */
   replaceWith(replaceText: string): number {
     const h = this.current >= 0 ? this._hits()[this.current] : undefined;
-    if (!h) return 0;
-    this._replace(h, String(replaceText));
-    return 1;
+    return h ? this._replace(h, String(replaceText)) : 0;
   }
 
   private _pattern(global: boolean): RegExp {
@@ -409,15 +411,24 @@ export class TextFinderFacade<R extends Remote = Remote> extends Remote {
     return hits;
   }
 
-  private _replace(h: Hit, replaceText: string): void {
+  /** Replaces in one cell; returns the occurrences replaced (a formula's result is never rewritten). */
+  private _replace(h: Hit, replaceText: string): number {
     const area = { row: h.row, col: h.col, numRows: 1, numCols: 1 };
-    assertCanWrite(h.sheet, area, this.env.effectiveUserEmail);
     const f = h.sheet.grid.formula(h.row - 1, h.col - 1);
+    if (f !== undefined && !this.opts.formulaText) return 0;
+    assertCanWrite(h.sheet, area, this.env.effectiveUserEmail);
     const shown = readDisplayValues(h.sheet, area)[0]?.[0] ?? '';
     const text = this._text(h.sheet, h.row, h.col, shown);
-    const replaced = text.replace(this._pattern(true), this.opts.regex ? replaceText : replaceText.replace(/\$/g, '$$$$'));
-    if (f !== undefined && !this.opts.formulaText) return;
+    let n = 0;
+    const replaced = text.replace(this._pattern(true), (...m: unknown[]) => {
+      n++;
+      // With regular expressions, $1… in the replacement name the groups.
+      if (!this.opts.regex) return replaceText;
+      const groups = m.slice(1, -2) as (string | undefined)[];
+      return replaceText.replace(/\$(\d)/g, (_x, d: string) => groups[Number(d) - 1] ?? '');
+    });
     writeCell(h.sheet, h.row - 1, h.col - 1, replaced);
+    return n;
   }
 
   private _range(h: Hit): R {
