@@ -306,6 +306,8 @@ class ExecutionScope {
 
 function safeJson(x: unknown): string {
   if (isDateLike(x)) return x.toString();
+  // An enum value logs as its name (ROWS), as Apps Script's Logger shows it.
+  if (x !== null && typeof x === 'object' && typeof (x as { ordinal?: unknown }).ordinal === 'function') return String(x);
   try {
     return JSON.stringify(x) ?? String(x);
   } catch {

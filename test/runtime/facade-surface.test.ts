@@ -81,6 +81,10 @@ function unavailable() {
   try { SpreadsheetApp.getActiveSheet().getRange('A1').getDataSourceTables(); return 'no error'; }
   catch (e) { return [e instanceof Error, e.message, /is not a function/.test(e.message)]; }
 }
+function logsEnum() {
+  Logger.log(SpreadsheetApp.Dimension.ROWS);
+  console.log(ScriptApp.AuthMode.FULL);
+}
 function enums() {
   var D = SpreadsheetApp.Dimension, W = SpreadsheetApp.WrapStrategy;
   var r = SpreadsheetApp.getActiveSheet().getRange('A1');
@@ -132,6 +136,11 @@ describe('the fake as a script sees it, against @types/google-apps-script', () =
   it('a method the fake does not emulate throws a clear Error naming class and method', async () => {
     const r = await rt.run('unavailable', [], 'menu');
     expect(r.result).toEqual([true, 'Not available in the local runtime: Range.getDataSourceTables', false]);
+  });
+
+  it('an enum value logs as its name', async () => {
+    const r = await rt.run('logsEnum', [], 'menu');
+    expect(r.logs.map((l) => l.text)).toEqual(['ROWS', 'FULL']);
   });
 
   it('enums are enum objects: name(), toString(), ordinal() in declaration order, compareTo(), and results are the same objects', async () => {
