@@ -6,6 +6,7 @@
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import * as vm from 'node:vm';
+import { hideNewerBuiltinsSource } from './language-level';
 import { decode, encode, INSPECT, isDateLike, type ClassDescriptor, type LogLine, type ReplyMessage, type RunMessage, type Tagged } from './wire';
 // gas-local loads every .js file of a folder into one vm context, like Apps Script's project files.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -68,11 +69,63 @@ class ExecutionScope {
   private ctx!: vm.Context;
   private ctxDate!: DateConstructor;
   private ctxJSON!: JSON;
-  private ctxError!: ErrorConstructor;
+  ctxError!: ErrorConstructor;
+
+  private readonly classOf = new WeakMap<object, string>();
+  /** Qualified enum name → members, and the enum objects made so far (one per member). */
+  private readonly enumMembers = new Map<string, string[]>();
+  private readonly enumValues = new Map<string, object>();
 
   constructor(private readonly msg: RunMessage) {
     this.now = msg.now;
-    for (const c of msg.classes) this.classes.set(c.name, c);
+    for (const c of msg.classes) this.learn(c);
+  }
+
+  private learn(c: ClassDescriptor): void {
+    this.classes.set(c.name, c);
+    for (const [q, members] of Object.entries(c.enums ?? {})) this.enumMembers.set(q, members);
+  }
+
+  /**
+   * An Apps Script enum value: an object with name(), toString() and ordinal() (its place in
+   * the typings' declaration) and compareTo(); one object per member, so === works. JSON (and
+   * so a service call) carries its name.
+   */
+  private enumValue(q: string, member: string): object {
+    const key = `${q}.${member}`;
+    let v = this.enumValues.get(key);
+    if (v) return v;
+    const members = this.enumMembers.get(q) ?? [];
+    const make = vm.runInContext(
+      `(function (name, ordinal) {
+        return Object.freeze({
+          name: function () { return name; },
+          toString: function () { return name; },
+          toJSON: function () { return name; },
+          ordinal: function () { return ordinal; },
+          compareTo: function (other) { return ordinal - other.ordinal(); },
+        });
+      })`,
+      this.ctx,
+    ) as (name: string, ordinal: number) => object;
+    v = make(member, members.indexOf(member));
+    this.enumValues.set(key, v);
+    return v;
+  }
+
+  private enumObject(q: string): object {
+    const o = vm.runInContext('({})', this.ctx) as Record<string, unknown>;
+    for (const m of this.enumMembers.get(q) ?? []) o[m] = this.enumValue(q, m);
+    return Object.freeze(o);
+  }
+
+  /** A service's enum result: strings (or arrays of them) become enum objects. */
+  private toEnum(q: string, v: unknown): unknown {
+    if (typeof v === 'string' && (this.enumMembers.get(q) ?? []).includes(v)) return this.enumValue(q, v);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) v[i] = this.toEnum(q, v[i]);
+    }
+    return v;
   }
 
   context(): vm.Context {
@@ -83,10 +136,20 @@ class ExecutionScope {
     this.ctx = ctx;
     this.ctxJSON = vm.runInContext('JSON', ctx) as JSON;
     this.ctxError = vm.runInContext('Error', ctx) as ErrorConstructor;
+    if (this.msg.newerBuiltins !== 'allow') vm.runInContext(hideNewerBuiltinsSource(), ctx);
     this.ctxDate = this.installClock(ctx);
     this.installConsole(ctx);
+    for (const [q, members] of Object.entries(this.msg.enums ?? {})) this.enumMembers.set(q, members);
     const data = this.decode(this.msg.data) as Record<string, unknown>;
-    for (const [k, v] of Object.entries(data)) globals[k] = v;
+    for (const [k, v] of Object.entries(data)) {
+      if (v !== null && typeof v === 'object') {
+        for (const [m, e] of Object.entries(v as Record<string, unknown>)) {
+          const q = e !== null && typeof e === 'object' ? (e as { $enum?: unknown }).$enum : undefined;
+          if (typeof q === 'string') (v as Record<string, unknown>)[m] = this.enumObject(q);
+        }
+      }
+      globals[k] = v;
+    }
     for (const [name, h] of Object.entries(this.msg.globals)) globals[name] = this.decode(h);
     for (const k of Object.keys(globals)) this.injected.add(k);
     return gasLocal.require(init.bundleDir, ctx);
@@ -180,8 +243,14 @@ class ExecutionScope {
     if (existing) return existing;
     const obj = Object.create(this.proto(cls)) as Record<string, unknown>;
     const desc = this.classes.get(cls);
-    if (desc) for (const [k, v] of Object.entries(desc.constants)) obj[k] = this.decode(JSON.stringify(v));
+    if (desc) {
+      for (const [k, v] of Object.entries(desc.constants)) {
+        const q = v !== null && typeof v === 'object' ? (v as { $enum?: unknown }).$enum : undefined;
+        obj[k] = typeof q === 'string' ? this.enumObject(q) : this.decode(JSON.stringify(v));
+      }
+    }
     this.constantKeys.set(obj, new Set(Object.keys(desc?.constants ?? {})));
+    this.classOf.set(obj, cls);
     this.handles.set(obj, id);
     this.proxies.set(id, obj);
     return obj;
@@ -197,6 +266,12 @@ class ExecutionScope {
     for (const m of desc?.methods ?? []) {
       (p as Record<string, unknown>)[m] = function (this: object, ...args: unknown[]) {
         return scope.call(this, m, args);
+      };
+    }
+    for (const m of desc?.unavailable ?? []) {
+      // A documented method the fake does not emulate: a clear error, never "is not a function".
+      (p as Record<string, unknown>)[m] = function () {
+        throw new scope.ctxError(`Not available in the local runtime: ${short}.${m}`);
       };
     }
     if (!desc?.methods.includes('toString')) (p as Record<string, unknown>).toString = () => short;
@@ -221,14 +296,18 @@ class ExecutionScope {
     }
     const r = reply.message;
     this.now = r.now;
-    for (const c of r.classes ?? []) this.classes.set(c.name, c);
+    for (const c of r.classes ?? []) this.learn(c);
     if (!r.ok) throw this.exception(r.error?.message ?? 'Unknown error', r.error?.name ?? 'Exception');
-    return this.decode(r.result ?? '{"$u":1}');
+    const result = this.decode(r.result ?? '{"$u":1}');
+    const q = this.classes.get(this.classOf.get(target) ?? '')?.enumReturns?.[method];
+    return q === undefined ? result : this.toEnum(q, result);
   }
 }
 
 function safeJson(x: unknown): string {
   if (isDateLike(x)) return x.toString();
+  // An enum value logs as its name (ROWS), as Apps Script's Logger shows it.
+  if (x !== null && typeof x === 'object' && typeof (x as { ordinal?: unknown }).ordinal === 'function') return String(x);
   try {
     return JSON.stringify(x) ?? String(x);
   } catch {

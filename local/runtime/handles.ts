@@ -1,4 +1,5 @@
 import { Remote } from './remote';
+import { gasTypings, surfaceInfo } from './typings';
 import type { ClassDescriptor, Tagged } from './wire';
 
 /** The host objects one execution holds, by the numeric handles its proxies carry. */
@@ -57,6 +58,63 @@ export function exposedMethods(o: Remote): string[] {
   return methods;
 }
 
+const described = new Map<string, ClassDescriptor>();
+
+/**
+ * What the script thread needs to build a class's proxies: the methods served, the documented
+ * ones that are not (they throw a clear error), and which results and constants are enums.
+ */
 export function describe(o: Remote): ClassDescriptor {
-  return { name: o.gasName, methods: exposedMethods(o), constants: { ...o.constants } };
+  const cached = described.get(o.gasName);
+  if (cached && o.constants === NO_CONSTANTS_SEEN.get(o.gasName)) return cached;
+  const methods = exposedMethods(o);
+  const info = surfaceInfo(o.gasName, methods);
+  const { enums } = gasTypings();
+  const usedEnums: Record<string, string[]> = {};
+  const constants: Record<string, unknown> = { ...o.constants };
+  for (const [k, q] of Object.entries(info.enumConstants)) {
+    const v = constants[k];
+    if (v === null || typeof v !== 'object') continue;
+    const members = [...(enums.get(q) ?? [])];
+    for (const m of Object.keys(v)) if (!members.includes(m)) members.push(m);
+    usedEnums[q] = members;
+    constants[k] = { $enum: q };
+  }
+  for (const q of Object.values(info.enumReturns)) usedEnums[q] = usedEnums[q] ?? [...(enums.get(q) ?? [])];
+  const d: ClassDescriptor = { name: o.gasName, methods, constants, unavailable: info.unavailable, enumReturns: info.enumReturns, enums: usedEnums };
+  described.set(o.gasName, d);
+  NO_CONSTANTS_SEEN.set(o.gasName, o.constants);
+  return d;
+}
+
+/** The constants object a cached descriptor was built from (one per class in practice). */
+const NO_CONSTANTS_SEEN = new Map<string, unknown>();
+
+/**
+ * Plain-data globals as the script thread gets them: an enum among them (Charts.ChartType) is
+ * sent as `{ $enum }` with its members, to become enum objects there as a service's are.
+ */
+export function scriptDataGlobals(data: Record<string, unknown>): { data: Record<string, unknown>; enums: Record<string, string[]> } {
+  const { enums } = gasTypings();
+  const out: Record<string, unknown> = {};
+  const used: Record<string, string[]> = {};
+  for (const [g, v] of Object.entries(data)) {
+    if (v === null || typeof v !== 'object') {
+      out[g] = v;
+      continue;
+    }
+    const members: Record<string, unknown> = {};
+    for (const [k, e] of Object.entries(v as Record<string, unknown>)) {
+      const q = `${g}.${k}`;
+      const declared = enums.get(q);
+      if (declared && e !== null && typeof e === 'object') {
+        const all = [...declared];
+        for (const m of Object.keys(e)) if (!all.includes(m)) all.push(m);
+        used[q] = all;
+        members[k] = { $enum: q };
+      } else members[k] = e;
+    }
+    out[g] = members;
+  }
+  return { data: out, enums: used };
 }

@@ -3,9 +3,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { GasException, gasMessages } from './errors';
 import type { QuotaName, UiSink } from './env';
-import { HandleTable, exposedMethods } from './handles';
+import { HandleTable, exposedMethods, scriptDataGlobals } from './handles';
 import { Suspend, type AuthMode, type KernelEnv } from './kernel-env';
 import { defaultLatency, type LatencyModel } from './latency';
+import { defaultNewerBuiltins, type NewerBuiltins } from './language-level';
 import { Network } from './network';
 import { QuotaBook, type AccountType } from './quotas';
 import { Remote } from './remote';
@@ -83,6 +84,12 @@ export interface RuntimeOptions {
    * every period on the millisecond from creation (`{ mode: 'exact' }`). trigger-schedule.ts.
    */
   clockTiming?: ClockTiming;
+  /**
+   * Built-ins newer than ES2020 (Object.hasOwn, Array.prototype.at, replaceAll…): hidden from
+   * scripts by default, as Apps Script does not document them; `allow` keeps them. Default from
+   * `GAS_NEWER_BUILTINS`. See language-level.ts.
+   */
+  newerBuiltins?: NewerBuiltins;
 }
 
 /** Who runs an execution and in which document (defaults: the owner, the runtime's container). */
@@ -169,6 +176,9 @@ export class Runtime {
   readonly bundleDir: string;
   private clock: number;
   private readonly pool: WorkerPool;
+  private readonly newerBuiltins: NewerBuiltins;
+  private readonly dataText: string;
+  private readonly dataEnums: Record<string, string[]>;
   private readonly active = new Set<Execution>();
   private readonly events: TimedEvent[] = [];
   private seq = 0;
@@ -189,6 +199,10 @@ export class Runtime {
     // a rebuild of build/ meanwhile must not change what runs.
     this.bundleDir = snapshotBundle(opts.bundleDir);
     this.pool = new WorkerPool(this.bundleDir);
+    this.newerBuiltins = opts.newerBuiltins ?? defaultNewerBuiltins();
+    const globals = scriptDataGlobals(dataGlobals);
+    this.dataText = JSON.stringify(globals.data);
+    this.dataEnums = globals.enums;
     this.services = { ...builtinServices, ...(opts.services ?? {}) };
     scriptState(this.world).deployment = opts.deployment ?? 'bound';
     scriptState(this.world).clockTriggerSourceId = opts.clockTriggerSourceId ?? 'null';
@@ -421,7 +435,7 @@ export class Runtime {
     x.phase = 'running';
     const next = this.nextMessage(x);
     worker.start(
-      { t: 'run', execId: x.id, fn: x.fn, args, globals, data: JSON.stringify(dataGlobals), classes: x.handles.takeNewClasses(), now: x.now },
+      { t: 'run', execId: x.id, fn: x.fn, args, globals, data: this.dataText, enums: this.dataEnums, classes: x.handles.takeNewClasses(), now: x.now, newerBuiltins: this.newerBuiltins },
       (m) => this.onMessage(x, m),
       (e) => this.onCrash(x, e),
     );

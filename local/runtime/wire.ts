@@ -62,7 +62,14 @@ export function decode(text: string, r: Reviving): unknown {
 export interface ClassDescriptor {
   name: string;
   methods: string[];
+  /** Enum constants appear as `{ $enum: qualified name }`; their members are in `enums`. */
   constants: Record<string, unknown>;
+  /** Documented methods the fake does not emulate: they throw `Not available in the local runtime: …`. */
+  unavailable?: string[];
+  /** Method → qualified enum name: its string result (or arrays of them) becomes enum objects. */
+  enumReturns?: Record<string, string>;
+  /** Qualified enum name → members in declaration order (their ordinal). */
+  enums?: Record<string, string[]>;
 }
 
 export interface RunMessage {
@@ -73,10 +80,14 @@ export interface RunMessage {
   args: string;
   /** Global name → encoded handle of each service root. */
   globals: Record<string, string>;
-  /** Plain-data globals (MimeType and the like), encoded. */
+  /** Plain-data globals (MimeType and the like), encoded; enums among them as `{ $enum }`. */
   data: string;
+  /** Members of the enums in `data`. */
+  enums: Record<string, string[]>;
   classes: ClassDescriptor[];
   now: number;
+  /** Built-ins newer than Apps Script's level: hidden (the default) or kept (language-level.ts). */
+  newerBuiltins: 'hide' | 'allow';
 }
 
 export interface CallMessage {

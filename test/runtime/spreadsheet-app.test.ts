@@ -135,6 +135,11 @@ describe('SpreadsheetApp root', () => {
       ['Protection', range.protect()],
       ['Filter', range.createFilter()],
       ['FilterCriteriaBuilder', app.newFilterCriteria()],
+      ['TextFinder', sheet.createTextFinder('x')],
+      ['TextStyle', app.newTextStyle().build()],
+      ['TextStyleBuilder', app.newTextStyle()],
+      ['RichTextValue', app.newRichTextValue().build()],
+      ['RichTextValueBuilder', app.newRichTextValue()],
     ];
     for (const [iface, obj] of objects) {
       const documented = typingsMethods('google-apps-script.spreadsheet.d.ts', iface);

@@ -292,7 +292,9 @@ describe('formulas (§1.2 row 21)', () => {
     expect(sheet.getRange('A1:B1').getFormulas()).toEqual([['', '']]);
   });
 
-  it('evaluates only literal formulas; anything naming a function or cell reads #NAME?', () => {
+  it('evaluates literals and known functions on their own; a reference needs a sheet (without one it reads #NAME?)', () => {
+    expect(evaluateFormula('=SUM(1,2)')).toBe(3);
+    expect(evaluateFormula('=NOSUCHFUNCTION(1)')).toBe('#NAME?');
     expect(evaluateFormula('=1+2*3')).toBe(7);
     expect(evaluateFormula('="a"&"b"')).toBe('ab');
     expect(evaluateFormula('=TRUE')).toBe(true);
@@ -537,13 +539,16 @@ describe('other range operations', () => {
     expect(() => sheet.getRange('A1').copyTo(sheet.getRange('C1'), 'INVALID_TYPE' as unknown as never)).not.toThrow();
   });
 
-  it('clear() removes contents, formats, notes and validation; clearContent keeps formats', () => {
+  it('clear() removes contents and formats and keeps notes and validation ("Clears the range of contents and formats"); clear({}) removes all; clearContent keeps formats', () => {
     const { app, sheet } = testBed();
     const r = sheet.getRange('A1').setValue(5).setNumberFormat('0.00').setNote('n');
     r.setDataValidation(app.newDataValidation().requireNumberBetween(1, 9).build());
     r.clearContent();
     expect([r.getValue(), r.getNumberFormat(), r.getNote()]).toEqual(['', '0.00', 'n']);
+    r.setValue(5);
     r.clear();
+    expect([r.getValue(), r.getNumberFormat(), r.getNote(), r.getDataValidation()?.getCriteriaType()]).toEqual(['', '0.###############', 'n', 'NUMBER_BETWEEN']);
+    r.setNumberFormat('0.00').clear({});
     expect([r.getNumberFormat(), r.getNote(), r.getDataValidation()]).toEqual(['0.###############', '', null]);
   });
 

@@ -8,7 +8,7 @@ import { GasException } from '../../errors';
 import type { GridArea } from './a1';
 import { parseUserEntered } from './coerce';
 import { defaultDatePattern, formatCell, formatKind } from './format';
-import { evaluateFormula, type Scalar } from './formula';
+import { evaluateFormula, formulaHasReferences, FormulaError, REF_ERROR, type CellReader, type Scalar } from './formula';
 import type { CellStyle } from './grid';
 import { sheetMessages } from './messages';
 import type { SheetModel } from './model';
@@ -30,7 +30,7 @@ function isTextStyle(s: CellStyle | undefined): boolean {
 
 /** One stored value as getValue() returns it. 0-based coordinates. */
 export function readCell(sheet: SheetModel, r: number, c: number): CellValue {
-  const v = sheet.grid.value(r, c);
+  const v = liveValue(sheet, r, c);
   if (typeof v === 'number' && isDateStyle(sheet.grid.style(r, c))) return serialToDate(v, sheet.spreadsheet.timeZone);
   return v;
 }
@@ -40,13 +40,13 @@ export function readValues(sheet: SheetModel, area: GridArea): CellValue[][] {
   const r0 = area.row - 1;
   const c0 = area.col - 1;
   const raw: CellValue[][] = sheet.grid.readValues(r0, c0, area.numRows, area.numCols);
+  refreshFormulas(sheet, area, raw, (v) => v);
   if (!sheet.grid.hasStyles(r0, area.numRows)) return raw;
   const tz = sheet.spreadsheet.timeZone;
-  sheet.grid.forEach(r0, c0, area.numRows, area.numCols, (i, j, v, s) => {
-    if (typeof v === 'number' && isDateStyle(s)) {
-      const line = raw[i];
-      if (line) line[j] = serialToDate(v, tz);
-    }
+  sheet.grid.forEach(r0, c0, area.numRows, area.numCols, (i, j, _v, s) => {
+    const line = raw[i];
+    const v = line?.[j];
+    if (line && typeof v === 'number' && isDateStyle(s)) line[j] = serialToDate(v, tz);
   });
   return raw;
 }
@@ -63,6 +63,7 @@ export function readDisplayValues(sheet: SheetModel, area: GridArea): string[][]
     const line = (out[i] ??= []);
     line[j] = formatCell(v, s?.numberFormat, opts);
   });
+  refreshFormulas(sheet, area, out, (v, s) => formatCell(v, s?.numberFormat, opts));
   return out;
 }
 
@@ -140,7 +141,47 @@ export function writeFormula(sheet: SheetModel, r: number, c: number, formula: s
     return;
   }
   const f = formula.startsWith('=') ? formula : `=${formula}`;
-  sheet.grid.setCell(r, c, evaluateFormula(f), f);
+  // A formula reading cells is evaluated again whenever it is read (see liveValue).
+  if (formulaHasReferences(f)) sheet.spreadsheet.liveFormulas = true;
+  sheet.grid.setCell(r, c, evaluateFormula(f, cellReader(sheet)), f);
+}
+
+/**
+ * What a formula reads from other cells: their current values, formulas evaluated in turn. A
+ * cycle reads #REF! (Sheets: "Circular dependency detected"), as does a missing sheet.
+ */
+export function cellReader(sheet: SheetModel, visiting = new Set<string>()): CellReader {
+  return {
+    value(name, r, c) {
+      const target = name === undefined ? sheet : sheet.spreadsheet.sheetByName(name);
+      if (!target || r >= target.maxRows || c >= target.maxColumns) throw new FormulaError(REF_ERROR);
+      return liveValue(target, r, c, visiting);
+    },
+  };
+}
+
+/** A cell's value now: a formula that reads cells is evaluated again (0-based coordinates). */
+function liveValue(sheet: SheetModel, r: number, c: number, visiting = new Set<string>()): Scalar {
+  const f = sheet.grid.formula(r, c);
+  if (f === undefined || !sheet.spreadsheet.liveFormulas || !formulaHasReferences(f)) return sheet.grid.value(r, c);
+  const key = `${sheet.sheetId}:${r}:${c}`;
+  if (visiting.has(key)) throw new FormulaError(REF_ERROR);
+  visiting.add(key);
+  try {
+    return evaluateFormula(f, cellReader(sheet, visiting));
+  } finally {
+    visiting.delete(key);
+  }
+}
+
+/** Replaces the stored values of formula cells in `raw` (an area's grid) with their live values. */
+function refreshFormulas<T>(sheet: SheetModel, area: GridArea, raw: T[][], map: (v: Scalar, s: CellStyle | undefined) => T): void {
+  if (!sheet.spreadsheet.liveFormulas) return;
+  sheet.grid.forEach(area.row - 1, area.col - 1, area.numRows, area.numCols, (i, j, _v, s, f) => {
+    if (f === undefined) return;
+    const line = raw[i];
+    if (line) line[j] = map(liveValue(sheet, area.row - 1 + i, area.col - 1 + j), s);
+  });
 }
 
 export function setStyleField<K extends keyof CellStyle>(sheet: SheetModel, r: number, c: number, field: K, value: CellStyle[K] | undefined): void {

@@ -13,6 +13,7 @@ import { FilterCriteriaBuilderFacade } from './facade-filter';
 import type { RangeFacade } from './facade-range';
 import { SheetFacade } from './facade-sheet';
 import { SpreadsheetFacade } from './facade-spreadsheet';
+import { RichTextValueBuilderFacade, TextStyleBuilderFacade } from './facade-text';
 import { UiFacade } from './facade-ui';
 import type { GasApi } from './gas-api';
 import { sheetMessages } from './messages';
@@ -112,7 +113,7 @@ export class SpreadsheetAppFacade extends Remote implements AppApi {
   readonly gasName = 'SpreadsheetApp';
   // getActive*: the execution already knows its container; the object is a handle, and Apps
   // Script contacts the server only when it is used.
-  override readonly localMethods = localMethods('newDataValidation', 'newFilterCriteria', 'getUi', 'getActive', 'getActiveSpreadsheet');
+  override readonly localMethods = localMethods('newDataValidation', 'newFilterCriteria', 'newTextStyle', 'newRichTextValue', 'getUi', 'getActive', 'getActiveSpreadsheet');
   override readonly constants = SPREADSHEET_ENUMS;
   /** setActiveSpreadsheet() lasts for the execution only. */
   private activeOverride: SpreadsheetModel | null = null;
@@ -226,5 +227,13 @@ export class SpreadsheetAppFacade extends Remote implements AppApi {
 
   newFilterCriteria(): FilterCriteriaBuilderFacade {
     return new FilterCriteriaBuilderFacade();
+  }
+
+  newTextStyle(): TextStyleBuilderFacade {
+    return new TextStyleBuilderFacade();
+  }
+
+  newRichTextValue(): RichTextValueBuilderFacade {
+    return new RichTextValueBuilderFacade();
   }
 }

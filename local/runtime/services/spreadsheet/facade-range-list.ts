@@ -62,8 +62,9 @@ export class RangeListFacade extends Remote implements RangeListApi {
     return this._all((r) => r.uncheck());
   }
 
+  /** Without options: contents, formats and validation ("…and data validation rules for each Range"); notes stay. */
   clear(options?: ClearOptions): RangeListFacade {
-    return this._all((r) => r.clear(options));
+    return this._all((r) => r.clear(options ?? { contentsOnly: true, formatOnly: true, validationsOnly: true }));
   }
 
   clearContent(): RangeListFacade {
@@ -129,4 +130,29 @@ export class RangeListFacade extends Remote implements RangeListApi {
   setWrapStrategy(strategy: EnumArg): RangeListFacade {
     return this._all((r) => r.setWrapStrategy(strategy));
   }
+
+  setFontFamily(fontFamily: string | null): RangeListFacade {
+    return this._all((r) => r.setFontFamily(fontFamily));
+  }
+
+  setFontLine(fontLine: 'none' | 'underline' | 'line-through' | null): RangeListFacade {
+    return this._all((r) => r.setFontLine(fontLine));
+  }
+
+  setFontSize(size: number): RangeListFacade {
+    return this._all((r) => r.setFontSize(size));
+  }
+
+  setFontStyle(fontStyle: 'italic' | 'normal' | null): RangeListFacade {
+    return this._all((r) => r.setFontStyle(fontStyle));
+  }
+
+  setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): RangeListFacade {
+    return this._all((r) => r.setVerticalAlignment(alignment));
+  }
+
+  breakApart(): RangeListFacade {
+    return this._all((r) => r.breakApart());
+  }
+
 }

@@ -19,14 +19,25 @@ import {
   type CellValue,
 } from './cells';
 import { DataValidationFacade } from './facade-data-validation';
-import { assertCanWrite, enumName, is2D, isInteger, javaNumberText, normaliseColor, signatureError } from './facade-common';
+import { areasIntersect, assertCanWrite, enumName, is2D, isInteger, javaNumberText, normaliseColor, signatureError } from './facade-common';
 import { FilterFacade } from './facade-filter';
+import {
+  DEFAULT_FONT_FAMILY,
+  DEFAULT_FONT_SIZE,
+  RichTextValueFacade,
+  TextFinderFacade,
+  TextStyleFacade,
+  cellRichText,
+  cellTextStyle,
+  richTextOf,
+  styleFieldsOf,
+} from './facade-text';
 import { ProtectionFacade } from './facade-protection';
 import { SheetFacade } from './facade-sheet';
 import { GENERAL_PATTERN } from './format';
 import { shiftFormula, type Scalar } from './formula';
 import type { GasApi, EnumArg } from './gas-api';
-import { StyleEditor, type CellStyle, type StyleField, type WrapName } from './grid';
+import { StyleEditor, type CellStyle, type RichTextModel, type StyleField, type WrapName } from './grid';
 import { sheetMessages } from './messages';
 import type { ProtectionModel, SheetModel } from './model';
 import { sortOrder, type SortKey } from './sort';
@@ -35,7 +46,7 @@ import { checkboxValues, type ValidationRule } from './validation';
 const WRAPS: readonly WrapName[] = ['WRAP', 'OVERFLOW', 'CLIP'];
 const DIMENSIONS = ['ROWS', 'COLUMNS'] as const;
 /** Everything clearFormat() resets (validation and notes are separate). */
-const FORMAT_FIELDS: readonly StyleField[] = ['numberFormat', 'fontWeight', 'background', 'fontColor', 'hAlign', 'wrapStrategy'];
+const FORMAT_FIELDS: readonly StyleField[] = ['numberFormat', 'fontWeight', 'background', 'fontColor', 'hAlign', 'wrapStrategy', 'fontStyle', 'fontLine', 'fontFamily', 'fontSize', 'vAlign', 'richText'];
 
 type RangeApi = GasApi<
   GoogleAppsScript.Spreadsheet.Range,
@@ -157,6 +168,7 @@ export class RangeFacade extends Remote implements RangeApi {
     'isEndRowBounded',
     'isStartColumnBounded',
     'isEndColumnBounded',
+    'createTextFinder',
   );
 
   constructor(
@@ -433,11 +445,6 @@ export class RangeFacade extends Remote implements RangeApi {
     return this._setStyles('setFontWeights', fontWeights, 'fontWeight', (v) => (v === 'bold' ? 'bold' : undefined));
   }
 
-  /** A fresh cell's line is "none" (§1.2 row 31); underline/strikethrough are not modelled. */
-  getFontLine(): 'none' | 'underline' | 'line-through' {
-    return 'none';
-  }
-
   getFontColor(): string {
     return this._styleOf(this._r0, this._c0)?.fontColor ?? '#000000';
   }
@@ -653,19 +660,23 @@ export class RangeFacade extends Remote implements RangeApi {
   // ---- clearing --------------------------------------------------------------------------
 
   /**
-   * clear() with no options clears contents, formats, notes and validation [R: the options
-   * name these four parts; Sheets' "clear" removes all of them].
+   * clear() clears contents and formats and keeps notes and data validation (its docs: "Clears
+   * the range of contents and formats"); clear(options) with no option set clears all four ("By
+   * default all data is cleared"), and each `…Only` option names one part.
    */
   clear(options?: ClearOptions): RangeFacade {
     this._writable();
     const o = options ?? {};
     const any = o.contentsOnly || o.formatOnly || o.commentsOnly || o.validationsOnly;
+    const all = options !== undefined && !any;
+    const contents = options === undefined || all || o.contentsOnly === true;
+    const formats = options === undefined || all || o.formatOnly === true;
     const grid = this.sheet.grid;
-    if (!any || o.contentsOnly) grid.clearValues(this._r0, this._c0, this.area.numRows, this.area.numCols);
+    if (contents) grid.clearValues(this._r0, this._c0, this.area.numRows, this.area.numCols);
     const fields: StyleField[] = [];
-    if (!any || o.formatOnly) fields.push(...FORMAT_FIELDS);
-    if (!any || o.commentsOnly) fields.push('note');
-    if (!any || o.validationsOnly) fields.push('validation');
+    if (formats) fields.push(...FORMAT_FIELDS);
+    if (all || o.commentsOnly) fields.push('note');
+    if (all || o.validationsOnly) fields.push('validation');
     if (fields.length > 0) {
       const ed = new StyleEditor();
       grid.editStyles(this._r0, this._c0, this.area.numRows, this.area.numCols, (old) => ed.drop(old, fields));
@@ -835,14 +846,280 @@ export class RangeFacade extends Remote implements RangeApi {
     return this;
   }
 
-  /** Merges are not modelled. */
-  getMergedRanges(): RangeFacade[] {
-    return [];
+  // ---- font and text styles -------------------------------------------------------------
+
+  getFontStyle(): string {
+    return this._styleOf(this._r0, this._c0)?.fontStyle ?? 'normal';
+  }
+
+  getFontStyles(): string[][] {
+    return this._grid2D((r, c) => this._styleOf(r, c)?.fontStyle ?? 'normal');
+  }
+
+  setFontStyle(fontStyle: string | null): RangeFacade {
+    return this._setStyle('fontStyle', fontStyle === 'italic' ? 'italic' : undefined);
+  }
+
+  setFontStyles(fontStyles: unknown[][]): RangeFacade {
+    return this._setStyles('setFontStyles', fontStyles, 'fontStyle', (v) => (v === 'italic' ? 'italic' : undefined));
+  }
+
+  /** A fresh cell's line is "none" (§1.2 row 31). */
+  getFontLine(): 'none' | 'underline' | 'line-through' {
+    return this._styleOf(this._r0, this._c0)?.fontLine ?? 'none';
+  }
+
+  getFontLines(): string[][] {
+    return this._grid2D((r, c) => this._styleOf(r, c)?.fontLine ?? 'none');
+  }
+
+  setFontLine(fontLine: string | null): RangeFacade {
+    return this._setStyle('fontLine', toFontLine(fontLine));
+  }
+
+  setFontLines(fontLines: unknown[][]): RangeFacade {
+    return this._setStyles('setFontLines', fontLines, 'fontLine', toFontLine);
+  }
+
+  /** Sheets' default font is Arial 10. */
+  getFontFamily(): string {
+    return this._styleOf(this._r0, this._c0)?.fontFamily ?? DEFAULT_FONT_FAMILY;
+  }
+
+  getFontFamilies(): string[][] {
+    return this._grid2D((r, c) => this._styleOf(r, c)?.fontFamily ?? DEFAULT_FONT_FAMILY);
+  }
+
+  setFontFamily(fontFamily: string | null): RangeFacade {
+    return this._setStyle('fontFamily', fontFamily === null || fontFamily === DEFAULT_FONT_FAMILY ? undefined : String(fontFamily));
+  }
+
+  setFontFamilies(fontFamilies: unknown[][]): RangeFacade {
+    return this._setStyles('setFontFamilies', fontFamilies, 'fontFamily', (v) => (typeof v === 'string' && v !== DEFAULT_FONT_FAMILY ? v : undefined));
+  }
+
+  getFontSize(): number {
+    return this._styleOf(this._r0, this._c0)?.fontSize ?? DEFAULT_FONT_SIZE;
+  }
+
+  getFontSizes(): number[][] {
+    return this._grid2D((r, c) => this._styleOf(r, c)?.fontSize ?? DEFAULT_FONT_SIZE);
+  }
+
+  setFontSize(size: number): RangeFacade {
+    if (typeof size !== 'number') throw signatureError(this.gasName, 'setFontSize', [size]);
+    return this._setStyle('fontSize', size === DEFAULT_FONT_SIZE ? undefined : size);
+  }
+
+  setFontSizes(sizes: unknown[][]): RangeFacade {
+    return this._setStyles('setFontSizes', sizes, 'fontSize', (v) => (typeof v === 'number' && v !== DEFAULT_FONT_SIZE ? v : undefined));
+  }
+
+  /** A fresh cell reads "bottom". */
+  getVerticalAlignment(): string {
+    return this._styleOf(this._r0, this._c0)?.vAlign ?? 'bottom';
+  }
+
+  getVerticalAlignments(): string[][] {
+    return this._grid2D((r, c) => this._styleOf(r, c)?.vAlign ?? 'bottom');
+  }
+
+  setVerticalAlignment(alignment: string | null): RangeFacade {
+    return this._setStyle('vAlign', toVAlign(alignment));
+  }
+
+  setVerticalAlignments(alignments: unknown[][]): RangeFacade {
+    return this._setStyles('setVerticalAlignments', alignments, 'vAlign', toVAlign);
+  }
+
+  getTextStyle(): TextStyleFacade {
+    return new TextStyleFacade(cellTextStyle(this._styleOf(this._r0, this._c0)));
+  }
+
+  getTextStyles(): TextStyleFacade[][] {
+    return this._grid2D((r, c) => new TextStyleFacade(cellTextStyle(this._styleOf(r, c))));
+  }
+
+  /** Sets what the style sets; its unset fields leave the cells' as they were. */
+  setTextStyle(style: TextStyleFacade): RangeFacade {
+    if (!(style instanceof TextStyleFacade)) throw signatureError(this.gasName, 'setTextStyle', [style]);
+    this._writable();
+    const t = style._model();
+    this.sheet.grid.editStyles(this._r0, this._c0, this.area.numRows, this.area.numCols, (old) => cleanOrUndefined(styleFieldsOf(t, old)));
+    return this;
+  }
+
+  setTextStyles(styles: TextStyleFacade[][]): RangeFacade {
+    this._checkGrid('setTextStyles', styles);
+    this._writable();
+    this.sheet.grid.editStyles(this._r0, this._c0, this.area.numRows, this.area.numCols, (old, i, j) => {
+      const st = styles[i]?.[j];
+      return st instanceof TextStyleFacade ? cleanOrUndefined(styleFieldsOf(st._model(), old)) : old;
+    });
+    return this;
+  }
+
+  // ---- rich text -------------------------------------------------------------------------
+
+  /** The top-left cell's rich text, or null when its value is not text (the method's docs). */
+  getRichTextValue(): RichTextValueFacade | null {
+    return this._richAt(this._r0, this._c0);
+  }
+
+  getRichTextValues(): (RichTextValueFacade | null)[][] {
+    return this._grid2D((r, c) => this._richAt(r, c));
+  }
+
+  setRichTextValue(value: RichTextValueFacade): RangeFacade {
+    const rich = richTextOf(value);
+    if (!rich) throw signatureError(this.gasName, 'setRichTextValue', [value]);
+    this._writable();
+    this._each((r, c) => this._putRich(r, c, rich));
+    return this;
+  }
+
+  setRichTextValues(values: RichTextValueFacade[][]): RangeFacade {
+    this._checkGrid('setRichTextValues', values);
+    this._writable();
+    this._each((r, c, i, j) => {
+      const rich = richTextOf(values[i]?.[j]);
+      if (rich) this._putRich(r, c, rich);
+    });
+    return this;
+  }
+
+  private _richAt(r: number, c: number): RichTextValueFacade | null {
+    const v = this.sheet.grid.value(r, c);
+    if (typeof v !== 'string' || this.sheet.grid.formula(r, c) !== undefined) return null;
+    return new RichTextValueFacade(cellRichText(v, this._styleOf(r, c)));
+  }
+
+  /** Rich text is text: stored as typed, never parsed as a number or a formula. */
+  private _putRich(r: number, c: number, rich: RichTextModel): void {
+    this.sheet.grid.setCell(r, c, rich.text);
+    setStyleField(this.sheet, r, c, 'richText', rich.text === '' ? undefined : rich);
+  }
+
+  // ---- merges ----------------------------------------------------------------------------
+
+  /** Merges the range into one cell: the top-left value stays, the others are cleared (§1.2 row 28). */
+  merge(): RangeFacade {
+    return this._merge([copyArea(this.area)]);
+  }
+
+  /** One merge per row. */
+  mergeAcross(): RangeFacade {
+    return this._merge(Array.from({ length: this.area.numRows }, (_, i) => ({ row: this.area.row + i, col: this.area.col, numRows: 1, numCols: this.area.numCols })));
+  }
+
+  /** One merge per column. */
+  mergeVertically(): RangeFacade {
+    return this._merge(Array.from({ length: this.area.numCols }, (_, j) => ({ row: this.area.row, col: this.area.col + j, numRows: this.area.numRows, numCols: 1 })));
+  }
+
+  /** Unmerges every merge inside the range; one reaching outside it is refused. */
+  breakApart(): RangeFacade {
+    this._writable();
+    this._checkWholeMerges();
+    this.sheet.merges = this.sheet.merges.filter((m) => !areasIntersect(m, this.area));
+    return this;
   }
 
   isPartOfMerge(): boolean {
-    return false;
+    return this.sheet.merges.some((m) => areasIntersect(m, this.area));
   }
+
+  /** Merges inside the range or holding one of its cells (the method's docs). */
+  getMergedRanges(): RangeFacade[] {
+    return this.sheet.merges.filter((m) => areasIntersect(m, this.area)).map((m) => this._make(copyArea(m)));
+  }
+
+  private _merge(parts: GridArea[]): RangeFacade {
+    this._writable();
+    this._checkWholeMerges();
+    this.sheet.merges = this.sheet.merges.filter((m) => !areasIntersect(m, this.area));
+    const grid = this.sheet.grid;
+    for (const p of parts) {
+      if (p.numRows * p.numCols < 2) continue;
+      for (let i = 0; i < p.numRows; i++) for (let j = 0; j < p.numCols; j++) if (i + j > 0) grid.setCell(p.row - 1 + i, p.col - 1 + j, '');
+      this.sheet.merges.push(p);
+    }
+    return this;
+  }
+
+  /** Sheets refuses to merge or unmerge part of a merge. */
+  private _checkWholeMerges(): void {
+    for (const m of this.sheet.merges) {
+      const inside = m.row >= this.area.row && m.col >= this.area.col && m.row + m.numRows <= this.area.row + this.area.numRows && m.col + m.numCols <= this.area.col + this.area.numCols;
+      if (areasIntersect(m, this.area) && !inside) throw new GasException(sheetMessages.partialMerge);
+    }
+  }
+
+  // ---- finding and filling ---------------------------------------------------------------
+
+  createTextFinder(findText: string): TextFinderFacade<RangeFacade> {
+    if (typeof findText !== 'string') throw signatureError(this.gasName, 'createTextFinder', [findText]);
+    return new TextFinderFacade(this.env, { areas: () => [{ sheet: this.sheet, area: copyArea(this.area) }], makeRange: (sheet, area) => new RangeFacade(this.env, this.world, sheet, area) }, findText);
+  }
+
+  /**
+   * Fills `destination` (which holds this range and extends it down, up, right or left) from
+   * this range: a run of two or more numbers goes on as a linear series, anything else repeats,
+   * formulas with their references moved; ALTERNATE_SERIES always repeats [R: "where cheap"].
+   */
+  autoFill(destination: RangeFacade, series: EnumArg): void {
+    if (!(destination instanceof RangeFacade)) throw signatureError(this.gasName, 'autoFill', [destination, series]);
+    const kind = enumName(series, ['DEFAULT_SERIES', 'ALTERNATE_SERIES'] as const);
+    if (!kind) throw signatureError(this.gasName, 'autoFill', [destination, series]);
+    const d = destination._target().area;
+    const a = this.area;
+    const sameCols = d.col === a.col && d.numCols === a.numCols;
+    const sameRows = d.row === a.row && d.numRows === a.numRows;
+    const vertical = sameCols && d.row <= a.row && d.row + d.numRows >= a.row + a.numRows && d.numRows > a.numRows;
+    const horizontal = sameRows && d.col <= a.col && d.col + d.numCols >= a.col + a.numCols && d.numCols > a.numCols;
+    if (!vertical && !horizontal) throw new GasException(sheetMessages.invalidArgument('destination'));
+    assertCanWrite(this.sheet, d, this.env.effectiveUserEmail);
+    const grid = this.sheet.grid;
+    const lines = vertical ? a.numCols : a.numRows;
+    const len = vertical ? a.numRows : a.numCols;
+    for (let k = 0; k < lines; k++) {
+      const src = Array.from({ length: len }, (_, t) => (vertical ? grid.record(a.row - 1 + t, a.col - 1 + k) : grid.record(a.row - 1 + k, a.col - 1 + t)));
+      const nums = src.map((rec) => (rec.f === undefined && typeof rec.v === 'number' ? rec.v : null));
+      const linear = kind === 'DEFAULT_SERIES' && len >= 2 && nums.every((n) => n !== null);
+      const first = nums[0] ?? 0;
+      const step = linear ? ((nums[len - 1] ?? 0) - first) / (len - 1) : 0;
+      const start = vertical ? d.row : d.col;
+      const end = start + (vertical ? d.numRows : d.numCols);
+      const origin = vertical ? a.row : a.col;
+      for (let p = start; p < end; p++) {
+        const t = p - origin;
+        if (t >= 0 && t < len) continue;
+        const srcIdx = ((t % len) + len) % len;
+        const rec = src[srcIdx];
+        if (!rec) continue;
+        const r = vertical ? p - 1 : a.row - 1 + k;
+        const c = vertical ? a.col - 1 + k : p - 1;
+        grid.setStyle(r, c, rec.s);
+        if (linear) grid.setCell(r, c, first + step * t);
+        else if (rec.f !== undefined) writeFormula(this.sheet, r, c, shiftFormula(rec.f, vertical ? t - srcIdx : 0, vertical ? 0 : t - srcIdx));
+        else grid.setCell(r, c, rec.v);
+      }
+    }
+  }
+}
+
+function toFontLine(v: unknown): CellStyle['fontLine'] {
+  return v === 'underline' || v === 'line-through' ? v : undefined;
+}
+
+function toVAlign(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const lower = v.toLowerCase();
+  return lower === 'top' || lower === 'middle' ? lower : undefined;
+}
+
+function cleanOrUndefined(s: CellStyle): CellStyle | undefined {
+  return Object.keys(s).length === 0 ? undefined : s;
 }
 
 /**

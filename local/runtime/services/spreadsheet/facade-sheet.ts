@@ -13,6 +13,7 @@ import { assertCanRestructure, assertCanWrite, enumName, isInteger, normaliseCol
 import { FilterFacade } from './facade-filter';
 import { chartsOf, insertChartInto, newChartBuilder, removeChartFrom, updateChartOn, type EmbeddedChartBuilderFacade, type EmbeddedChartFacade } from './facade-chart';
 import { ProtectionFacade } from './facade-protection';
+import { TextFinderFacade } from './facade-text';
 import { RangeFacade, addProtection, type ClearOptions } from './facade-range';
 import { RangeListFacade } from './facade-range-list';
 import { SpreadsheetFacade } from './facade-spreadsheet';
@@ -127,7 +128,7 @@ type SheetApi = GasApi<
 export class SheetFacade extends Remote implements SheetApi {
   readonly gasName = 'SpreadsheetApp.Sheet';
   // newChart hands out a builder: client-side until the chart is inserted.
-  override readonly localMethods = localMethods('getName', 'getSheetName', 'getSheetId', 'getParent', 'getRange', 'getRangeList', 'newChart');
+  override readonly localMethods = localMethods('getName', 'getSheetName', 'getSheetId', 'getParent', 'getRange', 'getRangeList', 'newChart', 'createTextFinder');
 
   constructor(
     private readonly env: ExecutionEnv,
@@ -363,8 +364,11 @@ export class SheetFacade extends Remote implements SheetApi {
     return this;
   }
 
+  /** Contents and formats ("Clears the sheet of content and formatting information"); notes and validation stay. */
   clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): SheetFacade {
-    this._range(wholeSheet(this.sheet)).clear(options as ClearOptions | undefined);
+    const o = options ?? {};
+    const parts: ClearOptions = o.formatOnly || o.contentsOnly ? { formatOnly: o.formatOnly === true, contentsOnly: o.contentsOnly === true } : { formatOnly: true, contentsOnly: true };
+    this._range(wholeSheet(this.sheet)).clear(parts);
     return this;
   }
 
@@ -512,6 +516,69 @@ export class SheetFacade extends Remote implements SheetApi {
     this._checkRow('isRowHiddenByFilter', rowPosition);
     return rowsHiddenByFilter(this.sheet).has(rowPosition);
   }
+
+  // ---- hidden rows and columns (by a person or a script; filters hide rows apart) -------------
+
+  hideRows(rowIndex: number, numRows = 1): void {
+    this._checkRow('hideRows', rowIndex, numRows);
+    for (let r = rowIndex; r < rowIndex + numRows; r++) this.sheet.hiddenRows.add(r);
+  }
+
+  showRows(rowIndex: number, numRows = 1): void {
+    this._checkRow('showRows', rowIndex, numRows);
+    for (let r = rowIndex; r < rowIndex + numRows; r++) this.sheet.hiddenRows.delete(r);
+  }
+
+  hideRow(row: RangeFacade): void {
+    const { area } = row._target();
+    this.hideRows(area.row, area.numRows);
+  }
+
+  unhideRow(row: RangeFacade): void {
+    const { area } = row._target();
+    this.showRows(area.row, area.numRows);
+  }
+
+  isRowHiddenByUser(rowPosition: number): boolean {
+    this._checkRow('isRowHiddenByUser', rowPosition);
+    return this.sheet.hiddenRows.has(rowPosition);
+  }
+
+  hideColumns(columnIndex: number, numColumns = 1): void {
+    this._checkColumn('hideColumns', columnIndex, numColumns);
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.sheet.hiddenColumns.add(c);
+  }
+
+  showColumns(columnIndex: number, numColumns = 1): void {
+    this._checkColumn('showColumns', columnIndex, numColumns);
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.sheet.hiddenColumns.delete(c);
+  }
+
+  hideColumn(column: RangeFacade): void {
+    const { area } = column._target();
+    this.hideColumns(area.col, area.numCols);
+  }
+
+  unhideColumn(column: RangeFacade): void {
+    const { area } = column._target();
+    this.showColumns(area.col, area.numCols);
+  }
+
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    this._checkColumn('isColumnHiddenByUser', columnPosition);
+    return this.sheet.hiddenColumns.has(columnPosition);
+  }
+
+  createTextFinder(findText: string): TextFinderFacade<RangeFacade> {
+    if (typeof findText !== 'string') throw signatureError(this.gasName, 'createTextFinder', [findText]);
+    const sheet = this.sheet;
+    return new TextFinderFacade(this.env, { areas: () => [{ sheet, area: usedArea(sheet) }], makeRange: (s, area) => this._range(area, s) }, findText);
+  }
+}
+
+/** The cells a sheet-wide search looks at: A1 to the last row and column with content. */
+export function usedArea(sheet: SheetModel): GridArea {
+  return { row: 1, col: 1, numRows: Math.max(1, sheet.lastRow()), numCols: Math.max(1, sheet.lastColumn()) };
 }
 
 function textWidth(text: string): number {

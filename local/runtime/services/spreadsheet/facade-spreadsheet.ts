@@ -13,7 +13,8 @@ import { NamedRangeFacade } from './facade-named-range';
 import { ProtectionFacade } from './facade-protection';
 import { RangeFacade } from './facade-range';
 import { RangeListFacade } from './facade-range-list';
-import { SheetFacade, resolveRangeArgs } from './facade-sheet';
+import { SheetFacade, resolveRangeArgs, usedArea } from './facade-sheet';
+import { TextFinderFacade } from './facade-text';
 import { UserFacade, emailOf } from './facade-user';
 import type { EnumArg, GasApi } from './gas-api';
 import { sheetMessages } from './messages';
@@ -75,7 +76,7 @@ function validRangeName(name: string): boolean {
 
 export class SpreadsheetFacade extends Remote implements SpreadsheetApi {
   readonly gasName = 'SpreadsheetApp.Spreadsheet';
-  override readonly localMethods = localMethods('getId', 'getUrl');
+  override readonly localMethods = localMethods('getId', 'getUrl', 'createTextFinder');
 
   constructor(
     private readonly env: ExecutionEnv,
@@ -142,6 +143,16 @@ export class SpreadsheetFacade extends Remote implements SpreadsheetApi {
 
   getSheets(): SheetFacade[] {
     return this.model.sheets.map((s) => this._sheet(s));
+  }
+
+  /** Searches every sheet, in tab order. */
+  createTextFinder(findText: string): TextFinderFacade<RangeFacade> {
+    if (typeof findText !== 'string') throw signatureError(this.gasName, 'createTextFinder', [findText]);
+    return new TextFinderFacade(
+      this.env,
+      { areas: () => this.model.sheets.map((sheet) => ({ sheet, area: usedArea(sheet) })), makeRange: (sheet, area) => new RangeFacade(this.env, this.world, sheet, area) },
+      findText,
+    );
   }
 
   getNumSheets(): number {

@@ -24,6 +24,40 @@ export interface CellStyle {
   /** "left" | "center" | "right" | "general-left" (what 'normal' reads back as, row 32). */
   readonly hAlign?: string;
   readonly wrapStrategy?: WrapName;
+  readonly fontStyle?: 'italic';
+  readonly fontLine?: 'underline' | 'line-through';
+  /** Absent: Arial. */
+  readonly fontFamily?: string;
+  /** Absent: 10. */
+  readonly fontSize?: number;
+  /** "top" | "middle"; absent: bottom. */
+  readonly vAlign?: string;
+  /** Rich text set with setRichTextValue, kept while the cell still holds its text. */
+  readonly richText?: RichTextModel;
+}
+
+/** A run of a rich text value: [start, end) in UTF-16 units, with its style. */
+export interface RichRunModel {
+  start: number;
+  end: number;
+  style: TextStyleModel;
+}
+
+export interface RichTextModel {
+  text: string;
+  runs: RichRunModel[];
+}
+
+/** A TextStyle's settings; absent fields are "not set" (getters answer null). */
+export interface TextStyleModel {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  strikethrough?: boolean;
+  fontFamily?: string;
+  fontSize?: number;
+  foregroundColor?: string;
+  linkUrl?: string;
 }
 
 export type StyleField = keyof CellStyle;

@@ -29,6 +29,8 @@ export const sheetMessages = {
   // [R] setNamedRange with a name Sheets would refuse.
   namedRangeInvalid: (name: string) => `The named range "${name}" is invalid.`,
   invalidArgument: (what: string) => `Invalid argument: ${what}`,
+  // [R] Sheets' dialog when a merge or unmerge takes part of a merged cell; scripts' wording assumed the same.
+  partialMerge: 'You must select all cells in a merged range to merge or unmerge them.',
   // Reference §1.2 row 38.
   filterExists: "You can't create a filter in a sheet that already has a filter.",
   // Commonly reported for deleteRows/insertRowsAfter past the sheet's last row.

@@ -93,6 +93,11 @@ export class SheetModel {
   filter: FilterModel | null = null;
   /** Embedded charts placed on this sheet (their ranges may be on other sheets). */
   charts: ChartModel[] = [];
+  /** Merged rectangles (Range.merge…); they never overlap. */
+  merges: GridArea[] = [];
+  /** 1-based rows and columns hidden by a person or a script (not by a filter). */
+  hiddenRows = new Set<number>();
+  hiddenColumns = new Set<number>();
 
   constructor(
     readonly spreadsheet: SpreadsheetModel,
@@ -141,6 +146,7 @@ export class SheetModel {
       return true;
     });
     if (at <= this.frozenRows) this.frozenRows += count;
+    this.hiddenRows = shiftSet(this.hiddenRows, at, count);
   }
 
   deleteRows(at: number, count: number): void {
@@ -149,6 +155,7 @@ export class SheetModel {
     this.grid.mapFormulas((f) => adjustFormulaForStructure(f, 'row', at, -count));
     this.forEachAnchor((area) => areaDeleted(area, 'row', at, count));
     if (at <= this.frozenRows) this.frozenRows = Math.max(at - 1, this.frozenRows - count);
+    this.hiddenRows = shiftSet(this.hiddenRows, at, -count);
   }
 
   insertColumns(at: number, count: number, inheritFrom?: number): void {
@@ -163,6 +170,7 @@ export class SheetModel {
     });
     this.columnWidths = shiftKeys(this.columnWidths, at, count);
     if (at <= this.frozenColumns) this.frozenColumns += count;
+    this.hiddenColumns = shiftSet(this.hiddenColumns, at, count);
   }
 
   deleteColumns(at: number, count: number): void {
@@ -177,6 +185,7 @@ export class SheetModel {
     }
     this.columnWidths = widths;
     if (at <= this.frozenColumns) this.frozenColumns = Math.max(at - 1, this.frozenColumns - count);
+    this.hiddenColumns = shiftSet(this.hiddenColumns, at, -count);
   }
 
   /**
@@ -196,6 +205,7 @@ export class SheetModel {
     }
     this.protections = this.protections.filter((p) => !p.removed);
     if (this.filter && !fn(this.filter.area)) this.filter = null;
+    this.merges = this.merges.filter((m) => fn(m));
     this.spreadsheet.namedRanges = this.spreadsheet.namedRanges.filter((n) => n.sheet !== this || fn(n.area));
     // Charts anywhere in the spreadsheet follow the cells of this sheet they draw from; a range
     // whose cells are all deleted leaves the chart.
@@ -203,6 +213,17 @@ export class SheetModel {
       for (const c of s.charts) c.ranges = c.ranges.filter((r) => r.sheet !== this || fn(r.area));
     }
   }
+}
+
+/** Indexes ≥ `at` move by `count`; a negative count deletes [at, at - count) first. */
+function shiftSet(set: Set<number>, at: number, count: number): Set<number> {
+  const out = new Set<number>();
+  for (const k of set) {
+    if (k < at) out.add(k);
+    else if (count > 0) out.add(k + count);
+    else if (k >= at - count) out.add(k + count);
+  }
+  return out;
 }
 
 function shiftKeys(map: Map<number, number>, at: number, count: number): Map<number, number> {
@@ -227,6 +248,8 @@ export class SpreadsheetModel {
   namedRanges: NamedRangeModel[] = [];
   activeSheetId = 0;
   selection: SelectionModel | null = null;
+  /** Some formula reads cells: reads evaluate formulas again (cells.ts). */
+  liveFormulas = false;
   private sheetSeq = 0;
   private protectionSeq = 0;
   private chartSeq = 0;
