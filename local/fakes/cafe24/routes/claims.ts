@@ -93,7 +93,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/cancellation',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, BULK_CAP), ['order_id'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, BULK_CAP, opts.strict.bulkLoneRequest), ['order_id'], (raw) => {
           const req = parseWith(CancellationCreate.extend(OrderRef), raw, '');
           // The bulk resource cannot cancel at the payment gateway (reference §9).
           return renderClaim(cancelOrder(ctx.mall, req.order_id, { ...req, payment_gateway_cancel: 'F' }, ctx.now));
@@ -106,7 +106,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/cancellation',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, BULK_CAP), ['order_id', 'claim_code'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, BULK_CAP, opts.strict.bulkLoneRequest), ['order_id', 'claim_code'], (raw) => {
           const req = parseWith(CancellationUpdate.extend(ClaimRef), raw, '');
           return renderClaim(updateCancellation(ctx.mall, req.order_id, req.claim_code, { ...req, payment_gateway_cancel: 'F' }, ctx.now));
         });
@@ -124,7 +124,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/cancellationrequests',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, BULK_CAP), ['order_id'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, BULK_CAP, opts.strict.bulkLoneRequest), ['order_id'], (raw) => {
           const req = parseWith(RequestFiling, raw, '');
           const input = parseWith(BuyerRequest, { items: req.items, reason_type: req.reason_type, reason: req.reason }, '');
           return renderClaim(requestCancellation(ctx.mall, req.order_id, input, ctx.now));
@@ -137,7 +137,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/cancellationrequests',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, BULK_CAP), ['order_id'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, BULK_CAP, opts.strict.bulkLoneRequest), ['order_id'], (raw) => {
           const req = parseWith(RequestDecision.extend({ order_id: z.string().min(1) }), raw, '');
           return decide(ctx.mall, req.order_id, 'cancellation', req, ctx.now, opts);
         });
@@ -165,7 +165,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/return',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, BULK_CAP), ['order_id'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, BULK_CAP, opts.strict.bulkLoneRequest), ['order_id'], (raw) => {
           const req = parseWith(ReturnCreate.extend(OrderRef), raw, '');
           return renderClaim(returnOrder(ctx.mall, req.order_id, req, ctx.now));
         });
@@ -177,7 +177,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/return',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, BULK_CAP), ['order_id', 'claim_code'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, BULK_CAP, opts.strict.bulkLoneRequest), ['order_id', 'claim_code'], (raw) => {
           const req = parseWith(ReturnUpdate.extend(ClaimRef), raw, '');
           return renderClaim(updateReturn(ctx.mall, req.order_id, req.claim_code, req, ctx.now));
         });
@@ -195,7 +195,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/returnrequests',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, BULK_CAP), ['order_id'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, BULK_CAP, opts.strict.bulkLoneRequest), ['order_id'], (raw) => {
           const req = parseWith(RequestFiling, raw, '');
           const input = parseWith(BuyerRequest, { items: req.items, reason_type: req.reason_type, reason: req.reason }, '');
           return renderClaim(requestReturn(ctx.mall, req.order_id, input, ctx.now));
@@ -208,7 +208,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/returnrequests',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, BULK_CAP), ['order_id'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, BULK_CAP, opts.strict.bulkLoneRequest), ['order_id'], (raw) => {
           const req = parseWith(RequestDecision.extend({ order_id: z.string().min(1) }), raw, '');
           return decide(ctx.mall, req.order_id, 'return', req, ctx.now, opts);
         });
@@ -236,7 +236,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/exchange',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, BULK_CAP), ['order_id'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, BULK_CAP, opts.strict.bulkLoneRequest), ['order_id'], (raw) => {
           const req = parseWith(ExchangeCreate.extend(OrderRef), raw, '');
           return renderClaim(exchangeOrder(ctx.mall, req.order_id, req, ctx.now, paid));
         });
@@ -248,7 +248,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/exchange',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, BULK_CAP), ['order_id', 'claim_code'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, BULK_CAP, opts.strict.bulkLoneRequest), ['order_id', 'claim_code'], (raw) => {
           const req = parseWith(ExchangeUpdate.extend(ClaimRef), raw, '');
           return renderClaim(updateExchange(ctx.mall, req.order_id, req.claim_code, req, ctx.now, paid));
         });
@@ -272,7 +272,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/exchangerequests',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, BULK_CAP), ['order_id'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, BULK_CAP, opts.strict.bulkLoneRequest), ['order_id'], (raw) => {
           const req = parseWith(RequestDecision.extend({ order_id: z.string().min(1) }), raw, '');
           return decide(ctx.mall, req.order_id, 'exchange', req, ctx.now, opts);
         });

@@ -138,7 +138,7 @@ export function orderRoutes(opts: ResolvedOptions): Route[] {
       scope: 'order',
       handler: (ctx) => {
         // Cap not in the reference's table; 100 like the other bulk writes.
-        const list = bulk(ctx.body, 100);
+        const list = bulk(ctx.body, 100, opts.strict.bulkLoneRequest);
         const outcomes = runEach(list, ['order_id'], (raw) => {
           const req = parseWith(ProcessRequest.extend({ order_id: z.string().min(1) }), raw, '');
           return processOrder(ctx.mall, req.order_id, req, ctx.now);

@@ -169,7 +169,7 @@ export function productRoutes(opts: ResolvedOptions): Route[] {
       handler: (ctx) => {
         const productNo = productNoOf(ctx);
         getProduct(ctx.mall, productNo);
-        const list = bulk(ctx.body, 100);
+        const list = bulk(ctx.body, 100, opts.strict.bulkLoneRequest);
         const outcomes = runEach(list, ['variant_code'], (raw) => {
           const req = parseWith(VariantBulkItem, raw, '');
           const { variant_code, ...patch } = req;
