@@ -132,7 +132,10 @@ function itemFromSeed(mall: MallState, it: SeedItemData, index: number, paid: bo
     tracking_no: it.tracking_no ?? null,
     shipping_company_code: it.shipping_company_code ?? null,
     shipping_company_name: it.shipping_company_name ?? null,
-    shipping_company_id: typeof raw.shipping_company_id === 'number' ? raw.shipping_company_id : null,
+    // The documented samples print it as a string ("2"); older seeds gave a number.
+    shipping_company_id:
+      typeof raw.shipping_company_id === 'number' ? raw.shipping_company_id
+        : typeof raw.shipping_company_id === 'string' && /^\d+$/.test(raw.shipping_company_id) ? Number(raw.shipping_company_id) : null,
     claim: {
       ...emptyClaim(),
       claim_code: it.claim_code ?? null,

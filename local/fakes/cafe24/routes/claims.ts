@@ -117,6 +117,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       method: 'GET',
       pattern: '/cancellation/:claim_code',
       scope: 'order',
+      query: { read: [] },
       handler: (ctx) => ({ status: 200, body: { cancellation: renderClaim(claimByCode(ctx.mall, ctx.params.claim_code!, 'cancellation')) } }),
     },
     {
@@ -188,6 +189,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       method: 'GET',
       pattern: '/return/:claim_code',
       scope: 'order',
+      query: { read: [] },
       handler: (ctx) => ({ status: 200, body: { return: renderClaim(claimByCode(ctx.mall, ctx.params.claim_code!, 'return')) } }),
     },
     {
@@ -259,6 +261,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       method: 'GET',
       pattern: '/exchange/:claim_code',
       scope: 'order',
+      query: { read: [] },
       handler: (ctx) => ({ status: 200, body: { exchange: renderClaim(claimByCode(ctx.mall, ctx.params.claim_code!, 'exchange')) } }),
     },
     {
@@ -284,6 +287,8 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       method: 'GET',
       pattern: '/refunds',
       scope: 'order',
+      // Reference §9: all of GET /refunds' parameters.
+      query: { read: ['start_date', 'end_date', 'date_type', 'order_id', 'member_id', 'refund_status', 'limit', 'offset'] },
       handler: (ctx) => {
         const q = ctx.query;
         // Both dates required (reference §9); the window cap is not documented for refunds.
@@ -291,6 +296,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
         const dateType = enumParam(q, 'date_type', ['accepted_refund_date', 'refund_date'] as const) ?? 'accepted_refund_date';
         const ids = undocumentedListParam(q, 'order_id', opts.strict.undocumentedCommaList);
         const statuses = undocumentedListParam(q, 'refund_status', opts.strict.undocumentedCommaList, ['F', 'T', 'M'] as const);
+        const memberId = q.get('member_id');
         const page = paging(q, CAPS.refunds);
         const list = [...ctx.mall.refunds.values()]
           .filter((r) => {
@@ -298,6 +304,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
             if (t === null || t < window.start || t > window.end) return false;
             if (ids && !ids.includes(r.order_id)) return false;
             if (statuses && !statuses.includes(r.refund_status)) return false;
+            if (memberId !== null && ctx.mall.orders.get(r.order_id)?.member_id !== memberId) return false;
             return true;
           })
           .sort((a, b) => a.accepted_refund_date - b.accepted_refund_date);
@@ -308,6 +315,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       method: 'GET',
       pattern: '/refunds/:refund_code',
       scope: 'order',
+      query: { read: [] },
       handler: (ctx) => {
         const r = ctx.mall.refunds.get(ctx.params.refund_code!);
         if (!r) throw new ApiError(404, `No refund found. (${ctx.params.refund_code})`);

@@ -21,6 +21,7 @@ export function shipmentRoutes(opts: ResolvedOptions): Route[] {
       method: 'GET',
       pattern: '/orders/:order_id/shipments',
       scope: 'order',
+      query: { read: [] },
       handler: (ctx) => {
         const order = getOrder(ctx.mall, ctx.params.order_id!);
         const shipments = [...ctx.mall.shipments.values()].filter((s) => s.order_id === order.order_id).map((s) => renderShipment(s, ctx.mall));
