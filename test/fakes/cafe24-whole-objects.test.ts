@@ -6,6 +6,7 @@
  */
 import type { Harness } from '../../local/fakes/cafe24/testing';
 import { startFake } from '../../local/fakes/cafe24/testing';
+import * as sc from '../../src/channels/cafe24/schemas';
 import { REFERENCE_OBJECTS, shapeDifferences } from './cafe24-reference-objects';
 
 let h: Harness;
@@ -157,5 +158,25 @@ describe('carriers, suppliers, tokens', () => {
 
   test('a token answer', () => {
     expect(differences('token', h.fake.issueToken('najalran'))).toEqual([]);
+  });
+});
+
+describe("the add-on's schemas read the whole objects", () => {
+  test('orders, items, products, variants, inventories, shipments, claims, refunds, carriers', async () => {
+    const read = async (call: Parameters<typeof sc.parse>[0], schema: Parameters<typeof sc.parse>[2], path: string) => {
+      const r = await h.api('najalran', 'GET', path, { token });
+      expect(r.status).toBe(200);
+      return sc.parse(call, 'najalran', schema, { status: r.status, headers: {}, body: r.text });
+    };
+    const listed = (await read('orders.list', sc.OrdersList, '/orders?start_date=2026-11-01&end_date=2026-11-30&embed=items,receivers,buyer&limit=100')) as { orders: unknown[] };
+    expect(listed.orders.length).toBeGreaterThan(0);
+    await read('orders.get', sc.OrderOne, '/orders/20261118-0000003?embed=items,receivers,buyer');
+    await read('orderItems.list', sc.OrderItemsList, '/orders/20261118-0000003/items');
+    await read('products.list', sc.ProductsList, '/products?embed=variants&limit=100');
+    await read('variants.list', sc.VariantsList, '/products/11/variants?embed=inventories');
+    await read('inventories.get', sc.InventoryOne, '/products/11/variants/P000000L000A/inventories');
+    await read('shipments.list', sc.ShipmentsList, '/orders/20261118-0000003/shipments');
+    await read('refunds.list', sc.RefundsList, '/refunds?start_date=2026-11-01&end_date=2026-11-30');
+    await read('carriers.list', sc.CarriersList, '/carriers');
   });
 });
