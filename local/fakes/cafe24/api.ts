@@ -130,12 +130,12 @@ export function createAdminHandler(core: FakeCore): (mall: MallState, req: Admin
     }
 
     try {
-      if (found.route.query) checkQuery(found.route.query, req.query, opts.strict.unknownQueryParams);
+      const query = found.route.query ? checkQuery(found.route.query, req.query, opts.strict.unknownQueryParams) : req.query;
       const result = found.route.handler({
         mall,
         now,
         params: found.params,
-        query: req.query,
+        query,
         body,
         path: req.path,
         grant,

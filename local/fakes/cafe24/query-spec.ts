@@ -26,11 +26,18 @@ export function notEmulatedError(name: string): ApiError {
   return paramError(name, NOT_EMULATED);
 }
 
-export function checkQuery(spec: QuerySpec, q: URLSearchParams, unknown: UnknownQueryReading): void {
+/**
+ * Refuses what the endpoint refuses and answers the query its handler sees: under 'ignore' an
+ * undocumented parameter or `embed` value is left out, so it is ignored in fact (an `embed`
+ * the handler happens to know is not honoured where Cafe24 does not document it).
+ */
+export function checkQuery(spec: QuerySpec, q: URLSearchParams, unknown: UnknownQueryReading): URLSearchParams {
+  const seen = new URLSearchParams();
   for (const name of new Set(q.keys())) {
     if (name === 'shop_no') {
       const v = q.get(name);
       if (v !== '' && v !== '1') throw new ApiError(422, '[Shop_no] The shop does not exist. (parameter.shop_no)');
+      seen.set(name, v ?? '');
       continue;
     }
     if (spec.notEmulated?.includes(name)) throw notEmulatedError(name);
@@ -38,11 +45,17 @@ export function checkQuery(spec: QuerySpec, q: URLSearchParams, unknown: Unknown
       if (unknown === 'reject') throw paramError(name, 'is not a parameter of this API.');
       continue;
     }
+    let value = q.get(name) ?? '';
     if (name === 'embed' && spec.embeds) {
-      for (const value of (q.get(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
-        if (spec.embeds.notEmulated?.includes(value)) throw paramError('embed', `(${value}) ${NOT_EMULATED}`);
-        if (!spec.embeds.read.includes(value) && unknown === 'reject') throw paramError('embed', `has an invalid value (${value}).`);
+      const kept: string[] = [];
+      for (const e of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+        if (spec.embeds.notEmulated?.includes(e)) throw paramError('embed', `(${e}) ${NOT_EMULATED}`);
+        if (spec.embeds.read.includes(e)) kept.push(e);
+        else if (unknown === 'reject') throw paramError('embed', `has an invalid value (${e}).`);
       }
+      value = kept.join(',');
     }
+    seen.set(name, value);
   }
+  return seen;
 }
