@@ -33,9 +33,9 @@ const CAFE24_E2E = [
  */
 const READINGS = [
   {
-    name: 'cafe24: first value of a list, access token dies at refresh; triggers spread in their minute',
+    name: 'cafe24: first value of a list, access token dies at refresh, undocumented parameters refused, a lone bulk request read; triggers spread in their minute',
     testMatch: CAFE24_E2E,
-    strict: { undocumentedCommaList: 'first', revokeAccessOnRefresh: true },
+    strict: { undocumentedCommaList: 'first', revokeAccessOnRefresh: true, unknownQueryParams: 'reject', bulkLoneRequest: 'accept' },
     timing: { mode: 'spread', seed: 1 },
   },
   {

@@ -225,3 +225,24 @@ test('a 429 and a missing scope, as the fake answers them', async () => {
   expect(e.userMessage).toBe('권한(scope)이 부족합니다: mall.read_shipping. 카페24 앱 권한을 확인한 뒤 다시 연결하세요');
   expect(decideRetry('get', refused, FIRST_TRY, T0).decision).toEqual({ action: 'fail', reconnect: true });
 });
+
+test('bulk calls of one object still go as requests[], which the fake takes where it refuses a lone request', async () => {
+  const s = sessionFor();
+  const one = [
+    ...rq.updateVariants(s, 13, [{ variantCode: 'P000000N000A', display: true }]),
+    ...rq.changeOrdersStatus(s, [{ orderId: '20261120-0000001', orderItemCodes: ['20261120-0000001-01'], processStatus: 'prepare' }]),
+    ...rq.createShipments(s, [{ orderId: '20261120-0000001', trackingNo: '1111', carrierCode: '0006', status: 'standby' }]),
+    ...rq.rejectClaimRequests(s, 'cancellation', [{ orderId: '20261120-0000001', orderItemCodes: ['20261120-0000001-02'], reason: '출고 완료', showToBuyer: true }]),
+  ];
+  expect(one).toHaveLength(4);
+  for (const req of one) {
+    const body = JSON.parse(String(req.payload)) as Record<string, unknown>;
+    expect(body).not.toHaveProperty('request');
+    expect(body.requests).toHaveLength(1);
+    const answer = await execute(req);
+    expect(answer.body).not.toContain('not a single');
+    // The same object as a lone `request` is what the fake (by default) refuses.
+    const lone = await execute({ ...req, payload: JSON.stringify({ shop_no: 1, request: (body.requests as unknown[])[0] }) });
+    if (!process.env.CAFE24_FAKE_STRICT?.includes('bulkLoneRequest')) expect(lone.status).toBe(422);
+  }
+});

@@ -6,6 +6,7 @@
  * calls do not touch the bucket (it is per mall, and a call without a valid token has not
  * reached a mall). Every answer after authentication carries the limit and usage headers.
  */
+import { checkQuery } from './query-spec';
 import { callLimitHeader, displayed, drain, take } from './bucket';
 import type { FakeCore } from './core';
 import { ApiError, apiErrorBody, MSG } from './errors';
@@ -129,11 +130,12 @@ export function createAdminHandler(core: FakeCore): (mall: MallState, req: Admin
     }
 
     try {
+      const query = found.route.query ? checkQuery(found.route.query, req.query, opts.strict.unknownQueryParams) : req.query;
       const result = found.route.handler({
         mall,
         now,
         params: found.params,
-        query: req.query,
+        query,
         body,
         path: req.path,
         grant,

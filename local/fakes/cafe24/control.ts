@@ -107,7 +107,7 @@ export class Controls {
   withdrawRequest(mallId: string, orderId: string, orderItemCode: string): Record<string, unknown> {
     const mall = this.mall('withdrawRequest', mallId);
     const code = parse('withdrawRequest', z.string().min(1), orderItemCode);
-    return renderItem(run('withdrawRequest', () => withdrawRequest(mall, parse('withdrawRequest', OrderIdText, orderId), code)));
+    return renderItem(run('withdrawRequest', () => withdrawRequest(mall, parse('withdrawRequest', OrderIdText, orderId), code)), mall);
   }
 
   /** The carrier delivers: items in transit (N30) become delivered (N40) via their shipments. */

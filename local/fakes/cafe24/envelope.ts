@@ -49,11 +49,18 @@ export function single<S extends z.ZodType>(body: unknown, schema: S): z.output<
   return parseWith(schema, body.request, '');
 }
 
-/** The `requests` array of a bulk endpoint, capped. Objects are validated one by one by the
- * caller so one bad object does not sink the others. */
-export function bulk(body: unknown, cap: number): unknown[] {
+/**
+ * The `requests` array of a bulk endpoint, capped. Objects are validated one by one by the
+ * caller so one bad object does not sink the others. A lone `request` object is refused like a
+ * missing `requests` (the reference documents only the list; strict `bulkLoneRequest`), or
+ * read as a list of one with 'accept'.
+ */
+export function bulk(body: unknown, cap: number, loneRequest: 'refuse' | 'accept'): unknown[] {
   if (!isObject(body)) throw new ApiError(422, '[Requests] is required. (parameter.requests)');
   checkShopNo(body);
+  if (!Array.isArray(body.requests) && isObject(body.request) && loneRequest === 'refuse') {
+    throw new ApiError(422, '[Requests] is required: this API takes a "requests" list, not a single "request". (parameter.requests)');
+  }
   const list = Array.isArray(body.requests) ? body.requests : isObject(body.request) ? [body.request] : null;
   if (list === null || list.length === 0) throw new ApiError(422, '[Requests] is required. (parameter.requests)');
   if (list.length > cap) {

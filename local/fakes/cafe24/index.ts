@@ -76,7 +76,7 @@ export interface Cafe24Fake {
   clearFaults(mallId?: string): { cleared: number };
 }
 
-function resolveOptions(o: Cafe24FakeOptions): ResolvedOptions {
+export function resolveOptions(o: Cafe24FakeOptions): ResolvedOptions {
   const parse = <S extends z.ZodType>(schema: S, value: unknown, root: string): z.output<S> => {
     const r = schema.safeParse(value ?? {});
     if (!r.success) throw new ControlError(formatZodError('Invalid Cafe24 fake options:', root, r.error));

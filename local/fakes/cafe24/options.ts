@@ -35,6 +35,19 @@ export const StrictOptionsSchema = z.strictObject({
    * 'accept' reads the list.
    */
   undocumentedCommaList: z.enum(['reject', 'first', 'accept']).default('reject'),
+  /**
+   * A bulk endpoint given one `request` object instead of `requests[]` (the reference documents
+   * only the list): 'refuse' answers 422 like a missing `requests` (default), 'accept' reads it
+   * as a list of one.
+   */
+  bulkLoneRequest: z.enum(['refuse', 'accept']).default('refuse'),
+  /**
+   * A query parameter (or `embed` value) Cafe24 does not document for the endpoint: 'ignore'
+   * (default: the reference is silent, and web APIs commonly pass over what they do not know)
+   * or 'reject' (422 naming it). Documented parameters the fake does not emulate are refused
+   * under both readings.
+   */
+  unknownQueryParams: z.enum(['ignore', 'reject']).default('ignore'),
   /** A tracking number already used on another order: 'allow' (bundle shipping) or 'reject' (422). */
   duplicateTrackingNo: z.enum(['allow', 'reject']).default('allow'),
   /**

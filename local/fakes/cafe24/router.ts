@@ -3,6 +3,7 @@
  * HTTP layer checks read/write scope from the method before calling the handler.
  */
 import type { MallState } from './model';
+import type { QuerySpec } from './query-spec';
 import type { ScopeGroup } from './scopes';
 import type { TokenPair } from './tokens';
 
@@ -32,6 +33,8 @@ export interface Route {
   scope: ScopeGroup;
   /** Least API version that has the endpoint. */
   minVersion?: string;
+  /** Every GET route says what it does with each query parameter (query-spec.ts). */
+  query?: QuerySpec;
   handler: (ctx: RouteContext) => RouteResult;
 }
 

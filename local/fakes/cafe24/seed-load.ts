@@ -99,6 +99,12 @@ const ITEM_KEYS = [
   'claim_code', 'claim_type', 'claim_status', 'claim_reason_type', 'claim_reason', 'claim_quantity', ...ITEM_DATE_FIELDS,
 ] as const;
 
+/** The mall's carrier id for a carrier code a seeded item names without its id. */
+function carrierIdOf(mall: MallState, code: string | null): number | null {
+  const c = code === null ? undefined : mall.carriers.find((x) => x.shipping_carrier_code === code);
+  return c && typeof c.carrier_id === 'number' ? c.carrier_id : null;
+}
+
 function itemFromSeed(mall: MallState, it: SeedItemData, index: number, paid: boolean): OrderItem {
   const raw = it as Json;
   const str = (k: string): string | null => (typeof raw[k] === 'string' ? (raw[k] as string) : null);
@@ -132,7 +138,11 @@ function itemFromSeed(mall: MallState, it: SeedItemData, index: number, paid: bo
     tracking_no: it.tracking_no ?? null,
     shipping_company_code: it.shipping_company_code ?? null,
     shipping_company_name: it.shipping_company_name ?? null,
-    shipping_company_id: typeof raw.shipping_company_id === 'number' ? raw.shipping_company_id : null,
+    // The documented samples print it as a string ("2"); older seeds gave a number.
+    shipping_company_id:
+      typeof raw.shipping_company_id === 'number' ? raw.shipping_company_id
+        : typeof raw.shipping_company_id === 'string' && /^\d+$/.test(raw.shipping_company_id) ? Number(raw.shipping_company_id)
+          : carrierIdOf(mall, it.shipping_company_code ?? null),
     claim: {
       ...emptyClaim(),
       claim_code: it.claim_code ?? null,

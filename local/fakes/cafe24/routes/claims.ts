@@ -93,7 +93,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/cancellation',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, BULK_CAP), ['order_id'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, BULK_CAP, opts.strict.bulkLoneRequest), ['order_id'], (raw) => {
           const req = parseWith(CancellationCreate.extend(OrderRef), raw, '');
           // The bulk resource cannot cancel at the payment gateway (reference §9).
           return renderClaim(cancelOrder(ctx.mall, req.order_id, { ...req, payment_gateway_cancel: 'F' }, ctx.now));
@@ -106,7 +106,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/cancellation',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, BULK_CAP), ['order_id', 'claim_code'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, BULK_CAP, opts.strict.bulkLoneRequest), ['order_id', 'claim_code'], (raw) => {
           const req = parseWith(CancellationUpdate.extend(ClaimRef), raw, '');
           return renderClaim(updateCancellation(ctx.mall, req.order_id, req.claim_code, { ...req, payment_gateway_cancel: 'F' }, ctx.now));
         });
@@ -117,6 +117,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       method: 'GET',
       pattern: '/cancellation/:claim_code',
       scope: 'order',
+      query: { read: [] },
       handler: (ctx) => ({ status: 200, body: { cancellation: renderClaim(claimByCode(ctx.mall, ctx.params.claim_code!, 'cancellation')) } }),
     },
     {
@@ -124,7 +125,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/cancellationrequests',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, BULK_CAP), ['order_id'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, BULK_CAP, opts.strict.bulkLoneRequest), ['order_id'], (raw) => {
           const req = parseWith(RequestFiling, raw, '');
           const input = parseWith(BuyerRequest, { items: req.items, reason_type: req.reason_type, reason: req.reason }, '');
           return renderClaim(requestCancellation(ctx.mall, req.order_id, input, ctx.now));
@@ -137,7 +138,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/cancellationrequests',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, BULK_CAP), ['order_id'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, BULK_CAP, opts.strict.bulkLoneRequest), ['order_id'], (raw) => {
           const req = parseWith(RequestDecision.extend({ order_id: z.string().min(1) }), raw, '');
           return decide(ctx.mall, req.order_id, 'cancellation', req, ctx.now, opts);
         });
@@ -165,7 +166,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/return',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, BULK_CAP), ['order_id'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, BULK_CAP, opts.strict.bulkLoneRequest), ['order_id'], (raw) => {
           const req = parseWith(ReturnCreate.extend(OrderRef), raw, '');
           return renderClaim(returnOrder(ctx.mall, req.order_id, req, ctx.now));
         });
@@ -177,7 +178,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/return',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, BULK_CAP), ['order_id', 'claim_code'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, BULK_CAP, opts.strict.bulkLoneRequest), ['order_id', 'claim_code'], (raw) => {
           const req = parseWith(ReturnUpdate.extend(ClaimRef), raw, '');
           return renderClaim(updateReturn(ctx.mall, req.order_id, req.claim_code, req, ctx.now));
         });
@@ -188,6 +189,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       method: 'GET',
       pattern: '/return/:claim_code',
       scope: 'order',
+      query: { read: [] },
       handler: (ctx) => ({ status: 200, body: { return: renderClaim(claimByCode(ctx.mall, ctx.params.claim_code!, 'return')) } }),
     },
     {
@@ -195,7 +197,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/returnrequests',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, BULK_CAP), ['order_id'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, BULK_CAP, opts.strict.bulkLoneRequest), ['order_id'], (raw) => {
           const req = parseWith(RequestFiling, raw, '');
           const input = parseWith(BuyerRequest, { items: req.items, reason_type: req.reason_type, reason: req.reason }, '');
           return renderClaim(requestReturn(ctx.mall, req.order_id, input, ctx.now));
@@ -208,7 +210,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/returnrequests',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, BULK_CAP), ['order_id'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, BULK_CAP, opts.strict.bulkLoneRequest), ['order_id'], (raw) => {
           const req = parseWith(RequestDecision.extend({ order_id: z.string().min(1) }), raw, '');
           return decide(ctx.mall, req.order_id, 'return', req, ctx.now, opts);
         });
@@ -236,7 +238,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/exchange',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, BULK_CAP), ['order_id'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, BULK_CAP, opts.strict.bulkLoneRequest), ['order_id'], (raw) => {
           const req = parseWith(ExchangeCreate.extend(OrderRef), raw, '');
           return renderClaim(exchangeOrder(ctx.mall, req.order_id, req, ctx.now, paid));
         });
@@ -248,7 +250,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/exchange',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, BULK_CAP), ['order_id', 'claim_code'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, BULK_CAP, opts.strict.bulkLoneRequest), ['order_id', 'claim_code'], (raw) => {
           const req = parseWith(ExchangeUpdate.extend(ClaimRef), raw, '');
           return renderClaim(updateExchange(ctx.mall, req.order_id, req.claim_code, req, ctx.now, paid));
         });
@@ -259,6 +261,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       method: 'GET',
       pattern: '/exchange/:claim_code',
       scope: 'order',
+      query: { read: [] },
       handler: (ctx) => ({ status: 200, body: { exchange: renderClaim(claimByCode(ctx.mall, ctx.params.claim_code!, 'exchange')) } }),
     },
     {
@@ -272,7 +275,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/exchangerequests',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, BULK_CAP), ['order_id'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, BULK_CAP, opts.strict.bulkLoneRequest), ['order_id'], (raw) => {
           const req = parseWith(RequestDecision.extend({ order_id: z.string().min(1) }), raw, '');
           return decide(ctx.mall, req.order_id, 'exchange', req, ctx.now, opts);
         });
@@ -284,6 +287,8 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       method: 'GET',
       pattern: '/refunds',
       scope: 'order',
+      // Reference §9: all of GET /refunds' parameters.
+      query: { read: ['start_date', 'end_date', 'date_type', 'order_id', 'member_id', 'refund_status', 'limit', 'offset'] },
       handler: (ctx) => {
         const q = ctx.query;
         // Both dates required (reference §9); the window cap is not documented for refunds.
@@ -291,6 +296,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
         const dateType = enumParam(q, 'date_type', ['accepted_refund_date', 'refund_date'] as const) ?? 'accepted_refund_date';
         const ids = undocumentedListParam(q, 'order_id', opts.strict.undocumentedCommaList);
         const statuses = undocumentedListParam(q, 'refund_status', opts.strict.undocumentedCommaList, ['F', 'T', 'M'] as const);
+        const memberId = q.get('member_id');
         const page = paging(q, CAPS.refunds);
         const list = [...ctx.mall.refunds.values()]
           .filter((r) => {
@@ -298,6 +304,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
             if (t === null || t < window.start || t > window.end) return false;
             if (ids && !ids.includes(r.order_id)) return false;
             if (statuses && !statuses.includes(r.refund_status)) return false;
+            if (memberId !== null && ctx.mall.orders.get(r.order_id)?.member_id !== memberId) return false;
             return true;
           })
           .sort((a, b) => a.accepted_refund_date - b.accepted_refund_date);
@@ -308,6 +315,7 @@ export function claimRoutes(opts: ResolvedOptions): Route[] {
       method: 'GET',
       pattern: '/refunds/:refund_code',
       scope: 'order',
+      query: { read: [] },
       handler: (ctx) => {
         const r = ctx.mall.refunds.get(ctx.params.refund_code!);
         if (!r) throw new ApiError(404, `No refund found. (${ctx.params.refund_code})`);

@@ -19,12 +19,14 @@ export function miscRoutes(): Route[] {
       method: 'GET',
       pattern: '/carriers',
       scope: 'shipping',
+      query: { read: [] },
       handler: (ctx) => ({ status: 200, body: { carriers: ctx.mall.carriers.map(renderCarrier) } }),
     },
     {
       method: 'GET',
       pattern: '/carriers/:carrier_id',
       scope: 'shipping',
+      query: { read: [] },
       handler: (ctx) => {
         const c = ctx.mall.carriers.find((x) => String(x.carrier_id) === ctx.params.carrier_id);
         if (!c) throw new ApiError(404, `No carrier found. (${ctx.params.carrier_id})`);
@@ -35,6 +37,7 @@ export function miscRoutes(): Route[] {
       method: 'GET',
       pattern: '/suppliers',
       scope: 'supply',
+      query: { read: ['supplier_code', 'supplier_name', 'limit', 'offset'] },
       handler: (ctx) => {
         const page = paging(ctx.query, CAPS.suppliers);
         const list = filterSuppliers(ctx.mall, ctx.query);
@@ -45,12 +48,14 @@ export function miscRoutes(): Route[] {
       method: 'GET',
       pattern: '/suppliers/count',
       scope: 'supply',
+      query: { read: ['supplier_code', 'supplier_name'] },
       handler: (ctx) => ({ status: 200, body: { count: filterSuppliers(ctx.mall, ctx.query).length } }),
     },
     {
       method: 'GET',
       pattern: '/suppliers/:supplier_code',
       scope: 'supply',
+      query: { read: [] },
       handler: (ctx) => {
         const s = ctx.mall.suppliers.find((x) => x.supplier_code === ctx.params.supplier_code);
         if (!s) throw new ApiError(404, `No supplier found. (${ctx.params.supplier_code})`);

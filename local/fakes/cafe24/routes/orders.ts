@@ -9,8 +9,9 @@ import type { Json, MallState, Order, OrderItem } from '../model';
 import type { ResolvedOptions } from '../options';
 import { ORDER_STATUSES } from '../order-status';
 import { getOrder, ProcessRequest, processOrder } from '../orders';
-import { CAPS, dateWindow, embedSet, enumListParam, enumParam, intListParam, listParam, pageLinks, paging, pickFields, undocumentedListParam } from '../paging';
-import { renderItem, renderOrder } from '../render';
+import { CAPS, dateWindow, embedSet, enumListParam, enumParam, flagParam, intListParam, intParam, listParam, pageLinks, paging, pickFields, undocumentedListParam } from '../paging';
+import type { QuerySpec } from '../query-spec';
+import { renderBuyer, renderItem, renderOrder, renderReceiver } from '../render';
 import type { Route, RouteContext } from '../router';
 import { kstIso } from '../time';
 
@@ -72,6 +73,21 @@ function filterOrders(mall: MallState, q: URLSearchParams, opts: ResolvedOptions
   const buyerCell = q.get('buyer_cellphone');
   const receiverName = q.get('receiver_name');
   const memberType = enumParam(q, 'member_type', ['2', '3'] as const);
+  const memberEmail = q.get('member_email');
+  const buyerPhone = q.get('buyer_phone');
+  const receiverAddress = q.get('receiver_address');
+  const firstOrder = flagParam(q, 'first_order');
+  const marketOrderNos = listParam(q, 'market_order_no');
+  const marketSeller = q.get('market_seller_id');
+  const marketCancel = enumParam(q, 'market_cancel_request', ['T'] as const);
+  const methods = listParam(q, 'payment_method');
+  const carrierId = intParam(q, 'carrier_id');
+  const wishedCarriers = listParam(q, 'wished_carrier_id');
+  const subscription = flagParam(q, 'subscription');
+  const multipleAddresses = enumParam(q, 'multiple_addresses', ['T'] as const);
+  // Filters on fields the fake renders are matched against the rendered order, so a filter
+  // and the object it answers never disagree.
+  const byRendered = [memberEmail, firstOrder, marketOrderNos, marketSeller, wishedCarriers, subscription, multipleAddresses].some((v) => v != null);
 
   return [...mall.orders.values()]
     .filter((o) => {
@@ -91,10 +107,49 @@ function filterOrders(mall: MallState, q: URLSearchParams, opts: ResolvedOptions
       if (!contains(o.buyer?.email, buyerEmail)) return false;
       if (!contains(o.buyer?.cellphone, buyerCell)) return false;
       if (receiverName !== null && !o.receivers.some((r) => contains(r.name, receiverName))) return false;
+      if (!contains(o.buyer?.phone, buyerPhone)) return false;
+      if (receiverAddress !== null && !o.receivers.some((r) => contains(`${String(r.address1 ?? '')} ${String(r.address2 ?? '')}`, receiverAddress))) return false;
+      if (marketCancel && !o.items.some((i) => i.extra.market_cancel_request === 'T')) return false;
+      if (methods && !o.payment_method.some((m) => methods.includes(m))) return false;
+      if (carrierId !== undefined && ![...mall.shipments.values()].some((sh) => sh.order_id === o.order_id && sh.carrier_id === carrierId)) return false;
+      if (byRendered) {
+        const r = renderOrder(mall, o, new Set());
+        if (memberEmail !== null && r.member_email !== memberEmail) return false;
+        if (firstOrder && r.first_order !== firstOrder) return false;
+        if (marketOrderNos && !marketOrderNos.includes(String(r.market_order_no))) return false;
+        if (marketSeller !== null && r.market_seller_id !== marketSeller) return false;
+        if (wishedCarriers && !wishedCarriers.includes(String(r.wished_carrier_id))) return false;
+        if (subscription && r.subscription !== subscription) return false;
+        if (multipleAddresses && r.multiple_addresses !== multipleAddresses) return false;
+      }
       return true;
     })
     .sort((a, b) => a.order_date - b.order_date || (a.order_id < b.order_id ? -1 : 1));
 }
+
+/** The filters of GET /orders and /orders/count (reference §7 "List parameters"). */
+const ORDER_FILTERS: QuerySpec = {
+  read: [
+    'start_date', 'end_date', 'date_type', 'order_id', 'order_status', 'payment_status', 'refund_status',
+    'member_type', 'member_id', 'member_email', 'buyer_name', 'buyer_email', 'buyer_phone', 'buyer_cellphone',
+    'receiver_name', 'receiver_address', 'first_order', 'product_no', 'product_code', 'supplier_id',
+    'order_place_id', 'market_order_no', 'market_seller_id', 'market_cancel_request', 'payment_method',
+    'carrier_id', 'wished_carrier_id', 'subscription', 'multiple_addresses',
+  ],
+  // Fields the fake's orders do not carry (membership groups, furigana, inflow, PG, discounts, labels).
+  notEmulated: ['group_no', 'name_furigana', 'inflow_path', 'payment_gateway_name', 'discount_method', 'discount_code', 'labels'],
+};
+
+const ORDER_EMBEDS = ['items', 'receivers', 'buyer', 'return', 'cancellation', 'exchange'];
+
+export const ORDER_QUERY = {
+  list: { read: [...ORDER_FILTERS.read, 'limit', 'offset', 'embed', 'fields'], notEmulated: ORDER_FILTERS.notEmulated, embeds: { read: ORDER_EMBEDS } },
+  count: ORDER_FILTERS,
+  one: { read: ['embed', 'fields'], embeds: { read: [...ORDER_EMBEDS, 'refunds'], notEmulated: ['benefits', 'coupons'] } },
+  items: { read: ['supplier_id'] },
+  none: { read: [] },
+  unpaid: { read: ['start_date', 'end_date', 'payment_method', 'settle_type', 'limit', 'offset', 'order'] },
+} as const satisfies Record<string, QuerySpec>;
 
 const ItemUpdate = z.looseObject({
   claim_type: z.enum(['C', 'R']).optional(),
@@ -106,6 +161,8 @@ const ItemUpdate = z.looseObject({
   multi_invoice: z.array(z.looseObject({})).optional(),
 });
 
+const receiversOf = (o: Order): Json[] => o.receivers.map((r) => ({ shop_no: 1, ...renderReceiver(o, r) }));
+
 function orderIdOf(ctx: RouteContext): string {
   return ctx.params.order_id!;
 }
@@ -116,6 +173,7 @@ export function orderRoutes(opts: ResolvedOptions): Route[] {
       method: 'GET',
       pattern: '/orders',
       scope: 'order',
+      query: ORDER_QUERY.list,
       handler: (ctx) => {
         const page = paging(ctx.query, CAPS.orders);
         const list = filterOrders(ctx.mall, ctx.query, opts);
@@ -130,6 +188,7 @@ export function orderRoutes(opts: ResolvedOptions): Route[] {
       method: 'GET',
       pattern: '/orders/count',
       scope: 'order',
+      query: ORDER_QUERY.count,
       handler: (ctx) => ({ status: 200, body: { count: filterOrders(ctx.mall, ctx.query, opts).length } }),
     },
     {
@@ -138,7 +197,7 @@ export function orderRoutes(opts: ResolvedOptions): Route[] {
       scope: 'order',
       handler: (ctx) => {
         // Cap not in the reference's table; 100 like the other bulk writes.
-        const list = bulk(ctx.body, 100);
+        const list = bulk(ctx.body, 100, opts.strict.bulkLoneRequest);
         const outcomes = runEach(list, ['order_id'], (raw) => {
           const req = parseWith(ProcessRequest.extend({ order_id: z.string().min(1) }), raw, '');
           return processOrder(ctx.mall, req.order_id, req, ctx.now);
@@ -150,6 +209,7 @@ export function orderRoutes(opts: ResolvedOptions): Route[] {
       method: 'GET',
       pattern: '/orders/:order_id',
       scope: 'order',
+      query: ORDER_QUERY.one,
       handler: (ctx) => {
         const o = getOrder(ctx.mall, orderIdOf(ctx));
         return { status: 200, body: { order: pickFields(renderOrder(ctx.mall, o, embedSet(ctx.query)), listParam(ctx.query, 'fields')) } };
@@ -168,10 +228,11 @@ export function orderRoutes(opts: ResolvedOptions): Route[] {
       method: 'GET',
       pattern: '/orders/:order_id/items',
       scope: 'order',
+      query: ORDER_QUERY.items,
       handler: (ctx) => {
         const o = getOrder(ctx.mall, orderIdOf(ctx));
         const suppliers = listParam(ctx.query, 'supplier_id');
-        const items = o.items.filter((i) => !suppliers || (i.supplier_id !== null && suppliers.includes(i.supplier_id))).map(renderItem);
+        const items = o.items.filter((i) => !suppliers || (i.supplier_id !== null && suppliers.includes(i.supplier_id))).map((i) => renderItem(i, ctx.mall));
         return { status: 200, body: { items } };
       },
     },
@@ -199,39 +260,45 @@ export function orderRoutes(opts: ResolvedOptions): Route[] {
         }
         if (req.shipping_expected_date !== undefined) item.extra.shipping_expected_date = req.shipping_expected_date;
         if (req.multi_invoice !== undefined) item.extra.multi_invoice = req.multi_invoice;
-        return { status: 200, body: { item: renderItem(item) } };
+        return { status: 200, body: { item: renderItem(item, ctx.mall) } };
       },
     },
     {
       method: 'GET',
       pattern: '/orders/:order_id/receivers',
       scope: 'order',
-      handler: (ctx) => ({ status: 200, body: { receivers: getOrder(ctx.mall, orderIdOf(ctx)).receivers.map((r) => ({ shop_no: 1, ...r })) } }),
+      query: ORDER_QUERY.none,
+      handler: (ctx) => ({ status: 200, body: { receivers: receiversOf(getOrder(ctx.mall, orderIdOf(ctx))) } }),
     },
     {
       method: 'GET',
       pattern: '/orders/:order_id/buyer',
       scope: 'order',
+      query: ORDER_QUERY.none,
       handler: (ctx) => {
         const o = getOrder(ctx.mall, orderIdOf(ctx));
-        return { status: 200, body: { buyer: o.buyer ? { shop_no: 1, ...o.buyer } : null } };
+        return { status: 200, body: { buyer: o.buyer ? { shop_no: 1, ...renderBuyer(o.buyer) } : null } };
       },
     },
     {
       method: 'GET',
       pattern: '/unpaidorders',
       scope: 'order',
+      query: ORDER_QUERY.unpaid,
       minVersion: opts.strict.unpaidOrdersMinVersion,
       handler: (ctx) => {
         const q = ctx.query;
         const window = dateWindow(q, { required: true, maxMonths: opts.strict.orderWindowMonths })!;
         const methods = enumListParam(q, 'payment_method', ['cash', 'icash'] as const) ?? ['cash', 'icash'];
         const dir = (enumParam(q, 'order', ['asc', 'desc'] as const) ?? 'desc') === 'desc' ? -1 : 1;
+        // Every unpaid order of the fake is a first payment (S); additional payments (E) are not modelled.
+        const settle = enumParam(q, 'settle_type', ['S', 'E'] as const);
         const page = paging(q, CAPS.unpaidorders);
         const list = [...ctx.mall.orders.values()]
           .filter((o) => o.order_date >= window.start && o.order_date <= window.end)
           .filter((o) => (o.paid === 'F' || o.paid === 'M') && o.payment_method.some((m) => (methods as string[]).includes(m)))
           .filter((o) => o.items.some((i) => i.order_status === 'N00' || i.order_status === 'N02'))
+          .filter(() => settle !== 'E')
           .sort((a, b) => (a.order_date - b.order_date) * dir);
         const unpaidorders = list.slice(page.offset, page.offset + page.limit).map((o): Json => {
           const unpaid = o.items.filter((i) => i.order_status === 'N00' || i.order_status === 'N02');

@@ -17,7 +17,8 @@ import { ApiError, paramError } from '../errors';
 import { toCents } from '../money';
 import type { MallState, Product } from '../model';
 import type { ResolvedOptions } from '../options';
-import { CAPS, dateParam, embedSet, enumParam, flagParam, intListParam, intParam, listParam, numberParam, paging, pickFields } from '../paging';
+import { CAPS, dateParam, embedSet, enumListParam, enumParam, flagParam, intListParam, intParam, listParam, numberParam, paging, pickFields } from '../paging';
+import type { QuerySpec } from '../query-spec';
 import { renderInventory, renderProduct, renderVariant } from '../render';
 import type { Route, RouteContext } from '../router';
 import { intPathParam } from '../router';
@@ -45,6 +46,19 @@ function filterProducts(mall: MallState, q: URLSearchParams): Product[] {
   };
   const created = pair('created_start_date', 'created_end_date');
   const updated = pair('updated_start_date', 'updated_end_date');
+  const range = (name: string): [number | undefined, number | undefined] => [numberParam(q, `${name}_min`), numberParam(q, `${name}_max`)];
+  const inRange = (v: number, [min, max]: [number | undefined, number | undefined]): boolean => (min === undefined || v >= min) && (max === undefined || v <= max);
+  const retail = range('retail_price');
+  const supply = range('supply_price');
+  const safetyMin = intParam(q, 'stock_safety_min');
+  const safetyMax = intParam(q, 'stock_safety_max');
+  // Codes, bundle and option type are matched against the rendered product, so a filter and the
+  // object it answers never disagree.
+  const codes = (['brand_code', 'manufacturer_code', 'trend_code', 'classification_code'] as const)
+    .map((name) => [name, listParam(q, name)] as const)
+    .filter((c): c is readonly [typeof c[0], string[]] => c[1] !== undefined);
+  const bundle = flagParam(q, 'product_bundle');
+  const optionTypes = enumListParam(q, 'option_type', ['C', 'S', 'E', 'F'] as const);
 
   return [...mall.products.values()].filter((p) => {
     const variants = p.variantCodes.map((c) => mall.variants.get(c)!).filter(Boolean);
@@ -64,6 +78,15 @@ function filterProducts(mall: MallState, q: URLSearchParams): Product[] {
     if (stockMax !== undefined && !variants.some((v) => v.quantity <= stockMax)) return false;
     if (created && (p.created < created[0] || p.created > created[1])) return false;
     if (updated && (p.updated < updated[0] || p.updated > updated[1])) return false;
+    if (!inRange(toCents(p.retail_price) / 100, retail) || !inRange(toCents(p.supply_price) / 100, supply)) return false;
+    if (safetyMin !== undefined && !variants.some((v) => v.safety_inventory >= safetyMin)) return false;
+    if (safetyMax !== undefined && !variants.some((v) => v.safety_inventory <= safetyMax)) return false;
+    if (codes.length > 0 || bundle || optionTypes) {
+      const r = renderProduct(mall, p, new Set());
+      if (codes.some(([name, list]) => !list.includes(String(r[name])))) return false;
+      if (bundle && r.product_bundle !== bundle) return false;
+      if (optionTypes && !optionTypes.includes(r.option_type as 'C')) return false;
+    }
     return true;
   });
 }
@@ -84,6 +107,35 @@ function sortProducts(list: Product[], q: URLSearchParams): Product[] {
   });
 }
 
+/** The filters of GET /products and /products/count (reference §5 "List filters"). */
+const PRODUCT_FILTERS: QuerySpec = {
+  read: [
+    'product_no', 'display', 'selling', 'product_name', 'product_code', 'custom_product_code', 'custom_variant_code',
+    'brand_code', 'manufacturer_code', 'supplier_code', 'trend_code', 'classification_code',
+    'price_min', 'price_max', 'retail_price_min', 'retail_price_max', 'supply_price_min', 'supply_price_max',
+    'created_start_date', 'created_end_date', 'updated_start_date', 'updated_end_date',
+    'stock_quantity_min', 'stock_quantity_max', 'stock_safety_min', 'stock_safety_max', 'use_inventory',
+    'product_bundle', 'option_type',
+  ],
+  // Categories, market sync and approval are not modelled by the fake.
+  notEmulated: ['category', 'include_sub_category', 'category_unapplied', 'market_sync', 'approve_status'],
+};
+
+/** `embed` of products: variants (with their inventories); the other documented ones are not modelled. */
+const PRODUCT_EMBEDS = { read: ['variants', 'inventories'], notEmulated: ['options', 'discountprice', 'decorationimages', 'benefits', 'channeldiscountprices'] };
+
+export const PRODUCT_QUERY = {
+  list: {
+    read: [...PRODUCT_FILTERS.read, 'since_product_no', 'sort', 'order', 'limit', 'offset', 'embed', 'fields'],
+    notEmulated: PRODUCT_FILTERS.notEmulated,
+    embeds: PRODUCT_EMBEDS,
+  },
+  count: PRODUCT_FILTERS,
+  one: { read: ['embed', 'fields'], embeds: PRODUCT_EMBEDS },
+  variants: { read: ['embed'], embeds: { read: ['inventories'] } },
+  none: { read: [] },
+} as const satisfies Record<string, QuerySpec>;
+
 function productNoOf(ctx: RouteContext): number {
   const no = intPathParam(ctx.params, 'product_no');
   if (no < 0) throw new ApiError(404, `No product found. (${ctx.params.product_no})`);
@@ -96,6 +148,7 @@ export function productRoutes(opts: ResolvedOptions): Route[] {
       method: 'GET',
       pattern: '/products',
       scope: 'product',
+      query: PRODUCT_QUERY.list,
       handler: (ctx) => {
         const q = ctx.query;
         const since = intParam(q, 'since_product_no');
@@ -119,6 +172,7 @@ export function productRoutes(opts: ResolvedOptions): Route[] {
       method: 'GET',
       pattern: '/products/count',
       scope: 'product',
+      query: PRODUCT_QUERY.count,
       handler: (ctx) => ({ status: 200, body: { count: filterProducts(ctx.mall, ctx.query).length } }),
     },
     {
@@ -135,6 +189,7 @@ export function productRoutes(opts: ResolvedOptions): Route[] {
       method: 'GET',
       pattern: '/products/:product_no',
       scope: 'product',
+      query: PRODUCT_QUERY.one,
       handler: (ctx) => {
         const p = getProduct(ctx.mall, productNoOf(ctx));
         const product = pickFields(renderProduct(ctx.mall, p, embedSet(ctx.query)), listParam(ctx.query, 'fields'));
@@ -155,6 +210,7 @@ export function productRoutes(opts: ResolvedOptions): Route[] {
       method: 'GET',
       pattern: '/products/:product_no/variants',
       scope: 'product',
+      query: PRODUCT_QUERY.variants,
       handler: (ctx) => {
         const p = getProduct(ctx.mall, productNoOf(ctx));
         const inv = embedSet(ctx.query).has('inventories');
@@ -169,7 +225,7 @@ export function productRoutes(opts: ResolvedOptions): Route[] {
       handler: (ctx) => {
         const productNo = productNoOf(ctx);
         getProduct(ctx.mall, productNo);
-        const list = bulk(ctx.body, 100);
+        const list = bulk(ctx.body, 100, opts.strict.bulkLoneRequest);
         const outcomes = runEach(list, ['variant_code'], (raw) => {
           const req = parseWith(VariantBulkItem, raw, '');
           const { variant_code, ...patch } = req;
@@ -182,6 +238,7 @@ export function productRoutes(opts: ResolvedOptions): Route[] {
       method: 'GET',
       pattern: '/products/:product_no/variants/:variant_code',
       scope: 'product',
+      query: PRODUCT_QUERY.variants,
       handler: (ctx) => {
         const v = getVariant(ctx.mall, productNoOf(ctx), ctx.params.variant_code!);
         return { status: 200, body: { variant: renderVariant(v, embedSet(ctx.query).has('inventories')) } };
@@ -201,6 +258,7 @@ export function productRoutes(opts: ResolvedOptions): Route[] {
       method: 'GET',
       pattern: '/products/:product_no/variants/:variant_code/inventories',
       scope: 'product',
+      query: PRODUCT_QUERY.none,
       handler: (ctx) => {
         const v = getVariant(ctx.mall, productNoOf(ctx), ctx.params.variant_code!);
         return { status: 200, body: { inventory: renderInventory(v) } };

@@ -21,6 +21,7 @@ export function shipmentRoutes(opts: ResolvedOptions): Route[] {
       method: 'GET',
       pattern: '/orders/:order_id/shipments',
       scope: 'order',
+      query: { read: [] },
       handler: (ctx) => {
         const order = getOrder(ctx.mall, ctx.params.order_id!);
         const shipments = [...ctx.mall.shipments.values()].filter((s) => s.order_id === order.order_id).map((s) => renderShipment(s, ctx.mall));
@@ -59,7 +60,7 @@ export function shipmentRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/shipments',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, 100), ['order_id', 'tracking_no'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, 100, opts.strict.bulkLoneRequest), ['order_id', 'tracking_no'], (raw) => {
           const req = parseWith(ShipmentCreateBulk, raw, '');
           return renderShipment(createShipment(ctx.mall, req.order_id, req, ctx.now, opts.strict), ctx.mall);
         });
@@ -71,7 +72,7 @@ export function shipmentRoutes(opts: ResolvedOptions): Route[] {
       pattern: '/shipments',
       scope: 'order',
       handler: (ctx) => {
-        const outcomes = runEach(bulk(ctx.body, 100), ['order_id', 'shipping_code'], (raw) => {
+        const outcomes = runEach(bulk(ctx.body, 100, opts.strict.bulkLoneRequest), ['order_id', 'shipping_code'], (raw) => {
           const req = parseWith(ShipmentUpdateBulk, raw, '');
           const orderId = req.order_id ?? shipmentByCode(ctx.mall, req.shipping_code).order_id;
           return renderShipment(updateShipment(ctx.mall, orderId, req.shipping_code, req, ctx.now, opts.strict), ctx.mall);
