@@ -46,7 +46,7 @@ export async function startServer(session: PreviewSession, clock: RealTimeClock,
     if (route === 'POST /api/clock') return clockControl(await bodyOf(req), res);
     if (route === 'POST /api/test-order') return testOrder(await bodyOf(req), res);
     if (req.method === 'GET' && /^\/dialog\/\d+$/.test(url.pathname)) return dialog(Number(url.pathname.slice(8)), res);
-    if (req.method === 'GET' && url.pathname.startsWith('/cafe24/')) return cafe24(url, res);
+    if ((req.method === 'GET' || req.method === 'POST') && url.pathname.startsWith('/cafe24/')) return cafe24(req, url, res);
     if (route === 'GET /usercallback') return userCallback(url, res);
     return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
   }
@@ -105,11 +105,14 @@ export async function startServer(session: PreviewSession, clock: RealTimeClock,
     send(res, 200, 'text/html; charset=utf-8', d.content);
   }
 
-  /** Only the consent page: the browser needs nothing else of Cafe24. */
-  async function cafe24(url: URL, res: http.ServerResponse): Promise<void> {
+  /** Only the consent page and its agree button: the browser needs nothing else of Cafe24. */
+  async function cafe24(req: http.IncomingMessage, url: URL, res: http.ServerResponse): Promise<void> {
     const target = loopbackToCafe24(url.pathname + url.search);
     if (!target || !new URL(target).pathname.endsWith('/oauth/authorize')) return send(res, 404, 'text/plain; charset=utf-8', 'Only the Cafe24 consent page is served here');
-    const r = await session.exclusive(() => session.runtime.network.send({ url: target, method: 'GET', headers: { 'User-Agent': 'local preview' }, body: Buffer.alloc(0) }));
+    const post = req.method === 'POST';
+    const body = post ? await rawBodyOf(req) : Buffer.alloc(0);
+    const forward: Record<string, string> = { 'User-Agent': 'local preview', ...(post ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}) };
+    const r = await session.exclusive(() => session.runtime.network.send({ url: target, method: post ? 'POST' : 'GET', headers: forward, body }));
     if (!r) return send(res, 502, 'text/plain; charset=utf-8', `No fake answers for ${new URL(target).host}`);
     const headers: Record<string, string> = {};
     for (const [k, v] of r.rawHeaders) {
@@ -125,7 +128,8 @@ export async function startServer(session: PreviewSession, clock: RealTimeClock,
     const r = await session.userCallback(Object.fromEntries(url.searchParams.entries()));
     // The product's page, served as Apps Script serves it: its own markup, never ours around data.
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
-    res.end(r.ok ? r.html : `<p>${escapeHtml(failureMessage(r.errors))}</p>`);
+    const title = r.title ? `<title>${escapeHtml(r.title)}</title>` : '';
+    res.end(`<!DOCTYPE html><meta charset="utf-8">${title}${r.ok ? r.html : `<p>${escapeHtml(failureMessage(r.errors))}</p>`}`);
   }
 
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -191,6 +195,20 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
 
 function json(res: http.ServerResponse, value: unknown, status = 200): void {
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+function rawBodyOf(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) req.destroy(new Error('request body too large'));
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
 }
 
 function bodyOf(req: http.IncomingMessage): Promise<unknown> {

@@ -5,7 +5,6 @@
  * a real top-level function of build/Code.js; names ending in "_" stay private.
  */
 import { message } from '../i18n/messages';
-import { escapeHtml } from '../sheet/html';
 import { setupWorkbook as runSetup } from '../jobs/setup';
 import { CLAIMS, LEDGER, ORDERS, PARTNERS, PRODUCTS, STOCK_RATIOS, TABS, TRACKING_IMPORT } from '../sheet/tabs';
 import { guardShippedRow } from './order-lock';
@@ -26,6 +25,7 @@ import { connectionOwner, currentUser, notOwnerReason, setConnectionOwner } from
 import { completeConnect, connectLink, markPartners, partnersOf, saveApp } from './cafe24';
 import { forgetPartnersSnapshot, markStockDirty, runSync, type SyncReport } from './sync';
 import { readSidebarState } from './sidebar-state';
+import { connectResultPage } from './connect-page';
 import { nextRunPreview } from './next-run-preview';
 import type { SidebarState } from '../jobs/sidebar-view';
 import type { NextRunPreview } from '../jobs/next-run-preview';
@@ -210,11 +210,13 @@ export function cafe24AuthCallback(request: { parameter: Record<string, string> 
   const partnerId = request.parameter.partnerId ?? '';
   const read = partnersOf(ss).find((r) => r.row.key === partnerId);
   let text: string;
+  let ok = false;
   if (!read || !read.ok) {
     text = `파트너 ${partnerId}를 찾을 수 없습니다`;
   } else {
     const r = completeConnect(read.partner, request.parameter, addonStore(ss.getId()));
     text = r.message;
+    ok = r.ok;
     markPartners(ss, [{ partnerId, connection: r.ok ? '연결됨' : '연결 실패', tokenExpiresAt: r.expiresAt ? new Date(r.expiresAt) : '', status: r.ok ? '' : r.message }]);
     // Outside the document (possible for an add-on's callback) there is no snapshot to drop here,
     // and the next run in the document reads the products anyway.
@@ -225,8 +227,7 @@ export function cafe24AuthCallback(request: { parameter: Record<string, string> 
     }
     appendLog(ss, readSettings().lang, [{ job: 'connect', startedAt: new Date(), durationMs: 0, level: r.ok ? 'info' : 'error', message: `${partnerId}: ${r.message}` }]);
   }
-  // createHtmlOutput escapes nothing: the text is set as text through a template-free page.
-  return HtmlService.createHtmlOutput('<p></p>').append(escapeHtml(text)).setTitle('카페24 연결');
+  return connectResultPage(ok, text);
 }
 
 /** Sidebar scan mode: the order's barcode, then the parcel label; sent at once when it can be. */
