@@ -26,6 +26,7 @@ import { completeConnect, connectLink, markPartners, partnersOf, saveApp } from 
 import { forgetPartnersSnapshot, markStockDirty, runSync, type SyncReport } from './sync';
 import { readSidebarState } from './sidebar-state';
 import { connectResultPage } from './connect-page';
+import { openToday, type OpenTodayResult } from './today';
 import { nextRunPreview } from './next-run-preview';
 import type { SidebarState } from '../jobs/sidebar-view';
 import type { NextRunPreview } from '../jobs/next-run-preview';
@@ -228,6 +229,11 @@ export function cafe24AuthCallback(request: { parameter: Record<string, string> 
     appendLog(ss, readSettings().lang, [{ job: 'connect', startedAt: new Date(), durationMs: 0, level: r.ok ? 'info' : 'error', message: `${partnerId}: ${r.message}` }]);
   }
   return connectResultPage(ok, text);
+}
+
+/** Sidebar, 오늘 할 일: opens the tab of an item showing only its rows. */
+export function openTodayRows(kind: string): OpenTodayResult {
+  return openToday(String(kind ?? ''));
 }
 
 /** Sidebar scan mode: the order's barcode, then the parcel label; sent at once when it can be. */
