@@ -21,6 +21,7 @@ import { SheetsWorkbook } from './adapters/workbook';
 import { readSettings, writeSetting, type Cadence } from './settings';
 import { installSyncTrigger, isSyncInstalled, removeSyncTriggers } from './triggers';
 import { addonStore } from './adapters/stores';
+import { readToken } from '../jobs/cafe24/token-vault';
 import { connectionOwner, currentUser, notOwnerReason, setConnectionOwner } from './connection-owner';
 import { completeConnect, connectLink, markPartners, partnersOf, saveApp } from './cafe24';
 import { forgetPartnersSnapshot, markStockDirty, runSync, type SyncReport } from './sync';
@@ -202,6 +203,16 @@ export function connectPartner(partnerId: string): { authorizeUrl: string; messa
   if (refused) throw new Error(refused);
   const url = connectLink(read.partner, addonStore(ss.getId()), ss.getId());
   return { authorizeUrl: url, message: `${read.partner.name}: 링크를 열어 카페24에서 승인하세요` };
+}
+
+/**
+ * Sidebar, while a mall's consent is awaited: a mark that changes when its connection does (the
+ * stored token's refresh expiry; null when none). One properties read, cheap to ask every few
+ * seconds. The token itself never leaves the server.
+ */
+export function connectionMark(partnerId: string): { mark: string | null } {
+  const token = readToken(addonStore(SpreadsheetApp.getActive().getId()), String(partnerId ?? ''), true);
+  return { mark: token ? String(token.refreshExpiresAt) : null };
 }
 
 /** /usercallback of the connect flow (named in the state token). */
