@@ -73,7 +73,7 @@ function watchConnection(partnerId: string, before: string | null): void {
           if (now.mark === before) return;
           stop();
           return refresh().then(() => {
-            const card = document.querySelector<HTMLElement>(`[data-partner="${partnerId}"] .badge`);
+            const card = document.querySelector<HTMLElement>(`#partners [data-partner="${partnerId}"] .row button`);
             if (card) show(card, '카페24 연결을 확인했습니다', 'ok');
           });
         })

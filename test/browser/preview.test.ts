@@ -149,7 +149,7 @@ describe('the local preview in a browser', () => {
     await expect(card('PNR001').textContent()).resolves.toMatch(/토큰 만료까지 1[34]일/);
     await expect(card('PNR002').locator('.badge').textContent()).resolves.toBe('연결 안 됨');
     await card('PNR001').getByText('카페24 연결을 확인했습니다').waitFor();
-    await docShot('connect-sidebar', sidebar.locator('body'));
+    await docShot('connect-sidebar', sidebar.locator('#connections-details'));
   });
 
   it('previews what the next run would send without sending anything, the markup name as text', async () => {
@@ -213,7 +213,7 @@ describe('the local preview in a browser', () => {
     expect(await top('#today-section')).toBeLessThan(await top('#scan-section'));
     expect(await top('#scan-section')).toBeLessThan(await top('#connections-details'));
     await shot('today');
-    await docShot('sidebar-today', sidebar.locator('body'));
+    await docShot('sidebar-today', sidebar.locator('#today-section'));
   });
 
   it('opens the orders tab showing only the new paid orders when their count is clicked, and says so beside it', async () => {
