@@ -16,6 +16,7 @@ import { readProducts } from '../sheet/products';
 import { CLAIMS, ORDERS, PRODUCTS } from '../sheet/tabs';
 import { cellText, readTable, type Table } from '../sheet/table';
 import { hiddenValues, todayFilter } from '../sheet/today-filters';
+import type { TabSpec } from '../sheet/schema';
 import { findTab, readGrid } from './adapters/tab';
 
 type Grid = readonly (readonly unknown[])[];
@@ -119,7 +120,7 @@ export function openToday(kind: string): OpenTodayResult {
 }
 
 /** 1-based column of a key, by the header's label in either language. */
-function columnOf(tab: typeof ORDERS, header: readonly string[], key: string): number | null {
+function columnOf(tab: TabSpec, header: readonly string[], key: string): number | null {
   const spec = tab.columns.find((c) => c.key === key);
   if (!spec) return null;
   const i = header.findIndex((h) => h === spec.label.ko || h === spec.label.en);
