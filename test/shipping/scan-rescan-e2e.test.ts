@@ -23,7 +23,7 @@ describe('scanning: an unknown order barcode, and a corrected label after a refu
   beforeAll(async () => {
     r = await runClean({
       name: 'scan rescan',
-      duration: '30m',
+      duration: '34m',
       events: [
         ...demoMorning(),
         order('najalran', '20261123-1000001', '본사수령', 13),
@@ -33,9 +33,11 @@ describe('scanning: an unknown order barcode, and a corrected label after a refu
         // The wrong label first (a Korea Post length on CJ), then the right one.
         { at: '+25m20s', type: 'sidebar', function: 'scanToShip', args: ['20261123-1000001', '6900004147609', 'CJ대한통운'] },
         { at: '+25m30s', type: 'sidebar', function: 'scanToShip', args: ['20261123-1000001', '680000000011', 'CJ대한통운'] },
-        // A refused scan, then the right label while a sync holds the lock: the sync sends it.
+        // Another mall answers slowly for a while: a sync holds the lock, so scans are queued for it.
+        { at: '+25m40s', type: 'fault', channel: 'cafe24', target: 'undercoco', fault: { kind: 'slow', delayMs: 45_000, forMs: 120_000 } },
+        // A refused scan, then the right label, both left to the sync: it sends the right one.
         { at: '+26m', type: 'sidebar', function: 'scanToShip', args: ['20261123-1000002', '12345', 'CJ대한통운'] },
-        { at: '+26m10s', type: 'sidebar', function: 'scanToShip', args: ['20261123-1000002', '680000000022', 'CJ대한통운'] },
+        { at: '+26m20s', type: 'sidebar', function: 'scanToShip', args: ['20261123-1000002', '680000000022', 'CJ대한통운'] },
       ],
     });
   }, 120_000);
@@ -61,6 +63,8 @@ describe('scanning: an unknown order barcode, and a corrected label after a refu
   });
 
   it('ships the second order once, with the corrected number, and nothing says "두 번"', () => {
+    // Both scans waited for the sync (it held the lock): the sync had both rows before it.
+    expect(scans().slice(3)).toEqual([expect.objectContaining({ queued: true }), expect.objectContaining({ queued: true })]);
     expect(shipmentsOf(r, 'najalran').filter((s) => s.order_id === '20261123-1000002').map((s) => s.tracking_no)).toEqual(['680000000022']);
     for (const row of importRows()) expect(String(row['처리결과'])).not.toMatch(/두 번/);
     const orderRows = rowsOf(r, '주문').filter((x) => String(x['주문번호']).startsWith('20261123-100000'));
