@@ -17,8 +17,28 @@ export function rememberLink(partnerId: string, url: string): void {
   links.set(partnerId, url);
 }
 
+/** What a card says while its connection is awaited (kept across re-renders). */
+const pending = new Map<string, string>();
+
+export function markPending(partnerId: string, text: string | null): void {
+  if (text === null) pending.delete(partnerId);
+  else pending.set(partnerId, text);
+}
+
 export function renderPartners(s: SidebarState, actions: PartnerActions): void {
   const box = byId('partners');
+  const details = byId<HTMLDetailsElement>('connections-details');
+  const needs = s.partners.filter((p) => p.connection === 'notConnected' || p.connection === 'reconnect' || p.connection === 'invalid');
+  const failing = s.partners.filter((p) => p.jobs.some((j) => j.error && !j.error.cleared));
+  const connected = s.partners.filter((p) => p.connection === 'connected').length;
+  byId('connections-summary').textContent =
+    s.partners.length === 0 ? '' : needs.length + failing.length > 0 ? `확인 필요 ${needs.length + failing.length}` : `${connected}개 연결됨`;
+  byId('connections-summary').className = needs.length + failing.length > 0 ? 'summary-note attention' : 'summary-note';
+  // Folded by default; opened by itself (once) when a mall needs the person: to connect, or an error.
+  if (needs.length + failing.length > 0 && details.dataset.autoOpened !== '1') {
+    details.open = true;
+    details.dataset.autoOpened = '1';
+  }
   if (s.partners.length === 0) {
     box.replaceChildren(el('p', '파트너 탭에 파트너를 입력하면 여기에 나타납니다.', 'muted'));
     return;
@@ -37,6 +57,7 @@ function card(p: PartnerView, now: number, actions: PartnerActions): HTMLElement
   if (p.tokenExpiresAt !== null) facts.push(p.tokenExpiresAt > now ? `토큰 만료까지 ${durationText(p.tokenExpiresAt - now)}` : '토큰 만료됨');
   c.append(el('p', facts.filter(Boolean).join(' · '), 'muted'));
   if (p.problem) c.append(el('p', p.problem, 'problem'), el('p', '할 일: 파트너 탭의 이 행을 고치세요', 'advice'));
+  if (p.notice) c.append(el('p', `ℹ ${p.notice}`, 'notice'));
 
   if (p.connection === 'notConnected' || p.connection === 'reconnect' || p.connection === 'connected') {
     const label = p.connection === 'notConnected' ? '카페24 연결' : '다시 연결';
@@ -48,6 +69,8 @@ function card(p: PartnerView, now: number, actions: PartnerActions): HTMLElement
     const a = url ? externalLink('카페24에서 승인하기 ↗', url) : null;
     if (a) row.append(a);
     c.append(row);
+    const waiting = pending.get(p.partnerId);
+    if (waiting) c.append(el('div', waiting, 'feedback busy'));
   }
   if (p.jobs.length > 0) c.append(jobsTable(p.jobs, now), ...p.jobs.flatMap((j) => errorOf(j, now)));
   return c;

@@ -13,4 +13,14 @@ export function renderSetup(s: SidebarState): void {
   byId<HTMLButtonElement>('remove').disabled = !s.sync.installed;
   byId('app-section').hidden = s.appSaved;
   byId('owner').textContent = s.connection.text;
+  // Folded unless something is missing: the setup is done once, the work every day.
+  const missing = s.tabs.filter((t) => !t.present).length;
+  const todo = [missing > 0 ? `탭 ${missing}개 없음` : '', s.sync.installed ? '' : '자동 동기화 꺼짐', s.appSaved ? '' : '앱 정보 필요'].filter(Boolean);
+  byId('setup-summary').textContent = todo.join(' · ');
+  byId('setup-summary').className = todo.length > 0 ? 'summary-note attention' : 'summary-note';
+  const details = byId<HTMLDetailsElement>('setup-details');
+  if (todo.length > 0 && details.dataset.autoOpened !== '1') {
+    details.open = true;
+    details.dataset.autoOpened = '1';
+  }
 }

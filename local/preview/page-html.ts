@@ -22,6 +22,7 @@ export const PAGE_HTML = `<!DOCTYPE html>
   #tabs button { font: inherit; border: 1px solid #dadce0; border-bottom: 0; background: #f8f9fa; padding: 4px 10px; border-radius: 4px 4px 0 0; cursor: pointer; }
   #tabs button[aria-selected='true'] { background: #fff; font-weight: bold; color: #188038; }
   #grid { padding: 6px; overflow: auto; }
+  .filter-note { margin: 0 0 4px; color: #1a73e8; font-size: 12px; }
   table { border-collapse: collapse; font-size: 12px; }
   th, td { border: 1px solid #e0e0e0; padding: 2px 6px; white-space: pre; max-width: 28em; overflow: hidden; text-overflow: ellipsis; text-align: left; vertical-align: top; }
   thead th { background: #f8f9fa; position: sticky; top: 0; }
@@ -32,7 +33,7 @@ export const PAGE_HTML = `<!DOCTYPE html>
   #dialog { position: fixed; inset: 0; background: rgba(0,0,0,.4); display: flex; align-items: center; justify-content: center; }
   #dialog .box { background: #fff; border-radius: 6px; display: flex; flex-direction: column; max-width: 95vw; max-height: 95vh; }
   #dialog .head { display: flex; justify-content: space-between; padding: 6px 10px; font-weight: bold; }
-  #dialog iframe { border: 0; flex: 1; }
+  #dialog iframe { border: 0; flex: none; }
   .muted { color: #5f6368; }
 </style>
 </head>

@@ -15,7 +15,7 @@ import type { PreviewSession } from './session';
  *   /                 the page (tabs as tables, the sidebar in an iframe, clock and test-order controls)
  *   /sidebar          build/Sidebar.html as deployed, with /shim.js giving it google.script.run
  *   POST /rpc/{name}  google.script.run over HTTP: an execution of the built bundle
- *   /api/…            the workbook, the clock, the fake's catalog, a test order, toasts and dialogs
+ *   /api/…            the workbook, the clock, the fake's catalog, a test order, removing a tab's filter, toasts and dialogs
  *   /cafe24/{mall}/…  the fake's OAuth authorize page (the sidebar's connect link, rewritten)
  *   /usercallback     where the fake's consent redirects: the runtime's /usercallback
  */
@@ -45,8 +45,9 @@ export async function startServer(session: PreviewSession, clock: RealTimeClock,
     if (route === 'GET /api/catalog') return json(res, catalogOf(session));
     if (route === 'POST /api/clock') return clockControl(await bodyOf(req), res);
     if (route === 'POST /api/test-order') return testOrder(await bodyOf(req), res);
+    if (route === 'POST /api/filter-off') return filterOff(await bodyOf(req), res);
     if (req.method === 'GET' && /^\/dialog\/\d+$/.test(url.pathname)) return dialog(Number(url.pathname.slice(8)), res);
-    if (req.method === 'GET' && url.pathname.startsWith('/cafe24/')) return cafe24(url, res);
+    if ((req.method === 'GET' || req.method === 'POST') && url.pathname.startsWith('/cafe24/')) return cafe24(req, url, res);
     if (route === 'GET /usercallback') return userCallback(url, res);
     return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
   }
@@ -64,8 +65,11 @@ export async function startServer(session: PreviewSession, clock: RealTimeClock,
   }
 
   function workbook(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const sheets = session.sandbox.sheets.snapshot().map((s) => ({ name: s.name, rows: s.sheet.displayValues }));
-    const text = JSON.stringify({ sheets });
+    const book = session.sandbox.sheets.book();
+    // The rows a tab's filter hides (1-based), and the tab the product last activated: a click in
+    // 오늘 할 일 opens its tab filtered, as Sheets would show it.
+    const sheets = (book?.sheets ?? []).map((s) => ({ name: s.name, rows: s.displayValues, hiddenRows: s.filter?.hiddenRows ?? [], filtered: s.filter !== null }));
+    const text = JSON.stringify({ sheets, active: book?.activeSheet ?? '' });
     const etag = `"${crypto.createHash('sha1').update(text).digest('base64url')}"`;
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, { ETag: etag });
@@ -86,13 +90,27 @@ export async function startServer(session: PreviewSession, clock: RealTimeClock,
   }
 
   async function testOrder(body: unknown, res: http.ServerResponse): Promise<void> {
-    const b = body as { mallId?: unknown; productNo?: unknown; quantity?: unknown; buyer?: unknown };
+    const b = body as { mallId?: unknown; productNo?: unknown; variantCode?: unknown; quantity?: unknown; buyer?: unknown };
     if (typeof b.mallId !== 'string' || !Number.isInteger(b.productNo)) return json(res, { ok: false, message: '몰과 상품을 고르세요' }, 400);
     const quantity = Number.isInteger(b.quantity) && (b.quantity as number) > 0 ? (b.quantity as number) : 1;
     const buyer = typeof b.buyer === 'string' && b.buyer.trim() ? b.buyer.trim() : '미리보기 고객';
     try {
-      const order = (await session.channel('cafe24', 'addOrder', [b.mallId, { buyer: { name: buyer }, items: [{ product_no: b.productNo, quantity }] }])) as { order_id?: string };
+      // A product with options is ordered by the variant picked (its first when none was).
+      const item = typeof b.variantCode === 'string' && b.variantCode ? { variant_code: b.variantCode, quantity } : { product_no: b.productNo, quantity };
+      const order = (await session.channel('cafe24', 'addOrder', [b.mallId, { buyer: { name: buyer }, items: [item] }])) as { order_id?: string };
       json(res, { ok: true, orderId: order.order_id ?? '' });
+    } catch (e) {
+      json(res, { ok: false, message: (e as Error).message }, 400);
+    }
+  }
+
+  /** The person removes a tab's filter (Data > Remove filter), as in Sheets. */
+  async function filterOff(body: unknown, res: http.ServerResponse): Promise<void> {
+    const sheet = (body as { sheet?: unknown }).sheet;
+    if (typeof sheet !== 'string') return json(res, { ok: false, message: '탭을 고르세요' }, 400);
+    try {
+      await session.exclusive(async () => session.sandbox.sheets.removeFilter(sheet));
+      json(res, { ok: true });
     } catch (e) {
       json(res, { ok: false, message: (e as Error).message }, 400);
     }
@@ -105,11 +123,14 @@ export async function startServer(session: PreviewSession, clock: RealTimeClock,
     send(res, 200, 'text/html; charset=utf-8', d.content);
   }
 
-  /** Only the consent page: the browser needs nothing else of Cafe24. */
-  async function cafe24(url: URL, res: http.ServerResponse): Promise<void> {
+  /** Only the consent page and its agree button: the browser needs nothing else of Cafe24. */
+  async function cafe24(req: http.IncomingMessage, url: URL, res: http.ServerResponse): Promise<void> {
     const target = loopbackToCafe24(url.pathname + url.search);
     if (!target || !new URL(target).pathname.endsWith('/oauth/authorize')) return send(res, 404, 'text/plain; charset=utf-8', 'Only the Cafe24 consent page is served here');
-    const r = await session.exclusive(() => session.runtime.network.send({ url: target, method: 'GET', headers: { 'User-Agent': 'local preview' }, body: Buffer.alloc(0) }));
+    const post = req.method === 'POST';
+    const body = post ? await rawBodyOf(req) : Buffer.alloc(0);
+    const forward: Record<string, string> = { 'User-Agent': 'local preview', ...(post ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}) };
+    const r = await session.exclusive(() => session.runtime.network.send({ url: target, method: post ? 'POST' : 'GET', headers: forward, body }));
     if (!r) return send(res, 502, 'text/plain; charset=utf-8', `No fake answers for ${new URL(target).host}`);
     const headers: Record<string, string> = {};
     for (const [k, v] of r.rawHeaders) {
@@ -125,7 +146,8 @@ export async function startServer(session: PreviewSession, clock: RealTimeClock,
     const r = await session.userCallback(Object.fromEntries(url.searchParams.entries()));
     // The product's page, served as Apps Script serves it: its own markup, never ours around data.
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
-    res.end(r.ok ? r.html : `<p>${escapeHtml(failureMessage(r.errors))}</p>`);
+    const title = r.title ? `<title>${escapeHtml(r.title)}</title>` : '';
+    res.end(`<!DOCTYPE html><meta charset="utf-8">${title}${r.ok ? r.html : `<p>${escapeHtml(failureMessage(r.errors))}</p>`}`);
   }
 
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -168,14 +190,29 @@ function stateOf(session: PreviewSession, clock: RealTimeClock) {
   };
 }
 
+/**
+ * What a test order can be placed for: every product of every mall, one entry per option (a
+ * product with options is ordered by its variant, as a customer picks one).
+ */
 function catalogOf(session: PreviewSession) {
   const fake = session.sandbox.channels.get('cafe24');
-  const state = (fake?.state() ?? { malls: {} }) as { malls: Record<string, { shop_name?: string; products: Array<{ product_no: number; product_name: string; custom_product_code?: string }> }> };
+  type V = { variant_code: string; custom_variant_code?: string; options?: Array<{ name?: string; value?: string }> | null };
+  type P = { product_no: number; product_name: string; custom_product_code?: string; variants?: V[] };
+  const state = (fake?.state() ?? { malls: {} }) as { malls: Record<string, { shop_name?: string; products: P[] }> };
   return {
     malls: Object.entries(state.malls).map(([mallId, m]) => ({
       mallId,
       name: m.shop_name ?? mallId,
-      products: m.products.map((p) => ({ productNo: p.product_no, name: p.product_name, sku: p.custom_product_code ?? '' })),
+      products: m.products.flatMap((p): Array<{ productNo: number; variantCode: string | null; name: string; sku: string }> => {
+        const variants = p.variants ?? [];
+        if (variants.length <= 1) return [{ productNo: p.product_no, variantCode: null, name: p.product_name, sku: p.custom_product_code ?? '' }];
+        return variants.map((v) => ({
+          productNo: p.product_no,
+          variantCode: v.variant_code,
+          name: `${p.product_name} / ${(v.options ?? []).map((o) => o.value ?? '').filter(Boolean).join(', ') || v.variant_code}`,
+          sku: v.custom_variant_code || p.custom_product_code || '',
+        }));
+      }),
     })),
   };
 }
@@ -191,6 +228,20 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
 
 function json(res: http.ServerResponse, value: unknown, status = 200): void {
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+function rawBodyOf(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) req.destroy(new Error('request body too large'));
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
 }
 
 function bodyOf(req: http.IncomingMessage): Promise<unknown> {

@@ -46,7 +46,7 @@ export class PreviewSession {
   }
 
   /** The provider sent the browser back to /usercallback: the state token's function runs. */
-  userCallback(query: Record<string, string>): Promise<ExecutionRecord & { html: string }> {
+  userCallback(query: Record<string, string>): Promise<ExecutionRecord & { html: string; title: string }> {
     return this.exclusive(() => this.runtime.userCallback(query));
   }
 

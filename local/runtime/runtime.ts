@@ -18,6 +18,7 @@ import { wallTime } from './tz';
 import { decode, encode, INSPECT, type CallMessage, type LogLine, type WorkerMessage } from './wire';
 import { PooledWorker, WorkerPool } from './worker-pool';
 import { createWorld, type World } from './world';
+import { firstPostForm } from './form-submit';
 
 /**
  * A local Apps Script: runs the built bundle's functions as executions, each in a fresh global
@@ -298,7 +299,22 @@ export class Runtime {
       }
       const res = await this.network.send({ url: current, method: 'GET', headers: { 'User-Agent': 'Mozilla/5.0 (local sandbox browser)' }, body: Buffer.alloc(0) });
       if (!res) return { url: current, status: 0, body: `This site can't be reached: ${current}` };
-      const location = res.rawHeaders.find(([k]) => k.toLowerCase() === 'location')?.[1];
+      let location = res.rawHeaders.find(([k]) => k.toLowerCase() === 'location')?.[1];
+      // A consent page: the person presses its first button (agree).
+      const form = res.status === 200 && location === undefined ? firstPostForm(res.body.toString('utf8'), current) : null;
+      if (form) {
+        const posted = await this.network.send({
+          url: form.url,
+          method: 'POST',
+          headers: { 'User-Agent': 'Mozilla/5.0 (local sandbox browser)', 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: Buffer.from(form.body),
+        });
+        if (!posted) return { url: form.url, status: 0, body: `This site can't be reached: ${form.url}` };
+        location = posted.rawHeaders.find(([k]) => k.toLowerCase() === 'location')?.[1];
+        if (posted.status < 300 || posted.status >= 400 || !location) return { url: form.url, status: posted.status, body: posted.body.toString('utf8') };
+        current = new URL(location, form.url).toString();
+        continue;
+      }
       if (res.status >= 300 && res.status < 400 && location) {
         current = new URL(location, current).toString();
         continue;
@@ -309,22 +325,24 @@ export class Runtime {
   }
 
   /** Runs the callback of the state token in `query.state` (what /usercallback does). */
-  async userCallback(query: Record<string, string>): Promise<ExecutionRecord & { html: string }> {
+  async userCallback(query: Record<string, string>): Promise<ExecutionRecord & { html: string; title: string }> {
     const tokens = scriptState(this.world).stateTokens;
     const token = tokens.get(query.state ?? '');
     if (!token || token.expiresAt < this.clock) {
       // Not in the reference: Apps Script answers an unknown or expired token with an error page.
       const html = 'The state token is invalid or has expired. Please try again.';
       const now = this.clock;
-      return { id: 0, function: '(usercallback)', kind: 'callback', start: now, end: now, durationMs: 0, roundTrips: {}, errors: [html], logs: [], ok: false, killed: false, html };
+      return { id: 0, function: '(usercallback)', kind: 'callback', start: now, end: now, durationMs: 0, roundTrips: {}, errors: [html], logs: [], ok: false, killed: false, html, title: '' };
     }
     const parameter = { ...query, ...token.args };
     const parameters = Object.fromEntries(Object.entries(parameter).map(([k, v]) => [k, [v]]));
     // Not in the reference: the callback runs in the document whose execution made the token.
     const r = await this.run(token.method, [{ parameter, parameters, queryString: '', contentLength: -1, contextPath: '' }], 'callback', { containerId: token.containerId });
-    const out = r.result as { _html?: () => { content: string } } | string | undefined;
-    const html = typeof out === 'string' ? out : typeof out?._html === 'function' ? out._html().content : '';
-    return { ...r, html };
+    const out = r.result as { _html?: () => { content: string; title: string } } | string | undefined;
+    const view = typeof out === 'object' && typeof out?._html === 'function' ? out._html() : null;
+    const html = typeof out === 'string' ? out : (view?.content ?? '');
+    // Apps Script serves the output inside its own page, titled with setTitle.
+    return { ...r, html, title: view?.title ?? '' };
   }
 
   private callbackQuery(url: string): Record<string, string> | null {

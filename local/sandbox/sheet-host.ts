@@ -109,6 +109,11 @@ export class SheetHost {
     this.person().moveColumn(sheet, from, to);
   }
 
+  /** A person's Data > Remove filter. */
+  removeFilter(sheet: string): void {
+    this.person().removeFilter(sheet);
+  }
+
   /** The whole bound spreadsheet as the fake holds it (for the XLSX), or null before it exists. */
   book(): SpreadsheetSnapshot | null {
     const ss = spreadsheetStore(this.world).get(this.id);

@@ -5,7 +5,6 @@
  * a real top-level function of build/Code.js; names ending in "_" stay private.
  */
 import { message } from '../i18n/messages';
-import { escapeHtml } from '../sheet/html';
 import { setupWorkbook as runSetup } from '../jobs/setup';
 import { CLAIMS, LEDGER, ORDERS, PARTNERS, PRODUCTS, STOCK_RATIOS, TABS, TRACKING_IMPORT } from '../sheet/tabs';
 import { guardShippedRow } from './order-lock';
@@ -20,11 +19,14 @@ import { SheetsWorkbook } from './adapters/workbook';
 import { readSettings, writeSetting, type Cadence } from './settings';
 import { installSyncTrigger, isSyncInstalled, removeSyncTriggers } from './triggers';
 import { addonStore } from './adapters/stores';
+import { readToken } from '../channels/cafe24/token-vault';
 import { connectionOwner, currentUser, notOwnerReason, setConnectionOwner } from './connection-owner';
 import { completeConnect, connectLink, saveApp } from './cafe24-connect';
 import { markPartners, partnersOf } from './partners-tab';
 import { runSync, type SyncReport } from './sync';
 import { readSidebarState } from './sidebar-state';
+import { connectResultPage } from './connect-page';
+import { openToday, type OpenTodayResult } from './today';
 import { nextRunPreview } from './next-run-preview';
 import type { SidebarState } from '../jobs/sidebar-view';
 import type { NextRunPreview } from '../jobs/next-run-preview';
@@ -202,6 +204,16 @@ export function connectPartner(partnerId: string): { authorizeUrl: string; messa
   return { authorizeUrl: url, message: `${read.partner.name}: 링크를 열어 카페24에서 승인하세요` };
 }
 
+/**
+ * Sidebar, while a mall's consent is awaited: a mark that changes when its connection does (the
+ * stored token's refresh expiry; null when none). One properties read, cheap to ask every few
+ * seconds. The token itself never leaves the server.
+ */
+export function connectionMark(partnerId: string): { mark: string | null } {
+  const token = readToken(addonStore(SpreadsheetApp.getActive().getId()), String(partnerId ?? ''), true);
+  return { mark: token ? String(token.refreshExpiresAt) : null };
+}
+
 /** /usercallback of the connect flow (named in the state token). */
 export function cafe24AuthCallback(request: { parameter: Record<string, string> }): GoogleAppsScript.HTML.HtmlOutput {
   // The token names the spreadsheet: an add-on's callback may run outside any document.
@@ -209,11 +221,13 @@ export function cafe24AuthCallback(request: { parameter: Record<string, string> 
   const partnerId = request.parameter.partnerId ?? '';
   const read = partnersOf(ss).find((r) => r.row.key === partnerId);
   let text: string;
+  let ok = false;
   if (!read || !read.ok) {
     text = `파트너 ${partnerId}를 찾을 수 없습니다`;
   } else {
     const r = completeConnect(read.partner, request.parameter, addonStore(ss.getId()));
     text = r.message;
+    ok = r.ok;
     markPartners(ss, [{ partnerId, connection: r.ok ? '연결됨' : '연결 실패', tokenExpiresAt: r.expiresAt ? new Date(r.expiresAt) : '', status: r.ok ? '' : r.message }]);
     // Outside the document (possible for an add-on's callback) there is no snapshot to drop here,
     // and the next run in the document reads the products anyway.
@@ -224,8 +238,12 @@ export function cafe24AuthCallback(request: { parameter: Record<string, string> 
     }
     appendLog(ss, readSettings().lang, [{ job: 'connect', startedAt: new Date(), durationMs: 0, level: r.ok ? 'info' : 'error', message: `${partnerId}: ${r.message}` }]);
   }
-  // createHtmlOutput escapes nothing: the text is set as text through a template-free page.
-  return HtmlService.createHtmlOutput('<p></p>').append(escapeHtml(text)).setTitle('카페24 연결');
+  return connectResultPage(ok, text);
+}
+
+/** Sidebar, 오늘 할 일: opens the tab of an item showing only its rows. */
+export function openTodayRows(kind: string): OpenTodayResult {
+  return openToday(String(kind ?? ''));
 }
 
 /** Sidebar scan mode: the order's barcode, then the parcel label; sent at once when it can be. */

@@ -25,15 +25,31 @@ const SENDS_TRACKING = new Set(['paid', 'preparing', 'cancelRequested']);
 /** …and on these they are already on the mall. */
 const REGISTERED = new Set(['standby', 'shipping', 'delivered']);
 
-export function nextRunPreview(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, partnerReads: readonly PartnerRead[], store: KeyValueStore, now: number): NextRunPreview {
+/** The products and orders tabs as read (null: no such tab, or no rows), for a caller that needs them too. */
+export interface PreviewGrids {
+  products: unknown[][] | null;
+  orders: unknown[][] | null;
+}
+
+export function readPreviewGrids(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): PreviewGrids {
+  const productsTab = findTab(ss, PRODUCTS);
+  const ordersTab = findTab(ss, ORDERS);
+  return { products: productsTab ? readGrid(productsTab) : null, orders: ordersTab && ordersTab.getLastRow() >= 2 ? readGrid(ordersTab) : null };
+}
+
+export function nextRunPreview(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  partnerReads: readonly PartnerRead[],
+  store: KeyValueStore,
+  now: number,
+  grids: PreviewGrids = readPreviewGrids(ss),
+): NextRunPreview {
   const partners = partnerReads.flatMap((r) => (r.ok ? [r.partner] : []));
   const connected = new Set(partners.filter((p) => isConnected(store, p)).map((p) => p.partnerId));
-  const productsTab = findTab(ss, PRODUCTS);
   const ratiosTab = findTab(ss, STOCK_RATIOS);
-  const productReads = productsTab ? readProducts(readGrid(productsTab)) : [];
+  const productReads = grids.products ? readProducts(grids.products) : [];
   const ratioReads = ratiosTab ? readRatios(readGrid(ratiosTab), { skus: productSkus(productReads), partners: new Map(partners.map((p) => [p.partnerId, p])) }) : [];
-  const ordersTab = findTab(ss, ORDERS);
-  const orders = ordersTab && ordersTab.getLastRow() >= 2 ? readTable(ORDERS, readGrid(ordersTab)) : null;
+  const orders = grids.orders ? readTable(ORDERS, grids.orders) : null;
   const lastBatch = Number(store.get(LAST_BATCH_KEY) ?? NaN);
   const tracking = orders ? trackingOf(ss, orders) : { requests: [], used: new Map<string, ReceiverKey>() };
   const carriersTab = findTab(ss, CARRIERS);

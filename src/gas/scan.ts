@@ -6,33 +6,21 @@
  * settlement holds as the sync: a held partner's parcel stays held, and the packer is told why.
  */
 import type { ChannelAccount } from '../channels/port';
+import { replacedScans, replacedText } from '../core/rescan';
 import { normaliseTrackingNo } from '../core/shipping';
-
 import { TRACKING_IMPORT } from '../sheet/tabs';
-
 import { cellText, keyOf, readTable, rowCells } from '../sheet/table';
-
 import { documentCache, syncLock } from './adapters/stores';
-
 import { connectionOwner, currentUser } from './connection-owner';
-
-import { appendRows, findTab, readGrid } from './adapters/tab';
-
+import { appendRows, findTab, readGrid, writeByKey } from './adapters/tab';
 import { accountOf, channelRuntime, isConnected } from './channel-runtime';
-
 import { partnersOf } from './partners-tab';
-
 import { readSettings } from './settings';
-
 import { settlementSession } from './settlement-step';
-
 import { sendTrackingNumbers } from '../jobs/send-tracking';
 import { sheetTables } from './adapters/tables';
-
 import { markShippingDirty, markStockDirty } from './edit-marks';
-
 import { writeOrderLines } from './write-order-lines';
-
 import { KEEP_S, SETTLEMENT_CACHE_KEYS, SHIP_WAITING_KEY } from '../jobs/kept';
 
 
@@ -45,6 +33,8 @@ export interface ScanResult {
   queued?: boolean;
   /** The partner is held for an unpaid balance: nothing was sent, the parcel stays in the warehouse. */
   held?: boolean;
+  /** The order barcode names no order of the orders tab: a misread, or an order not collected yet. */
+  unknown?: boolean;
 }
 
 /** A scan waits this long for a running sync before leaving its row to the next run. */
@@ -66,6 +56,13 @@ export function scanParcel(orderCode: string, labelCode: string, carrierName: st
   if (existing && cellText(existing.get('processedAt')) !== '') {
     return { ok: true, message: `이미 출고 처리된 스캔입니다: ${cellText(existing.get('status'))}` };
   }
+  // A rescan of the same order replaces its earlier scans that did not go out (a wrong label, a misread).
+  const replaced = replacedScans(
+    table.rows.map((r) => ({ key: r.key, ref: cellText(r.get('ref')), processed: cellText(r.get('processedAt')) !== '' })),
+    ref,
+    key,
+  );
+  writeByKey(tab, TRACKING_IMPORT, replaced.map((k) => ({ key: k, values: { status: replacedText(tracking), processedAt: new Date() } })));
   if (!existing) {
     const width = Math.max(...[...table.layout.index.values()]) + 1;
     appendRows(tab, [rowCells(table.layout.index, width, { ref, carrier: String(carrierName ?? ''), trackingNo: tracking })]);
@@ -105,7 +102,8 @@ export function scanParcel(orderCode: string, labelCode: string, carrierName: st
       return { ok: false, held: true, message: `${outcome.held}. 이 택배는 보내지 마세요: 송장을 보내지 않았고, 입금이 확인되면 자동으로 전송됩니다` };
     }
     if (outcome.waiting) {
-      return { ok: true, queued: true, message: `${outcome.text}. 주문이 수집되면 송장이 전송됩니다 (송장등록 탭에 대기)` };
+      // Not shipped: the packer must hear it. Kept in the import tab in case the order is not collected yet.
+      return { ok: false, unknown: true, queued: true, message: `${outcome.text}. 바코드를 확인하세요 (아직 수집 전인 주문이면 수집되는 대로 송장이 전송됩니다)` };
     }
     const sentOrder = report.lines.find((l) => l.trackingNo !== null && normaliseTrackingNo(l.trackingNo) === tracking);
     return {

@@ -17,32 +17,19 @@
  * shipping step reads them every run at no cost), the balances shown on the partners tab.
  */
 import { afterRun, dueWork, FIRST_COLLECTION_LOOKBACK_MS, firstSchedule, type SettlementSchedule } from '../core/settlement-schedule';
-
 import type { Partner } from '../core/partner';
-
 import type { SeoulMonth, SeoulWeek } from '../core/seoul-week';
-
 import type { CachePort } from '../core/ports';
-
 import { settlementHolds, type SettlementHolds } from '../jobs/ship-orders';
-
 import { holdsOf, periodFromLabel, settlePeriods, type Period, type SettlementResult } from '../jobs/settlement-run';
-
 import type { Lang } from '../sheet/schema';
-
 import { SETTLEMENTS } from '../sheet/tabs';
-
 import { readTable } from '../sheet/table';
-
 import { appendLog, type LogEntry } from './adapters/log-tab';
-
 import { documentCache, syncLock } from './adapters/stores';
 import { partnersOf } from './partners-tab';
-
 import { notOwnerText, refreshResellers } from './reseller-sheets';
-
 import { KEEP_S, SETTLEMENT_DIRTY_KEY, SETTLEMENT_STATE_KEY, SHIP_DIRTY_KEY, shipDirtyMark } from '../jobs/kept';
-
 import { drawSettlementChart, gridOf, holdsRecord, loadData, statementsOf, writeBalances, writeHoldStatuses, writeLedger, writeSettlementTab, type Msg, type RunOutcome } from './settlement-tabs';
 
 
@@ -301,9 +288,11 @@ export function settlementSession(kept: Readonly<Record<string, string>>): Settl
 
 export interface SettlementRunReport {
   readonly period: string;
+  /** A weekly statement has no shipping fee (monthly), a monthly one no amount due or incentive (weekly). */
+  readonly kind: 'week' | 'month';
   readonly message: string;
   /** The period's rows as written. */
-  readonly rows: ReadonlyArray<{ partnerId: string; units: number | string; wholesale: number | string; amountDue: number | string; incentive: number | string; shippingFee: number | string; status: string }>;
+  readonly rows: ReadonlyArray<{ partnerId: string; partnerName: string; units: number | string; wholesale: number | string; amountDue: number | string; incentive: number | string; shippingFee: number | string; status: string }>;
   readonly ledgerEntriesAdded: number;
   readonly held: readonly string[];
 }
@@ -354,6 +343,7 @@ export function runSettlementNow(label: string, lang: Lang): SettlementRunReport
     appendLog(ss, lang, messages.map((m) => ({ job: 'settlement', startedAt: new Date(now), durationMs: Date.now() - now, level: m.level, message: m.message }) satisfies LogEntry));
     const rows = (run.result?.rows ?? []).map((r) => ({
       partnerId: r.partnerId,
+      partnerName: partners.find((p) => p.partnerId === r.partnerId)?.name ?? '',
       units: (r.kind === 'week' ? r.values.unitsShipped : r.values.monthUnitsShipped) as number | string,
       wholesale: r.values.wholesaleAmount as number | string,
       amountDue: r.values.amountDue as number | string,
@@ -363,8 +353,9 @@ export function runSettlementNow(label: string, lang: Lang): SettlementRunReport
     }));
     const added = run.result?.appended.length ?? 0;
     const text = `${period.label} 정산: ${rows.length}개 파트너, 원장 ${added}건 추가${added === 0 ? ' (변동 없음)' : ''}`;
-    ss.toast(text, '정산', 5);
-    return { period: period.label, message: text, rows, ledgerEntriesAdded: added, held: Object.keys(h.holds) };
+    // The toast's title already says 정산.
+    ss.toast(text.replace(/ 정산:/, ':'), '정산', 5);
+    return { period: period.label, kind: period.kind, message: text, rows, ledgerEntriesAdded: added, held: Object.keys(h.holds) };
   });
 }
 

@@ -13,9 +13,9 @@ import { cellText } from '../sheet/table';
 import { addonStore, documentCache } from './adapters/stores';
 import { partnersOf } from './partners-tab';
 import { connectionOwner, currentUser } from './connection-owner';
-import { nextRunPreview } from './next-run-preview';
+import { nextRunPreview, readPreviewGrids } from './next-run-preview';
+import { readToday } from './today';
 import { readSettings } from './settings';
-
 import { isSyncInstalled } from './triggers';
 import { STOCK_DIRTY_KEY, HEALTH_KEY } from '../jobs/kept';
 
@@ -45,6 +45,8 @@ export function readSidebarState(): SidebarState {
     // Only the owner can read the token; anyone else sees what the row says of it.
     refreshExpiresAt: owner === me ? (readToken(store, r.row.key)?.refreshExpiresAt ?? null) : timeOfCell(r.row.get('tokenExpiresAt')),
   }));
+  // Read once for the dry run and 오늘 할 일 both.
+  const grids = readPreviewGrids(ss);
   const account: AccountType = store.get(QUOTA_ACCOUNT_KEY) === 'workspace' ? 'workspace' : 'consumer';
   return sidebarState({
     lang: settings.lang,
@@ -58,7 +60,8 @@ export function readSidebarState(): SidebarState {
     account,
     partners,
     health: parseHealth(kept[HEALTH_KEY]),
-    preview: nextRunPreview(ss, partnerReads, store, now),
+    preview: nextRunPreview(ss, partnerReads, store, now, grids),
+    today: readToday(ss, now, grids),
     stockDirty: Boolean(kept[STOCK_DIRTY_KEY]),
     statementMail: readStatementMail(),
     resellerSheets: Object.keys(resellerSheetIds()).length,

@@ -7,6 +7,7 @@ import type { ChannelAccount, Gateway } from '../channels/port';
 import { reservedUnits, stockKey, type MallSale } from '../core/stock';
 import type { Partner } from '../core/partner';
 import { NOT_IN_MALL, pushStock } from '../jobs/push-stock';
+import { notInMallNotice } from '../jobs/stock-notice';
 import { statusFromCell } from '../sheet/orders';
 import { productSkus, readProducts } from '../sheet/products';
 import { missingRatioRows, readRatios } from '../sheet/ratios';
@@ -17,6 +18,8 @@ import { appendRows, findTab, readGrid, writeByKey } from './adapters/tab';
 export interface StockStepReport {
   pushed: number;
   failed: number;
+  /** Not in the mall yet (a first connection): the product push registers them; not a failure. */
+  missing: number;
   /** Left for the next run (this run's slice of time spent, or the mall throttling). */
   pending: number;
   rowsAdded: number;
@@ -36,7 +39,7 @@ export function stockStep(
   /** Order lines this run added to the orders tab: sold by their malls since the last push. */
   sales: readonly MallSale[] = [],
 ): StockStepReport {
-  const report: StockStepReport = { pushed: 0, failed: 0, pending: 0, rowsAdded: 0, messages: [] };
+  const report: StockStepReport = { pushed: 0, failed: 0, missing: 0, pending: 0, rowsAdded: 0, messages: [] };
   const productsTab = findTab(ss, PRODUCTS);
   const ratiosTab = findTab(ss, STOCK_RATIOS);
   if (!productsTab || !ratiosTab) return report;
@@ -94,8 +97,10 @@ export function stockStep(
       } else if (result.deferred) {
         report.pending++;
       } else if (cellText(r.row.get('status')) !== result.status) {
-        // A failure is news once; the row keeps saying it until it is fixed.
-        report.failed++;
+        // A failure is news once; the row keeps saying it until it is fixed. A SKU the mall does
+        // not have yet is no failure: the product push registers it (see stock-notice.ts).
+        if (result.status === NOT_IN_MALL) report.missing++;
+        else report.failed++;
       }
       values.status = result.status;
       if (result.productNo) values.channelProductNo = result.productNo;
@@ -114,6 +119,7 @@ export function stockStep(
       `재고 ${report.pushed}건 전송${report.failed ? `, ${report.failed}건 실패` : ''}${report.pending ? `, 남은 ${report.pending}건은 다음 실행에서 이어서 보냅니다` : ''}`,
     );
   }
+  if (report.missing > 0) report.messages.push(notInMallNotice(report.missing));
   return report;
 }
 

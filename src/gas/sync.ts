@@ -9,45 +9,26 @@
  * as they are (fingerprints kept between runs) are not written again.
  */
 import { endsConnection, type ChannelAccount } from '../channels/port';
-
 import { channelOf, supportedChannels } from '../channels/registry';
-
 import { collectOrders, commitCursors } from '../jobs/collect-orders';
-
 import { changedLines, parseRecent, remember } from '../jobs/recent-orders';
-
 import type { Partner } from '../core/partner';
-
 import { message } from '../i18n/messages';
-
 import type { Lang } from '../sheet/schema';
-
 import { appendLog, type LogEntry } from './adapters/log-tab';
-
 import { documentCache, syncLock } from './adapters/stores';
 import { accountOf, channelRuntime, isConnected, reconnectReason } from './channel-runtime';
-
 import { markPartners, partnersOf } from './partners-tab';
-
 import { sendProducts } from '../jobs/send-products';
 import { sheetTables } from './adapters/tables';
-
-
 import { stockStep } from './stock';
-
 import { HEALTH_KEY, healthAfterRun } from './health';
-
 import { sendTrackingNumbers } from '../jobs/send-tracking';
-
 import { shipDirtyMark, PARTNERS_SNAPSHOT_KEY, STOCK_DIRTY_KEY, SHIP_FLAG_KEYS, SHIP_WAITING_KEY, CLAIMS_CACHE_KEYS, SETTLEMENT_CACHE_KEYS, RECENT_ORDERS_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, HEARTBEAT_KEY, KEEP_S, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, SHIP_DIRTY_KEY } from '../jobs/kept';
 import { shippingAsked, startShipping } from '../jobs/ship-flag';
-
 import { writeOrderLines } from './write-order-lines';
-
 import { claimsStep } from './claims-step';
-
 import { settlementSession } from './settlement-step';
-
 import type { OrderLine } from '../core/order';
 
 

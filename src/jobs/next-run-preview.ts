@@ -11,6 +11,7 @@ import { planShipments, type ReceiverKey, type ShipmentRequest } from '../core/s
 import { allocateStock, stockChanges, stockKey } from '../core/stock';
 import { planProductPush, mallProductName, type ProductPace, type ProductPushState } from './product-push';
 import { lastPushedStock, type StockRatio } from '../sheet/ratios';
+import { seoulStamp } from '../core/seoul-time';
 
 
 export interface NextRunInput {
@@ -52,10 +53,13 @@ export interface PartnerQueue {
   /** Products waiting in all (the next batch included). */
   productsWaiting: number;
   tracking: number;
+  /** Pairs of this partner the stock push found missing from its mall (waiting to be registered). */
+  notInMall: number;
 }
 
 export interface NextRunPreview {
-  readonly counts: Readonly<Record<PreviewJob, number>>;
+  /** What the next run sends, and the products waiting in all (this run's batch included). */
+  readonly counts: Readonly<Record<PreviewJob | 'productsWaiting', number>>;
   readonly byPartner: Readonly<Record<string, PartnerQueue>>;
   /** When the next product batch may go; null when none waits. */
   readonly productsNextBatchAt: number | null;
@@ -72,7 +76,7 @@ export const MAX_LINES = 30;
 
 export function previewNextRun(input: NextRunInput): NextRunPreview {
   const byPartner: Record<string, PartnerQueue> = {};
-  const queue = (id: string) => (byPartner[id] ??= { stock: 0, products: 0, productsWaiting: 0, tracking: 0 });
+  const queue = (id: string) => (byPartner[id] ??= { stock: 0, products: 0, productsWaiting: 0, tracking: 0, notInMall: 0 });
   for (const p of input.partners) if (input.connected.has(p.partnerId)) queue(p.partnerId);
   const lines: PreviewLine[] = [];
 
@@ -97,6 +101,9 @@ export function previewNextRun(input: NextRunInput): NextRunPreview {
     // mall that does not carry a SKU it does not sell is sent nothing.
     return sellable(r) && !input.knownMissing.has(key);
   });
+  for (const r of input.ratios) {
+    if (input.connected.has(r.partnerId) && sellable(r) && !r.channelVariantCode && input.knownMissing.has(stockKey(r.sku, r.partnerId))) queue(r.partnerId).notInMall++;
+  }
   for (const t of stock) {
     queue(t.partnerId).stock++;
     const before = last.get(stockKey(t.sku, t.partnerId));
@@ -142,13 +149,17 @@ export function previewNextRun(input: NextRunInput): NextRunPreview {
     }
   }
 
-  const counts = { stock: stock.length, products: plan.steps.length, tracking };
+  const productsWaiting = plan.waitingSince.size;
+  const counts = { stock: stock.length, products: plan.steps.length, productsWaiting, tracking };
+  // What waits beyond this run's batch, and when it goes: the partner cards count the same queue.
+  const later = productsWaiting - counts.products;
+  const laterText = later > 0 ? ` (${later}건 대기${plan.nextBatchAt !== null ? `: 다음 묶음 ${seoulStamp(Math.max(plan.nextBatchAt, input.now)).slice(6)}` : ''})` : '';
   return {
     counts,
     byPartner,
     productsNextBatchAt: plan.nextBatchAt,
     lines: lines.slice(0, MAX_LINES),
     omitted: Math.max(0, lines.length - MAX_LINES),
-    summary: `재고 ${counts.stock}건, 상품 ${counts.products}건, 송장 ${counts.tracking}건`,
+    summary: `재고 ${counts.stock}건, 상품 ${counts.products}건${laterText}, 송장 ${counts.tracking}건`,
   };
 }

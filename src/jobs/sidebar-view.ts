@@ -7,6 +7,8 @@ import { monthOf, weekOf } from '../core/seoul-week';
  */
 import { adviceFor, currentError, quotaUse, type AccountType, type HealthJob, type HealthRecord, type JobState, type QuotaUse } from './health';
 import type { NextRunPreview, PartnerQueue } from './next-run-preview';
+import type { TodayItem } from '../core/today';
+import { notInMallNotice } from './stock-notice';
 
 export type Cadence = 'minute' | 'hour';
 
@@ -53,6 +55,8 @@ export interface PartnerView {
   tokenExpiresAt: number | null;
   /** The partners tab row's problems; such a row is not synced. */
   problem: string | null;
+  /** Something to know that is not an error (SKUs the mall lacks yet, with what to do). */
+  notice: string | null;
   jobs: JobView[];
 }
 
@@ -76,6 +80,8 @@ export interface SidebarState {
   quotas: QuotaUse;
   nextRun: { summary: string; counts: NextRunPreview['counts'] };
   settlement: SettlementView;
+  /** 오늘 할 일: what staff act on today, each count opening its rows. */
+  today: TodayItem[];
 }
 
 /** The settlement section: the periods a person most likely wants, and the mail setting. */
@@ -126,6 +132,7 @@ export interface SidebarFacts {
   statementMail: boolean;
   /** Reseller sheets created so far. */
   resellerSheets: number;
+  today: TodayItem[];
 }
 
 export function sidebarState(f: SidebarFacts): SidebarState {
@@ -152,6 +159,7 @@ export function sidebarState(f: SidebarFacts): SidebarState {
     quotas: quotaUse(f.health, f.now, f.account),
     nextRun: { summary: f.preview.summary, counts: f.preview.counts },
     settlement: settlementView(f),
+    today: f.today,
   };
 }
 
@@ -169,10 +177,10 @@ function settlementView(f: SidebarFacts): SettlementView {
 
 function partnerView(p: PartnerFacts, f: SidebarFacts, nextTick: number | null): PartnerView {
   const connection = connectionOf(p, f.now);
-  const base = { partnerId: p.partnerId, name: p.name, mallId: p.mallId, connection, connectionText: CONNECTION_TEXT[connection], tokenExpiresAt: p.refreshExpiresAt, problem: p.problem };
+  const base = { partnerId: p.partnerId, name: p.name, mallId: p.mallId, connection, connectionText: CONNECTION_TEXT[connection], tokenExpiresAt: p.refreshExpiresAt, problem: p.problem, notice: null };
   if (connection !== 'connected' && connection !== 'reconnect') return { ...base, jobs: [] };
   const reconnect = connection === 'reconnect';
-  const queue: PartnerQueue = f.preview.byPartner[p.partnerId] ?? { stock: 0, products: 0, productsWaiting: 0, tracking: 0 };
+  const queue: PartnerQueue = f.preview.byPartner[p.partnerId] ?? { stock: 0, products: 0, productsWaiting: 0, tracking: 0, notInMall: 0 };
   const lastRun = (s: JobState | undefined) => Math.max(s?.okAt ?? 0, s?.errorAt ?? 0) || null;
   const stockRun = lastRun(f.health?.jobs.stock);
   const stockNext = nextTick === null ? null : f.stockDirty || stockRun === null ? nextTick : Math.max(nextTick, stockRun + STOCK_RECHECK_MS);
@@ -187,7 +195,7 @@ function partnerView(p: PartnerFacts, f: SidebarFacts, nextTick: number | null):
     // do: shown once they have run.
     ...(['claims', 'settlement'] as const).flatMap((k) => (f.health?.jobs[k] ? [job(k, f.health.jobs[k], f.now, null, null, reconnect)] : [])),
   ];
-  return { ...base, jobs };
+  return { ...base, notice: queue.notInMall > 0 ? notInMallNotice(queue.notInMall) : null, jobs };
 }
 
 function job(kind: HealthJob, s: JobState | undefined, now: number, nextRunAt: number | null, waiting: number | null, reconnect: boolean): JobView {

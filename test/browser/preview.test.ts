@@ -41,7 +41,19 @@ const dialogs: string[] = [];
 const orderIds: string[] = [];
 
 const shot = (name: string, target: Page | Locator = page) => target.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
-const card = (partnerId: string) => sidebar.locator(`[data-partner="${partnerId}"]`);
+const card = (partnerId: string) => sidebar.locator(`#partners [data-partner="${partnerId}"]`);
+/** Opens a folded part of the panel (설정, 정산, 진단 …) by its summary. */
+async function unfold(id: string): Promise<void> {
+  const details = sidebar.locator(`#${id}`);
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+}
+/** The README's pictures: `UPDATE_DOCS_SCREENSHOT=1 npx jest test/browser`. */
+async function docShot(name: string, target: Page | Locator = page): Promise<void> {
+  if (!process.env.UPDATE_DOCS_SCREENSHOT) return;
+  const dir = path.join(paths.build, '..', 'docs', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  await target.screenshot({ path: path.join(dir, `${name}.png`) });
+}
 const grid = () => page.locator('#grid');
 
 async function openTab(name: string): Promise<void> {
@@ -107,33 +119,55 @@ describe('the local preview in a browser', () => {
     expect(await grid().locator('img').count()).toBe(0);
   });
 
-  it("connects a mall through the fake Cafe24's consent page, and the sidebar then says connected", async () => {
+  it("connects a mall through the fake Cafe24's consent page; the callback page says to go back, and the sidebar turns connected by itself", async () => {
     await card('PNR001').getByRole('button', { name: '카페24 연결' }).click();
     const link = card('PNR001').getByRole('link', { name: /카페24에서 승인하기/ });
     await link.waitFor();
     expect(await link.getAttribute('href')).toMatch(new RegExp(`^${preview.url}/cafe24/najalran/api/v2/oauth/authorize\\?`));
+    await card('PNR001').getByText(/승인하면 이 패널이 저절로 바뀝니다/).waitFor();
     const [consent] = await Promise.all([context.waitForEvent('page'), link.click()]);
     await consent.waitForLoadState();
-    expect(consent.url()).toMatch(new RegExp(`^${preview.url}/usercallback\\?code=`));
-    expect(await consent.textContent('body')).toContain('나잘란 본사몰(najalran) 카페24 연결 완료');
-    await shot('consent-page', consent);
+    // The consent page, as Cafe24 shows it: which app asks what of which mall.
+    expect(await consent.title()).toBe('카페24 앱 권한 동의');
+    const text = (await consent.textContent('body')) ?? '';
+    expect(text).toContain('파트너몰 시트 (개발용)');
+    expect(text).toContain('나잘란 (najalran)');
+    expect(text).toContain('mall.read_order');
+    await consent.setViewportSize({ width: 700, height: 520 });
+    await docShot('connect-consent', consent);
+    await Promise.all([consent.waitForURL(new RegExp(`^${preview.url}/usercallback\\?code=`)), consent.getByRole('button', { name: '동의하고 설치' }).click()]);
+    // The callback page: titled, what happened, and to close it and go back.
+    expect(await consent.title()).toBe('카페24 연결 완료');
+    const done = (await consent.textContent('body')) ?? '';
+    expect(done).toContain('나잘란 본사몰(najalran) 카페24 연결 완료');
+    expect(done).toContain('이 창을 닫고 스프레드시트로 돌아가세요');
+    await shot('consent-callback', consent);
+    await docShot('connect-callback', consent);
     await consent.close();
-    await sidebar.getByRole('button', { name: '새로고침', exact: true }).click();
-    await card('PNR001').locator('.badge', { hasText: '연결됨' }).waitFor();
+    // No refresh pressed: the panel polls a cheap call while the consent is pending.
+    await card('PNR001').locator('.badge', { hasText: '연결됨' }).waitFor({ timeout: 15_000 });
     await expect(card('PNR001').textContent()).resolves.toMatch(/토큰 만료까지 1[34]일/);
     await expect(card('PNR002').locator('.badge').textContent()).resolves.toBe('연결 안 됨');
+    await card('PNR001').getByText('카페24 연결을 확인했습니다').waitFor();
+    await docShot('connect-sidebar', sidebar.locator('#connections-details'));
   });
 
   it('previews what the next run would send without sending anything, the markup name as text', async () => {
     const log = preview.session.sandbox.channels.get('cafe24')!;
     const before = log.requestLog().length;
+    await unfold('diagnostics-details');
     await sidebar.getByRole('button', { name: '보낼 내용 미리보기' }).click();
     const result = sidebar.locator('#preview-result');
     await result.locator('.summary').waitFor();
-    await expect(result.locator('.summary').textContent()).resolves.toMatch(/^다음 실행에서 보낼 것: 재고 \d+건, 상품 5건, 송장 0건$/);
+    await expect(result.locator('.summary').textContent()).resolves.toMatch(/^다음 실행에서 보낼 것: 재고 \d+건, 상품 5건( \(\d+건 대기: 다음 묶음 \d\d:\d\d\))?, 송장 0건$/);
+    await sidebar.locator('#diagnostics-details .feedback.ok').filter({ hasText: '아무것도 보내지 않았습니다' }).waitFor();
     await result.getByText(`상품 등록 ${MARKUP} → PNR001`, { exact: true }).waitFor();
     expect(await sidebar.locator('img').count()).toBe(0);
     expect(log.requestLog().length).toBe(before);
+  });
+
+  it('places a test order for a product with options by the option picked', async () => {
+    await testOrder('najalran', '린넨 앞치마 / 베이지');
   });
 
   it('collects a new order into the orders table when staff press sync now', async () => {
@@ -141,7 +175,8 @@ describe('the local preview in a browser', () => {
     await openTab('주문');
     expect(await grid().getByRole('cell', { name: id, exact: true }).count()).toBe(0);
     await sidebar.getByRole('button', { name: '지금 동기화' }).click();
-    await sidebar.locator('#status.ok').filter({ hasText: /^주문 \d+건 추가/ }).waitFor();
+    // Said beside the button pressed.
+    await sidebar.locator('#today-section .feedback.ok').filter({ hasText: /^주문 \d+건 추가/ }).waitFor();
     await grid().getByRole('cell', { name: id, exact: true }).first().waitFor();
   });
 
@@ -153,8 +188,58 @@ describe('the local preview in a browser', () => {
     await grid().getByRole('cell', { name: id, exact: true }).first().waitFor();
   });
 
+  it('puts 오늘 할 일 first: new paid orders, parcels to ship, stock running out, counted as the tabs have them', async () => {
+    await sidebar.getByRole('button', { name: '새로고침', exact: true }).click();
+    await sidebar.locator('header .feedback.ok').waitFor();
+    await openTab('주문');
+    const rows = await grid().locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => String((td as { textContent?: string | null }).textContent ?? ''))));
+    const header = await grid().locator('thead th').allTextContents();
+    const col = (name: string) => header.indexOf(name) - 1;
+    const paid = rows.filter((r) => r[col('주문상태')]!.startsWith('결제완료'));
+    expect(paid.length).toBeGreaterThanOrEqual(3);
+    const item = (kind: string) => sidebar.locator(`#today li[data-kind="${kind}"]`);
+    await expect(item('newOrders').locator('.count').textContent()).resolves.toBe(`${new Set(paid.map((r) => r[col('주문번호')])).size}건`);
+    // One box per receiver: items of one receiver go together.
+    const parcels = new Set(paid.map((r) => [r[col('파트너ID')], r[col('수령인')], r[col('연락처')], r[col('배송지')]].join('|'))).size;
+    await expect(item('toShip').locator('.count').textContent()).resolves.toBe(`${parcels}건`);
+    await expect(item('toShip').locator('.detail').textContent()).resolves.toBe(`상품 ${paid.reduce((n, r) => n + Number(r[col('수량')]), 0)}개 피킹`);
+    // NJ-APRON-2 has no stock at all: red.
+    expect(await item('lowStock').getAttribute('class')).toBe('urgent');
+    await expect(item('lowStock').locator('.detail').textContent()).resolves.toContain('NJ-APRON-2 0개');
+    await expect(item('claims').locator('.count').textContent()).resolves.toBe('0건');
+    expect(await item('claims').locator('button').isDisabled()).toBe(true);
+    // First in the panel: above scanning and everything folded.
+    const top = async (sel: string) => (await sidebar.locator(sel).boundingBox())!.y;
+    expect(await top('#today-section')).toBeLessThan(await top('#scan-section'));
+    expect(await top('#scan-section')).toBeLessThan(await top('#connections-details'));
+    await shot('today');
+    await docShot('sidebar-today', sidebar.locator('#today-section'));
+  });
+
+  it('opens the orders tab showing only the new paid orders when their count is clicked, and says so beside it', async () => {
+    await openTab('상품');
+    const item = sidebar.locator('#today li[data-kind="newOrders"]');
+    const count = Number(((await item.locator('.count').textContent()) ?? '').replace(/\D/g, ''));
+    await item.locator('button').click();
+    await item.locator('.feedback.ok').filter({ hasText: /^주문 탭: 새 결제 주문 \d+행만 보입니다/ }).waitFor();
+    // The product activated the tab: the preview follows, as Sheets would, and hides the filtered rows.
+    await page.locator('#grid table[data-sheet="주문"]').waitFor();
+    await page.locator('#grid .filter-note').waitFor();
+    const shown = await grid().locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[0]?.textContent ?? ''));
+    expect(shown.length).toBeGreaterThanOrEqual(count);
+    const statuses = await grid().locator('tbody tr').evaluateAll((trs, i) => trs.map((tr) => tr.querySelectorAll('td')[i as number]?.textContent ?? ''), (await grid().locator('thead th').allTextContents()).indexOf('주문상태') - 1);
+    for (const st of statuses) expect(st).toMatch(/^결제완료/);
+    const orders = await grid().locator('tbody tr').evaluateAll((trs, i) => trs.map((tr) => tr.querySelectorAll('td')[i as number]?.textContent ?? ''), (await grid().locator('thead th').allTextContents()).indexOf('주문번호') - 1);
+    expect(new Set(orders).size).toBe(count);
+    await shot('today-filtered');
+    // Data > Remove filter: every row again.
+    await page.getByRole('button', { name: '필터 삭제' }).click();
+    await page.locator('#grid .filter-note').waitFor({ state: 'detached' });
+  });
+
   it("shows each partner's health and today's quota use", async () => {
     await sidebar.getByRole('button', { name: '새로고침', exact: true }).click();
+    await unfold('connections-details');
     const orders = card('PNR001').locator('tr[data-job="orders"]');
     await expect(orders.locator('td').nth(1).textContent()).resolves.toMatch(/^\d\d:\d\d \((방금|\d+분) 전\)$/);
     await expect(orders.locator('td').nth(2).textContent()).resolves.toMatch(/^(곧|\d\d:\d\d)$/);
@@ -168,9 +253,10 @@ describe('the local preview in a browser', () => {
     await scan(id!);
     await expect(sidebar.locator('#scan-step').textContent()).resolves.toContain('송장');
     await scan('6804-0545-0931');
-    const result = sidebar.locator('#scan-result[data-outcome]');
+    const result = sidebar.locator('#scan-result[data-outcome]:not([data-outcome="busy"])');
     await result.waitFor();
     expect(await result.getAttribute('data-outcome')).toBe('ok');
+    expect(await sidebar.locator('body').getAttribute('data-last-tone')).toBe('ok');
     await expect(result.textContent()).resolves.toMatch(/^✓ /);
     expect(await sidebar.locator('#scan-input:focus').count()).toBe(1);
     await expect(sidebar.locator('#scan-step').textContent()).resolves.toContain('주문 바코드');
@@ -189,6 +275,29 @@ describe('the local preview in a browser', () => {
     expect(await sidebar.locator('#scan-input:focus').count()).toBe(1);
   });
 
+  it('answers an order barcode the sheet does not know with ✗ and its own tone, not as shipped', async () => {
+    await scan('20261199-9999999');
+    await scan('680405450988');
+    const result = sidebar.locator('#scan-result[data-outcome="unknown"]');
+    await result.waitFor();
+    await expect(result.textContent()).resolves.toMatch(/^✗ 주문 탭에 .*"20261199-9999999"가 없습니다/);
+    expect(await sidebar.locator('body').getAttribute('data-last-tone')).toBe('unknown');
+    expect(await sidebar.locator('#scan-input:focus').count()).toBe(1);
+  });
+
+  it('accepts the corrected label right after a refused one', async () => {
+    const id = orderIds[1]!;
+    await scan(id);
+    await scan('6804-0545-0932');
+    const result = sidebar.locator('#scan-result[data-outcome="ok"]');
+    await result.waitFor();
+    await expect(result.textContent()).resolves.toMatch(/^✓ 1개 품목 출고/);
+    expect(await sidebar.locator('body').getAttribute('data-last-tone')).toBe('ok');
+    await openTab('송장등록');
+    await grid().getByRole('cell', { name: /^↷ 다시 스캔됨: 새 송장 680405450932로 대체/ }).waitFor();
+    await docShot('sidebar-scan', sidebar.locator('#scan-section'));
+  });
+
   it('shows an order of the markup-named product as text in the orders table', async () => {
     // The sync registered NJ-XSS in the own mall: customers can order it there now.
     const id = await testOrder('najalran', MARKUP);
@@ -200,14 +309,24 @@ describe('the local preview in a browser', () => {
   });
 
   it('runs settlement for last week from the sidebar and shows the figures; a period not over yet is refused with the reason', async () => {
+    await unfold('settlement-details');
     await sidebar.getByRole('button', { name: /^지난주/ }).click();
     await expect(sidebar.locator('#settle-period').inputValue()).resolves.toBe('2026-W47');
     await sidebar.getByRole('button', { name: '정산 실행' }).click();
     await sidebar.locator('#settle-result table').waitFor();
     expect(await sidebar.locator('#settle-result tr').count()).toBeGreaterThan(1);
+    // Partners by name; the monthly shipping fee says where it is, not a blank cell.
+    const row = sidebar.locator('#settle-result tr[data-partner]').first().locator('td');
+    await expect(row.nth(0).textContent()).resolves.toMatch(/^(나잘란 본사몰 PNR001|보라색 PNR002|언더코코 PNR003)$/);
+    await expect(row.nth(4).textContent()).resolves.toBe('월간 정산');
+    // The toast's title says 정산; its text does not say it again.
+    await page.locator('#toast').filter({ hasText: /^정산: 2026-W47:/ }).waitFor();
     await sidebar.locator('#settle-period').fill('2099-W01');
     await sidebar.getByRole('button', { name: '정산 실행' }).click();
-    await sidebar.locator('#status.error').waitFor();
+    await sidebar.locator('#settlement-details .feedback.error').filter({ hasText: '아직 끝나지 않은 기간' }).waitFor();
+    // The mail setting is a checkbox beside its text, not a full-width field.
+    const box = (await sidebar.locator('#statement-mail').boundingBox())!;
+    expect(box.width).toBeLessThan(24);
     await shot('settlement');
     expect(dialogs).toEqual([]);
   });
@@ -216,6 +335,8 @@ describe('the local preview in a browser', () => {
     await sidebar.getByRole('button', { name: '출고 목록 인쇄' }).click();
     await page.locator('#dialog:not([hidden])').waitFor();
     await expect(page.locator('#dialog-title').textContent()).resolves.toBe('출고 목록');
+    // The size the product asked for (setWidth(900).setHeight(700)), as Sheets shows it.
+    await expect(page.locator('#dialog-frame').boundingBox()).resolves.toMatchObject({ width: 900, height: 700 });
     await page.getByRole('button', { name: '닫기' }).click();
     const frame = page.frame({ url: /\/sidebar$/ })!;
     const message = await frame.evaluate(
@@ -227,8 +348,7 @@ describe('the local preview in a browser', () => {
     if (process.env.UPDATE_DOCS_SCREENSHOT) {
       await openTab('주문');
       await sidebar.getByRole('button', { name: '새로고침', exact: true }).click();
-      await sidebar.getByRole('heading', { name: '파트너 연결 · 동기화 상태' }).scrollIntoViewIfNeeded();
-      await sidebar.locator('#status').filter({ hasText: '새로 읽었습니다' }).waitFor();
+      await sidebar.locator('header .feedback').filter({ hasText: '새로 읽었습니다' }).waitFor();
       await page.screenshot({ path: path.join(paths.build, '..', 'docs', 'preview.png') });
     }
   });

@@ -47,7 +47,14 @@ async function collect(s: Cafe24Session, q: Partial<rq.OrderQuery> = {}) {
 test('consent, code exchange and a rotating refresh', async () => {
   const client = { clientId: DEFAULT_CLIENT_ID, clientSecret: DEFAULT_CLIENT_SECRET, redirectUri: APPS_SCRIPT_REDIRECT.replace('{SCRIPT_ID}', 'abc123') };
   const mall = mallIdOf('najalran');
-  const consent = await execute({ method: 'get', url: authorizeUrl(mall, client, 'st8'), headers: {} });
+  const url = authorizeUrl(mall, client, 'st8');
+  // The operator sees the consent page and presses 동의하고 설치: its form posts the request back.
+  const page = await execute({ method: 'get', url, headers: {} });
+  expect(page.status).toBe(200);
+  expect(page.body).toContain('동의하고 설치');
+  const fields = new URLSearchParams(new URL(url).search);
+  fields.set('consent', 'agree');
+  const consent = await execute({ method: 'post', url: url.split('?')[0]!, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, payload: fields.toString() });
   expect(consent.status).toBe(302);
   const code = /[?&]code=([^&]+)/.exec(consent.headers.location!)![1]!;
   const base64 = (s: string) => Buffer.from(s).toString('base64');

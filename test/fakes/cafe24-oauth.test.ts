@@ -1,6 +1,6 @@
 /**
  * Cafe24 fake — OAuth 2.0 and access tokens, as the reference (§2) describes them:
- * authorization-code grant with auto-consent, Basic client auth, 2-hour access tokens and
+ * authorization-code grant through a consent page, Basic client auth, 2-hour access tokens and
  * 2-week refresh tokens on the simulated clock, refresh-token rotation, scopes.
  */
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../../local/fakes/cafe24/default-seed';
@@ -22,7 +22,13 @@ afterEach(async () => {
 
 async function authorize(mall: string, scope = 'mall.read_order,mall.read_product', state = 'st-123'): Promise<URL> {
   const q = new URLSearchParams({ response_type: 'code', client_id: DEFAULT_CLIENT_ID, state, redirect_uri: SCRIPT_REDIRECT, scope });
-  const r = await h.call(mall, 'GET', `/api/v2/oauth/authorize?${q}`);
+  const page = await h.call(mall, 'GET', `/api/v2/oauth/authorize?${q}`);
+  // A request the mall refuses (a scope the app lacks) is redirected with its error before any page.
+  if (page.status === 302) return new URL(page.headers.get('location')!);
+  expect(page.status).toBe(200);
+  // The operator presses 동의하고 설치: the page's form posts the same fields back.
+  q.set('consent', 'agree');
+  const r = await h.call(mall, 'POST', '/api/v2/oauth/authorize', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: q.toString() });
   expect(r.status).toBe(302);
   return new URL(r.headers.get('location')!);
 }
@@ -38,8 +44,43 @@ async function loginWithCode(mall: string, scope?: string) {
   return r.json as Record<string, any>;
 }
 
+describe('the consent page', () => {
+  const query = () => new URLSearchParams({ response_type: 'code', client_id: DEFAULT_CLIENT_ID, state: 'st-9', redirect_uri: SCRIPT_REDIRECT, scope: 'mall.read_order,mall.write_product' });
+
+  test('shows the app, the mall and the scopes asked for, with an agree button that posts the request back; no code before it is pressed', async () => {
+    const r = await h.call('najalran', 'GET', `/api/v2/oauth/authorize?${query()}`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(r.text).toContain('<title>카페24 앱 권한 동의</title>');
+    expect(r.text).toContain('파트너몰 시트 (개발용)');
+    expect(r.text).toContain('나잘란 (najalran)');
+    expect(r.text).toMatch(/주문 읽기 <code>mall\.read_order<\/code>.*상품 쓰기 <code>mall\.write_product<\/code>/s);
+    expect(r.text).toMatch(/<form method="post" action="authorize">/);
+    expect(r.text).toContain('name="state" value="st-9"');
+    expect(r.text).toMatch(/<button type="submit" name="consent" value="agree">동의하고 설치<\/button>/);
+  });
+
+  test('거부 redirects back with access_denied and no code', async () => {
+    const q = query();
+    q.set('consent', 'deny');
+    const r = await h.call('najalran', 'POST', '/api/v2/oauth/authorize', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: q.toString() });
+    expect(r.status).toBe(302);
+    const loc = new URL(r.headers.get('location')!);
+    expect(loc.searchParams.get('error')).toBe('access_denied');
+    expect(loc.searchParams.get('code')).toBeNull();
+  });
+
+  test("strict.consent 'immediate' redirects with the code at once, as for a client without a browser", async () => {
+    await h.close();
+    h = await startFake({ strict: { consent: 'immediate' } });
+    const r = await h.call('najalran', 'GET', `/api/v2/oauth/authorize?${query()}`);
+    expect(r.status).toBe(302);
+    expect(new URL(r.headers.get('location')!).searchParams.get('code')).toMatch(/^\S{10,}$/);
+  });
+});
+
 describe('authorization-code flow', () => {
-  test('authorize auto-consents and redirects to the registered Apps Script callback with code and state', async () => {
+  test('after consent, authorize redirects to the registered Apps Script callback with code and state', async () => {
     const loc = await authorize('najalran');
     expect(`${loc.origin}${loc.pathname}`).toBe(SCRIPT_REDIRECT);
     expect(loc.searchParams.get('state')).toBe('st-123');

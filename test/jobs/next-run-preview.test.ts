@@ -97,6 +97,9 @@ describe('the next run, previewed', () => {
     expect(p.counts.products).toBe(0);
     expect(p.byPartner.PNR001).toMatchObject({ products: 0, productsWaiting: 1 });
     expect(p.productsNextBatchAt).toBe(T - 60_000 + DEFAULT_PRODUCT_PACE.everyMs);
+    // It agrees with the partner cards' queue: nothing this run, one waiting, and when it goes.
+    expect(p.summary).toMatch(/^재고 0건, 상품 0건 \(1건 대기: 다음 묶음 \d\d:\d\d\), 송장 0건$/);
+    expect(p.counts).toMatchObject({ products: 0, productsWaiting: 1 });
   });
 
   it('counts tracking numbers the shipping step would send, and says which it would hold or refuse and why', () => {
@@ -126,7 +129,8 @@ describe('the next run, previewed', () => {
     const products = Array.from({ length: 40 }, (_, i) => product({ sku: `TB-${String(i).padStart(3, '0')}` }));
     const ratios = products.map((p) => ratio({ sku: p.sku, pushedStock: 1 }));
     const p = previewNextRun(input({ products, ratios }));
-    expect(p.summary).toBe('재고 40건, 상품 0건, 송장 0건');
+    // The 40 new products wait for their batch (the last went a minute ago).
+    expect(p.summary).toMatch(/^재고 40건, 상품 0건 \(40건 대기: 다음 묶음 \d\d:\d\d\), 송장 0건$/);
     expect(p.lines).toHaveLength(MAX_LINES);
     expect(p.omitted).toBe(40 - MAX_LINES);
   });

@@ -12,7 +12,7 @@ const MIN = 60_000;
 const DAY = 86_400_000;
 
 const preview = (over: Partial<NextRunPreview> = {}): NextRunPreview => ({
-  counts: { stock: 0, products: 0, tracking: 0 },
+  counts: { stock: 0, products: 0, productsWaiting: 0, tracking: 0 },
   byPartner: {},
   productsNextBatchAt: null,
   lines: [],
@@ -48,6 +48,7 @@ const facts = (over: Partial<SidebarFacts> = {}): SidebarFacts => ({
   stockDirty: false,
   statementMail: true,
   resellerSheets: 0,
+  today: [],
   ...over,
 });
 
@@ -97,7 +98,7 @@ describe('the sidebar state', () => {
   });
 
   it('shows per job the last success and its lag, the next run and the queue', () => {
-    const s = sidebarState(facts({ preview: preview({ byPartner: { PNR001: { stock: 3, products: 2, productsWaiting: 7, tracking: 1 } }, productsNextBatchAt: T + 4 * MIN }) }));
+    const s = sidebarState(facts({ preview: preview({ byPartner: { PNR001: { stock: 3, products: 2, productsWaiting: 7, tracking: 1, notInMall: 0 } }, productsNextBatchAt: T + 4 * MIN }) }));
     expect(s.partners[0]!.jobs.map((j) => [j.label, j.lastOkAt, j.lagMs, j.nextRunAt, j.waiting])).toEqual([
       ['주문 수집', T - 20_000, 20_000, T + 40_000, null],
       ['재고 전송', T - 20_000, 20_000, T - 20_000 + 30 * MIN, 3],

@@ -145,9 +145,9 @@ describe('shipping from the sheet', () => {
     expect(shipmentPosts(r).some((e) => e.mall === 'najalran' && e.at >= scans[0]!.start && e.at <= scans[0]!.end)).toBe(true);
   });
 
-  it('keeps a parcel scanned before its order was collected, and ships it when the order arrives', () => {
+  it("answers a parcel scanned before its order was collected as unknown (✗), keeps it, and ships it when the order arrives", () => {
     const scan = r.runtime.executions.filter((x) => x.function === 'scanToShip')[2]!;
-    expect(scan.result).toMatchObject({ ok: true, queued: true, message: expect.stringMatching(/주문이 수집되면 송장이 전송됩니다/) });
+    expect(scan.result).toMatchObject({ ok: false, unknown: true, queued: true, message: expect.stringMatching(/수집되는 대로 송장이 전송됩니다/) });
     expect(orderRow(r, '20261123-1000009-01')).toMatchObject({ 주문상태: '배송중 (N30)', 송장번호: '6900004147630' });
   });
 

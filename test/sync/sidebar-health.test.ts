@@ -23,7 +23,12 @@ describe('the sidebar after a morning of syncing', () => {
         ...demo,
         name: 'sidebar health',
         duration: '30m',
-        events: [...setup, { at: '+20m', type: 'channel', channel: 'cafe24', action: 'revokeTokens', args: ['borasaeg'] }],
+        events: [
+          ...setup,
+          // Just after the first stock push to the malls connected at +9m: new products are not in them yet.
+          { at: '+12m30s', type: 'sidebar', function: 'getSidebarState', args: [] },
+          { at: '+20m', type: 'channel', channel: 'cafe24', action: 'revokeTokens', args: ['borasaeg'] },
+        ],
       }),
       { bundleDir: paths.build },
     );
@@ -69,6 +74,16 @@ describe('the sidebar after a morning of syncing', () => {
     expect(state.quotas.fetches.limit).toBe(20_000);
     expect(state.quotas.triggerMinutes.used).toBeLessThanOrEqual(r.runtime.quotaUsed('triggerRuntime') / 60_000 + 0.1);
     expect(state.quotas.triggerMinutes.limit).toBe(90);
+  });
+
+  it('says of SKUs a mall lacks at its first connection what to do, as a notice, not as a stock error', () => {
+    const early = r.runtime.executions.find((x) => x.function === 'getSidebarState')!.result as SidebarState;
+    for (const s of [early, state]) for (const p of s.partners) expect(p.jobs.find((j) => j.job === 'stock')?.error ?? null).toBeNull();
+    const notices = early.partners.flatMap((p) => (p.notice ? [p.notice] : []));
+    expect(notices.length).toBeGreaterThan(0);
+    for (const n of notices) expect(n).toMatch(/^몰에 아직 없는 상품 \d+건: .*상품 전송.*재고가 연동됩니다/);
+    // Once the product push has registered them, the notice is gone.
+    expect(state.partners.filter((p) => p.notice)).toEqual([]);
   });
 
   it("gives the dry run's counts as each partner's queue", () => {

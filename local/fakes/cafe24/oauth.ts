@@ -1,10 +1,12 @@
 /**
  * OAuth 2.0 endpoints of a mall (reference §2): authorization-code grant only.
  *
- * - GET /api/v2/oauth/authorize: there is no browser, so the operator "consents" at once and
- *   the answer is 302 to `{redirect_uri}?code=…&state=…`. Problems with the client or the
- *   redirect URI are answered as JSON (never redirected to an unverified URI, per RFC 6749);
- *   other problems are redirected with `error=` like any OAuth server.
+ * - GET /api/v2/oauth/authorize: the consent page (`strict.consent`: 'page', the default): the
+ *   app's name, the mall, the scopes asked for and an agree button, which posts the same fields
+ *   back; POST /api/v2/oauth/authorize (or the GET with 'immediate') answers 302 to
+ *   `{redirect_uri}?code=…&state=…`; 거부 answers `error=access_denied`. Problems with the client
+ *   or the redirect URI are answered as JSON (never redirected to an unverified URI, per RFC
+ *   6749); other problems are redirected with `error=` like any OAuth server.
  * - POST /api/v2/oauth/token: form-encoded; client credentials by HTTP Basic (and, by option,
  *   in the body). Same response fields for both grants; times are KST without a zone.
  * - POST /api/v2/oauth/revoke: Basic auth, form `token`; 200 with an empty body.
@@ -60,7 +62,7 @@ function withParams(uri: string, params: Record<string, string | null>): string 
   return u.toString();
 }
 
-function authorize(core: FakeCore, mall: MallState, q: URLSearchParams, now: number): Reply {
+function authorize(core: FakeCore, mall: MallState, q: URLSearchParams, now: number, consented: boolean): Reply {
   const app = core.app(q.get('client_id') ?? '');
   if (!app) throw new OAuthError(401, 'invalid_client', 'Invalid client_id');
   const redirectUri = q.get('redirect_uri') ?? '';
@@ -75,12 +77,52 @@ function authorize(core: FakeCore, mall: MallState, q: URLSearchParams, now: num
   if (scopes.length === 0) return redirectError('invalid_scope', 'scope is required');
   const notEnabled = scopes.filter((s) => !app.scopes.includes(s));
   if (notEnabled.length > 0) return redirectError('invalid_scope', `The app is not allowed these scopes: ${notEnabled.join(',')}`);
+  if (!consented) return consentPage(app, mall, q);
+  if (q.get('consent') !== 'agree') return redirectError('access_denied', 'The mall operator did not consent');
   const code = core.tokens.issueCode(
     { mallId: mall.mall_id, clientId: app.client_id, userId: mall.user_id, scopes, shopNo: 1 },
     redirectUri,
     now,
   );
   return emptyReply(302, { Location: withParams(redirectUri, { code: code.code, state }) });
+}
+
+const SCOPE_GROUP_KO: Readonly<Record<string, string>> = {
+  product: '상품',
+  order: '주문',
+  shipping: '배송',
+  supply: '공급사',
+  store: '상점',
+  category: '분류',
+  customer: '회원',
+  application: '앱',
+};
+
+function html(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** The page the operator sees: which app asks for what in which mall, and the two buttons. */
+function consentPage(app: RegisteredApp, mall: MallState, q: URLSearchParams): Reply {
+  const scopes = parseScopeParam(q.get('scope') ?? '');
+  const items = scopes
+    .map((s) => {
+      const m = /^mall\.(read|write)_(.+)$/.exec(s);
+      const label = m ? `${SCOPE_GROUP_KO[m[2]!] ?? m[2]} ${m[1] === 'read' ? '읽기' : '쓰기'}` : s;
+      return `<li>${html(label)} <code>${html(s)}</code></li>`;
+    })
+    .join('');
+  const hidden = [...q.entries()].map(([k, v]) => `<input type="hidden" name="${html(k)}" value="${html(v)}">`).join('');
+  const name = app.name ?? app.client_id;
+  const body = `<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>카페24 앱 권한 동의</title></head><body>
+<h1>카페24 앱 권한 동의</h1>
+<p><strong>${html(name)}</strong> 앱이 <strong>${html(mall.shop_name || mall.mall_id)} (${html(mall.mall_id)})</strong> 쇼핑몰에 아래 권한을 요청합니다.</p>
+<ul>${items}</ul>
+<form method="post" action="authorize">${hidden}
+<button type="submit" name="consent" value="agree">동의하고 설치</button>
+<button type="submit" name="consent" value="deny">거부</button>
+</form></body></html>`;
+  return { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }, body, faults: [], realDelayMs: 0, reset: false };
 }
 
 function clientOf(core: FakeCore, req: OAuthRequest, form: URLSearchParams): RegisteredApp {
@@ -150,9 +192,20 @@ function revoke(core: FakeCore, req: OAuthRequest): Reply {
   return emptyReply(200);
 }
 
+function withConsent(q: URLSearchParams): URLSearchParams {
+  const out = new URLSearchParams(q);
+  out.set('consent', 'agree');
+  return out;
+}
+
 export function handleOAuth(core: FakeCore, mall: MallState, req: OAuthRequest, now: number): Reply {
   try {
-    if (req.method === 'GET' && req.path === '/api/v2/oauth/authorize') return authorize(core, mall, req.query, now);
+    if (req.method === 'GET' && req.path === '/api/v2/oauth/authorize') {
+      const immediate = core.opts.strict.consent === 'immediate';
+      return authorize(core, mall, immediate ? withConsent(req.query) : req.query, now, immediate);
+    }
+    // The consent page's form: the same fields, and which button was pressed.
+    if (req.method === 'POST' && req.path === '/api/v2/oauth/authorize') return authorize(core, mall, new URLSearchParams(req.body.toString('utf8')), now, true);
     if (req.method === 'POST' && req.path === '/api/v2/oauth/token') return token(core, mall, req, now);
     if (req.method === 'POST' && req.path === '/api/v2/oauth/revoke') return revoke(core, req);
     return jsonReply(404, { error: { code: 404, message: MSG.noApi } });

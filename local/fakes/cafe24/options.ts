@@ -62,6 +62,13 @@ export const StrictOptionsSchema = z.strictObject({
   acceptUnregisteredCarrierCodes: z.boolean().default(false),
   /** GET /unpaidorders appears only in 2025+ docs; older versions answer 404. */
   unpaidOrdersMinVersion: ApiVersion.default('2025-06-01'),
+  /**
+   * The authorize step (reference §2: "the mall operator logs in and consents"; the page itself
+   * is not described): 'page' shows a consent page (the app's name, the mall, the scopes asked
+   * for, an agree button that posts back and is then redirected with the code), as Cafe24 does;
+   * 'immediate' redirects with the code at once, for a client without a browser.
+   */
+  consent: z.enum(['page', 'immediate']).default('page'),
   /** Q6: the /orders search window in calendar months. */
   orderWindowMonths: z.number().int().positive().default(3),
 });

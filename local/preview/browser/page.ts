@@ -6,6 +6,9 @@
 interface Sheet {
   name: string;
   rows: string[][];
+  /** 1-based rows the tab's filter hides. */
+  hiddenRows: number[];
+  filtered: boolean;
 }
 interface State {
   now: number;
@@ -19,7 +22,7 @@ interface State {
   quotas: { urlfetch: { used: number; limit: number }; triggerRuntimeMs: { used: number; limit: number } };
 }
 interface Catalog {
-  malls: Array<{ mallId: string; name: string; products: Array<{ productNo: number; name: string; sku: string }> }>;
+  malls: Array<{ mallId: string; name: string; products: Array<{ productNo: number; variantCode: string | null; name: string; sku: string }> }>;
 }
 
 const SPEEDS: ReadonlyArray<[string, number]> = [
@@ -43,6 +46,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLE
 let sheets: Sheet[] = [];
 let selected = '주문';
 let etag = '';
+/** The tab the product last made active (null before the first read). */
+let lastActive: string | null = null;
 let seenToasts = -1;
 let seenDialogs = -1;
 let catalog: Catalog = { malls: [] };
@@ -123,7 +128,11 @@ async function refreshWorkbook(): Promise<void> {
   const res = await fetch('/api/workbook', { headers: etag ? { 'If-None-Match': etag } : {} });
   if (res.status === 304) return;
   etag = res.headers.get('ETag') ?? '';
-  sheets = ((await res.json()) as { sheets: Sheet[] }).sheets;
+  const book = (await res.json()) as { sheets: Sheet[]; active: string };
+  sheets = book.sheets;
+  // The product activated another tab (sheet.activate()): show it, as Sheets would.
+  if (lastActive !== null && book.active && book.active !== lastActive && sheets.some((s) => s.name === book.active)) selected = book.active;
+  lastActive = book.active;
   if (!sheets.some((s) => s.name === selected) && sheets[0]) selected = sheets[0].name;
   renderTabs();
   renderGrid();
@@ -157,8 +166,9 @@ function renderGrid(): void {
     const thead = el('thead');
     thead.append(head);
     const tbody = el('tbody');
+    const hidden = new Set(sheet.hiddenRows);
     sheet.rows.slice(1).forEach((row, i) => {
-      if (row.every((c) => c === '')) return;
+      if (row.every((c) => c === '') || hidden.has(i + 2)) return;
       const tr = el('tr');
       tr.append(el('th', String(i + 2)));
       for (const cell of row) {
@@ -171,7 +181,17 @@ function renderGrid(): void {
     });
     table.append(thead, tbody);
   }
-  $('grid').replaceChildren(table);
+  const note = sheet?.filtered ? el('p', `필터 사용 중: ${sheet.hiddenRows.length}행 숨김 `) : null;
+  if (note && sheet) {
+    note.className = 'filter-note';
+    const off = el('button', '필터 삭제');
+    off.type = 'button';
+    off.addEventListener('click', () => {
+      void postJson('/api/filter-off', { sheet: sheet.name }).then(() => refreshWorkbook());
+    });
+    note.append(off);
+  }
+  $('grid').replaceChildren(...(note ? [note, table] : [table]));
 }
 
 // ---- a test order at the fake Cafe24
@@ -198,11 +218,16 @@ function renderProducts(): void {
   select.replaceChildren(
     ...products.map((p) => {
       const o = el('option', `${p.name}${p.sku ? ` [${p.sku}]` : ''}`);
-      o.value = String(p.productNo);
+      o.value = valueOf(p);
       return o;
     }),
   );
-  if (products.some((p) => String(p.productNo) === keep)) select.value = keep;
+  if (products.some((p) => valueOf(p) === keep)) select.value = keep;
+}
+
+/** "11" for a product without options, "11:P000000L000A" for one of its variants. */
+function valueOf(p: { productNo: number; variantCode: string | null }): string {
+  return p.variantCode ? `${p.productNo}:${p.variantCode}` : String(p.productNo);
 }
 
 function wireTestOrder(): void {
@@ -211,11 +236,12 @@ function wireTestOrder(): void {
   const b = $<HTMLButtonElement>('add-order');
   b.addEventListener('click', () => {
     const mallId = $<HTMLSelectElement>('order-mall').value;
-    const productNo = Number($<HTMLSelectElement>('order-product').value);
+    const [no, variantCode] = $<HTMLSelectElement>('order-product').value.split(':');
+    const productNo = Number(no);
     const quantity = Math.max(1, Math.floor(Number($<HTMLInputElement>('order-qty').value) || 1));
     b.disabled = true;
     say('테스트 주문 넣는 중…');
-    postJson('/api/test-order', { mallId, productNo, quantity })
+    postJson('/api/test-order', { mallId, productNo, variantCode: variantCode ?? null, quantity })
       .then((r) => {
         const a = r as { ok: boolean; orderId?: string; message?: string };
         say(a.ok ? `테스트 주문 ${a.orderId} 추가 (${mallId}): 다음 동기화 때 주문 탭에 나타납니다` : `주문 실패: ${a.message}`);

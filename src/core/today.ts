@@ -1,0 +1,140 @@
+/**
+ * 오늘 할 일 (pure): what staff must act on today, counted from the tabs as they are, each item
+ * with the rows behind it, so that a click can show exactly those rows. The morning is order
+ * confirmation and CS, the afternoon shipping, stock in between (seed 001): new paid orders,
+ * parcels to pack and ship, tracking numbers to check, claims to answer (late ones first), held
+ * parcels and why, and stock running out.
+ */
+import type { OrderLineStatus } from './order';
+
+export const TODAY_KINDS = ['newOrders', 'toShip', 'checkTracking', 'claims', 'held', 'lowStock'] as const;
+export type TodayKind = (typeof TODAY_KINDS)[number];
+
+/** One orders-tab row as 오늘 할 일 reads it. */
+export interface TodayOrderRow {
+  readonly partnerId: string;
+  readonly orderId: string;
+  readonly status: OrderLineStatus | null;
+  /** The row's 조치필요 text ("1 출고 보류: 정산 미납", "2 송장 확인", "3 출고 대기", ""). */
+  readonly todo: string;
+  readonly quantity: number;
+  /** Who receives the parcel (receiverKey): items of one receiver go in one box. */
+  readonly receiver: string;
+}
+
+/** One claims-tab row. */
+export interface TodayClaimRow {
+  readonly todo: string;
+  readonly answerBy: number | null;
+}
+
+/** One SKU's stock: what may still be offered to the malls. */
+export interface TodayStock {
+  readonly sku: string;
+  /** Warehouse − safety stock − units in collected, unshipped orders. */
+  readonly available: number;
+}
+
+export interface TodayItem {
+  readonly kind: TodayKind;
+  readonly label: string;
+  readonly count: number;
+  /** "건" or "개". */
+  readonly unit: string;
+  /** The breakdown: "상품 5개 피킹", "정산 미납 2건 · 취소요청 확인 1건", "기한 초과 1건". */
+  readonly detail: string | null;
+  /** Something is late or blocks shipping: shown in red. */
+  readonly urgent: boolean;
+  /** Where a click goes. */
+  readonly tab: 'orders' | 'claims' | 'products';
+}
+
+/**
+ * Stock running out: available units at or below this. Stands in until the products tab has a
+ * stock cover (days left at the recent pace against a reorder point): `isRunningOut` is the one
+ * place to point at it.
+ */
+export const LOW_STOCK_UNITS = 5;
+
+export function isRunningOut(s: TodayStock): boolean {
+  return s.available <= LOW_STOCK_UNITS;
+}
+
+const TO_SHIP: ReadonlySet<OrderLineStatus> = new Set(['paid', 'preparing']);
+const HELD_PREFIX = '1 출고 보류';
+const CHECK_PREFIX = '2 송장 확인';
+
+/** Which order rows each order item stands for (also what its filter shows). */
+export const orderRowMatches: Readonly<Record<'newOrders' | 'toShip' | 'checkTracking' | 'held', (r: Pick<TodayOrderRow, 'status' | 'todo'>) => boolean>> = {
+  newOrders: (r) => r.status === 'paid',
+  toShip: (r) => r.status !== null && TO_SHIP.has(r.status) && !r.todo.startsWith(HELD_PREFIX),
+  checkTracking: (r) => r.todo.startsWith(CHECK_PREFIX),
+  held: (r) => r.todo.startsWith(HELD_PREFIX),
+};
+
+/** A claim waits for staff while its 조치필요 says anything. */
+export function claimWaits(r: Pick<TodayClaimRow, 'todo'>): boolean {
+  return r.todo.trim() !== '';
+}
+
+/** Late: the 24-hour answer time has passed and an answer is still owed (ranks 1 and 2). */
+export function claimLate(r: TodayClaimRow, now: number): boolean {
+  return /^[12]\s/.test(r.todo) && r.answerBy !== null && r.answerBy < now;
+}
+
+export function todayItems(orders: readonly TodayOrderRow[], claims: readonly TodayClaimRow[], stock: readonly TodayStock[], now: number): TodayItem[] {
+  const rows = (kind: keyof typeof orderRowMatches) => orders.filter((r) => orderRowMatches[kind](r));
+  const distinct = (list: readonly TodayOrderRow[], key: (r: TodayOrderRow) => string) => new Set(list.map(key)).size;
+
+  const paid = rows('newOrders');
+  const toShip = rows('toShip');
+  const units = toShip.reduce((n, r) => n + (Number.isFinite(r.quantity) ? r.quantity : 0), 0);
+  const check = rows('checkTracking');
+  const held = rows('held');
+  const waiting = claims.filter(claimWaits);
+  const late = waiting.filter((c) => claimLate(c, now)).length;
+  const short = stock.filter(isRunningOut);
+
+  const items: TodayItem[] = [
+    { kind: 'newOrders', label: '새 결제 주문', count: distinct(paid, (r) => `${r.partnerId}|${r.orderId}`), unit: '건', detail: null, urgent: false, tab: 'orders' },
+    {
+      kind: 'toShip',
+      label: '출고할 택배',
+      count: distinct(toShip, (r) => `${r.partnerId}|${r.receiver}`),
+      unit: '건',
+      detail: units > 0 ? `상품 ${units}개 피킹` : null,
+      urgent: false,
+      tab: 'orders',
+    },
+  ];
+  // Only when there is one: a refused number blocks its parcel until staff fix it.
+  if (check.length > 0) items.push({ kind: 'checkTracking', label: '송장 확인', count: check.length, unit: '건', detail: '송장번호가 거부되었습니다', urgent: true, tab: 'orders' });
+  items.push(
+    { kind: 'claims', label: '클레임 처리 대기', count: waiting.length, unit: '건', detail: late > 0 ? `답변기한 초과 ${late}건` : null, urgent: late > 0, tab: 'claims' },
+    { kind: 'held', label: '출고 보류', count: held.length, unit: '건', detail: heldReasons(held), urgent: held.length > 0, tab: 'orders' },
+    {
+      kind: 'lowStock',
+      label: '재고 부족',
+      count: short.length,
+      unit: '건',
+      detail: short.length > 0 ? `${short.slice(0, 3).map((s) => `${s.sku} ${Math.max(0, s.available)}개`).join(', ')}${short.length > 3 ? ' 외' : ''}` : null,
+      urgent: short.some((s) => s.available <= 0),
+      tab: 'products',
+    },
+  );
+  return items;
+}
+
+/** "정산 미납 2건 · 취소요청 확인 1건": the reasons the 조치필요 cells give, most first. */
+function heldReasons(held: readonly TodayOrderRow[]): string | null {
+  if (held.length === 0) return null;
+  const counts = new Map<string, number>();
+  for (const r of held) {
+    const why = r.todo.slice(HELD_PREFIX.length).replace(/^[:\s]+/, '').trim() || '사유 미기재';
+    counts.set(why, (counts.get(why) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([why, n]) => `${why} ${n}건`)
+    .join(' · ');
+}
