@@ -12,7 +12,7 @@ import { ledgerCells, readLedger, staffFingerprint, type LedgerRead } from '../s
 import { readOrderFacts, readReturnCredits, readWholesalePrices, type OrderFacts } from '../sheet/settlement-data';
 import type { ReturnCredit } from '../core/settlement';
 import { CLAIMS, LEDGER, ORDERS, PARTNERS, PRODUCTS, SETTLEMENT_CHART, SETTLEMENTS } from '../sheet/tabs';
-import { cellText, readTable, rowCells, type KeyedUpdate } from '../sheet/table';
+import { cellText, readTable, rowCells, sameCell, type KeyedUpdate } from '../sheet/table';
 import { appendRows, findTab, readGrid, writeByKey, writeRowCells } from './adapters/tab';
 import { markPartners } from './partners-tab';
 import { forgetPartnersSnapshot } from './edit-marks';
@@ -116,11 +116,6 @@ export function statusOf(r: StatementRow, previous: string, now: number): string
   if (previous.startsWith('✓')) return previous;
   return `✓ 정산 완료${warn}`;
 }
-
-export const sameCell = (a: unknown, b: unknown): boolean => {
-  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
-  return cellText(a) === cellText(b) || (typeof a === 'number' && Number(cellText(b).replace(/,/g, '')) === a);
-};
 
 /** Rows by key: only cells that differ are written; new rows are appended in one write. */
 export function writeSettlementTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, result: SettlementResult, now: number): { wrote: boolean; statuses: Map<string, string> } {

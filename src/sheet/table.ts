@@ -38,7 +38,8 @@ export function cellText(v: unknown): string {
 
 /**
  * Whether a cell already holds a value, as the sheet would show it: dates to the second (Sheets
- * keeps no milliseconds), a blank date cell equal to any blank, everything else by its text.
+ * keeps no milliseconds), a blank date cell equal to any blank, a number equal to the same number
+ * typed with thousands separators ("1,234"), everything else by its text.
  */
 export function sameCell(a: unknown, b: unknown): boolean {
   if (a instanceof Date || b instanceof Date) {
@@ -46,7 +47,9 @@ export function sameCell(a: unknown, b: unknown): boolean {
     const tb = b instanceof Date ? b.getTime() : cellText(b) === '' ? '' : NaN;
     return typeof ta === 'number' && typeof tb === 'number' ? Math.floor(ta / 1000) === Math.floor(tb / 1000) : ta === tb;
   }
-  return cellText(a) === cellText(b);
+  if (cellText(a) === cellText(b)) return true;
+  const asNumber = (v: unknown) => (cellText(v) === '' ? NaN : Number(cellText(v).replace(/,/g, '')));
+  return (typeof a === 'number' || typeof b === 'number') && asNumber(a) === asNumber(b);
 }
 
 /** `grid` is the whole tab as getValues returns it, header row first. */

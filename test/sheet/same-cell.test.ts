@@ -14,8 +14,12 @@ describe('sameCell', () => {
     expect(sameCell(null, new Date(0))).toBe(false);
   });
 
-  test('anything else by the text it shows (numbers as typed, spaces at the ends ignored)', () => {
+  test('anything else by the text it shows (numbers as typed, with or without separators; spaces at the ends ignored)', () => {
     expect(sameCell(17900, '17900')).toBe(true);
+    expect(sameCell(1234567, '1,234,567')).toBe(true);
+    expect(sameCell('1,234', 1234)).toBe(true);
+    expect(sameCell(1234, '1,235')).toBe(false);
+    expect(sameCell(0, '')).toBe(false);
     expect(sameCell(' 680000000001 ', '680000000001')).toBe(true);
     expect(sameCell('=1+1', '2')).toBe(false);
   });
