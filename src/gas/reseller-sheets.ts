@@ -10,12 +10,10 @@
  * on a consumer account): before sending, the remaining quota is asked; a mail that does not fit
  * waits for the next refresh and the log says so.
  */
-import type { LedgerEntry } from '../core/ledger';
 import type { Partner } from '../core/partner';
-import { resellerView, statementMail, type ResellerTab, type StatementFigures } from '../jobs/reseller-view';
-import type { HoldView } from '../jobs/settlement-run';
-import type { OrderFacts } from '../sheet/settlement-data';
+import { resellerView, statementMail, type ResellerTab } from '../jobs/reseller-view';
 import { RESELLER_SHEETS_KEY, STATEMENT_MAIL_KEY } from '../jobs/kept';
+import type { Msg, RefreshInput, RefreshReport } from '../jobs/settlement';
 
 const MAILED_KEPT = 60;
 
@@ -31,7 +29,6 @@ interface SheetRecord {
   mailing?: string[];
 }
 
-type Msg = { level: 'info' | 'warn' | 'error'; message: string };
 
 export function readStatementMail(): boolean {
   const v = PropertiesService.getDocumentProperties().getProperty(STATEMENT_MAIL_KEY);
@@ -69,24 +66,6 @@ export function openFailure(message: string): 'notFound' | 'noAccess' | 'other' 
   if (/do not have (permission to access|access to) the requested document/i.test(message)) return 'noAccess';
   if (/Unexpected error while getting the method or property openById|Requested entity was not found|is missing \(perhaps it was deleted\?\)/i.test(message)) return 'notFound';
   return 'other';
-}
-
-export interface RefreshInput {
-  readonly facts: OrderFacts;
-  readonly ledger: readonly LedgerEntry[];
-  readonly holds: readonly HoldView[];
-  readonly statements: readonly StatementFigures[];
-  /** No reseller is started after this time (epoch ms): the rest waits for the next refresh. */
-  readonly until?: number;
-}
-
-export interface RefreshReport {
-  readonly messages: Msg[];
-  readonly sheets: Array<{ partnerId: string; url: string }>;
-  /** Resellers whose sheet belongs to someone else than the user running this (not touched). */
-  readonly notOwner: Array<{ partnerId: string; owner: string }>;
-  /** Some reseller was left for lack of time: the next run should refresh again. */
-  deferred: boolean;
 }
 
 /**

@@ -6,11 +6,11 @@
 import type { LedgerEntry } from '../core/ledger';
 import type { Partner } from '../core/partner';
 import { seoulStamp } from '../core/seoul-time';
-import { keysText, weeklyChartRows, type HoldView, type SettlementResult, type StatementRow } from '../jobs/settlement-run';
+import { keysText, weeklyChartRows, type SettlementResult, type StatementRow } from '../jobs/settlement-run';
+import type { RunData } from '../jobs/settlement';
 import type { StatementFigures } from '../jobs/reseller-view';
 import { ledgerCells, readLedger, staffFingerprint, type LedgerRead } from '../sheet/ledger';
-import { readOrderFacts, readReturnCredits, readWholesalePrices, type OrderFacts } from '../sheet/settlement-data';
-import type { ReturnCredit } from '../core/settlement';
+import { readOrderFacts, readReturnCredits, readWholesalePrices } from '../sheet/settlement-data';
 import { CLAIMS, LEDGER, ORDERS, PARTNERS, PRODUCTS, SETTLEMENT_CHART, SETTLEMENTS } from '../sheet/tabs';
 import { cellText, readTable, rowCells, sameCell, type KeyedUpdate } from '../sheet/table';
 import { appendRows, findTab, readGrid, writeByKey, writeRowCells } from './adapters/tab';
@@ -18,21 +18,10 @@ import { markPartners } from './partners-tab';
 import { forgetPartnersSnapshot } from './edit-marks';
 import { guardLedger, keepPosted } from './ledger-guard';
 
-export type Msg = { level: 'info' | 'warn' | 'error'; message: string };
 const CHART_TITLE = '주간 도매금액·출고수량 (파트너별)';
 
 // ---------------------------------------------------------------------------------------------
 // the data of a run
-
-export interface RunData {
-  readonly partners: readonly Partner[];
-  readonly facts: OrderFacts;
-  readonly returns: ReturnCredit[];
-  readonly ledger: LedgerRead;
-  readonly ledgerSheet: GoogleAppsScript.Spreadsheet.Sheet | null;
-  /** What the ledger guard put back before the ledger was read (for the log). */
-  readonly guard: readonly Msg[];
-}
 
 export function gridOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tab: Parameters<typeof findTab>[1]): unknown[][] {
   const sheet = findTab(ss, tab);
@@ -48,7 +37,7 @@ export function loadData(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, partners:
   // before any balance, hold or reseller sheet is made of it.
   const guarded = ledgerSheet ? guardLedger(ledgerSheet, now) : null;
   const ledger = readLedger(guarded?.grid ?? [], partners, now);
-  return { partners, facts, returns, ledger, ledgerSheet, guard: guarded?.messages ?? [] };
+  return { partners, facts, returns, ledger, guard: guarded?.messages ?? [] };
 }
 
 /** The items cell of a ledger row: the order items behind the figure. */
@@ -218,16 +207,6 @@ export function drawSettlementChart(ss: GoogleAppsScript.Spreadsheet.Spreadsheet
 // ---------------------------------------------------------------------------------------------
 // holds
 
-export function holdsRecord(views: readonly HoldView[]): { holds: Record<string, string>; balances: Record<string, number> } {
-  const holds: Record<string, string> = {};
-  const balances: Record<string, number> = {};
-  for (const v of views) {
-    if (v.held) holds[v.partnerId] = v.reason;
-    balances[v.partnerId] = v.balance;
-  }
-  return { holds, balances };
-}
-
 /** Writes balances that changed to the partners tab. */
 export function writeBalances(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, before: Readonly<Record<string, number>>, after: Readonly<Record<string, number>>): boolean {
   const sheet = findTab(ss, PARTNERS);
@@ -239,17 +218,6 @@ export function writeBalances(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, befo
 
 // ---------------------------------------------------------------------------------------------
 // one run over the sheet
-
-export interface RunOutcome {
-  readonly result: SettlementResult | null;
-  readonly statuses: ReadonlyMap<string, string>;
-  readonly recorded: readonly LedgerEntry[];
-  readonly holds: readonly HoldView[];
-  readonly data: RunData;
-  readonly ledger: readonly LedgerEntry[];
-  readonly wrote: boolean;
-  readonly messages: Msg[];
-}
 
 /** Partner rows say why they are held (or no longer); the sync reads the partners tab again. */
 export function writeHoldStatuses(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): void {

@@ -28,7 +28,7 @@ import { shipDirtyMark, PARTNERS_SNAPSHOT_KEY, STOCK_DIRTY_KEY, SHIP_FLAG_KEYS, 
 import { shippingAsked, startShipping } from '../jobs/ship-flag';
 import { writeOrderLines } from './write-order-lines';
 import { claimsStep } from './claims-step';
-import { settlementSession } from './settlement-step';
+import { settlementBooks, settlementSession } from './settlement-step';
 import type { OrderLine } from '../core/order';
 
 
@@ -122,7 +122,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
     // STEP: settlement (statements when due, staff's ledger rows, holds, reseller sheets; nothing
     // when idle). It needs no mall: it runs when none is connected (every token expired) too.
     const settle = (ordersGrid?: readonly (readonly unknown[])[]) => {
-      const settled = settlement.tick(ss, { now: Date.now(), startedAt: started.getTime(), partners: snapshot.partners, ...(ordersGrid ? { ordersGrid } : {}), cache, lang });
+      const settled = settlement.tick(settlementBooks(ss), { now: Date.now(), startedAt: started.getTime(), partners: snapshot.partners, ...(ordersGrid ? { ordersGrid } : {}), cache, lang });
       Object.assign(keep, settled.keep);
       wroteSheet ||= settled.wroteSheet;
       for (const m of settled.messages) log.push({ job: 'settlement', startedAt: started, durationMs: Date.now() - started.getTime(), level: m.level, message: m.message });
