@@ -8,8 +8,11 @@ export interface WorkbookPort {
   createTab(title: string, position: number): void;
   /** Writes labels into row 1 from `startColumn` (1-based). */
   writeHeader(title: string, startColumn: number, labels: readonly string[]): void;
-  /** Applies formats, validation and protection to the given columns (1-based positions). */
-  formatColumns(title: string, columns: ReadonlyArray<{ spec: ColumnSpec; column: number }>, lang: Lang): void;
+  /**
+   * Applies formats, validation and protection to the given columns (1-based positions);
+   * `about` (what the tab holds) goes in the note of the header's first cell.
+   */
+  formatColumns(title: string, columns: ReadonlyArray<{ spec: ColumnSpec; column: number }>, lang: Lang, about?: string): void;
   /** Writes rows below the header of a tab (1-based, from column 1). */
   writeRows(title: string, rows: readonly (readonly unknown[])[]): void;
   /** Removes the blank default tab a new spreadsheet comes with (시트1 / Sheet1), if still blank. */
@@ -50,7 +53,7 @@ export function setupWorkbook(port: WorkbookPort, tabs: readonly TabSpec[], lang
       spec,
       column: (layout.index.get(spec.key) ?? width + layout.missing.indexOf(spec)) + 1,
     }));
-    port.formatColumns(found.title, placed, lang);
+    port.formatColumns(found.title, placed, lang, tab.about ? labelOf(tab.about, lang) : undefined);
     if (created && tab.seed && tab.seed.length > 0) {
       const width = Math.max(...placed.map((p) => p.column));
       port.writeRows(found.title, tab.seed.map((row) => {

@@ -31,6 +31,11 @@ export interface TabSpec {
   /** Column keys that together identify a row. */
   readonly rowKey: readonly string[];
   readonly columns: readonly ColumnSpec[];
+  /**
+   * What the tab holds and when it fills, for a person who finds it empty: the note on the
+   * header's first cell (a note, not a row, so no reader can take it for data).
+   */
+  readonly about?: Label;
   /** Rows a newly created tab starts with (by column key), for staff to adjust. */
   readonly seed?: ReadonlyArray<Readonly<Record<string, string>>>;
 }

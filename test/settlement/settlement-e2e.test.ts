@@ -322,7 +322,7 @@ describe('settlement: the spec table, the ledger, deposit and credit holds, rese
     expect((row['출고일시'] as Date).getTime()).toBeGreaterThanOrEqual(kst('06:20'));
     expect(shipmentsOf(mall, orderId)).toHaveLength(1);
     // while held, the shipping step said so in the log
-    const held = tab(r, '로그').filter((x) => x['작업'] === 'shipping' && /보류/.test(String(x['내용'])));
+    const held = tab(r, '로그').filter((x) => x['작업'] === '송장 전송' && /보류/.test(String(x['내용'])));
     expect(held.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -475,7 +475,7 @@ describe('installed on a Monday morning, before the prices are in', () => {
     const asked = r.runtime.executions.find((x) => x.function === 'runSettlement')!.result as { rows: Array<{ partnerId: string; status: string }>; ledgerEntriesAdded: number };
     expect(asked.ledgerEntriesAdded).toBe(0);
     expect(asked.rows.map((x) => x.status)).toEqual(Array(3).fill(expect.stringMatching(/^✗ 도매가를 알 수 없는 출고 품목이 있어 정산하지 않았습니다: SKU NJ-MUG/)));
-    const log = tab(r, '로그').filter((x) => x['작업'] === 'settlement' && /^정산 2027-W04/.test(String(x['내용']))).map((x) => String(x['내용']));
+    const log = tab(r, '로그').filter((x) => x['작업'] === '정산' && /^정산 2027-W04/.test(String(x['내용']))).map((x) => String(x['내용']));
     expect(log).toEqual(['정산 2027-W04: 3행, 원장 0건 추가, 확인 필요 PNR001, PNR002, PNR003', '정산 2027-W04: 3행, 원장 4건 추가']);
     const row = tab(r, '정산').find((x) => x['파트너ID'] === 'PNR002' && x['정산기간'] === '2027-W04')!;
     expect([row['출고수량'], row['도매금액'], row['영업장려금'], row['7일 주문금액']]).toEqual([800, 16_000_000, 800_000, 40_000_000]);
