@@ -79,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
   if (values.serve) return serve(scenario, values.port, values.speed);
   const out = path.resolve(values.out ?? 'sandbox-out');
   const start = Date.parse(scenario.start);
-  console.log(lang === 'ko' ? `시나리오 "${scenario.name}": ${seoulMoment(start, lang)}부터 ${scenario.duration}` : `Scenario "${scenario.name}": from ${seoulMoment(start, lang)}, ${scenario.duration}`);
+  console.log(lang === 'ko' ? `시나리오 "${scenario.name}": ${seoulMoment(start, lang)}부터 ${scenario.duration.replace(/(\d+)([dhm])/g, (_, n: string, u: string) => `${n}${({ d: '일', h: '시간', m: '분' } as Record<string, string>)[u]} `).trim()}` : `Scenario "${scenario.name}": from ${seoulMoment(start, lang)}, ${scenario.duration}`);
   const started = Date.now();
   let lastPct = -1;
   let result;

@@ -45,6 +45,8 @@ export function setupWorkbook(port: WorkbookPort, tabs: readonly TabSpec[], lang
     let width = header.length;
     while (width > 0 && String(header[width - 1] ?? '').trim() === '') width--;
     const layout = layoutOf(tab, header.slice(0, width));
+    // A column found by its former header gets its current one (its cells stay as they are).
+    for (const [key, at] of layout.former) port.writeHeader(found.title, at + 1, [labelOf(tab.columns.find((c) => c.key === key)!.label, lang)]);
     if (layout.missing.length > 0) {
       port.writeHeader(found.title, width + 1, layout.missing.map((c) => labelOf(c.label, lang)));
       report.columnsAdded += found.header.length === 0 ? 0 : layout.missing.length;

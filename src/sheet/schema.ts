@@ -13,6 +13,11 @@ interface ColumnBase {
   readonly editable: boolean;
   readonly required?: boolean;
   readonly width?: number;
+  /**
+   * Headers the column had in earlier versions: it is found by one of them while its current
+   * label is absent (a sheet set up before the rename), and setup writes the current label.
+   */
+  readonly formerLabels?: readonly string[];
 }
 
 export type ColumnSpec =

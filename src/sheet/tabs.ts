@@ -279,13 +279,15 @@ export const SETTLEMENTS: TabSpec = {
 export const LEDGER: TabSpec = {
   key: 'ledger',
   title: L('원장', 'Ledger'),
+  // Rows are found by the internal key (entryId); people read the voucher number.
   rowKey: ['entryId'],
   about: L(
     '정산이 파트너별 전표를 여기에 기록합니다. 입금·수동 조정은 빈 행에 파트너ID, 구분, 금액(조정은 사유)을 입력하면 다음 동기화가 기록합니다.',
     'Settlement records each partner entry here. For a payment or an adjustment, type partner, type and amount (and a reason) on an empty row: the next sync records it.',
   ),
   columns: [
-    id('entryId', '전표번호', 'Entry ID'),
+    // A number people can read out (src/sheet/ledger-voucher.ts); given by the add-on.
+    id('voucherNo', '전표번호', 'Voucher no.'),
     // Staff record payments and adjustments by typing these on a new row (README: "Settlement, the ledger, reseller sheets").
     time('at', '일시', 'At', EDIT),
     id('partnerId', '파트너ID', 'Partner ID', EDIT),
@@ -295,6 +297,9 @@ export const LEDGER: TabSpec = {
     text('reason', '사유', 'Reason', { ...EDIT, width: 200 }),
     text('items', '품목 근거', 'Items', { width: 280 }),
     text('status', '처리결과', 'Status', { width: 220 }),
+    // The internal key (`PNR002:payment:BANK-…`): last, for the add-on. It was the first column,
+    // headed 전표번호, before voucher numbers: such a sheet keeps working and setup renames it.
+    { ...id('entryId', '전표키', 'Entry key', { width: 90 }), formerLabels: ['전표번호', 'Entry ID'] },
   ],
 };
 

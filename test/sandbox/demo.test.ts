@@ -108,7 +108,7 @@ describe('npm start on the demo scenario', () => {
     };
     // The own mall shipped 2 mugs (wholesale 7,000) in W47.
     expect(rows('정산').find((x) => x['파트너ID'] === 'PNR001' && x['정산기간'] === '2026-W47')).toMatchObject({ 출고수량: 2, 도매금액: 14_000, 영업장려금: 700 });
-    expect(rows('원장').find((x) => x['파트너ID'] === 'PNR002')).toMatchObject({ 전표번호: 'PNR002:payment:BANK-20261123-01', 구분: '입금', 금액: 500_000 });
+    expect(rows('원장').find((x) => x['파트너ID'] === 'PNR002')).toMatchObject({ 전표번호: '2026-11-0001', 전표키: 'PNR002:payment:BANK-20261123-01', 구분: '입금', 금액: 500_000 });
   });
 
   it('registers the six products pasted at 17:02 in all three malls by itself, 5 every 5 minutes, then their rename', () => {
