@@ -10,6 +10,8 @@
  * on a consumer account): before sending, the remaining quota is asked; a mail that does not fit
  * waits for the next refresh and the log says so.
  */
+import { voucherNumbers } from '../sheet/ledger-voucher';
+import { postedVault } from './ledger-guard';
 import type { LedgerEntry } from '../core/ledger';
 import type { Partner } from '../core/partner';
 import { resellerView, statementMail, type ResellerTab, type StatementFigures } from '../jobs/reseller-view';
@@ -106,6 +108,7 @@ export function refreshResellers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, p
   const me = Session.getEffectiveUser().getEmail().toLowerCase();
   const mailOn = readStatementMail();
   let quota: number | null = null;
+  const vouchers = voucherNumbers(postedVault().load() ?? []);
   for (const partner of resellers) {
     const pid = partner.partnerId;
     let record = records[pid];
@@ -132,6 +135,7 @@ export function refreshResellers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, p
         hold: input.holds.find((h) => h.partnerId === pid) ?? null,
         shipped: input.facts.shipped,
         details: input.facts.details,
+        vouchers,
         now,
       });
       let book: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;

@@ -103,7 +103,8 @@ export const PRODUCTS: TabSpec = {
     int('leadTimeDays', '리드타임(일)', 'Lead time (days)', { ...EDIT, min: 0 }),
     int('daysLeft', '재고일수', 'Days of cover'),
     int('reorderPoint', '발주점', 'Reorder point'),
-    text('reorder', '발주필요', 'Reorder', { width: 220 }),
+    // No width of its own: each width is one setColumnWidth call more in setup.
+    text('reorder', '발주필요', 'Reorder'),
     text('pushStatus', '전송상태', 'Push status', { width: 200 }),
     time('updatedAt', '수정시각', 'Updated at'),
     text('status', '처리결과', 'Status', { width: 260 }),
@@ -142,9 +143,11 @@ export const ORDERS: TabSpec = {
     'Once a Cafe24 mall is connected and the sync is on, paid orders arrive here every minute. Sort by To do to bring the work to the top.',
   ),
   columns: [
-    // First, as on the claims tab: what the row asks of staff. Found by header, so a sheet
-    // set up with it near the end keeps working.
+    // First, as on the claims tab: what the row asks of staff, and beside it why (처리결과), so
+    // the shipping step writes both in one range as before. Found by header: a sheet set up with
+    // them at the end keeps working.
     text('todo', '조치필요', 'To do', { width: 160 }),
+    text('status', '처리결과', 'Status', { width: 260 }),
     id('partnerId', '파트너ID', 'Partner ID'),
     id('orderId', '주문번호', 'Order ID'),
     id('itemId', '품목주문번호', 'Order item ID'),
@@ -164,7 +167,6 @@ export const ORDERS: TabSpec = {
     text('carrier', '택배사', 'Carrier', EDIT),
     id('trackingNo', '송장번호', 'Tracking no.', EDIT),
     time('shippedAt', '출고일시', 'Shipped at'),
-    text('status', '처리결과', 'Status', { width: 260 }),
   ],
 };
 
@@ -299,7 +301,7 @@ export const LEDGER: TabSpec = {
     text('status', '처리결과', 'Status', { width: 220 }),
     // The internal key (`PNR002:payment:BANK-…`): last, for the add-on. It was the first column,
     // headed 전표번호, before voucher numbers: such a sheet keeps working and setup renames it.
-    { ...id('entryId', '전표키', 'Entry key', { width: 90 }), formerLabels: ['전표번호', 'Entry ID'] },
+    { ...id('entryId', '전표키', 'Entry key'), formerLabels: ['전표번호', 'Entry ID'] },
   ],
 };
 

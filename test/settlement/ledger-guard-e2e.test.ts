@@ -84,6 +84,11 @@ describe('the ledger keeps every posted entry: a typed cell, a paste, a deleted 
     // The key is the tab's last column, for the add-on; the number is the first.
     const header = r.sheets.snapshot().find((s) => s.name === '원장')!.values[0]!;
     expect([header[0], header[header.length - 1]]).toEqual(['전표번호', '전표키']);
+    // The reseller's own sheet quotes the same numbers.
+    const book = snapshotWorkbooks(r.runtime.world).find((b) => b.name === '보라색 정산 시트')!;
+    const [h, ...rows] = book.sheets.find((s) => s.name === '원장')!.values as unknown[][];
+    const shown = rows.map((row) => row[h!.indexOf('전표번호')]).filter((v) => v !== '');
+    expect(shown.sort()).toEqual(['2026-11-0001', '2026-11-0003']);
   });
 
   it('balances and the reseller sheet never show the changed figures', () => {

@@ -3,13 +3,13 @@ import { ORDERS } from '../../src/sheet/tabs';
 import { demoMorning, runClean, tabRows } from '../e2e';
 
 /**
- * A sheet set up before 조치필요 led the orders tab (it sat between 출고일시 and 처리결과) and
+ * A sheet set up before 조치필요 and 처리결과 led the orders tab (they were its last columns) and
  * before the products tab had its stock cover columns keeps working: rows are found by key and
  * columns by header, so the sync writes each value under its own header, setup adds only the
  * missing columns at the right end, and no column is duplicated. The built bundle in the local
  * runtime against the fake Cafe24.
  */
-const OLD_ORDERS_HEADER = ORDERS.columns.filter((c) => c.key !== 'todo').flatMap((c) => (c.key === 'status' ? ['조치필요', c.label.ko] : [c.label.ko]));
+const OLD_ORDERS_HEADER = [...ORDERS.columns.filter((c) => c.key !== 'todo' && c.key !== 'status').map((c) => c.label.ko), '조치필요', '처리결과'];
 const OLD_PRODUCTS_HEADER = ['SKU', '상품명', '옵션', '바코드', '도매가', '권장소비자가', '물류재고', '안전재고', '판매상태', '전송상태', '수정시각', '처리결과'];
 
 describe('an orders tab in the old column order, a products tab without stock cover', () => {
