@@ -26,8 +26,11 @@ export interface Guarded {
   readonly messages: Msg[];
 }
 
+/** One per execution (a global scope lives for one): what one step read, the next reuses. */
+let vaultOfRun: LedgerVault | null = null;
+
 export function postedVault(): LedgerVault {
-  return ledgerVault(addonStore());
+  return (vaultOfRun ??= ledgerVault(addonStore()));
 }
 
 /**

@@ -11,7 +11,8 @@ import type { Cafe24Gateway } from '../jobs/cafe24/gateway';
 import { statusFromCell } from '../sheet/orders';
 import { layoutOf } from '../sheet/layout';
 import { productSkus, readProducts } from '../sheet/products';
-import { coverOfRows, soldLinesOf } from '../sheet/stock-cover';
+import { coverOfRows, coverToWrite, soldLinesOf } from '../sheet/stock-cover';
+import { seoulDayOf } from '../core/seoul-time';
 import { missingRatioRows, readRatios } from '../sheet/ratios';
 import { ORDERS, PRODUCTS, STOCK_RATIOS } from '../sheet/tabs';
 import { cellText, readTable, rowCells, type TableRow } from '../sheet/table';
@@ -24,6 +25,8 @@ export interface StockStepReport {
   pending: number;
   rowsAdded: number;
   messages: string[];
+  /** The Seoul day whose stock cover figures the products tab now shows (for the next run's `coverDay`). */
+  coverDay: string;
 }
 
 export function stockStep(
@@ -38,8 +41,11 @@ export function stockStep(
   edited = false,
   /** Order lines this run added to the orders tab: sold by their malls since the last push. */
   sales: readonly MallSale[] = [],
+  /** The day the cover figures were last brought up to date (kept between runs by the sync). */
+  coverDay = '',
 ): StockStepReport {
-  const report: StockStepReport = { pushed: 0, failed: 0, pending: 0, rowsAdded: 0, messages: [] };
+  const today = seoulDayOf(now.getTime());
+  const report: StockStepReport = { pushed: 0, failed: 0, pending: 0, rowsAdded: 0, messages: [], coverDay: today };
   const productsTab = findTab(ss, PRODUCTS);
   const ratiosTab = findTab(ss, STOCK_RATIOS);
   if (!productsTab || !ratiosTab) return report;
@@ -75,7 +81,8 @@ export function stockStep(
     const status = r.ok ? (warningsBySku.get(r.row.key) ?? []).join('; ') : r.problems.join('; ');
     const values: Record<string, unknown> = {};
     if (cellText(r.row.get('status')) !== status) values.status = status;
-    for (const [k, v] of Object.entries(cover.get(r.row) ?? {})) if (productColumns.has(k) && cellText(r.row.get(k)) !== cellText(v)) values[k] = v;
+    const figures = cover.get(r.row);
+    if (figures) Object.assign(values, coverToWrite(r.row.get, figures, { refreshAll: coverDay !== today, rowWritten: 'status' in values, has: (k) => productColumns.has(k) }));
     if (Object.keys(values).length > 0) productUpdates.push({ key: r.row.key, values });
   }
   writeByKey(productsTab, PRODUCTS, productUpdates);

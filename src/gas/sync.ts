@@ -54,6 +54,8 @@ export const STOCK_DIRTY_KEY = 'stock.dirty';
 const STOCK_CHECKED_KEY = 'stock.checkedAt';
 /** Set while stock numbers wait for the next run's slice of pushing. */
 const STOCK_PENDING_KEY = 'stock.pending';
+/** The Seoul day the products tab's stock cover figures were last brought up to date. */
+const STOCK_COVER_DAY_KEY = 'stock.coverDay';
 /** Stock is recomputed at least this often even when nothing seems to have changed. */
 const STOCK_RECHECK_MS = 30 * 60_000;
 
@@ -88,7 +90,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
   try {
     const ss = SpreadsheetApp.getActive();
     // One cache read for everything kept between runs.
-    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
+    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, RATES_KEY, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, STOCK_COVER_DAY_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
     // Settlement holds and the due-check ride on the same read (settlement-step.ts).
     const settlement = settlementSession(kept);
     let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
@@ -218,7 +220,8 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       // STEP: pushes (stock, then products), each run a slice of time that ends before the next tick.
       rt.gateway.narrowDeadline(started.getTime() + PUSH_SLICE_MS);
       if (kept[STOCK_DIRTY_KEY] || kept[STOCK_PENDING_KEY] || fresh.length > 0 || sales.length > 0 || stockMoved || started.getTime() - checkedAt > STOCK_RECHECK_MS) {
-        const stock = stockStep(ss, snapshot.partners, connMap, rt.gateway, started, ordersGrid, Boolean(kept[STOCK_DIRTY_KEY]), sales);
+        const stock = stockStep(ss, snapshot.partners, connMap, rt.gateway, started, ordersGrid, Boolean(kept[STOCK_DIRTY_KEY]), sales, kept[STOCK_COVER_DAY_KEY]);
+        keep[STOCK_COVER_DAY_KEY] = stock.coverDay;
         wroteSheet = true;
         keep[STOCK_CHECKED_KEY] = String(started.getTime());
         keep[STOCK_PENDING_KEY] = stock.pending > 0 ? '1' : '';

@@ -64,6 +64,24 @@ export function coverCells(c: StockCover, problem?: string): Record<string, unkn
 }
 
 /**
+ * Which of a row's cover cells to write now. Days of cover move with every sale, and a write of
+ * the products tab is round trips a run would not otherwise make, so the figures are brought up
+ * to date once a Seoul day (`refreshAll`, the first stock run of the day), while a row crossing
+ * its reorder point (발주 필요 appears or goes) is written at once, and a row whose 처리결과 is
+ * being written anyway takes its figures along.
+ */
+export function coverToWrite(
+  shown: (column: string) => unknown,
+  cells: Readonly<Record<string, unknown>>,
+  o: { refreshAll: boolean; rowWritten: boolean; has: (column: string) => boolean },
+): Record<string, unknown> {
+  const changed = Object.fromEntries(Object.entries(cells).filter(([k, v]) => o.has(k) && cellText(shown(k)) !== cellText(v)));
+  if (Object.keys(changed).length === 0) return {};
+  const flips = cellText(shown('reorder')).startsWith('발주 필요') !== cellText(cells.reorder).startsWith('발주 필요');
+  return o.refreshAll || o.rowWritten || flips ? changed : {};
+}
+
+/**
  * How many products the products tab marks 발주필요 (at or below their reorder point), read
  * from the tab's grid as the last stock run left it: the count for the sidebar's 오늘 할 일.
  */
