@@ -110,7 +110,9 @@ async function main(argv: string[]): Promise<number> {
     const where = `${e.index === null ? '' : `events[${e.index}] `}${seoulMoment(Date.parse(e.at), lang)}`;
     console.log(lang === 'ko' ? `  시나리오 이벤트 ${where} 실패: ${e.message}` : `  scenario event ${where} failed: ${e.message}`);
   }
-  const shown = path.relative(process.cwd(), out) || '.';
+  // Relative when under the current folder (sandbox-out/), else the full path.
+  const rel = path.relative(process.cwd(), out);
+  const shown = rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? out : rel;
   console.log(lang === 'ko' ? `파일 ${files.length}개를 ${shown}/에 썼습니다.` : `Wrote ${files.length} files into ${shown}/.`);
   console.log('');
   const figures = dayFigures(result.sheets.snapshot(), rt.executions, result.eventErrors.length);
