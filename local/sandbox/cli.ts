@@ -6,12 +6,15 @@ import demo from './scenarios/demo.json';
 import { runScenario, writeOutputs } from './run';
 import { parseScenario, ScenarioError, type Scenario } from './scenario';
 import { startPreview } from '../preview/serve';
+import { dayFigures, seoulMoment, summaryLines } from './summary';
+import type { Lang } from '../../src/sheet/schema';
 
 const HELP = `Runs the add-on (build/Code.js) in the local Apps Script runtime on a scenario.
 
   npm start                                  the built-in demo scenario, into sandbox-out/
   npm start -- --scenario FILE --out DIR     another scenario (JSON; see README "Scenarios")
   npm start -- --print-demo                  prints the demo scenario, a starting point for your own
+  npm start -- --lang en                     the console in English (default: Korean, ko)
   npm start -- --serve [--port N] [--speed X] [--scenario FILE]
                                              the local preview: try the product in a browser, no
                                              Google account (http://127.0.0.1:N/, default port 8080)
@@ -37,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
       serve: { type: 'boolean' },
       port: { type: 'string' },
       speed: { type: 'string' },
+      lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -48,6 +52,11 @@ async function main(argv: string[]): Promise<number> {
     console.log(JSON.stringify(demo, null, 2));
     return 0;
   }
+  if (values.lang !== undefined && values.lang !== 'ko' && values.lang !== 'en') {
+    console.error(`--lang: expected ko or en, got ${values.lang}`);
+    return 2;
+  }
+  const lang: Lang = values.lang === 'en' ? 'en' : 'ko';
   let raw: unknown = demo;
   if (values.scenario) {
     try {
@@ -69,7 +78,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (values.serve) return serve(scenario, values.port, values.speed);
   const out = path.resolve(values.out ?? 'sandbox-out');
-  console.log(`Scenario "${scenario.name}": ${scenario.start}, ${scenario.duration}`);
+  const start = Date.parse(scenario.start);
+  console.log(lang === 'ko' ? `시나리오 "${scenario.name}": ${seoulMoment(start, lang)}부터 ${scenario.duration.replace(/(\d+)([dhm])/g, (_, n: string, u: string) => `${n}${({ d: '일', h: '시간', m: '분' } as Record<string, string>)[u]} `).trim()}` : `Scenario "${scenario.name}": from ${seoulMoment(start, lang)}, ${scenario.duration}`);
   const started = Date.now();
   let lastPct = -1;
   let result;
@@ -80,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
         const pct = Math.floor(((now - Date.parse(scenario.start)) / Math.max(1, end - Date.parse(scenario.start))) * 100);
         if (pct >= lastPct + 25) {
           lastPct = pct;
-          console.log(`  ${new Date(now).toISOString()}  ${pct}%`);
+          console.log(`  ${seoulMoment(now, lang)} … ${pct}%`);
         }
       },
     });
@@ -94,9 +104,19 @@ async function main(argv: string[]): Promise<number> {
   const files = await writeOutputs(result, out);
   const rt = result.runtime;
   const failed = rt.executions.filter((x) => x.errors.length > 0);
-  console.log(`Ran ${rt.executions.length} executions in ${((Date.now() - started) / 1000).toFixed(1)} s (${failed.length} with errors).`);
-  for (const e of result.eventErrors) console.log(`  scenario event ${e.index === null ? '' : `events[${e.index}] `}at ${e.at} failed: ${e.message}`);
-  for (const f of files) console.log(`  wrote ${path.relative(process.cwd(), f)}`);
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(lang === 'ko' ? `실행 ${rt.executions.length}회, ${secs}초 (오류 있는 실행 ${failed.length}회).` : `Ran ${rt.executions.length} executions in ${secs} s (${failed.length} with errors).`);
+  for (const e of result.eventErrors) {
+    const where = `${e.index === null ? '' : `events[${e.index}] `}${seoulMoment(Date.parse(e.at), lang)}`;
+    console.log(lang === 'ko' ? `  시나리오 이벤트 ${where} 실패: ${e.message}` : `  scenario event ${where} failed: ${e.message}`);
+  }
+  // Relative when under the current folder (sandbox-out/), else the full path.
+  const rel = path.relative(process.cwd(), out);
+  const shown = rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? out : rel;
+  console.log(lang === 'ko' ? `파일 ${files.length}개를 ${shown}/에 썼습니다.` : `Wrote ${files.length} files into ${shown}/.`);
+  console.log('');
+  const figures = dayFigures(result.sheets.snapshot(), rt.executions, result.eventErrors.length);
+  for (const line of summaryLines(figures, shown, lang)) console.log(line);
   await rt.close();
   return 0;
 }

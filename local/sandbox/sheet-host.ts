@@ -184,7 +184,7 @@ function headerIndex(header: readonly string[], name: string): number {
   if (exact >= 0) return exact;
   for (const tab of TABS) {
     for (const c of tab.columns) {
-      const names = headerNames(c);
+      const names = [...headerNames(c), ...(c.formerLabels ?? [])];
       if (!names.includes(name)) continue;
       const i = header.findIndex((h) => names.includes(h));
       if (i >= 0) return i;

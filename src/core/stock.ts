@@ -212,6 +212,11 @@ function allocateSku(sku: string, found: readonly StockProduct[], shares: readon
   return { targets, warnings };
 }
 
+/** Units the malls may be offered: warehouse − safety − reserved, never below 0. */
+export function availableUnits(p: StockProduct, reserved: number): number {
+  return availableOf(p, reserved).available;
+}
+
 /** Available units and how they were found: "120 − 10 안전재고 − 2 예약 = 108". */
 function availableOf(p: StockProduct, reserved: number): { available: number; text: string } {
   const deductions = [

@@ -33,6 +33,8 @@ export interface TodayStock {
   readonly sku: string;
   /** Warehouse − safety stock − units in collected, unshipped orders. */
   readonly available: number;
+  /** The products tab's reorder point (stock cover, src/core/stock-cover.ts); null before the sync has figured one. */
+  readonly reorderPoint: number | null;
 }
 
 export interface TodayItem {
@@ -49,15 +51,15 @@ export interface TodayItem {
   readonly tab: 'orders' | 'claims' | 'products';
 }
 
-/**
- * Stock running out: available units at or below this. Stands in until the products tab has a
- * stock cover (days left at the recent pace against a reorder point): `isRunningOut` is the one
- * place to point at it.
- */
+/** Stock running out without a reorder point yet (a SKU the sync has not figured): at or below this. */
 export const LOW_STOCK_UNITS = 5;
 
+/**
+ * Running out: available now (this moment's reservations) at or below the SKU's reorder point, the
+ * stock cover's own rule; a SKU without one yet falls back to a few units.
+ */
 export function isRunningOut(s: TodayStock): boolean {
-  return s.available <= LOW_STOCK_UNITS;
+  return s.available <= (s.reorderPoint ?? LOW_STOCK_UNITS);
 }
 
 const TO_SHIP: ReadonlySet<OrderLineStatus> = new Set(['paid', 'preparing']);

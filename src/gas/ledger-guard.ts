@@ -3,6 +3,7 @@ import type { LedgerEntry } from '../core/ledger';
 import { layoutOf } from '../sheet/layout';
 import { ledgerCells } from '../sheet/ledger';
 import { planRepairs, postedInTab, postedOf, repairText, type LedgerRepair, type PostedCells, type Touched } from '../sheet/ledger-guard';
+import { voucherFixes, voucherNumbers } from '../sheet/ledger-voucher';
 import { LEDGER } from '../sheet/tabs';
 import { ledgerVault, type LedgerVault } from './adapters/ledger-vault';
 import { addonStore, syncLock } from './adapters/stores';
@@ -25,13 +26,20 @@ export interface Guarded {
   readonly messages: Msg[];
 }
 
+/** One per execution (a global scope lives for one): what one step read, the next reuses. */
+let vaultOfRun: LedgerVault | null = null;
+
 export function postedVault(): LedgerVault {
-  return ledgerVault(addonStore());
+  return (vaultOfRun ??= ledgerVault(addonStore()));
 }
 
-/** Keeps entries the add-on is about to post (before they reach the tab: a run stopped between is completed by the guard). */
-export function keepPosted(entries: readonly LedgerEntry[], vault: LedgerVault = postedVault()): void {
+/**
+ * Keeps entries the add-on is about to post (before they reach the tab: a run stopped between is
+ * completed by the guard). Answers every kept entry's voucher number, theirs included.
+ */
+export function keepPosted(entries: readonly LedgerEntry[], vault: LedgerVault = postedVault()): Map<string, string> {
   if (entries.length > 0) vault.add(entries.map(postedOf));
+  return voucherNumbers(vault.load() ?? []);
 }
 
 /** Compares the tab with the kept entries and puts back what changed. */
@@ -45,9 +53,24 @@ export function guardLedger(sheet: GoogleAppsScript.Spreadsheet.Sheet, now: numb
     return { grid, repairs: [], messages: posted.length > 0 ? [{ level: 'info', message: `원장 보호 시작: 기록된 전표 ${posted.length}건을 보관했습니다` }] : [] };
   }
   const repairs = planRepairs(kept, grid, touched);
-  if (repairs.length === 0) return { grid, repairs, messages: [] };
-  apply(sheet, grid, repairs, now);
-  return { grid: readGrid(sheet), repairs, messages: repairs.map((r) => ({ level: 'warn' as const, message: repairText(r) })) };
+  const after = repairs.length === 0 ? grid : (apply(sheet, grid, repairs, now), readGrid(sheet));
+  // Every posted row shows its voucher number (rows from before numbers, rows put back, a number typed over).
+  const wroteNumbers = writeVoucherNumbers(sheet, after, voucherNumbers(kept));
+  return { grid: wroteNumbers ? readGrid(sheet) : after, repairs, messages: repairs.map((r) => ({ level: 'warn' as const, message: repairText(r) })) };
+}
+
+/** Writes the 전표번호 cells that differ: a few one by one, many as the one column. */
+function writeVoucherNumbers(sheet: GoogleAppsScript.Spreadsheet.Sheet, grid: unknown[][], numbers: ReadonlyMap<string, string>): boolean {
+  const fixes = voucherFixes(numbers, grid);
+  if (fixes.length === 0) return false;
+  const col = layoutOf(LEDGER, grid[0] ?? []).index.get('voucherNo')!;
+  if (fixes.length <= 3) for (const f of fixes) sheet.getRange(f.row, col + 1).setValue(f.value);
+  else {
+    const column = grid.slice(1).map((r) => [r[col] ?? '']);
+    for (const f of fixes) column[f.row - 2] = [f.value];
+    sheet.getRange(2, col + 1, column.length, 1).setValues(column);
+  }
+  return true;
 }
 
 function apply(sheet: GoogleAppsScript.Spreadsheet.Sheet, grid: unknown[][], repairs: readonly LedgerRepair[], now: number): void {
@@ -68,7 +91,7 @@ function apply(sheet: GoogleAppsScript.Spreadsheet.Sheet, grid: unknown[][], rep
   for (const r of repairs) {
     if (r.kind === 'restore') writeRowCells(sheet, layout.index, r.row, { ...guardedCells(r.entry), status: `↺ ${stamp} 되돌림: ${r.changes.join(', ')}` });
     else if (r.kind === 'unpost') {
-      writeRowCells(sheet, layout.index, r.row, { entryId: '', status: `✗ ${stamp} ${r.copy ? `전표 ${r.id}의 복사본: 전표번호를 지웠습니다` : `애드온이 기록하지 않은 전표번호(${r.id})를 지웠습니다`}` });
+      writeRowCells(sheet, layout.index, r.row, { entryId: '', status: `✗ ${stamp} ${r.copy ? `전표 ${r.id}의 복사본: 전표키를 지웠습니다` : `애드온이 기록하지 않은 전표키(${r.id})를 지웠습니다`}` });
     }
   }
   const inserts = repairs.filter((r): r is Extract<LedgerRepair, { kind: 'reinsert' }> => r.kind === 'reinsert');
@@ -83,7 +106,8 @@ function apply(sheet: GoogleAppsScript.Spreadsheet.Sheet, grid: unknown[][], rep
 
 function guardedCells(e: PostedCells): Record<string, unknown> {
   const all = ledgerCells({ id: e.id, at: e.at, partnerId: e.partnerId, type: e.type, amount: e.amount, reference: e.reference, ...(e.reason ? { reason: e.reason } : {}) }, '');
-  const { items: _items, status: _status, ...guarded } = all;
+  // The voucher number is written after the repairs, from the kept order (writeVoucherNumbers).
+  const { items: _items, status: _status, voucherNo: _voucherNo, ...guarded } = all;
   return guarded;
 }
 

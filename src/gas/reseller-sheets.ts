@@ -10,6 +10,8 @@
  * on a consumer account): before sending, the remaining quota is asked; a mail that does not fit
  * waits for the next refresh and the log says so.
  */
+import { voucherNumbers } from '../sheet/ledger-voucher';
+import { postedVault } from './ledger-guard';
 import type { Partner } from '../core/partner';
 import { resellerView, statementMail, type ResellerTab } from '../jobs/reseller-view';
 import { RESELLER_SHEETS_KEY, STATEMENT_MAIL_KEY } from '../jobs/kept';
@@ -82,6 +84,7 @@ export function refreshResellers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, p
   const me = Session.getEffectiveUser().getEmail().toLowerCase();
   const mailOn = readStatementMail();
   let quota: number | null = null;
+  const vouchers = voucherNumbers(postedVault().load() ?? []);
   for (const partner of resellers) {
     const pid = partner.partnerId;
     let record = records[pid];
@@ -108,6 +111,7 @@ export function refreshResellers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, p
         hold: input.holds.find((h) => h.partnerId === pid) ?? null,
         shipped: input.facts.shipped,
         details: input.facts.details,
+        vouchers,
         now,
       });
       let book: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;

@@ -74,7 +74,11 @@ export function writeLedger(sheet: GoogleAppsScript.Spreadsheet.Sheet | null, re
     if (s.entry) recorded.push(s.entry);
   }
   // Kept before they reach the tab: a run stopped in between is completed by the ledger guard.
-  keepPosted([...recorded, ...appended]);
+  const numbers = keepPosted([...recorded, ...appended]);
+  for (const w of writes) {
+    const id = w.cells.entryId;
+    if (typeof id === 'string' && numbers.has(id) && layout.index.has('voucherNo')) w.cells.voucherNo = numbers.get(id);
+  }
   for (const w of writes) {
     writeRowCells(sheet, layout.index, w.row, w.cells);
     wrote = true;
@@ -83,7 +87,7 @@ export function writeLedger(sheet: GoogleAppsScript.Spreadsheet.Sheet | null, re
     const width = Math.max(grid[0]?.length ?? 0, 1);
     appendRows(
       sheet,
-      appended.map((e) => rowCells(layout.index, width, ledgerCells(e, itemsText(e)))),
+      appended.map((e) => rowCells(layout.index, width, ledgerCells(e, itemsText(e), '', numbers.get(e.id) ?? ''))),
       grid.length,
     );
     wrote = true;

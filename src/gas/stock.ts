@@ -9,10 +9,13 @@ import type { Partner } from '../core/partner';
 import { NOT_IN_MALL, pushStock } from '../jobs/push-stock';
 import { notInMallNotice } from '../jobs/stock-notice';
 import { statusFromCell } from '../sheet/orders';
+import { layoutOf } from '../sheet/layout';
 import { productSkus, readProducts } from '../sheet/products';
+import { coverOfRows, coverToWrite, soldLinesOf } from '../sheet/stock-cover';
+import { seoulDayOf } from '../core/seoul-time';
 import { missingRatioRows, readRatios } from '../sheet/ratios';
 import { ORDERS, PRODUCTS, STOCK_RATIOS } from '../sheet/tabs';
-import { cellText, readTable, rowCells, type KeyedUpdate } from '../sheet/table';
+import { cellText, readTable, rowCells, type KeyedUpdate, type TableRow } from '../sheet/table';
 import { appendRows, findTab, readGrid, writeByKey } from './adapters/tab';
 
 export interface StockStepReport {
@@ -24,6 +27,8 @@ export interface StockStepReport {
   pending: number;
   rowsAdded: number;
   messages: string[];
+  /** The Seoul day whose stock cover figures the products tab now shows (for the next run's `coverDay`). */
+  coverDay: string;
 }
 
 export function stockStep(
@@ -38,12 +43,17 @@ export function stockStep(
   edited = false,
   /** Order lines this run added to the orders tab: sold by their malls since the last push. */
   sales: readonly MallSale[] = [],
+  /** The day the cover figures were last brought up to date (kept between runs by the sync). */
+  coverDay = '',
 ): StockStepReport {
-  const report: StockStepReport = { pushed: 0, failed: 0, missing: 0, pending: 0, rowsAdded: 0, messages: [] };
+  const today = seoulDayOf(now.getTime());
+  const report: StockStepReport = { pushed: 0, failed: 0, missing: 0, pending: 0, rowsAdded: 0, messages: [], coverDay: today };
   const productsTab = findTab(ss, PRODUCTS);
   const ratiosTab = findTab(ss, STOCK_RATIOS);
   if (!productsTab || !ratiosTab) return report;
-  const productReads = readProducts(readGrid(productsTab));
+  const productGrid = readGrid(productsTab);
+  const productReads = readProducts(productGrid);
+  const productColumns = layoutOf(PRODUCTS, productGrid[0] ?? []).index;
   const products = productReads.flatMap((r) => (r.ok ? [r.product] : []));
   const known = { skus: productSkus(productReads), partners: new Map(partners.map((p) => [p.partnerId, p])) };
   let ratioGrid = readGrid(ratiosTab);
@@ -58,16 +68,24 @@ export function stockStep(
   }
   const ratios = ratioReads.flatMap((r) => (r.ok ? [r.stockRatio] : []));
   const knownMissing = new Set(ratioReads.filter((r) => cellText(r.row.get('status')) === NOT_IN_MALL).map((r) => r.row.key));
-  const pushed = pushStock({ products, ratios, reserved: reservedFromOrders(ss, ordersGrid), conns, oversellGuard: true, knownMissing, lookAgain: edited, sales }, gateway);
+  const orderRows = ordersOf(ss, ordersGrid);
+  const reserved = reservedFromOrders(orderRows);
+  const pushed = pushStock({ products, ratios, reserved, conns, oversellGuard: true, knownMissing, lookAgain: edited, sales }, gateway);
 
   // Product rows: bad cells and ratio warnings, written only where the status changes.
   const warningsBySku = new Map<string, string[]>();
   for (const w of pushed.warnings) warningsBySku.set(w.sku, [...(warningsBySku.get(w.sku) ?? []), w.message]);
+  // …and their stock cover (src/sheet/stock-cover.ts), in the same write: no extra round trip.
+  const cover = new Map(coverOfRows(productReads.flatMap((r) => (r.ok ? [{ row: r.row, product: r.product }] : [])), reserved, soldLinesOf(orderRows), now.getTime()).map((c) => [c.row, c.cells]));
   const productUpdates: KeyedUpdate[] = [];
   for (const r of productReads) {
     if (!r.row.key) continue;
     const status = r.ok ? (warningsBySku.get(r.row.key) ?? []).join('; ') : r.problems.join('; ');
-    if (cellText(r.row.get('status')) !== status) productUpdates.push({ key: r.row.key, values: { status } });
+    const values: Record<string, unknown> = {};
+    if (cellText(r.row.get('status')) !== status) values.status = status;
+    const figures = cover.get(r.row);
+    if (figures) Object.assign(values, coverToWrite(r.row.get, figures, { refreshAll: coverDay !== today, rowWritten: 'status' in values, has: (k) => productColumns.has(k) }));
+    if (Object.keys(values).length > 0) productUpdates.push({ key: r.row.key, values });
   }
   writeByKey(productsTab, PRODUCTS, productUpdates);
 
@@ -123,16 +141,20 @@ export function stockStep(
   return report;
 }
 
-/** Units per SKU in collected orders still to leave the warehouse, from the orders tab. */
-function reservedFromOrders(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, grid?: readonly (readonly unknown[])[]): Map<string, number> {
+/** The orders tab's rows: as this run left them when it has just read them, else read here. */
+function ordersOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, grid?: readonly (readonly unknown[])[]): readonly TableRow[] {
   let rows = grid;
   if (!rows) {
     const sheet = findTab(ss, ORDERS);
-    if (!sheet || sheet.getLastRow() < 2) return new Map();
+    if (!sheet || sheet.getLastRow() < 2) return [];
     rows = readGrid(sheet);
   }
-  const table = readTable(ORDERS, rows);
-  const lines = table.rows.flatMap((r) => {
+  return readTable(ORDERS, rows).rows;
+}
+
+/** Units per SKU in collected orders still to leave the warehouse. */
+function reservedFromOrders(rows: readonly TableRow[]): Map<string, number> {
+  const lines = rows.flatMap((r) => {
     const status = statusFromCell(r.get('orderStatus'));
     const quantity = Number(r.get('quantity'));
     const sku = cellText(r.get('sku'));

@@ -24,7 +24,7 @@ import { sheetTables } from './adapters/tables';
 import { stockStep } from './stock';
 import { HEALTH_KEY, healthAfterRun } from './health';
 import { sendTrackingNumbers } from '../jobs/send-tracking';
-import { shipDirtyMark, PARTNERS_SNAPSHOT_KEY, STOCK_DIRTY_KEY, SHIP_FLAG_KEYS, SHIP_WAITING_KEY, CLAIMS_CACHE_KEYS, SETTLEMENT_CACHE_KEYS, RECENT_ORDERS_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, HEARTBEAT_KEY, KEEP_S, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, SHIP_DIRTY_KEY } from '../jobs/kept';
+import { shipDirtyMark, PARTNERS_SNAPSHOT_KEY, STOCK_DIRTY_KEY, SHIP_FLAG_KEYS, SHIP_WAITING_KEY, CLAIMS_CACHE_KEYS, SETTLEMENT_CACHE_KEYS, RECENT_ORDERS_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, HEARTBEAT_KEY, KEEP_S, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, SHIP_DIRTY_KEY, STOCK_COVER_DAY_KEY } from '../jobs/kept';
 import { shippingAsked, startShipping } from '../jobs/ship-flag';
 import { writeOrderLines } from './write-order-lines';
 import { claimsStep } from './claims-step';
@@ -84,7 +84,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
   try {
     const ss = SpreadsheetApp.getActive();
     // One cache read for everything kept between runs.
-    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, ...PACING_KEYS, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
+    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, ...PACING_KEYS, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, STOCK_COVER_DAY_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
     // Settlement holds and the due-check ride on the same read (settlement-step.ts).
     const settlement = settlementSession(kept);
     let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
@@ -212,7 +212,8 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       // STEP: pushes (stock, then products), each run a slice of time that ends before the next tick.
       rt.gateway.narrowDeadline(started.getTime() + PUSH_SLICE_MS);
       if (kept[STOCK_DIRTY_KEY] || kept[STOCK_PENDING_KEY] || fresh.length > 0 || sales.length > 0 || stockMoved || started.getTime() - checkedAt > STOCK_RECHECK_MS) {
-        const stock = stockStep(ss, snapshot.partners, connMap, rt.gateway, started, ordersGrid, Boolean(kept[STOCK_DIRTY_KEY]), sales);
+        const stock = stockStep(ss, snapshot.partners, connMap, rt.gateway, started, ordersGrid, Boolean(kept[STOCK_DIRTY_KEY]), sales, kept[STOCK_COVER_DAY_KEY]);
+        keep[STOCK_COVER_DAY_KEY] = stock.coverDay;
         wroteSheet = true;
         keep[STOCK_CHECKED_KEY] = String(started.getTime());
         keep[STOCK_PENDING_KEY] = stock.pending > 0 ? '1' : '';

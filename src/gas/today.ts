@@ -72,7 +72,9 @@ function stockOf(products: Grid | null, orders: Table | null): TodayStock[] {
     }),
   );
   return readProducts(products).flatMap((r) =>
-    r.ok && r.product.status === 'selling' ? [{ sku: r.product.sku, available: r.product.warehouseStock - r.product.safetyStock - (reserved.get(r.product.sku) ?? 0) }] : [],
+    r.ok && r.product.status === 'selling'
+      ? [{ sku: r.product.sku, available: r.product.warehouseStock - r.product.safetyStock - (reserved.get(r.product.sku) ?? 0), reorderPoint: reorderPointOf(r.row.get('reorderPoint')) }]
+      : [],
   );
 }
 
@@ -125,4 +127,10 @@ function columnOf(tab: TabSpec, header: readonly string[], key: string): number 
   if (!spec) return null;
   const i = header.findIndex((h) => h === spec.label.ko || h === spec.label.en);
   return i < 0 ? null : i + 1;
+}
+
+/** The reorder point the stock cover wrote; null while the cell is blank (not figured yet). */
+function reorderPointOf(cell: unknown): number | null {
+  const text = cellText(cell).replace(/,/g, '');
+  return text === '' || !Number.isFinite(Number(text)) ? null : Number(text);
 }

@@ -30,6 +30,35 @@ const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 
+/**
+ * What the log tab calls each job of the add-on (the 작업 column). The same words as the
+ * sidebar's cards where a job is on both.
+ */
+export const LOG_JOBS = {
+  orders: { ko: '주문 수집', en: 'Orders' },
+  stock: { ko: '재고 전송', en: 'Stock' },
+  products: { ko: '상품 전송', en: 'Products' },
+  shipping: { ko: '송장 전송', en: 'Shipping' },
+  claims: { ko: '클레임 처리', en: 'Claims' },
+  settlement: { ko: '정산', en: 'Settlement' },
+  reseller: { ko: '파트너 정산시트', en: 'Partner sheets' },
+  ledger: { ko: '원장', en: 'Ledger' },
+  setup: { ko: '시트 설정', en: 'Setup' },
+  install: { ko: '자동 동기화', en: 'Sync trigger' },
+  connect: { ko: '카페24 연결', en: 'Cafe24 connection' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type LogJob = keyof typeof LOG_JOBS;
+
+/** The log tab's 수준 column. */
+export const LOG_LEVELS = {
+  info: { ko: '정보', en: 'Info' },
+  warn: { ko: '경고', en: 'Warning' },
+  error: { ko: '오류', en: 'Error' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type LogLevel = keyof typeof LOG_LEVELS;
+
 export function message(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
   return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 }

@@ -57,6 +57,8 @@ export const HEALTH_KEY = 'sync.health';
 export const STOCK_CHECKED_KEY = 'stock.checkedAt';
 /** Set while stock numbers wait for the next run's slice of pushing. */
 export const STOCK_PENDING_KEY = 'stock.pending';
+/** The Seoul day the products tab's stock cover figures were last brought up to date. */
+export const STOCK_COVER_DAY_KEY = 'stock.coverDay';
 /** Set by onEdit of the products or stock-ratio tab: the next run recomputes stock. */
 export const STOCK_DIRTY_KEY = 'stock.dirty';
 /** Set by an edit of the orders or import tab, a scan that could not run, a hold released. */

@@ -66,6 +66,8 @@ export function resellerView(
     shipped: readonly ShippedItem[];
     details: ReadonlyMap<string, ShippedDetail>;
     now: number;
+    /** The voucher numbers the ledger tab shows (src/sheet/ledger-voucher.ts), by entry id. */
+    vouchers?: ReadonlyMap<string, string>;
   },
 ): ResellerView {
   const id = partner.partnerId;
@@ -80,7 +82,8 @@ export function resellerView(
     if (seen.has(e.id)) continue;
     seen.add(e.id);
     running += e.amount;
-    ledgerRows.push([new Date(e.at), LEDGER_ENTRY_LABELS[e.type], e.amount, running, e.reference, e.reason ?? '', e.id]);
+    // The number the manufacturer's ledger shows, which both sides can quote; the key before it has one.
+    ledgerRows.push([new Date(e.at), LEDGER_ENTRY_LABELS[e.type], e.amount, running, e.reference, e.reason ?? '', input.vouchers?.get(e.id) ?? e.id]);
   }
   const balance = input.hold?.balance ?? running;
   const shippedRows = input.shipped

@@ -12,6 +12,8 @@ export interface Layout {
   readonly missing: readonly ColumnSpec[];
   /** Width of the header row as read. */
   readonly width: number;
+  /** Columns found by a former label (src/sheet/schema.ts), by key: setup renames them. */
+  readonly former: ReadonlyMap<string, number>;
 }
 
 export function layoutOf(tab: TabSpec, header: readonly unknown[]): Layout {
@@ -21,13 +23,22 @@ export function layoutOf(tab: TabSpec, header: readonly unknown[]): Layout {
     if (name && !byName.has(name)) byName.set(name, i);
   });
   const index = new Map<string, number>();
+  const former = new Map<string, number>();
+  // A column renamed since the sheet was set up keeps its old header until setup runs again;
+  // it claims that header first, so a new column now bearing the old label cannot take it.
+  for (const c of tab.columns) {
+    if (!c.formerLabels || headerNames(c).some((n) => byName.has(n))) continue;
+    const at = c.formerLabels.map((n) => byName.get(n)).find((i) => i !== undefined);
+    if (at !== undefined) former.set(c.key, at);
+  }
+  const claimed = new Set(former.values());
   const missing: ColumnSpec[] = [];
   for (const c of tab.columns) {
-    const at = headerNames(c)
+    const at = former.get(c.key) ?? headerNames(c)
       .map((n) => byName.get(n))
-      .find((i) => i !== undefined);
+      .find((i) => i !== undefined && !claimed.has(i));
     if (at === undefined) missing.push(c);
     else index.set(c.key, at);
   }
-  return { index, missing, width: header.length };
+  return { index, missing, width: header.length, former };
 }

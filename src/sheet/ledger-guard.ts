@@ -4,7 +4,7 @@
  * (src/gas/adapters/ledger-vault.ts); this module compares the tab with what was kept, by key,
  * and says what to put back. Pure: the grid in, the repairs out.
  *
- * Guarded: 전표번호, 일시, 파트너ID, 구분, 금액, 근거, 사유 (what balances, holds and the reseller
+ * Guarded: 전표키 (the entry's id), 일시, 파트너ID, 구분, 금액, 근거, 사유 (what balances, holds and the reseller
  * sheets are made of). 품목 근거 and 처리결과 are the add-on's notes, free to change.
  */
 import { formatWon, LEDGER_ENTRY_TYPES, type LedgerEntry } from '../core/ledger';
@@ -31,7 +31,7 @@ export type LedgerRepair =
   | { readonly kind: 'restore'; readonly row: number; readonly entry: PostedCells; readonly changes: readonly string[] }
   /** The entry's row is gone: a row is put back below row `after` (1: below the header). */
   | { readonly kind: 'reinsert'; readonly after: number; readonly entry: PostedCells }
-  /** A 전표번호 the add-on did not give to this row (typed, or a copy of a posted row): cleared. */
+  /** A 전표키 the add-on did not give to this row (typed, or a copy of a posted row): cleared. */
   | { readonly kind: 'unpost'; readonly row: number; readonly id: string; readonly copy: boolean };
 
 /** Rows a person just changed (an edit event's range): a copy found there is the copy, not the original. */
@@ -41,7 +41,7 @@ export interface Touched {
 }
 
 const FIELDS = ['at', 'partnerId', 'type', 'amount', 'reference', 'reason'] as const;
-const FIELD_LABELS: Readonly<Record<(typeof FIELDS)[number] | 'id', string>> = { id: '전표번호', at: '일시', partnerId: '파트너ID', type: '구분', amount: '금액', reference: '근거', reason: '사유' };
+const FIELD_LABELS: Readonly<Record<(typeof FIELDS)[number] | 'id', string>> = { id: '전표키', at: '일시', partnerId: '파트너ID', type: '구분', amount: '금액', reference: '근거', reason: '사유' };
 
 /** The guarded cells of a row, read as the ledger reader reads them. */
 function cellsOf(row: TableRow) {
@@ -171,7 +171,7 @@ export function repairText(r: LedgerRepair): string {
       return `원장 ${r.entry.id}: 지워진 전표 행을 ${r.after + 1}행에 되살렸습니다 (${formatWon(r.entry.amount)})`;
     case 'unpost':
       return r.copy
-        ? `원장 ${r.row}행: 이미 기록된 전표 ${r.id}의 복사본이어서 전표번호를 지웠습니다 (잔액에 들어가지 않습니다)`
-        : `원장 ${r.row}행: 전표번호 ${r.id}는 애드온이 기록한 것이 아니어서 지웠습니다. 입금·수동 조정이면 다음 실행에 새로 기록됩니다`;
+        ? `원장 ${r.row}행: 이미 기록된 전표 ${r.id}의 복사본이어서 전표키를 지웠습니다 (잔액에 들어가지 않습니다)`
+        : `원장 ${r.row}행: 전표키 ${r.id}는 애드온이 기록한 것이 아니어서 지웠습니다. 입금·수동 조정이면 다음 실행에 새로 기록됩니다`;
   }
 }

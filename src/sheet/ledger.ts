@@ -1,7 +1,7 @@
 /**
  * The ledger tab (원장) as ledger entries (src/core/ledger.ts), and staff's new rows.
  *
- * - A row with a 전표번호 (entryId) is posted: it is read as an entry and never written again
+ * - A row with a 전표키 (entryId) is posted: it is read as an entry and never written again
  *   (a changed figure is a new correction row; staff's edits of a posted row are put back, see
  *   src/gas/ledger-guard.ts).
  * - A row without one that staff typed (partner, type 입금 or 수동 조정, amount, and for an
@@ -145,8 +145,9 @@ function postedEntry(row: TableRow, id: string): LedgerEntry | string {
 }
 
 /** An entry as the tab's cells, by column key. */
-export function ledgerCells(e: LedgerEntry, itemsText: string, status = ''): Record<string, unknown> {
+export function ledgerCells(e: LedgerEntry, itemsText: string, status = '', voucherNo = ''): Record<string, unknown> {
   return {
+    voucherNo,
     entryId: e.id,
     at: new Date(e.at),
     partnerId: e.partnerId,

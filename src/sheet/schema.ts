@@ -13,8 +13,11 @@ interface ColumnBase {
   readonly editable: boolean;
   readonly required?: boolean;
   readonly width?: number;
-  /** Headers the column had in earlier versions: a sheet made then keeps working. */
-  readonly formerly?: readonly string[];
+  /**
+   * Headers the column had in earlier versions: it is found by one of them while its current
+   * label is absent (a sheet set up before the rename), and setup writes the current label.
+   */
+  readonly formerLabels?: readonly string[];
 }
 
 export type ColumnSpec =
@@ -33,6 +36,11 @@ export interface TabSpec {
   /** Column keys that together identify a row. */
   readonly rowKey: readonly string[];
   readonly columns: readonly ColumnSpec[];
+  /**
+   * What the tab holds and when it fills, for a person who finds it empty: the note on the
+   * header's first cell (a note, not a row, so no reader can take it for data).
+   */
+  readonly about?: Label;
   /** Rows a newly created tab starts with (by column key), for staff to adjust. */
   readonly seed?: ReadonlyArray<Readonly<Record<string, string>>>;
 }
@@ -64,5 +72,5 @@ export function labelOf(l: Label, lang: Lang): string {
 
 /** Every spelling a header may have (any language), for finding a column by header. */
 export function headerNames(c: ColumnSpec): string[] {
-  return [c.label.ko, c.label.en, c.key, ...(c.formerly ?? [])];
+  return [c.label.ko, c.label.en, c.key];
 }

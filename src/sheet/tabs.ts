@@ -3,14 +3,14 @@ import type { ColumnSpec, Label, TabSpec } from './schema';
 
 /** Column builders: staff-editable columns say so; everything else belongs to the add-on. */
 const L = (ko: string, en: string): Label => ({ ko, en });
-type Opt = { editable?: boolean; required?: boolean; width?: number; formerly?: readonly string[] };
+type Opt = { editable?: boolean; required?: boolean; width?: number; formerLabels?: readonly string[] };
 const base = (key: string, ko: string, en: string, o: Opt = {}) => ({
   key,
   label: L(ko, en),
   editable: o.editable ?? false,
   required: o.required ?? false,
   ...(o.width ? { width: o.width } : {}),
-  ...(o.formerly ? { formerly: o.formerly } : {}),
+  ...(o.formerLabels ? { formerLabels: o.formerLabels } : {}),
 });
 const text = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => ({ ...base(key, ko, en, o), type: 'text' });
 const id = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => ({ ...base(key, ko, en, o), type: 'id' });
@@ -57,16 +57,20 @@ export const PARTNERS: TabSpec = {
   key: 'partners',
   title: L('파트너', 'Partners'),
   rowKey: ['partnerId'],
+  about: L(
+    '분양몰 파트너를 한 행에 하나씩 입력하세요 (자사몰 포함). 연결상태·처리결과·정산잔액은 애드온이 채웁니다.',
+    'One partner mall per row (your own mall too). Connection, status and balance are filled by the add-on.',
+  ),
   columns: [
     id('partnerId', '파트너ID', 'Partner ID', MUST),
     text('name', '파트너명', 'Name', MUST),
     oneOf('role', '구분', 'Role', Object.values(PARTNER_ROLES), MUST),
     oneOf('channel', '채널', 'Channel', Object.values(CHANNELS), MUST),
     // The account at the partner's channel: a Cafe24 mall id, a SmartStore or Coupang seller id.
-    id('accountId', '채널계정', 'Channel account', { ...MUST, formerly: ['몰ID', 'Mall ID', 'mallId'] }),
+    id('accountId', '채널계정', 'Channel account', { ...MUST, formerLabels: ['몰ID', 'Mall ID', 'mallId'] }),
     // Cafe24's own settings: a multi-shop number and the supplier code a reseller's mall gave us.
-    int('shopNo', '쇼핑몰번호(카페24)', 'Shop no. (Cafe24)', { ...EDIT, min: 1, formerly: ['쇼핑몰번호', 'Shop no.'] }),
-    id('supplierCode', '공급사코드(카페24)', 'Supplier code (Cafe24)', { ...EDIT, formerly: ['공급사코드', 'Supplier code'] }),
+    int('shopNo', '쇼핑몰번호(카페24)', 'Shop no. (Cafe24)', { ...EDIT, min: 1, formerLabels: ['쇼핑몰번호', 'Shop no.'] }),
+    id('supplierCode', '공급사코드(카페24)', 'Supplier code (Cafe24)', { ...EDIT, formerLabels: ['공급사코드', 'Supplier code'] }),
     pct('defaultRatio', '기본 연동재고율(%)', 'Default stock ratio (%)', EDIT),
     oneOf('settlementMode', '정산방식', 'Settlement mode', Object.values(SETTLEMENT_MODES), EDIT),
     krw('creditLimit', '신용한도', 'Credit limit', { ...EDIT, min: 0 }),
@@ -84,6 +88,10 @@ export const PRODUCTS: TabSpec = {
   key: 'products',
   title: L('상품', 'Products'),
   rowKey: ['sku'],
+  about: L(
+    '상품을 한 행에 하나씩 입력하세요. 재고일수·발주점은 동기화가 최근 14일 판매 속도로 계산합니다 (리드타임을 비우면 7일).',
+    'One product per row. Days of cover and the reorder point are computed by the sync from the last 14 days of sales (lead time 7 days when blank).',
+  ),
   columns: [
     id('sku', 'SKU', 'SKU', MUST),
     text('name', '상품명', 'Product name', { ...MUST, width: 220 }),
@@ -94,6 +102,12 @@ export const PRODUCTS: TabSpec = {
     int('warehouseStock', '물류재고', 'Warehouse stock', { ...MUST, min: 0 }),
     int('safetyStock', '안전재고', 'Safety stock', { ...EDIT, min: 0 }),
     oneOf('productStatus', '판매상태', 'Sales status', Object.values(PRODUCT_STATES), EDIT),
+    // Stock cover (src/core/stock-cover.ts): staff give the lead time, the sync the rest.
+    int('leadTimeDays', '리드타임(일)', 'Lead time (days)', { ...EDIT, min: 0 }),
+    int('daysLeft', '재고일수', 'Days of cover'),
+    int('reorderPoint', '발주점', 'Reorder point'),
+    // No width of its own: each width is one setColumnWidth call more in setup.
+    text('reorder', '발주필요', 'Reorder'),
     text('pushStatus', '전송상태', 'Push status', { width: 200 }),
     time('updatedAt', '수정시각', 'Updated at'),
     text('status', '처리결과', 'Status', { width: 260 }),
@@ -104,6 +118,10 @@ export const STOCK_RATIOS: TabSpec = {
   key: 'ratios',
   title: L('연동재고율', 'Stock ratios'),
   rowKey: ['sku', 'partnerId'],
+  about: L(
+    '상품과 파트너를 입력하면 다음 동기화가 SKU×파트너마다 한 행을 만듭니다. 판매여부와 연동재고율을 정하세요.',
+    'Once products and partners are in, the next sync adds a row per SKU and partner: set sellable and the ratio.',
+  ),
   columns: [
     id('sku', 'SKU', 'SKU', MUST),
     id('partnerId', '파트너ID', 'Partner ID', MUST),
@@ -123,7 +141,16 @@ export const ORDERS: TabSpec = {
   key: 'orders',
   title: L('주문', 'Orders'),
   rowKey: ['partnerId', 'itemId'],
+  about: L(
+    '카페24 몰을 연결하고 자동 동기화를 켜면, 결제된 주문이 1분마다 여기에 들어옵니다. 조치필요 열로 정렬하면 할 일이 위로 옵니다.',
+    'Once a Cafe24 mall is connected and the sync is on, paid orders arrive here every minute. Sort by To do to bring the work to the top.',
+  ),
   columns: [
+    // First, as on the claims tab: what the row asks of staff, and beside it why (처리결과), so
+    // the shipping step writes both in one range as before. Found by header: a sheet set up with
+    // them at the end keeps working.
+    text('todo', '조치필요', 'To do', { width: 160 }),
+    text('status', '처리결과', 'Status', { width: 260 }),
     id('partnerId', '파트너ID', 'Partner ID'),
     id('orderId', '주문번호', 'Order ID'),
     id('itemId', '품목주문번호', 'Order item ID'),
@@ -143,8 +170,6 @@ export const ORDERS: TabSpec = {
     text('carrier', '택배사', 'Carrier', EDIT),
     id('trackingNo', '송장번호', 'Tracking no.', EDIT),
     time('shippedAt', '출고일시', 'Shipped at'),
-    text('todo', '조치필요', 'To do', { width: 160 }),
-    text('status', '처리결과', 'Status', { width: 260 }),
   ],
 };
 
@@ -153,6 +178,10 @@ export const TRACKING_IMPORT: TabSpec = {
   key: 'trackingImport',
   title: L('송장등록', 'Tracking import'),
   rowKey: ['ref', 'trackingNo'],
+  about: L(
+    '택배사 송장 파일을 붙여넣으세요 (한 행에 한 소포: 주문번호 또는 품목주문번호, 택배사, 송장번호). 다음 동기화가 몰에 보내고 처리결과를 적습니다.',
+    "Paste a carrier's export (one parcel per row: order or item id, carrier, number). The next sync sends it and writes the status.",
+  ),
   columns: [
     id('ref', '주문번호/품목주문번호', 'Order or item ID', MUST),
     text('carrier', '택배사', 'Carrier', EDIT),
@@ -167,6 +196,7 @@ export const CARRIERS: TabSpec = {
   key: 'carriers',
   title: L('택배사', 'Carriers'),
   rowKey: ['key'],
+  about: L('쓰는 택배사와 송장 자릿수입니다. 다른 택배사는 행을 추가하세요.', 'The carriers in use and their tracking-number lengths. Add a row for another.'),
   columns: [
     id('key', '키', 'Key', MUST),
     text('nameKo', '택배사명', 'Name', MUST),
@@ -195,6 +225,10 @@ export const CLAIMS: TabSpec = {
   key: 'claims',
   title: L('클레임', 'Claims'),
   rowKey: ['partnerId', 'claimId', 'itemId'],
+  about: L(
+    '몰에서 취소·반품·교환 요청이 들어오면 동기화가 여기에 한 품목에 한 행씩 적습니다. 처리요청을 고르면 다음 동기화가 몰에 보냅니다.',
+    'Cancel, return and exchange requests arrive here from the malls, one row per item. Pick an action: the next sync sends it.',
+  ),
   columns: [
     text('todo', '조치필요', 'To do', { width: 160 }),
     id('partnerId', '파트너ID', 'Partner ID'),
@@ -224,6 +258,10 @@ export const SETTLEMENTS: TabSpec = {
   key: 'settlements',
   title: L('정산', 'Settlement'),
   rowKey: ['partnerId', 'period'],
+  about: L(
+    '매주 월요일 지난주(월–일) 출고분의 정산이 여기에 파트너마다 한 행씩 만들어집니다 (관리 패널에서 바로 실행할 수도 있습니다).',
+    "Every Monday, last week's (Mon–Sun) settlement is added here, one row per partner (or run it from the control panel).",
+  ),
   columns: [
     id('partnerId', '파트너ID', 'Partner ID'),
     id('period', '정산기간', 'Period'),
@@ -246,9 +284,15 @@ export const SETTLEMENTS: TabSpec = {
 export const LEDGER: TabSpec = {
   key: 'ledger',
   title: L('원장', 'Ledger'),
+  // Rows are found by the internal key (entryId); people read the voucher number.
   rowKey: ['entryId'],
+  about: L(
+    '정산이 파트너별 전표를 여기에 기록합니다. 입금·수동 조정은 빈 행에 파트너ID, 구분, 금액(조정은 사유)을 입력하면 다음 동기화가 기록합니다.',
+    'Settlement records each partner entry here. For a payment or an adjustment, type partner, type and amount (and a reason) on an empty row: the next sync records it.',
+  ),
   columns: [
-    id('entryId', '전표번호', 'Entry ID'),
+    // A number people can read out (src/sheet/ledger-voucher.ts); given by the add-on.
+    id('voucherNo', '전표번호', 'Voucher no.'),
     // Staff record payments and adjustments by typing these on a new row (README: "Settlement, the ledger, reseller sheets").
     time('at', '일시', 'At', EDIT),
     id('partnerId', '파트너ID', 'Partner ID', EDIT),
@@ -258,6 +302,9 @@ export const LEDGER: TabSpec = {
     text('reason', '사유', 'Reason', { ...EDIT, width: 200 }),
     text('items', '품목 근거', 'Items', { width: 280 }),
     text('status', '처리결과', 'Status', { width: 220 }),
+    // The internal key (`PNR002:payment:BANK-…`): last, for the add-on. It was the first column,
+    // headed 전표번호, before voucher numbers: such a sheet keeps working and setup renames it.
+    { ...id('entryId', '전표키', 'Entry key'), formerLabels: ['전표번호', 'Entry ID'] },
   ],
 };
 
@@ -269,6 +316,7 @@ export const SETTLEMENT_CHART: TabSpec = {
   key: 'settlementChart',
   title: L('정산차트', 'Settlement chart'),
   rowKey: ['week', 'partnerId'],
+  about: L('정산을 실행하면 최근 26주의 주별 도매금액과 출고수량이 여기에 쓰이고 정산 탭의 차트가 그립니다.', 'Each settlement run writes the last 26 weeks here, for the chart on the settlement tab.'),
   columns: [id('week', '주차', 'Week'), id('partnerId', '파트너ID', 'Partner ID'), krw('wholesale', '도매금액', 'Wholesale'), int('units', '출고수량', 'Units')],
 };
 
@@ -276,6 +324,7 @@ export const LOG: TabSpec = {
   key: 'log',
   title: L('로그', 'Log'),
   rowKey: ['runId'],
+  about: L('동기화와 메뉴 실행이 한 일, 경고와 오류가 여기에 한 줄씩 쌓입니다.', 'What each sync and menu run did, with warnings and errors, one line each.'),
   columns: [
     id('runId', '실행ID', 'Run ID'),
     time('startedAt', '시작', 'Started'),

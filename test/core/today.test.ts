@@ -33,9 +33,12 @@ describe('오늘 할 일', () => {
       { todo: '', answerBy: NOW - 30 * HOUR },
     ],
     [
-      { sku: 'A', available: 40 },
-      { sku: 'B', available: 5 },
-      { sku: 'C', available: -2 },
+      { sku: 'A', available: 40, reorderPoint: null },
+      { sku: 'B', available: 5, reorderPoint: null },
+      { sku: 'C', available: -2, reorderPoint: null },
+      // Reorder points from the stock cover: D at its point, E above it.
+      { sku: 'D', available: 30, reorderPoint: 30 },
+      { sku: 'E', available: 3, reorderPoint: 2 },
     ],
     NOW,
   );
@@ -59,8 +62,8 @@ describe('오늘 할 일', () => {
     expect(item('claims')).toMatchObject({ count: 4, detail: '답변기한 초과 2건', urgent: true, tab: 'claims' });
   });
 
-  it('lists SKUs running out, red when one has none left', () => {
-    expect(item('lowStock')).toMatchObject({ count: 2, detail: 'B 5개, C 0개', urgent: true, tab: 'products' });
+  it('lists SKUs at or below their reorder point (a few units while a SKU has none yet), red when one has none left', () => {
+    expect(item('lowStock')).toMatchObject({ count: 3, detail: 'B 5개, C 0개, D 30개', urgent: true, tab: 'products' });
   });
 
   it("the filter a click applies shows exactly the rows counted (orders tab as shown: '결제완료 (N10)')", () => {

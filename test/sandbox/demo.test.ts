@@ -6,7 +6,9 @@ import { readZip } from '../../local/runtime/zip';
 import { runScenario, writeOutputs, type SandboxResult } from '../../local/sandbox/run';
 import { parseScenario } from '../../local/sandbox/scenario';
 import demo from '../../local/sandbox/scenarios/demo.json';
+import { LOG_JOBS, LOG_LEVELS } from '../../src/i18n/messages';
 import { TABS } from '../../src/sheet/tabs';
+import { dayFigures, seoulMoment, summaryLines } from '../../local/sandbox/summary';
 
 /** The README's main job, end to end: the built bundle in the local runtime on the demo. */
 describe('npm start on the demo scenario', () => {
@@ -106,7 +108,7 @@ describe('npm start on the demo scenario', () => {
     };
     // The own mall shipped 2 mugs (wholesale 7,000) in W47.
     expect(rows('정산').find((x) => x['파트너ID'] === 'PNR001' && x['정산기간'] === '2026-W47')).toMatchObject({ 출고수량: 2, 도매금액: 14_000, 영업장려금: 700 });
-    expect(rows('원장').find((x) => x['파트너ID'] === 'PNR002')).toMatchObject({ 전표번호: 'PNR002:payment:BANK-20261123-01', 구분: '입금', 금액: 500_000 });
+    expect(rows('원장').find((x) => x['파트너ID'] === 'PNR002')).toMatchObject({ 전표번호: '2026-11-0001', 전표키: 'PNR002:payment:BANK-20261123-01', 구분: '입금', 금액: 500_000 });
   });
 
   it('registers the six products pasted at 17:02 in all three malls by itself, 5 every 5 minutes, then their rename', () => {
@@ -224,5 +226,69 @@ describe('npm start on the demo scenario', () => {
     const executions = JSON.parse(fs.readFileSync(path.join(out, 'checkpoints', 'morning', 'metrics.json'), 'utf8')).executions as Array<{ start: string }>;
     expect(executions.length).toBeGreaterThan(100);
     expect(executions.every((x) => x.start <= '2026-11-23T03:00:00.000Z')).toBe(true);
+  });
+
+  const tabOf = (name: string) => {
+    const [h, ...rest] = (read('workbook.json').sheets as Array<{ name: string; values: unknown[][] }>).find((s) => s.name === name)!.values;
+    return rest.map((r) => Object.fromEntries(h!.map((k, i) => [String(k), r[i]])));
+  };
+
+  it('writes the log tab in Korean: the job and the level in words staff use', () => {
+    const log = tabOf('로그');
+    expect(log.length).toBeGreaterThan(0);
+    const jobs: string[] = Object.values(LOG_JOBS).map((l) => l.ko);
+    const levels: string[] = Object.values(LOG_LEVELS).map((l) => l.ko);
+    expect(log.filter((x) => !jobs.includes(String(x['작업'])) || !levels.includes(String(x['수준'])))).toEqual([]);
+    expect(log.map((x) => x['작업'])).toEqual(expect.arrayContaining(['시트 설정', '주문 수집', '송장 전송', '정산']));
+  });
+
+  it('puts 조치필요 first on the orders tab, as on the claims tab', () => {
+    const sheets = read('workbook.json').sheets as Array<{ name: string; values: unknown[][] }>;
+    for (const name of ['주문', '클레임']) expect(sheets.find((s) => s.name === name)!.values[0]![0]).toBe('조치필요');
+    expect(tabOf('주문').filter((o) => o['조치필요'] === '3 출고 대기').length).toBeGreaterThan(0);
+  });
+
+  it('says on each tab the add-on fills what will appear there and when (a note on the header, never a row)', () => {
+    const notes = (name: string) => String(result.sheets.snapshot().find((s) => s.name === name)!.notes[0]![0] ?? '');
+    expect(notes('주문')).toMatch(/결제된 주문이 1분마다/);
+    expect(notes('클레임')).toMatch(/취소·반품·교환 요청/);
+    expect(notes('정산')).toMatch(/월요일/);
+    for (const tab of TABS) expect(notes(tab.title.ko)).toContain(tab.about!.ko);
+  });
+
+  it("shows each product's stock cover at the last 14 days' pace, and whether it is time to reorder", () => {
+    const products = tabOf('상품');
+    // The mug sold in the mall in the days before (the fake's own orders): days of cover as of
+    // the day's first stock run (test/sync/stock-cover-e2e.test.ts: refreshed once a day).
+    const mug = products.find((p) => p['SKU'] === 'NJ-MUG')!;
+    // 4 sold in the 14 days before 09:00: ⌈4 × 7 / 14⌉ = 2.
+    expect(mug).toMatchObject({ 재고일수: expect.any(Number), 발주점: 2, 발주필요: '' });
+    // Nothing left to offer: time to reorder.
+    const apron = products.find((p) => p['SKU'] === 'NJ-APRON-2')!;
+    expect(apron['발주필요']).toMatch(/^발주 필요: 가용 0개 ≤ 발주점 \d+개/);
+  });
+
+  it('ends with a summary of the day in Korean, read from the tabs, and the file to open', () => {
+    const f = dayFigures(result.sheets.snapshot(), result.runtime.executions, result.eventErrors.length);
+    const orders = tabOf('주문');
+    expect(f.orders.items).toBe(orders.length);
+    expect(f.shipped.items).toBe(orders.filter((o) => o['출고일시'] !== '').length);
+    // Bundled: 김민지's two orders went in one parcel.
+    expect(f.shipped.parcels).toBeLessThan(f.shipped.items);
+    expect(f.claims).toMatchObject({ received: tabOf('클레임').length });
+    expect(f.claims.handled).toBeGreaterThanOrEqual(4);
+    expect(f.settlement).toMatchObject({ periods: ['2026-W47'], payments: 1 });
+    expect(f.settlement.amountDue).toBe(tabOf('정산').reduce((s, x) => s + Number(x['정산금액']), 0));
+    expect(f.executions.failed).toBe(0);
+    const lines = summaryLines(f, 'sandbox-out', 'ko');
+    expect(lines.join('\n')).toMatch(/주문 +\d+개 품목/);
+    expect(lines.join('\n')).toContain('로그 탭: 오류 ');
+    expect(lines.some((l) => l.startsWith('열어 보세요: sandbox-out/workbook.xlsx'))).toBe(true);
+    expect(summaryLines(f, 'sandbox-out', 'en').some((l) => l.startsWith('Open sandbox-out/workbook.xlsx'))).toBe(true);
+  });
+
+  it('tells the time as Seoul reads it', () => {
+    expect(seoulMoment(Date.parse('2026-12-04T00:00:14Z'), 'ko')).toBe('12월 4일 09:00 (KST)');
+    expect(seoulMoment(Date.parse('2026-11-23T15:30:00Z'), 'en')).toBe('Nov 24 00:30 (KST)');
   });
 });

@@ -205,7 +205,7 @@ const events = [
   typeTracking(at('06:27'), '20270201-2000002-01', '680000200102'),
   typeTracking(at('06:27'), '20270201-3000002-01', '680000300102'),
   // Someone changes a recorded payment: it is put back (a correction is a new row).
-  { at: at('06:30'), type: 'editRow', sheet: '원장', where: { 전표번호: 'PNR002:payment:BANK-0001' }, set: { 금액: 20_200_000 } },
+  { at: at('06:30'), type: 'editRow', sheet: '원장', where: { 전표키: 'PNR002:payment:BANK-0001' }, set: { 금액: 20_200_000 } },
   // Staff refresh the reseller sheets from the sidebar: nothing new to mail.
   { at: at('06:32'), type: 'sidebar', function: 'refreshResellerSheets', args: [] },
 ];
@@ -273,7 +273,7 @@ describe('settlement: the spec table, the ledger, deposit and credit holds, rese
     const again = r.runtime.executions.find((x) => x.function === 'runSettlement' && JSON.stringify(x.result).includes('2027-W04'))!;
     expect(again.result).toMatchObject({ period: '2027-W04', ledgerEntriesAdded: 0 });
     const ledger = tab(r, '원장');
-    const generated = ledger.filter((x) => !/:(payment|adjustment):/.test(String(x['전표번호']))).map((x) => [x['전표번호'], x['금액']]);
+    const generated = ledger.filter((x) => !/:(payment|adjustment):/.test(String(x['전표키']))).map((x) => [x['전표키'], x['금액']]);
     expect(generated).toEqual([
       ['PNR002:2027-W04:settlement', -16_000_000],
       ['PNR002:2027-W04:incentive', 800_000],
@@ -285,12 +285,12 @@ describe('settlement: the spec table, the ledger, deposit and credit holds, rese
     // the own mall is not billed
     expect(ledger.some((x) => x['파트너ID'] === 'PNR001')).toBe(false);
     // the items behind an entry
-    expect(String(ledger.find((x) => x['전표번호'] === 'PNR002:2027-W04:settlement')!['품목 근거'])).toBe('품목 2품목: 20270125-2000001-01, 20270130-2000001-01');
+    expect(String(ledger.find((x) => x['전표키'] === 'PNR002:2027-W04:settlement')!['품목 근거'])).toBe('품목 2품목: 20270125-2000001-01, 20270130-2000001-01');
   });
 
   it('gives staff payments and adjustments an id and a time, and never rewrites them', () => {
-    const payments = tab(r, '원장').filter((x) => /:(payment|adjustment):/.test(String(x['전표번호'])));
-    expect(payments.map((x) => [x['전표번호'], x['금액'], x['구분'], x['사유']])).toEqual([
+    const payments = tab(r, '원장').filter((x) => /:(payment|adjustment):/.test(String(x['전표키'])));
+    expect(payments.map((x) => [x['전표키'], x['금액'], x['구분'], x['사유']])).toEqual([
       ['PNR002:payment:BANK-0001', 20_199_999, '입금', ''],
       ['PNR003:payment:BANK-0002', 37_899_999, '입금', ''],
       ['PNR002:payment:BANK-0003', 1, '입금', ''],
@@ -301,7 +301,7 @@ describe('settlement: the spec table, the ledger, deposit and credit holds, rese
     for (const p of payments) {
       expect(p['일시']).toBeInstanceOf(Date);
       // the one changed at 06:30 says it was put back, and from what
-      expect(String(p['처리결과'])).toMatch(p['전표번호'] === 'PNR002:payment:BANK-0001' ? /^↺ .* 되돌림: 금액 20,200,000원 → 20,199,999원$/ : /^✓ .* 원장 기록$/);
+      expect(String(p['처리결과'])).toMatch(p['전표키'] === 'PNR002:payment:BANK-0001' ? /^↺ .* 되돌림: 금액 20,200,000원 → 20,199,999원$/ : /^✓ .* 원장 기록$/);
     }
     // the edit of 06:30 was put back, and the person told why
     expect(r.runtime.ui.toasts.map((t) => t.message)).toContain('기록된 원장 행은 바꿀 수 없습니다. 정정은 새 행에 구분 "수동 조정"과 사유로 입력하세요');
@@ -322,7 +322,7 @@ describe('settlement: the spec table, the ledger, deposit and credit holds, rese
     expect((row['출고일시'] as Date).getTime()).toBeGreaterThanOrEqual(kst('06:20'));
     expect(shipmentsOf(mall, orderId)).toHaveLength(1);
     // while held, the shipping step said so in the log
-    const held = tab(r, '로그').filter((x) => x['작업'] === 'shipping' && /보류/.test(String(x['내용'])));
+    const held = tab(r, '로그').filter((x) => x['작업'] === '송장 전송' && /보류/.test(String(x['내용'])));
     expect(held.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -475,13 +475,13 @@ describe('installed on a Monday morning, before the prices are in', () => {
     const asked = r.runtime.executions.find((x) => x.function === 'runSettlement')!.result as { rows: Array<{ partnerId: string; status: string }>; ledgerEntriesAdded: number };
     expect(asked.ledgerEntriesAdded).toBe(0);
     expect(asked.rows.map((x) => x.status)).toEqual(Array(3).fill(expect.stringMatching(/^✗ 도매가를 알 수 없는 출고 품목이 있어 정산하지 않았습니다: SKU NJ-MUG/)));
-    const log = tab(r, '로그').filter((x) => x['작업'] === 'settlement' && /^정산 2027-W04/.test(String(x['내용']))).map((x) => String(x['내용']));
+    const log = tab(r, '로그').filter((x) => x['작업'] === '정산' && /^정산 2027-W04/.test(String(x['내용']))).map((x) => String(x['내용']));
     expect(log).toEqual(['정산 2027-W04: 3행, 원장 0건 추가, 확인 필요 PNR001, PNR002, PNR003', '정산 2027-W04: 3행, 원장 4건 추가']);
     const row = tab(r, '정산').find((x) => x['파트너ID'] === 'PNR002' && x['정산기간'] === '2027-W04')!;
     expect([row['출고수량'], row['도매금액'], row['영업장려금'], row['7일 주문금액']]).toEqual([800, 16_000_000, 800_000, 40_000_000]);
     expect(String(row['처리결과'])).toMatch(/^✓ .* 정산 원장 반영 \(2건\)$/);
     expect(tab(r, '정산').find((x) => x['파트너ID'] === 'PNR001')!['출고수량']).toBe(900);
-    expect(tab(r, '원장').map((x) => x['전표번호'])).toEqual(['PNR002:2027-W04:settlement', 'PNR002:2027-W04:incentive', 'PNR003:2027-W04:settlement', 'PNR003:2027-W04:incentive']);
+    expect(tab(r, '원장').map((x) => x['전표키'])).toEqual(['PNR002:2027-W04:settlement', 'PNR002:2027-W04:incentive', 'PNR003:2027-W04:settlement', 'PNR003:2027-W04:incentive']);
     // January began before the first read: not settled by itself
     expect(tab(r, '정산').some((x) => x['정산기간'] === '2027-01')).toBe(false);
   });
@@ -527,7 +527,7 @@ describe('a return completed during the week is credited against it', () => {
     const row = tab(r, '정산').find((x) => x['파트너ID'] === 'PNR002' && x['정산기간'] === '2027-W04')!;
     // Shipped 10 × 20,000; returned 10 × 20,000; the incentive is on the shipped value (a choice).
     expect([row['출고수량'], row['도매금액'], row['반품차감'], row['정산금액'], row['영업장려금']]).toEqual([10, 200_000, 200_000, 0, 10_000]);
-    const ledger = tab(r, '원장').filter((x) => x['파트너ID'] === 'PNR002').map((x) => [x['전표번호'], x['금액']]);
+    const ledger = tab(r, '원장').filter((x) => x['파트너ID'] === 'PNR002').map((x) => [x['전표키'], x['금액']]);
     expect(ledger).toEqual(expect.arrayContaining([['PNR002:2027-W04:returnCredit', expect.any(Number)]]));
     expect(tab(r, '상품').find((x) => x.SKU === 'NJ-MUG')!['물류재고']).toBe(1_010);
   });

@@ -89,10 +89,11 @@ describe('block writes of a tab', () => {
     cells.push({ row: 11, col: index.get('carrier')!, value: 'CJ대한통운' });
     const { writes, reads } = apply(cells, own);
     const cols = (w: { rect: Rect }) => [w.rect.col, w.rect.col + w.rect.cols - 1];
-    // 주문상태 alone, then 출고일시..조치필요: rows 10-14 read once for row 12 between them.
+    // 조치필요..주문상태 (the add-on's own run of columns, 조치필요 first), then 출고일시 alone:
+    // rows 10-14 read once for row 12 and the cells between them.
     expect(writes.map((w) => [w.rect.row, w.rect.rows, ...cols(w)])).toEqual([
-      [10, 5, index.get('orderStatus')!, index.get('orderStatus')!],
-      [10, 5, index.get('shippedAt')!, index.get('todo')!],
+      [10, 5, index.get('todo')!, index.get('orderStatus')!],
+      [10, 5, index.get('shippedAt')!, index.get('shippedAt')!],
       [11, 1, index.get('carrier')!, index.get('carrier')!],
     ]);
     expect(reads).toHaveLength(1);

@@ -45,7 +45,7 @@ describe('planRepairs', () => {
   it('a staff row the add-on was recording when its run stopped takes its entry (no second row)', () => {
     const typed = ['', '', 'PNR002', '입금', 400_000, 'BANK-4', '', '', ''];
     const plan = planRepairs(KEPT, tab([rowOf(KEPT[0]!), rowOf(KEPT[1]!), rowOf(KEPT[2]!), typed]));
-    expect(plan).toEqual([{ kind: 'restore', row: 5, entry: KEPT[3], changes: expect.arrayContaining([`전표번호 (빈칸) → ${KEPT[3]!.id}`]) }]);
+    expect(plan).toEqual([{ kind: 'restore', row: 5, entry: KEPT[3], changes: expect.arrayContaining([`전표키 (빈칸) → ${KEPT[3]!.id}`]) }]);
   });
 
   it('an id the add-on never gave is cleared, and so is a second copy of a posted row', () => {

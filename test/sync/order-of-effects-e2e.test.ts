@@ -27,7 +27,7 @@ describe('no mall connected (every token expired)', () => {
 
   it('records the ledger rows staff typed', () => {
     const ledger = tabRows(r, '원장').filter((x) => x['파트너ID'] !== '');
-    expect(ledger.map((x) => x['전표번호'])).toEqual(['PNR002:adjustment:20261123-1', 'PNR003:payment:BANK-1']);
+    expect(ledger.map((x) => x['전표키'])).toEqual(['PNR002:adjustment:20261123-1', 'PNR003:payment:BANK-1']);
     for (const row of ledger) expect(String(row['처리결과'])).toMatch(/^✓ .* 원장 기록$/);
   });
 

@@ -1,3 +1,4 @@
+import { LOG_JOBS, LOG_LEVELS, type LogJob, type LogLevel } from '../../i18n/messages';
 import { layoutOf } from '../../sheet/layout';
 import { labelOf, type Lang } from '../../sheet/schema';
 import { LOG } from '../../sheet/tabs';
@@ -5,12 +6,12 @@ import { rowCells } from '../../sheet/table';
 import { appendRows, findTab } from './tab';
 
 export interface LogEntry {
-  job: string;
+  job: LogJob;
   startedAt: Date;
   durationMs: number;
   roundTrips?: number;
   rowsChanged?: number;
-  level: 'info' | 'warn' | 'error';
+  level: LogLevel;
   message: string;
 }
 
@@ -23,7 +24,7 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: La
   if (entries.length === 0) return;
   const sheet = findTab(ss, LOG);
   if (!sheet) {
-    for (const e of entries) console.log(`[${e.level}] ${e.job}: ${e.message}`);
+    for (const e of entries) console.log(`[${LOG_LEVELS[e.level][lang]}] ${LOG_JOBS[e.job][lang]}: ${e.message}`);
     return;
   }
   const width = Math.max(1, sheet.getLastColumn());
@@ -32,11 +33,12 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: La
     rowCells(layout.index, width, {
       runId: `${e.startedAt.getTime().toString(36)}-${i}`,
       startedAt: e.startedAt,
-      job: e.job,
+      // Staff read the tab: the job and level in their words, not the code's.
+      job: LOG_JOBS[e.job][lang],
       durationMs: e.durationMs,
       roundTrips: e.roundTrips ?? '',
       rowsChanged: e.rowsChanged ?? '',
-      level: e.level,
+      level: LOG_LEVELS[e.level][lang],
       message: e.message,
     }),
   );

@@ -45,7 +45,7 @@ export class SheetsWorkbook implements WorkbookPort {
   }
 
   /** Batched: a fixed number of round trips per tab whatever its width (plus one per system block). */
-  formatColumns(title: string, columns: ReadonlyArray<{ spec: ColumnSpec; column: number }>, lang: Lang): void {
+  formatColumns(title: string, columns: ReadonlyArray<{ spec: ColumnSpec; column: number }>, lang: Lang, about?: string): void {
     const sheet = this.sheet(title);
     sheet.setFrozenRows(1);
     const rows = sheet.getMaxRows() - 1;
@@ -74,6 +74,8 @@ export class SheetsWorkbook implements WorkbookPort {
         systemColumns.push(column);
       }
     }
+    // What appears in the tab, and when: a note, so it is never read as a row of data.
+    if (about) notes[0] = notes[0] ? `${about}\n\n${notes[0]}` : about;
     body.setNumberFormats(formats);
     body.setDataValidations(rules);
     header.setFontWeight('bold').setBackgrounds([bgs]).setFontColors([fgs]).setNotes([notes]);
