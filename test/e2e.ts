@@ -38,3 +38,16 @@ export interface FakeRequest {
 }
 
 export const fakeRequests = (r: SandboxResult): FakeRequest[] => r.channels.get('cafe24')!.requestLog() as FakeRequest[];
+
+/** A scenario event: a buyer orders at a mall (+20 minutes), delivered to `receiver`. */
+export const mallOrder = (mall: string, orderId: string, receiver: string, productNo: number, quantity = 1) => ({
+  at: '+20m',
+  type: 'channel',
+  channel: 'cafe24',
+  action: 'addOrder',
+  args: [mall, { order_id: orderId, buyer: { name: receiver }, receiver: { name: receiver, cellphone: '010-9999-0000', address1: `${receiver}시 1번길`, address2: '1호' }, items: [{ product_no: productNo, quantity }] }],
+});
+
+/** The shipments a mall of the fake Cafe24 holds at the end of a run. */
+export const mallShipments = (r: SandboxResult, mall: string) =>
+  (r.channels.get('cafe24')!.state() as { malls: Record<string, { shipments: Array<{ order_id: string; tracking_no: string }> }> }).malls[mall]!.shipments;

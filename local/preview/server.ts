@@ -244,24 +244,13 @@ function rawBodyOf(req: http.IncomingMessage): Promise<Buffer> {
   });
 }
 
-function bodyOf(req: http.IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) req.destroy(new Error('request body too large'));
-      else chunks.push(c);
-    });
-    req.on('end', () => {
-      try {
-        resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {});
-      } catch {
-        reject(new Error('the request body is not JSON'));
-      }
-    });
-    req.on('error', reject);
-  });
+async function bodyOf(req: http.IncomingMessage): Promise<unknown> {
+  const raw = await rawBodyOf(req);
+  try {
+    return raw.length ? JSON.parse(raw.toString('utf8')) : {};
+  } catch {
+    throw new Error('the request body is not JSON');
+  }
 }
 
 function escapeHtml(s: string): string {

@@ -234,15 +234,36 @@ function writeTabs(book: GoogleAppsScript.Spreadsheet.Spreadsheet, tabs: readonl
     sheet.clearContents();
     const width = Math.max(...tab.rows.map((r) => r.length));
     const rows = tab.rows.map((r) => [...r, ...new Array<unknown>(width - r.length).fill('')]);
-    if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-    if (sheet.getMaxRows() < rows.length + 1) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
-    const range = sheet.getRange(1, 1, rows.length, width);
     const formats = rows.map((r, ri) => r.map((v, ci) => (ri === 0 ? '@' : (tab.formats?.[ci] ?? defaultFormat(v)))));
-    range.setNumberFormats(formats);
+    // A sheet holds a new sheet's grid at least (we never shrink one): most tabs fit without
+    // asking its size. One that does not, or one someone cut down, is grown, then written.
+    const fits = rows.length + 1 <= NEW_SHEET_ROWS && width <= NEW_SHEET_COLUMNS;
+    let range: GoogleAppsScript.Spreadsheet.Range;
+    try {
+      if (!fits) growTo(sheet, rows.length + 1, width);
+      range = sheet.getRange(1, 1, rows.length, width);
+      range.setNumberFormats(formats);
+    } catch (e) {
+      if (fits === false || !/outside the dimensions/i.test((e as Error).message)) throw e;
+      growTo(sheet, rows.length + 1, width);
+      range = sheet.getRange(1, 1, rows.length, width);
+      range.setNumberFormats(formats);
+    }
     range.setValues(rows);
     if (fresh) sheet.setFrozenRows(1);
     if (tab.chart) drawChart(sheet, tab, rows.length);
   });
+}
+
+/** The grid of a new sheet (Sheets makes 1,000 rows by 26 columns). */
+const NEW_SHEET_ROWS = 1000;
+const NEW_SHEET_COLUMNS = 26;
+
+function growTo(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, columns: number): void {
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
 }
 
 function defaultFormat(v: unknown): string {

@@ -1,5 +1,5 @@
 import type { SandboxResult } from '../../local/sandbox/run';
-import { demoMorning, fakeRequests, runClean, tabRows as rowsOf } from '../e2e';
+import { demoMorning, fakeRequests, runClean, tabRows as rowsOf, mallOrder, mallShipments } from '../e2e';
 
 /**
  * A scan at the packing table goes by the same rules as every other path that ships: a partner
@@ -10,16 +10,9 @@ import { demoMorning, fakeRequests, runClean, tabRows as rowsOf } from '../e2e';
  * next run on. Three orders come in; a PNR001 number is typed on its row, then two parcels are
  * scanned before the next run: PNR002's (held) and PNR003's.
  */
-const order = (mall: string, orderId: string, receiver: string, productNo: number) => ({
-  at: '+20m',
-  type: 'channel',
-  channel: 'cafe24',
-  action: 'addOrder',
-  args: [mall, { order_id: orderId, buyer: { name: receiver }, receiver: { name: receiver, cellphone: '010-9999-0000', address1: `${receiver}시 1번길`, address2: '1호' }, items: [{ product_no: productNo }] }],
-});
+const order = mallOrder;
 const orderRow = (r: SandboxResult, itemId: string) => rowsOf(r, '주문').find((x) => x['품목주문번호'] === itemId)!;
-const shipmentsOf = (r: SandboxResult, mall: string) =>
-  (r.channels.get('cafe24')!.state() as { malls: Record<string, { shipments: Array<{ order_id: string; tracking_no: string }> }> }).malls[mall]!.shipments;
+const shipmentsOf = mallShipments;
 
 describe('a scan keeps the settlement holds and sends only its parcel', () => {
   let r: SandboxResult;

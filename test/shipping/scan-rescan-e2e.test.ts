@@ -1,5 +1,5 @@
 import type { SandboxResult } from '../../local/sandbox/run';
-import { demoMorning, runClean, tabRows as rowsOf } from '../e2e';
+import { demoMorning, runClean, tabRows as rowsOf, mallOrder, mallShipments } from '../e2e';
 
 /**
  * At the packing table a scan can go wrong: the label scanned is not a tracking number, or the
@@ -8,15 +8,8 @@ import { demoMorning, runClean, tabRows as rowsOf } from '../e2e';
  * import tab never stands in the way (before, the corrected label was refused as "두 번 있습니다"
  * by the next run until staff deleted the failed row by hand).
  */
-const order = (mall: string, orderId: string, receiver: string, productNo: number) => ({
-  at: '+20m',
-  type: 'channel',
-  channel: 'cafe24',
-  action: 'addOrder',
-  args: [mall, { order_id: orderId, buyer: { name: receiver }, receiver: { name: receiver, cellphone: '010-9999-0000', address1: `${receiver}시 1번길`, address2: '1호' }, items: [{ product_no: productNo }] }],
-});
-const shipmentsOf = (r: SandboxResult, mall: string) =>
-  (r.channels.get('cafe24')!.state() as { malls: Record<string, { shipments: Array<{ order_id: string; tracking_no: string }> }> }).malls[mall]!.shipments;
+const order = mallOrder;
+const shipmentsOf = mallShipments;
 
 describe('scanning: an unknown order barcode, and a corrected label after a refused one', () => {
   let r: SandboxResult;

@@ -1,5 +1,5 @@
 import type { SandboxResult } from '../../local/sandbox/run';
-import { demo, demoMorning, fakeRequests, runClean, tabRows as rowsOf } from '../e2e';
+import { demo, demoMorning, fakeRequests, runClean, tabRows as rowsOf, mallOrder } from '../e2e';
 
 /**
  * Shipping from the sheet, end to end: the built bundle in the local Apps Script runtime against
@@ -10,13 +10,7 @@ const setup = demoMorning();
 const T0 = Date.parse(demo.start);
 const min = (m: number) => T0 + m * 60_000;
 
-const order = (mall: string, orderId: string, receiver: string, productNo: number, quantity = 1) => ({
-  at: '+20m',
-  type: 'channel',
-  channel: 'cafe24',
-  action: 'addOrder',
-  args: [mall, { order_id: orderId, buyer: { name: receiver }, receiver: { name: receiver, cellphone: '010-9999-0000', address1: `${receiver}시 1번길`, address2: '1호' }, items: [{ product_no: productNo, quantity }] }],
-});
+const order = mallOrder;
 const type = (at: string, itemId: string, carrier: string, trackingNo: string) => ({ at, type: 'editRow', sheet: '주문', where: { 품목주문번호: itemId }, set: { 택배사: carrier, 송장번호: trackingNo } });
 
 const orderRow = (r: SandboxResult, itemId: string) => rowsOf(r, '주문').find((x) => x['품목주문번호'] === itemId)!;
