@@ -23,3 +23,8 @@ export function isSupportedChannel(id: ChannelId): boolean {
 export function supportedChannels(): readonly SalesChannel[] {
   return Object.values(CHANNELS);
 }
+
+/** A channel by its name in the sheet's messages ("카페24"); "채널" when none can be named. */
+export function channelLabel(id: ChannelId | undefined): string {
+  return id !== undefined && isSupportedChannel(id) ? channelOf(id).label : '채널';
+}

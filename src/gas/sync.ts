@@ -21,7 +21,7 @@ import { accountOf, channelRuntime, isConnected, reconnectReason } from './chann
 import { markPartners, partnersOf } from './partners-tab';
 import { sendProducts } from '../jobs/send-products';
 import { sheetTables } from './adapters/tables';
-import { stockStep } from './stock';
+import { pushStockStep } from '../jobs/push-stock-step';
 import { HEALTH_KEY, healthAfterRun } from './health';
 import { sendTrackingNumbers } from '../jobs/send-tracking';
 import { shipDirtyMark, PARTNERS_SNAPSHOT_KEY, STOCK_DIRTY_KEY, SHIP_FLAG_KEYS, SHIP_WAITING_KEY, CLAIMS_CACHE_KEYS, SETTLEMENT_CACHE_KEYS, RECENT_ORDERS_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, HEARTBEAT_KEY, KEEP_S, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, SHIP_DIRTY_KEY, STOCK_COVER_DAY_KEY } from '../jobs/kept';
@@ -212,7 +212,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       // STEP: pushes (stock, then products), each run a slice of time that ends before the next tick.
       rt.gateway.narrowDeadline(started.getTime() + PUSH_SLICE_MS);
       if (kept[STOCK_DIRTY_KEY] || kept[STOCK_PENDING_KEY] || fresh.length > 0 || sales.length > 0 || stockMoved || started.getTime() - checkedAt > STOCK_RECHECK_MS) {
-        const stock = stockStep(ss, snapshot.partners, connMap, rt.gateway, started, ordersGrid, Boolean(kept[STOCK_DIRTY_KEY]), sales, kept[STOCK_COVER_DAY_KEY]);
+        const stock = pushStockStep(sheetTables(ss), snapshot.partners, connMap, rt.gateway, started, ordersGrid, Boolean(kept[STOCK_DIRTY_KEY]), sales, kept[STOCK_COVER_DAY_KEY]);
         keep[STOCK_COVER_DAY_KEY] = stock.coverDay;
         wroteSheet = true;
         keep[STOCK_CHECKED_KEY] = String(started.getTime());

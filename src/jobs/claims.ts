@@ -15,7 +15,7 @@
  *   counted twice; the status cell says how many units should have gone back.
  */
 import type { ChannelAccount, Gateway } from '../channels/port';
-import { channelOf, isSupportedChannel } from '../channels/registry';
+import { channelLabel, channelOf, isSupportedChannel } from '../channels/registry';
 import type { ClaimCommand, ClaimSettings, MallClaimState, MallCommand } from '../core/claims';
 import {
   callsMall,
@@ -126,10 +126,7 @@ export function answerClaims(input: ClaimsStepInput, ports: ClaimsPorts): Claims
   };
   const stateOf = (l: OrderLine) => claimStateOf(l.partnerId, l.rawStatus);
   /** The partner's channel by name, for the row's status ("카페24: 취소 승인"). */
-  const labelOf = (partnerId: string) => {
-    const channel = channelOfPartner.get(partnerId);
-    return channel && isSupportedChannel(channel) ? channelOf(channel).label : '채널';
-  };
+  const labelOf = (partnerId: string) => channelLabel(channelOfPartner.get(partnerId));
   const records = claimRecords(input.lines, stateOf);
   const open = new Set(state?.open ?? []);
   const ended = input.lines.filter((l) => !isClaimLine(l) && open.has(itemKey(l)));

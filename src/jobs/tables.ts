@@ -9,6 +9,10 @@ import type { KeyedUpdate } from '../sheet/table';
 export interface TablesPort {
   /** The used grid, header row first; null when the workbook has no such tab (before setup). */
   grid(tab: TabSpec): unknown[][] | null;
+  /** Whether the tab has any row below its header (cheaper than reading it). */
+  hasRows(tab: TabSpec): boolean;
   /** Answers the keys no row carries. */
   writeByKey(tab: TabSpec, updates: readonly KeyedUpdate[]): string[];
+  /** New rows below the last one, cells by column key laid out under `header` (the tab's as read). */
+  appendRows(tab: TabSpec, header: readonly unknown[], rows: ReadonlyArray<Readonly<Record<string, unknown>>>): void;
 }

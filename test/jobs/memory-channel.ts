@@ -322,5 +322,6 @@ export function serveFromRegistry(channel: MemoryChannel): void {
     },
     isSupportedChannel: (id: string) => id === MEMORY,
     supportedChannels: () => [channel],
+    channelLabel: (id: string | undefined) => (id === MEMORY ? channel.label : '채널'),
   }));
 }

@@ -23,6 +23,23 @@ export class MemoryTables implements TablesPort {
     return g ? g.map((r) => r.slice()) : null;
   }
 
+  hasRows(tab: TabSpec): boolean {
+    this.calls.push(`hasRows ${tab.title.ko}`);
+    return (this.grids.get(tab.key)?.length ?? 0) >= 2;
+  }
+
+  appendRows(tab: TabSpec, header: readonly unknown[], rows: ReadonlyArray<Readonly<Record<string, unknown>>>): void {
+    this.calls.push(`append ${tab.title.ko} ${rows.length}`);
+    const grid = this.grids.get(tab.key);
+    if (!grid) return;
+    const index = readTable(tab, [header]).layout.index;
+    for (const r of rows) {
+      const line = new Array<unknown>(header.length).fill('');
+      for (const [k, v] of Object.entries(r)) if (index.has(k)) line[index.get(k)!] = v;
+      grid.push(line);
+    }
+  }
+
   writeByKey(tab: TabSpec, updates: readonly KeyedUpdate[]): string[] {
     if (updates.length === 0) return [];
     this.calls.push(`write ${tab.title.ko} ${updates.length}`);

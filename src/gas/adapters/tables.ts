@@ -1,5 +1,6 @@
 import type { TablesPort } from '../../jobs/tables';
-import { findTab, readGrid, writeByKey } from './tab';
+import { readTable, rowCells } from '../../sheet/table';
+import { appendRows, findTab, readGrid, writeByKey } from './tab';
 
 /** The spreadsheet's tabs as the use cases' port (each tab found once per execution). */
 export function sheetTables(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): TablesPort {
@@ -7,6 +8,16 @@ export function sheetTables(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Table
     grid(tab) {
       const sheet = findTab(ss, tab);
       return sheet ? readGrid(sheet) : null;
+    },
+    hasRows(tab) {
+      const sheet = findTab(ss, tab);
+      return sheet !== null && sheet.getLastRow() >= 2;
+    },
+    appendRows(tab, header, rows) {
+      const sheet = findTab(ss, tab);
+      if (!sheet || rows.length === 0) return;
+      const { layout } = readTable(tab, [header]);
+      appendRows(sheet, rows.map((r) => rowCells(layout.index, header.length, r)));
     },
     writeByKey(tab, updates) {
       if (updates.length === 0) return [];

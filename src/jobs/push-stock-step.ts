@@ -1,13 +1,15 @@
 /**
- * The stock step of a sync: read the products and stock-ratio tabs and what collected orders
+ * Pushing stock, the stock step of a sync: read the products and stock-ratio tabs and what collected orders
  * still reserve, push what changed to each connected mall, and show per row what was sent and
  * how it was computed. Rows with bad cells are marked and skipped; the rest go on.
  */
 import type { ChannelAccount, Gateway } from '../channels/port';
 import { reservedUnits, stockKey, type MallSale } from '../core/stock';
 import type { Partner } from '../core/partner';
-import { NOT_IN_MALL, pushStock } from '../jobs/push-stock';
-import { notInMallNotice } from '../jobs/stock-notice';
+import { NOT_IN_MALL, pushStock } from './push-stock';
+import { notInMallNotice } from './stock-notice';
+import type { TablesPort } from './tables';
+import { channelLabel } from '../channels/registry';
 import { statusFromCell } from '../sheet/orders';
 import { layoutOf } from '../sheet/layout';
 import { productSkus, readProducts } from '../sheet/products';
@@ -15,8 +17,7 @@ import { coverOfRows, coverToWrite, soldLinesOf } from '../sheet/stock-cover';
 import { seoulDayOf } from '../core/seoul-time';
 import { missingRatioRows, readRatios } from '../sheet/ratios';
 import { ORDERS, PRODUCTS, STOCK_RATIOS } from '../sheet/tabs';
-import { cellText, readTable, rowCells, type KeyedUpdate, type TableRow } from '../sheet/table';
-import { appendRows, findTab, readGrid, writeByKey } from './adapters/tab';
+import { cellText, readTable, type KeyedUpdate, type TableRow } from '../sheet/table';
 
 export interface StockStepReport {
   pushed: number;
@@ -31,8 +32,8 @@ export interface StockStepReport {
   coverDay: string;
 }
 
-export function stockStep(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+export function pushStockStep(
+  tables: TablesPort,
   partners: readonly Partner[],
   conns: ReadonlyMap<string, ChannelAccount>,
   gateway: Gateway,
@@ -47,28 +48,27 @@ export function stockStep(
   coverDay = '',
 ): StockStepReport {
   const today = seoulDayOf(now.getTime());
+  const channelOfPartner = new Map(partners.map((p) => [p.partnerId, p.channel]));
   const report: StockStepReport = { pushed: 0, failed: 0, missing: 0, pending: 0, rowsAdded: 0, messages: [], coverDay: today };
-  const productsTab = findTab(ss, PRODUCTS);
-  const ratiosTab = findTab(ss, STOCK_RATIOS);
-  if (!productsTab || !ratiosTab) return report;
-  const productGrid = readGrid(productsTab);
+  const productGrid = tables.grid(PRODUCTS);
+  let ratioGrid = productGrid && tables.grid(STOCK_RATIOS);
+  if (!productGrid || !ratioGrid) return report;
   const productReads = readProducts(productGrid);
   const productColumns = layoutOf(PRODUCTS, productGrid[0] ?? []).index;
   const products = productReads.flatMap((r) => (r.ok ? [r.product] : []));
   const known = { skus: productSkus(productReads), partners: new Map(partners.map((p) => [p.partnerId, p])) };
-  let ratioGrid = readGrid(ratiosTab);
   let ratioReads = readRatios(ratioGrid, known);
   // Every (SKU, partner) pair gets a row for staff to fill in: not sellable until they say so.
   const missing = missingRatioRows(products, partners, ratioReads);
   if (missing.length > 0) {
-    appendRatioRows(ratiosTab, ratioGrid[0] ?? [], missing);
+    tables.appendRows(STOCK_RATIOS, ratioGrid[0] ?? [], missing.map((r) => ({ sku: r.sku, partnerId: r.partnerId, sellable: r.sellable })));
     report.rowsAdded = missing.length;
-    ratioGrid = readGrid(ratiosTab);
+    ratioGrid = tables.grid(STOCK_RATIOS) ?? [];
     ratioReads = readRatios(ratioGrid, known);
   }
   const ratios = ratioReads.flatMap((r) => (r.ok ? [r.stockRatio] : []));
   const knownMissing = new Set(ratioReads.filter((r) => cellText(r.row.get('status')) === NOT_IN_MALL).map((r) => r.row.key));
-  const orderRows = ordersOf(ss, ordersGrid);
+  const orderRows = ordersOf(tables, ordersGrid);
   const reserved = reservedFromOrders(orderRows);
   const pushed = pushStock({ products, ratios, reserved, conns, oversellGuard: true, knownMissing, lookAgain: edited, sales }, gateway);
 
@@ -87,7 +87,7 @@ export function stockStep(
     if (figures) Object.assign(values, coverToWrite(r.row.get, figures, { refreshAll: coverDay !== today, rowWritten: 'status' in values, has: (k) => productColumns.has(k) }));
     if (Object.keys(values).length > 0) productUpdates.push({ key: r.row.key, values });
   }
-  writeByKey(productsTab, PRODUCTS, productUpdates);
+  tables.writeByKey(PRODUCTS, productUpdates);
 
   // Ratio rows: what was sent, when, how it was computed, the mall's answer.
   const resultOf = new Map(pushed.results.map((x) => [stockKey(x.sku, x.partnerId), x]));
@@ -124,14 +124,14 @@ export function stockStep(
       if (result.productNo) values.channelProductNo = result.productNo;
       if (result.variantCode) values.channelVariantCode = result.variantCode;
     } else if (!conns.has(r.stockRatio.partnerId) && r.stockRatio.sellable) {
-      values.status = '카페24 연결 후 전송됩니다';
+      values.status = `${channelLabel(channelOfPartner.get(r.stockRatio.partnerId))} 연결 후 전송됩니다`;
     }
     // Otherwise the status cell is left as it is: the product push writes there too.
     if (target && cellText(r.row.get('computation')) !== target.computation) values.computation = target.computation;
     if (values.status !== undefined && cellText(r.row.get('status')) === values.status && Object.keys(values).length === 1) continue;
     if (Object.keys(values).length > 0) ratioUpdates.push({ key: r.row.key, values });
   }
-  writeByKey(ratiosTab, STOCK_RATIOS, ratioUpdates);
+  tables.writeByKey(STOCK_RATIOS, ratioUpdates);
   if (report.pushed + report.failed + report.pending > 0) {
     report.messages.push(
       `재고 ${report.pushed}건 전송${report.failed ? `, ${report.failed}건 실패` : ''}${report.pending ? `, 남은 ${report.pending}건은 다음 실행에서 이어서 보냅니다` : ''}`,
@@ -142,14 +142,9 @@ export function stockStep(
 }
 
 /** The orders tab's rows: as this run left them when it has just read them, else read here. */
-function ordersOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, grid?: readonly (readonly unknown[])[]): readonly TableRow[] {
-  let rows = grid;
-  if (!rows) {
-    const sheet = findTab(ss, ORDERS);
-    if (!sheet || sheet.getLastRow() < 2) return [];
-    rows = readGrid(sheet);
-  }
-  return readTable(ORDERS, rows).rows;
+function ordersOf(tables: TablesPort, grid?: readonly (readonly unknown[])[]): readonly TableRow[] {
+  const rows = grid ?? (tables.hasRows(ORDERS) ? tables.grid(ORDERS) : null);
+  return rows ? readTable(ORDERS, rows).rows : [];
 }
 
 /** Units per SKU in collected orders still to leave the warehouse. */
@@ -164,7 +159,3 @@ function reservedFromOrders(rows: readonly TableRow[]): Map<string, number> {
   return reservedUnits(lines);
 }
 
-function appendRatioRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: readonly unknown[], rows: ReadonlyArray<{ sku: string; partnerId: string; sellable: boolean }>): void {
-  const { layout } = readTable(STOCK_RATIOS, [header]);
-  appendRows(sheet, rows.map((r) => rowCells(layout.index, header.length, { sku: r.sku, partnerId: r.partnerId, sellable: r.sellable })));
-}
