@@ -139,5 +139,10 @@ export const OWNER_KEY = 'cafe24.owner';
 // ---------------------------------------------------------------- the connection owner's properties
 // Besides each channel's own (its app, its tokens: src/channels/<name>), the order cursors.
 
+/**
+ * Whether a key is an order cursor: it means something only with the connection's tokens, so it
+ * lives with them, in the connection owner's properties.
+ */
+export const isCursorKey = (key: string) => /^[a-z0-9]+\.orders\.since\./.test(key);
 /** Where an account's order cursor is kept (with the connection's owner: stores.ts). */
 export const cursorKey = (account: Pick<ChannelAccount, 'channel' | 'partnerId'>) => `${account.channel}.orders.since.${account.partnerId}`;

@@ -17,12 +17,11 @@ export const tokenKey = (partnerId: string) => `cafe24.token.${partnerId}`;
 export const APP_KEY = 'cafe24.app';
 
 /**
- * The keys of a spreadsheet's Cafe24 connection: the app (its client secret), each mall's
- * tokens, and the order cursors (collect-orders' cursorKey), which mean something only with
- * those tokens. They live with the connection's owner; every other key with the document.
+ * The keys of a spreadsheet's Cafe24 connection: the app (its client secret) and each mall's
+ * tokens. They live with the connection's owner (with the order cursors: kept.ts).
  */
 export function isConnectionKey(key: string): boolean {
-  return key === APP_KEY || key.startsWith('cafe24.token.') || key.startsWith('cafe24.orders.since.');
+  return key === APP_KEY || key.startsWith('cafe24.token.');
 }
 const LOCK_WAIT_MS = 30_000;
 

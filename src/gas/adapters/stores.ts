@@ -1,5 +1,5 @@
-import { KEEP_S } from '../../jobs/kept';
-import { isConnectionKey } from '../../channels/cafe24/token-vault';
+import { isCursorKey, KEEP_S } from '../../jobs/kept';
+import { supportedChannels } from '../../channels/registry';
 import type { CachePort, KeyValueStore, LockPort } from '../../core/ports';
 
 /**
@@ -52,6 +52,11 @@ export function connectionSecrets(spreadsheetId: string): KeyValueStore {
 /** This document's properties, readable by its editors: nothing secret. */
 export function documentProperties(): KeyValueStore {
   return propertiesStore(PropertiesService.getDocumentProperties());
+}
+
+/** A key of a channel connection (its app, its tokens) or an order cursor: kept with the owner. */
+function isConnectionKey(key: string): boolean {
+  return isCursorKey(key) || supportedChannels().some((c) => c.isConnectionKey(key));
 }
 
 /**
