@@ -8,10 +8,9 @@
  * nor switch the person's window into one: so the basic filter, replaced each time, and the
  * message says how to see every row again.
  */
-import { reservedUnits } from '../core/stock';
 import { isRunningOut, todayItems, type TodayClaimRow, type TodayItem, type TodayKind, type TodayOrderRow, type TodayStock, TODAY_KINDS } from '../core/today';
 import { receiverKey } from '../core/shipping';
-import { shipLineOf, statusFromCell } from '../sheet/orders';
+import { reservedFromRows, shipLineOf, statusFromCell } from '../sheet/orders';
 import { readProducts } from '../sheet/products';
 import { CLAIMS, ORDERS, PRODUCTS } from '../sheet/tabs';
 import { cellText, readTable, type Table } from '../sheet/table';
@@ -62,15 +61,7 @@ function claimRows(claims: Table | null): TodayClaimRow[] {
 /** Available per SKU on sale, as the stock step computes it: warehouse − safety − reserved. */
 function stockOf(products: Grid | null, orders: Table | null): TodayStock[] {
   if (!products) return [];
-  const reserved = reservedUnits(
-    (orders?.rows ?? []).flatMap((r) => {
-      const status = statusFromCell(r.get('orderStatus'));
-      const quantity = Number(r.get('quantity'));
-      const sku = cellText(r.get('sku'));
-      const shipped = r.get('shippedAt');
-      return status && sku && Number.isFinite(quantity) ? [{ sku, quantity, status, shippedAt: shipped instanceof Date ? shipped.getTime() : null }] : [];
-    }),
-  );
+  const reserved = reservedFromRows(orders?.rows ?? []);
   return readProducts(products).flatMap((r) =>
     r.ok && r.product.status === 'selling'
       ? [{ sku: r.product.sku, available: r.product.warehouseStock - r.product.safetyStock - (reserved.get(r.product.sku) ?? 0), reorderPoint: reorderPointOf(r.row.get('reorderPoint')) }]

@@ -4,13 +4,13 @@
  * how it was computed. Rows with bad cells are marked and skipped; the rest go on.
  */
 import type { ChannelAccount, Gateway } from '../channels/port';
-import { reservedUnits, stockKey, type MallSale } from '../core/stock';
+import { stockKey, type MallSale } from '../core/stock';
 import type { Partner } from '../core/partner';
 import { NOT_IN_MALL, pushStock } from './push-stock';
 import { notInMallNotice } from './stock-notice';
 import type { TablesPort } from './tables';
 import { channelLabel } from '../channels/registry';
-import { statusFromCell } from '../sheet/orders';
+import { reservedFromRows } from '../sheet/orders';
 import { layoutOf } from '../sheet/layout';
 import { productSkus, readProducts } from '../sheet/products';
 import { coverOfRows, coverToWrite, soldLinesOf } from '../sheet/stock-cover';
@@ -69,7 +69,7 @@ export function pushStockStep(
   const ratios = ratioReads.flatMap((r) => (r.ok ? [r.stockRatio] : []));
   const knownMissing = new Set(ratioReads.filter((r) => cellText(r.row.get('status')) === NOT_IN_MALL).map((r) => r.row.key));
   const orderRows = ordersOf(tables, ordersGrid);
-  const reserved = reservedFromOrders(orderRows);
+  const reserved = reservedFromRows(orderRows);
   const pushed = pushStock({ products, ratios, reserved, conns, oversellGuard: true, knownMissing, lookAgain: edited, sales }, gateway);
 
   // Product rows: bad cells and ratio warnings, written only where the status changes.
@@ -147,15 +147,4 @@ function ordersOf(tables: TablesPort, grid?: readonly (readonly unknown[])[]): r
   return rows ? readTable(ORDERS, rows).rows : [];
 }
 
-/** Units per SKU in collected orders still to leave the warehouse. */
-function reservedFromOrders(rows: readonly TableRow[]): Map<string, number> {
-  const lines = rows.flatMap((r) => {
-    const status = statusFromCell(r.get('orderStatus'));
-    const quantity = Number(r.get('quantity'));
-    const sku = cellText(r.get('sku'));
-    const shippedAt = cellText(r.get('shippedAt')) === '' ? null : 1;
-    return status && sku && Number.isFinite(quantity) ? [{ sku, quantity, status, shippedAt }] : [];
-  });
-  return reservedUnits(lines);
-}
 

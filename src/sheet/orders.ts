@@ -1,5 +1,6 @@
 import type { OrderLine, OrderLineStatus } from '../core/order';
 import type { ShipLine } from '../core/shipping';
+import { reservedUnits } from '../core/stock';
 import { cellText, type TableRow } from './table';
 import type { Lang } from './schema';
 
@@ -109,4 +110,20 @@ export function shipLineOf(row: TableRow): ShipLine | null {
     receiverAddress2: '',
     status,
   };
+}
+
+/**
+ * Units per SKU the orders tab's rows still hold back (collected, not yet left the warehouse:
+ * a row with a shipping time has left, whatever its status says).
+ */
+export function reservedFromRows(rows: readonly TableRow[]): Map<string, number> {
+  return reservedUnits(
+    rows.flatMap((r) => {
+      const status = statusFromCell(r.get('orderStatus'));
+      const quantity = Number(r.get('quantity'));
+      const sku = cellText(r.get('sku'));
+      const shippedAt = cellText(r.get('shippedAt')) === '' ? null : 1;
+      return status && sku && Number.isFinite(quantity) ? [{ sku, quantity, status, shippedAt }] : [];
+    }),
+  );
 }
