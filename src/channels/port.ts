@@ -150,6 +150,19 @@ export interface TransportDeps {
   readonly base64: (text: string) => string;
   /** Where an OAuth consent comes back to (the add-on's /usercallback). */
   readonly redirectUri: string;
+  /** HMAC-SHA256 of `message` (UTF-8) under `key` (UTF-8), lower-case hex (Coupang's signature, the relay's). */
+  readonly hmacSha256Hex: (key: string, message: string) => string;
+  /** Our fixed-IP relay, for channels that accept calls only from registered addresses; null when none is set. */
+  readonly relay: RelayPort | null;
+}
+
+/**
+ * Carries a request to a marketplace through our relay (relay/ in this repository): turns the
+ * request the channel built for the marketplace's own host into a signed request to the relay,
+ * which forwards it from its registered address and answers the marketplace's answer verbatim.
+ */
+export interface RelayPort {
+  forward(request: HttpRequest): HttpRequest;
 }
 
 // ---------------------------------------------------------------- capabilities
@@ -319,11 +332,43 @@ export interface ProductsCapability {
 /** How staff connect an account of the channel. */
 export type ConnectKind = 'oauth' | 'apiKeys';
 
+/** One field staff enter (in the sidebar, never in a cell) to connect an API-key channel. */
+export interface ApiKeyField {
+  readonly name: string;
+  /** Korean, as the channel's own seller centre names it ("애플리케이션 ID"). */
+  readonly label: string;
+  /** Never shown again once saved. */
+  readonly secret: boolean;
+}
+
+/** One order item to confirm (발주확인) at the channel, as its row names it. */
+export interface ConfirmItem {
+  readonly orderId: string;
+  readonly itemId: string;
+  /** The channel's id the confirm call needs beyond the item (a shipment box), when it has one. */
+  readonly channelShipmentId: string | null;
+}
+
+export type ConfirmAnswer =
+  | { readonly itemId: string; readonly ok: true }
+  | { readonly itemId: string; readonly ok: false; readonly text: string };
+
+/**
+ * 발주확인: telling a marketplace the seller has taken new paid orders in hand (Naver confirm,
+ * Coupang acknowledgement). Before it the buyer may cancel freely; after it shipping can begin.
+ */
+export interface ConfirmCapability {
+  /** The calls confirming these items, grouped as the channel allows; each answers every item it carried. */
+  confirm(account: ChannelAccount, items: readonly ConfirmItem[]): ReadonlyArray<ChannelRequest<ConfirmAnswer[]>>;
+}
+
 export interface SalesChannel {
   readonly id: ChannelId;
   /** Its name in the sheet's messages ("카페24"). */
   readonly label: string;
   readonly connect: ConnectKind;
+  /** For `apiKeys` channels: what staff enter to connect (kept in properties, never in cells). */
+  readonly apiKeys?: readonly ApiKeyField[];
   /** The account a partner row names; throws an Error whose message tells staff what to fix. */
   account(partner: Partner): ChannelAccount;
   /** The cache key of its transport's pacing state (read with the sync's other kept values). */
@@ -340,4 +385,5 @@ export interface SalesChannel {
   readonly products?: ProductsCapability;
   readonly shipping?: ShippingCapability;
   readonly claims?: ClaimsCapability;
+  readonly confirm?: ConfirmCapability;
 }
