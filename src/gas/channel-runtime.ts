@@ -2,9 +2,7 @@
  * The channels in Apps Script: each partner's account, whether it is connected, and one gateway
  * over every supported channel's transport, wired to the Apps Script adapters.
  */
-import type { ChannelAccount } from '../channels/port';
-import { channelOf, isSupportedChannel, supportedChannels } from '../channels/registry';
-import type { Partner } from '../core/partner';
+import { supportedChannels } from '../channels/registry';
 import type { CachePort, Clock, KeyValueStore } from '../core/ports';
 import { ChannelGateway } from '../jobs/gateway';
 import { executeAll } from './adapters/http';
@@ -20,21 +18,6 @@ export const hmacSha256Hex = (key: string, message: string) =>
 
 export function redirectUri(): string {
   return `https://script.google.com/macros/d/${ScriptApp.getScriptId()}/usercallback`;
-}
-
-/** The partner's account at its channel; throws with what to fix in the row. */
-export function accountOf(p: Partner): ChannelAccount {
-  return channelOf(p.channel).account(p);
-}
-
-/** Connected and usable: an account found revoked is not, until staff reconnect it. */
-export function isConnected(store: KeyValueStore, p: Pick<Partner, 'partnerId' | 'channel'>): boolean {
-  return isSupportedChannel(p.channel) && channelOf(p.channel).isConnected(store, p.partnerId);
-}
-
-/** Why a connected account waits for a reconnect (its consent was refused), or null. */
-export function reconnectReason(store: KeyValueStore, p: Pick<Partner, 'partnerId' | 'channel'>): string | null {
-  return isSupportedChannel(p.channel) ? channelOf(p.channel).reconnectReason(store, p.partnerId) : null;
 }
 
 export interface ChannelRuntime {

@@ -17,7 +17,7 @@ import { readRatios } from '../sheet/ratios';
 import { CARRIERS, ORDERS, PRODUCTS, STOCK_RATIOS, TRACKING_IMPORT } from '../sheet/tabs';
 import { cellText, readTable, type Table } from '../sheet/table';
 import { findTab, readGrid } from './adapters/tab';
-import { isConnected } from './channel-runtime';
+import { isConnected } from '../jobs/accounts';
 import { LAST_BATCH_KEY } from '../jobs/kept';
 
 /** As the shipping step reads the orders tab: numbers typed on these rows are to be sent… */

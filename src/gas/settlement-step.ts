@@ -19,7 +19,7 @@ import { findTab } from './adapters/tab';
 import { LEDGER } from '../sheet/tabs';
 
 /** The record in the document's properties. */
-const stateStore: SettlementStateStore = {
+export const settlementStateStore: SettlementStateStore = {
   load: () => PropertiesService.getDocumentProperties().getProperty(SETTLEMENT_STATE_KEY),
   save: (text) => PropertiesService.getDocumentProperties().setProperty(SETTLEMENT_STATE_KEY, text),
 };
@@ -41,7 +41,7 @@ export function settlementBooks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): S
 
 /** The sync's handle on settlement: the holds for shipping, the partners' status, the due-check. */
 export function settlementSession(kept: Readonly<Record<string, string>>): SettlementSession {
-  return new SettlementSession(kept, stateStore, clock);
+  return new SettlementSession(kept, settlementStateStore, clock);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -70,13 +70,13 @@ function withScriptLock<T>(fn: () => T): T {
 }
 
 function currentState(now: number): SettlementState {
-  return parseState(stateStore.load()) ?? freshState(now);
+  return parseState(settlementStateStore.load()) ?? freshState(now);
 }
 
 /** Keeps the record and tells the next sync run (cache) at once. */
 function storeState(s: SettlementState): void {
   const text = JSON.stringify(s);
-  stateStore.save(text);
+  settlementStateStore.save(text);
   documentCache().putAll({ [SETTLEMENT_STATE_KEY]: text }, 3600);
 }
 

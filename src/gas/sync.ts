@@ -1,309 +1,56 @@
 /**
- * One sync run: what the time-driven trigger does each minute and "sync now" does on demand.
- * Runs under the script lock; collects orders from every connected mall, writes the new and
- * changed ones by key, then moves each mall's cursor. One mall's trouble is shown on its row
- * and in the log; the others go on.
- *
- * An idle minute touches no sheet: the partners come from a snapshot in CacheService (dropped by
- * onEdit of the partners tab, and at most ten minutes old), and order lines the tab already has
- * as they are (fingerprints kept between runs) are not written again.
+ * The sync run (src/jobs/sync.ts) on this spreadsheet: its tabs, the document's cache and lock,
+ * the channels through UrlFetchApp, the log tab.
  */
-import { endsConnection, type ChannelAccount } from '../channels/port';
-import { channelOf, supportedChannels } from '../channels/registry';
-import { collectOrders, commitCursors } from '../jobs/collect-orders';
-import { changedLines, parseRecent, remember } from '../jobs/recent-orders';
-import type { Partner } from '../core/partner';
-import { message } from '../i18n/messages';
+import { runSync as runSyncOn, type SyncPorts, type SyncReport } from '../jobs/sync';
+import type { LockPort } from '../core/ports';
 import type { Lang } from '../sheet/schema';
-import { appendLog, type LogEntry } from './adapters/log-tab';
+import { fetchesSoFar } from './adapters/http';
+import { appendLog } from './adapters/log-tab';
 import { documentCache, syncLock } from './adapters/stores';
-import { accountOf, channelRuntime, isConnected, reconnectReason } from './channel-runtime';
-import { markPartners, partnersOf } from './partners-tab';
-import { sendProducts } from '../jobs/send-products';
 import { sheetTables } from './adapters/tables';
-import { pushStockStep } from '../jobs/push-stock-step';
-import { HEALTH_KEY, healthAfterRun } from './health';
-import { sendTrackingNumbers } from '../jobs/send-tracking';
-import { shipDirtyMark, PARTNERS_SNAPSHOT_KEY, STOCK_DIRTY_KEY, SHIP_FLAG_KEYS, SHIP_WAITING_KEY, CLAIMS_CACHE_KEYS, SETTLEMENT_CACHE_KEYS, RECENT_ORDERS_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, HEARTBEAT_KEY, KEEP_S, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, SHIP_DIRTY_KEY, STOCK_COVER_DAY_KEY } from '../jobs/kept';
-import { shippingAsked, startShipping } from '../jobs/ship-flag';
-import { writeOrderLines } from './write-order-lines';
+import { channelRuntime, clock } from './channel-runtime';
 import { claimsStep } from './claims-step';
-import { settlementBooks, settlementSession } from './settlement-step';
-import type { OrderLine } from '../core/order';
+import { markPartners, partnersOf } from './partners-tab';
+import { settlementBooks, settlementStateStore } from './settlement-step';
+import { writeOrderLines } from './write-order-lines';
 
+export type { SyncReport };
 
-/** Leave a minute of the six for writing and for Apps Script itself. */
-const BUDGET_MS = 4.5 * 60_000;
-/**
- * Pushes (stock, products) send nothing after this much of a run: what is left goes on in the
- * next runs. A run holds the script lock, and the next minute's run, which finds it taken, ends
- * at once: a push that ran on would hold every order placed meanwhile. Collecting orders comes
- * first and keeps the whole budget. 35 s of sending plus the writes after it end the run well
- * before the next tick, wherever in its minute the trigger fires.
- */
-export const PUSH_SLICE_MS = 35_000;
-/** Stock is recomputed at least this often even when nothing seems to have changed. */
-const STOCK_RECHECK_MS = 30 * 60_000;
-
-export interface SyncReport {
-  ran: boolean;
-  message: string;
-  ordersAdded: number;
-  ordersUpdated: number;
-  errors: string[];
+/** The document lock, held for a whole run and released after its writes are flushed. */
+function documentLock(): LockPort {
+  return {
+    withLock(timeoutMs, fn) {
+      const lock = syncLock();
+      if (!lock.tryLock(timeoutMs)) return null;
+      try {
+        return fn();
+      } finally {
+        lock.releaseLock();
+      }
+    },
+  };
 }
 
-/** The partners tab as the sync needs it, cacheable as JSON. */
-interface PartnersSnapshot {
-  partners: Partner[];
-  /** What each row's connection and status cells say, to write only what changes. */
-  cells: Record<string, { connection: string; status: string }>;
-  problems: Record<string, string>;
+function syncPorts(lang: Lang): SyncPorts {
+  const ss = SpreadsheetApp.getActive();
+  const cache = documentCache();
+  return {
+    lock: documentLock(),
+    cache,
+    clock,
+    tables: sheetTables(ss),
+    partners: { read: () => partnersOf(ss), mark: (updates) => markPartners(ss, updates) },
+    channels: (budgetMs) => channelRuntime(budgetMs, cache),
+    writeLines: (lines, store) => writeOrderLines(ss, lines, lang, store),
+    claims: (input) => claimsStep(ss, input),
+    settlement: { books: settlementBooks(ss), state: settlementStateStore },
+    log: (entries) => appendLog(ss, lang, entries),
+    fetchesSoFar,
+    flush: () => SpreadsheetApp.flush(),
+  };
 }
-
-type Mark = { partnerId: string; connection?: string; status?: string };
-/** What a partner row's connection cell says when only a new consent helps. */
-const RECONNECT = '재연결 필요';
-
-/** Every supported channel's pacing state: read with what the run keeps. */
-const PACING_KEYS = supportedChannels().map((c) => c.pacingKey);
-/** A cancel request the channel turned down: the item is back in the normal flow. */
-const cancelRefused = (l: OrderLine) => {
-  const state = channelOf(l.channel).claims?.stateOf(l.rawStatus);
-  return state?.claim === 'cancel' && state.phase === 'rejected';
-};
 
 export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
-  const lock = syncLock();
-  if (!lock.tryLock(job === 'tick' ? 0 : 10_000)) {
-    return { ran: false, message: message(lang, 'syncSkippedLocked'), ordersAdded: 0, ordersUpdated: 0, errors: [] };
-  }
-  const started = new Date();
-  const cache = documentCache();
-  let wroteSheet = false;
-  try {
-    const ss = SpreadsheetApp.getActive();
-    // One cache read for everything kept between runs.
-    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, ...PACING_KEYS, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, STOCK_COVER_DAY_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
-    // Settlement holds and the due-check ride on the same read (settlement-step.ts).
-    const settlement = settlementSession(kept);
-    let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
-    if (!snapshot) {
-      snapshot = readSnapshot(ss);
-      cache.putAll({ [PARTNERS_SNAPSHOT_KEY]: JSON.stringify(snapshot) }, KEEP_S);
-    }
-    const rt = channelRuntime(BUDGET_MS, cache);
-    const marks: Mark[] = Object.entries(snapshot.problems).map(([partnerId, status]) => ({ partnerId, status }));
-    const conns: ChannelAccount[] = [];
-    const log: LogEntry[] = [];
-    for (const p of snapshot.partners) {
-      // A mall found revoked is not called (no step, no token call) until it is reconnected;
-      // its row says so once, whichever path found it.
-      const revoked = reconnectReason(rt.store, p);
-      if (revoked !== null) {
-        if (snapshot.cells[p.partnerId]?.connection !== RECONNECT) {
-          marks.push({ partnerId: p.partnerId, connection: RECONNECT, status: revoked });
-          log.push({ job: 'orders', startedAt: started, durationMs: 0, level: 'error', message: `${p.partnerId}: ${revoked}` });
-        }
-        continue;
-      }
-      if (!isConnected(rt.store, p)) continue;
-      try {
-        conns.push(accountOf(p));
-      } catch (e) {
-        marks.push({ partnerId: p.partnerId, status: (e as Error).message });
-      }
-    }
-    const errors: string[] = [];
-    let added = 0;
-    let updated = 0;
-    let productsRan = false;
-    const keep: Record<string, string> = { [HEARTBEAT_KEY]: started.toISOString() };
-    // STEP: settlement (statements when due, staff's ledger rows, holds, reseller sheets; nothing
-    // when idle). It needs no mall: it runs when none is connected (every token expired) too.
-    const settle = (ordersGrid?: readonly (readonly unknown[])[]) => {
-      const settled = settlement.tick(settlementBooks(ss), { now: Date.now(), startedAt: started.getTime(), partners: snapshot.partners, ...(ordersGrid ? { ordersGrid } : {}), cache, lang });
-      Object.assign(keep, settled.keep);
-      wroteSheet ||= settled.wroteSheet;
-      for (const m of settled.messages) log.push({ job: 'settlement', startedAt: started, durationMs: Date.now() - started.getTime(), level: m.level, message: m.message });
-    };
-    const collected = new Set<string>();
-    if (conns.length === 0) settle();
-    else {
-      // What a channel reads in rotation turns by the minute (no state needed).
-      const result = collectOrders(conns, { gateway: rt.gateway, store: rt.store, clock: { now: () => Date.now() }, turn: Math.floor(started.getTime() / 60_000) });
-      let recent = parseRecent(kept[RECENT_ORDERS_KEY]);
-      let ordersGrid: unknown[][] | undefined;
-      /**
-       * Lines to the orders tab (collected, re-read, shipped): only those the tab does not have
-       * as they are; units that left the warehouse come off its stock in the same breath.
-       */
-      const writeLines = (lines: readonly OrderLine[]): OrderLine[] => {
-        const changed = changedLines(lines, recent);
-        if (changed.length === 0) return changed;
-        const written = writeOrderLines(ss, changed, lang, rt.store);
-        ordersGrid = written.grid;
-        wroteSheet = true;
-        added += written.added;
-        updated += written.updated;
-        for (const problem of written.stockProblems) log.push({ job: 'stock', startedAt: started, durationMs: Date.now() - started.getTime(), level: 'warn', message: problem });
-        if (written.stockMoved) stockMoved = true;
-        sales.push(...written.appended);
-        recent = remember(recent, changed, Date.now());
-        keep[RECENT_ORDERS_KEY] = JSON.stringify(recent);
-        linesWritten.push(...changed);
-        return changed;
-      };
-      let stockMoved = false;
-      /** Lines new to the orders tab: each mall took their units off its own stock. */
-      const sales: OrderLine[] = [];
-      /** Every line this run wrote to the orders tab (collected, re-read while shipping). */
-      const linesWritten: OrderLine[] = [];
-      const fresh = writeLines(result.lines);
-      // Only now that the lines are in the sheet may the cursors move.
-      commitCursors(rt.store, conns, result.cursors);
-      // A mall that refused its tokens in this run is called by no later step of it.
-      const ended = new Set(result.errors.filter((e) => endsConnection(e.error)).map((e) => e.partnerId));
-      const connMap = new Map(conns.filter((c) => !ended.has(c.partnerId)).map((c) => [c.partnerId, c]));
-      // Tracking numbers staff entered (order rows, the import tab, scans) go to the channels; a
-      // cancel request the channel turned down may free a held row.
-      if (shippingAsked(kept) || (kept[SHIP_WAITING_KEY] && fresh.length > 0) || fresh.some(cancelRefused)) {
-        // The ask is forgotten only with this run's cache write, once the step is through.
-        const asked = startShipping(kept, cache);
-        const shipping = sendTrackingNumbers(sheetTables(ss), connMap, rt.gateway, cache, started.getTime(), settlement.holds, ordersGrid ? { ordersGrid } : {});
-        wroteSheet = true;
-        if (writeLines(shipping.lines).length > 0) stockMoved = true;
-        Object.assign(keep, asked.done());
-        if (shipping.retry) keep[SHIP_DIRTY_KEY] = shipDirtyMark(started.getTime());
-        keep[SHIP_WAITING_KEY] = shipping.waiting ? '1' : '';
-        for (const m of shipping.messages) log.push({ job: 'shipping', startedAt: started, durationMs: Date.now() - started.getTime(), rowsChanged: shipping.sent, level: shipping.refused + shipping.held > 0 ? 'warn' : 'info', message: m });
-      }
-      // STEP: claims (claim rows from the lines, staff's answers sent to the malls)
-      const claims = claimsStep(ss, { lines: linesWritten.slice(), partners: snapshot.partners, conns: connMap, gateway: rt.gateway, kept, lang });
-      Object.assign(keep, claims.keep);
-      wroteSheet ||= claims.wroteSheet;
-      if (claims.stockMoved) stockMoved = true;
-      // Orders read again after acting: a cancelled line stops reserving stock in this same run.
-      writeLines(claims.lines);
-      for (const m of claims.messages) log.push({ job: 'claims', startedAt: started, durationMs: Date.now() - started.getTime(), level: m.level, message: m.message });
-      settle(ordersGrid);
-      for (const e of result.errors) {
-        errors.push(e.error.message);
-        marks.push({ partnerId: e.partnerId, ...(e.error.reconnect ? { connection: RECONNECT } : {}), status: e.error.userMessage });
-        // The log gets a line when a partner's trouble starts or changes, not every minute it lasts.
-        if (snapshot.cells[e.partnerId]?.status === e.error.userMessage) continue;
-        log.push({ job: 'orders', startedAt: started, durationMs: Date.now() - started.getTime(), level: e.deferred ? 'warn' : 'error', message: `${e.partnerId}: ${e.error.userMessage} — ${e.error.message}` });
-      }
-      for (const id of result.completed) marks.push({ partnerId: id, connection: '연결됨', status: settlement.statusOf(id) });
-      for (const e of [...result.completed, ...result.errors.map((x) => x.partnerId)]) collected.add(e);
-      if (added + updated > 0) {
-        log.push({
-          job: 'orders',
-          startedAt: started,
-          durationMs: Date.now() - started.getTime(),
-          rowsChanged: added + updated,
-          level: 'info',
-          message: `주문 ${added}건 추가, ${updated}건 갱신 (${rt.gateway.requests}회 호출, ${rt.gateway.rounds}회 묶음)`,
-        });
-      }
-      // Stock moves when the master or ratios were edited, when orders changed what is
-      // reserved, and at least every half hour.
-      const checkedAt = Number(kept[STOCK_CHECKED_KEY] ?? 0);
-      // STEP: pushes (stock, then products), each run a slice of time that ends before the next tick.
-      rt.gateway.narrowDeadline(started.getTime() + PUSH_SLICE_MS);
-      if (kept[STOCK_DIRTY_KEY] || kept[STOCK_PENDING_KEY] || fresh.length > 0 || sales.length > 0 || stockMoved || started.getTime() - checkedAt > STOCK_RECHECK_MS) {
-        const stock = pushStockStep(sheetTables(ss), snapshot.partners, connMap, rt.gateway, started, ordersGrid, Boolean(kept[STOCK_DIRTY_KEY]), sales, kept[STOCK_COVER_DAY_KEY]);
-        keep[STOCK_COVER_DAY_KEY] = stock.coverDay;
-        wroteSheet = true;
-        keep[STOCK_CHECKED_KEY] = String(started.getTime());
-        keep[STOCK_PENDING_KEY] = stock.pending > 0 ? '1' : '';
-        if (kept[STOCK_DIRTY_KEY]) cache.remove(STOCK_DIRTY_KEY);
-        for (const m of stock.messages) log.push({ job: 'stock', startedAt: started, durationMs: Date.now() - started.getTime(), rowsChanged: stock.pushed, level: stock.failed ? 'warn' : 'info', message: m });
-      }
-      // Products go out at the spec's pace (5 every 5 minutes) after an edit of the master, the
-      // ratios or the partners, and batch after batch while pairs wait; the step decides from
-      // script properties the run has already read, so an idle minute reads no sheet.
-      const products = sendProducts(sheetTables(ss), snapshot.partners, connMap, rt.gateway, started, rt.store, undefined, { marks: kept[PRODUCT_MARKS_CACHE_KEY], edited: kept[PRODUCT_EDITED_CACHE_KEY] });
-      keep[PRODUCT_MARKS_CACHE_KEY] = products.marks;
-      productsRan = products.read;
-      wroteSheet ||= products.rowsChanged > 0;
-      // New mall products get their stock with the next run, not the half-hourly check.
-      if (products.created > 0) keep[STOCK_DIRTY_KEY] = '1';
-      for (const m of products.messages) log.push({ job: 'products', startedAt: started, durationMs: Date.now() - started.getTime(), rowsChanged: products.rowsChanged, level: products.failed ? 'warn' : 'info', message: m });
-      Object.assign(keep, rt.gateway.ratesToSave());
-    }
-    // A partner not read this run (no mall connected) still shows its hold, and its release.
-    for (const p of snapshot.partners) {
-      if (collected.has(p.partnerId) || marks.some((m) => m.partnerId === p.partnerId)) continue;
-      const hold = settlement.statusOf(p.partnerId);
-      if (hold !== '' || /출고 보류/.test(snapshot.cells[p.partnerId]?.status ?? '')) marks.push({ partnerId: p.partnerId, status: hold });
-    }
-    // STEP: health (per-partner and per-job state the sidebar shows, kept with `keep`)
-    keep[HEALTH_KEY] = healthAfterRun(kept[HEALTH_KEY], {
-      trigger: job,
-      startedAt: started.getTime(),
-      connected: conns.map((c) => c.partnerId),
-      marks,
-      log,
-      ran: { stock: STOCK_CHECKED_KEY in keep, products: productsRan },
-    });
-    if (markChanged(ss, snapshot, marks)) {
-      wroteSheet = true;
-      keep[PARTNERS_SNAPSHOT_KEY] = JSON.stringify(snapshot);
-    }
-    if (log.length > 0) {
-      appendLog(ss, lang, log);
-      wroteSheet = true;
-    }
-    try {
-      cache.putAll(keep, KEEP_S);
-    } catch (e) {
-      // What is kept between runs only saves work; losing it must not fail a run that did its job.
-      console.warn(`cache write failed: ${(e as Error).message}`);
-    }
-    const text = conns.length === 0 ? message(lang, 'syncIdle') : `주문 ${added}건 추가, ${updated}건 갱신`;
-    return { ran: true, message: text, ordersAdded: added, ordersUpdated: updated, errors };
-  } finally {
-    // Pending writes reach the sheet before another execution may take the lock.
-    if (wroteSheet) SpreadsheetApp.flush();
-    lock.releaseLock();
-  }
+  return runSyncOn(syncPorts(lang), job, lang);
 }
-
-function readSnapshot(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): PartnersSnapshot {
-  const snapshot: PartnersSnapshot = { partners: [], cells: {}, problems: {} };
-  for (const r of partnersOf(ss)) {
-    if (!r.row.key) continue;
-    snapshot.cells[r.row.key] = { connection: String(r.row.get('connection') ?? ''), status: String(r.row.get('status') ?? '') };
-    if (r.ok) snapshot.partners.push(r.partner);
-    else snapshot.problems[r.row.key] = r.problems.join('; ');
-  }
-  return snapshot;
-}
-
-function parseSnapshot(text: string | undefined): PartnersSnapshot | null {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as PartnersSnapshot;
-  } catch {
-    return null;
-  }
-}
-
-/** Writes partner cells only where they would change (and notes them in the snapshot). */
-function markChanged(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, snapshot: PartnersSnapshot, marks: readonly Mark[]): boolean {
-  const changed = marks.filter((m) => {
-    const cells = snapshot.cells[m.partnerId];
-    if (!cells) return false;
-    return (m.connection !== undefined && cells.connection !== m.connection) || (m.status !== undefined && cells.status !== m.status);
-  });
-  if (changed.length === 0) return false;
-  markPartners(ss, changed);
-  for (const m of changed) {
-    const cells = snapshot.cells[m.partnerId]!;
-    if (m.connection !== undefined) cells.connection = m.connection;
-    if (m.status !== undefined) cells.status = m.status;
-  }
-  return true;
-}
-

@@ -135,3 +135,37 @@ export function quotaUse(record: HealthRecord | null, now: number, account: Acco
     triggerMinutes: { used: Math.round(((today?.triggerMs ?? 0) / 60_000) * 10) / 10, limit: limits.triggerMinutes },
   };
 }
+
+/** What the sync knows at its `STEP: health`, in the shapes it already has. */
+export interface RunFacts {
+  trigger: 'tick' | 'manual';
+  startedAt: number;
+  /** When the run ends (the record's duration runs to here). */
+  now: number;
+  /** URL fetches this execution has made. */
+  fetches: number;
+  /** Partners whose orders were collected this run. */
+  connected: readonly string[];
+  /** The partner row marks of this run: a status is a problem ('' when it cleared). */
+  marks: ReadonlyArray<{ partnerId: string; status?: string }>;
+  /** This run's log lines: a step's warning or error is its problem. */
+  log: ReadonlyArray<{ job: string; level: string; message: string }>;
+  /** Steps that ran even if they had nothing to log. */
+  ran: Partial<Record<StepJob, boolean>>;
+}
+
+const STEPS: readonly StepJob[] = ['stock', 'products', 'shipping', 'claims', 'settlement'];
+
+/** The record after this run, as the text to keep under HEALTH_KEY. */
+export function healthAfterRun(previous: string | undefined, run: RunFacts): string {
+  const problem = new Map<string, string>();
+  for (const m of run.marks) if (m.status) problem.set(m.partnerId, m.status);
+  const orders = [...new Set([...run.connected, ...problem.keys()])].map((partnerId) => ({ partnerId, error: problem.get(partnerId) ?? '' }));
+  const steps = STEPS.flatMap((job) => {
+    const lines = run.log.filter((l) => l.job === job);
+    if (!run.ran[job] && lines.length === 0) return [];
+    return [{ job, error: lines.find((l) => l.level !== 'info')?.message ?? '' }];
+  });
+  const record = nextHealth(parseHealth(previous), { at: run.startedAt, durationMs: run.now - run.startedAt, trigger: run.trigger, fetches: run.fetches, orders, steps });
+  return JSON.stringify(record);
+}

@@ -1,19 +1,13 @@
-import { LOG_JOBS, LOG_LEVELS, type LogJob, type LogLevel } from '../../i18n/messages';
+import { LOG_JOBS, LOG_LEVELS } from '../../i18n/messages';
+import type { LogEntry } from '../../jobs/run-log';
+
+export type { LogEntry };
 import { layoutOf } from '../../sheet/layout';
 import { labelOf, type Lang } from '../../sheet/schema';
 import { LOG } from '../../sheet/tabs';
 import { rowCells } from '../../sheet/table';
 import { appendRows, findTab } from './tab';
 
-export interface LogEntry {
-  job: LogJob;
-  startedAt: Date;
-  durationMs: number;
-  roundTrips?: number;
-  rowsChanged?: number;
-  level: LogLevel;
-  message: string;
-}
 
 /**
  * Appends entries to the log tab, columns found by header. Three round trips for any number
