@@ -24,7 +24,7 @@ import { connectionOwner, currentUser, notOwnerReason, setConnectionOwner } from
 import { completeConnect, connectLink, saveApp } from './cafe24-connect';
 import { markPartners, partnersOf } from './partners-tab';
 import { runSync, type SyncReport } from './sync';
-import { readSidebarState } from './sidebar-state';
+import { readSidebarState } from './read-sidebar';
 import { connectResultPage } from './connect-page';
 import { openToday, type OpenTodayResult } from './today';
 import { nextRunPreview } from './next-run-preview';

@@ -14,6 +14,8 @@ import { readOrderFacts, readReturnCredits, readWholesalePrices } from '../sheet
 import { CLAIMS, LEDGER, ORDERS, PARTNERS, PRODUCTS, SETTLEMENT_CHART, SETTLEMENTS } from '../sheet/tabs';
 import { cellText, readTable, rowCells, sameCell, type KeyedUpdate } from '../sheet/table';
 import { appendRows, findTab, readGrid, writeByKey, writeRowCells } from './adapters/tab';
+import { sheetTables } from './adapters/tables';
+import type { TabSpec } from '../sheet/schema';
 import { markPartners } from './partners-tab';
 import { forgetPartnersSnapshot } from './edit-marks';
 import { guardLedger, keepPosted } from './ledger-guard';
@@ -23,9 +25,9 @@ const CHART_TITLE = '주간 도매금액·출고수량 (파트너별)';
 // ---------------------------------------------------------------------------------------------
 // the data of a run
 
-export function gridOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tab: Parameters<typeof findTab>[1]): unknown[][] {
-  const sheet = findTab(ss, tab);
-  return sheet ? readGrid(sheet) : [];
+/** A tab's grid ([] before setup made it): the same read as the use cases' TablesPort. */
+export function gridOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tab: TabSpec): unknown[][] {
+  return sheetTables(ss).grid(tab) ?? [];
 }
 
 export function loadData(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, partners: readonly Partner[], now: number, ordersGrid?: readonly (readonly unknown[])[]): RunData {

@@ -6,6 +6,7 @@ import type { ChannelAccount, Gateway, Parcel, ParcelAnswer } from '../channels/
 import { channelOf } from '../channels/registry';
 import { accountCarriers } from './channel-carriers';
 import { rereadOrders } from './reread-orders';
+import { subject } from '../i18n/particle';
 
 /**
  * Sends tracking numbers to the channels. The order of things is the issue's rules in turn:
@@ -176,8 +177,8 @@ export function shipOrders(
       if (answer.ok) outcomes[index] = { kind: 'sent', line: sentLine(index, parcel), answer: answer.text };
       else if (answer.unknown) doubtful.set(parcel, { shown: `${label} 응답은 없었지만 송장번호가 등록되어 있습니다`, absent: { kind: 'failed', reason: answer.text, retry: true } });
       else if (answer.retry) outcomes[index] = { kind: 'failed', reason: answer.text, retry: true };
-      else if (answer.already) doubtful.set(parcel, { shown: '같은 송장번호가 이미 등록되어 있습니다 (묶음배송)', absent: { kind: 'refused', reason: `${label}가 받지 않았습니다: 이미 사용된 송장번호입니다` } });
-      else outcomes[index] = { kind: 'refused', reason: `${label}가 받지 않았습니다: ${answer.text}` };
+      else if (answer.already) doubtful.set(parcel, { shown: '같은 송장번호가 이미 등록되어 있습니다 (묶음배송)', absent: { kind: 'refused', reason: `${subject(label)} 받지 않았습니다: 이미 사용된 송장번호입니다` } });
+      else outcomes[index] = { kind: 'refused', reason: `${subject(label)} 받지 않았습니다: ${answer.text}` };
     }
   }
   if (doubtful.size > 0) {

@@ -135,7 +135,7 @@ export interface SidebarFacts {
   today: TodayItem[];
 }
 
-export function sidebarState(f: SidebarFacts): SidebarState {
+export function sidebarView(f: SidebarFacts): SidebarState {
   const cadenceMs = f.cadence === 'minute' ? 60_000 : 3_600_000;
   // Apps Script does not say when a trigger fires next: one period after the last run, or now.
   const nextTick = !f.installed ? null : f.health ? Math.max(f.health.lastRunAt + cadenceMs, f.now) : f.now;

@@ -2,6 +2,7 @@ import type { Partner, PartnerRole, SettlementMode } from '../core/partner';
 import type { ChannelId } from '../core/order';
 import { CHANNELS, PARTNER_ROLES, PARTNERS, SETTLEMENT_MODES } from './tabs';
 import { cellText, duplicateKeys, readTable, type TableRow } from './table';
+import { subject } from '../i18n/particle';
 import type { Label } from './schema';
 
 /**
@@ -19,7 +20,7 @@ export function readPartners(grid: readonly (readonly unknown[])[]): PartnerRead
     if (dups.has(row.key)) problems.push(`파트너ID ${row.key}가 여러 행에 있습니다`);
     const need = (col: string, label: string): string => {
       const v = cellText(row.get(col));
-      if (!v) problems.push(`${label}이(가) 비어 있습니다`);
+      if (!v) problems.push(`${subject(label)} 비어 있습니다`);
       return v;
     };
     const name = need('name', '파트너명');

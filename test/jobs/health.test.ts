@@ -79,7 +79,7 @@ describe('what to do about an error', () => {
     ['호출 한도 초과, 잠시 후 재시도', false, /^할 일 없음: 다음 실행에서/],
     ['카페24에 연결하지 못했습니다(네트워크 오류 또는 시간 초과). 잠시 후 다시 시도합니다', false, /^할 일 없음: 자동으로 다시 시도/],
     ['카페24 서버 오류 (503)', false, /^할 일 없음/],
-    ['파트너명이(가) 비어 있습니다', false, /처리결과 열/],
+    ['파트너명이 비어 있습니다', false, /처리결과 열/],
     ['카페24 앱 정보(client id/secret)를 먼저 저장하세요', false, /client id와 secret/],
     ['[product_name] is too long (product.product_name)', false, /로그 탭/],
   ])('%s → %s', (text, reconnect, advice) => {

@@ -5,7 +5,7 @@
  */
 import { nextHealth } from '../../src/jobs/health';
 import type { NextRunPreview } from '../../src/jobs/next-run-preview';
-import { sidebarState, type PartnerFacts, type SidebarFacts } from '../../src/jobs/sidebar-view';
+import { sidebarView, type PartnerFacts, type SidebarFacts } from '../../src/jobs/sidebar-view';
 
 const T = Date.parse('2026-11-23T10:00:30+09:00');
 const MIN = 60_000;
@@ -52,39 +52,39 @@ const facts = (over: Partial<SidebarFacts> = {}): SidebarFacts => ({
   ...over,
 });
 
-const jobOf = (s: ReturnType<typeof sidebarState>, job: string) => s.partners[0]!.jobs.find((j) => j.job === job)!;
+const jobOf = (s: ReturnType<typeof sidebarView>, job: string) => s.partners[0]!.jobs.find((j) => j.job === job)!;
 
 describe('the sidebar state', () => {
   it('says who owns the Cafe24 connection: the person looking, another editor, or nobody yet', () => {
-    expect(sidebarState(facts()).connection).toEqual({ owner: 'owner@najalran.example', mine: true, text: expect.stringContaining('나 (owner@najalran.example)') });
-    expect(sidebarState(facts({ me: 'packer@najalran.example' })).connection).toEqual({
+    expect(sidebarView(facts()).connection).toEqual({ owner: 'owner@najalran.example', mine: true, text: expect.stringContaining('나 (owner@najalran.example)') });
+    expect(sidebarView(facts({ me: 'packer@najalran.example' })).connection).toEqual({
       owner: 'owner@najalran.example',
       mine: false,
       text: expect.stringMatching(/^카페24 연결 담당: owner@najalran\.example\. 몰 연결과 몰 호출은 담당자 계정으로/),
     });
-    expect(sidebarState(facts({ owner: null })).connection).toMatchObject({ owner: null, mine: false, text: expect.stringContaining('아직 없음') });
+    expect(sidebarView(facts({ owner: null })).connection).toMatchObject({ owner: null, mine: false, text: expect.stringContaining('아직 없음') });
   });
 
   it('says the cadence as the deployment allows it: every minute bound to the sheet, hourly as an Editor add-on', () => {
-    expect(sidebarState(facts()).sync).toMatchObject({ cadenceText: '1분마다', deploymentText: expect.stringContaining('시트에 연결된 스크립트') });
-    expect(sidebarState(facts({ cadence: 'hour' })).sync).toMatchObject({ cadenceText: '1시간마다', deploymentText: expect.stringContaining('에디터 부가기능') });
+    expect(sidebarView(facts()).sync).toMatchObject({ cadenceText: '1분마다', deploymentText: expect.stringContaining('시트에 연결된 스크립트') });
+    expect(sidebarView(facts({ cadence: 'hour' })).sync).toMatchObject({ cadenceText: '1시간마다', deploymentText: expect.stringContaining('에디터 부가기능') });
   });
 
   it('expects the next run one period after the last, or now when that is past; none when the trigger is off', () => {
-    expect(sidebarState(facts()).sync.nextRunAt).toBe(T - 20_000 + MIN);
-    expect(sidebarState(facts({ now: T + 5 * MIN })).sync.nextRunAt).toBe(T + 5 * MIN);
-    expect(sidebarState(facts({ installed: false })).sync.nextRunAt).toBeNull();
+    expect(sidebarView(facts()).sync.nextRunAt).toBe(T - 20_000 + MIN);
+    expect(sidebarView(facts({ now: T + 5 * MIN })).sync.nextRunAt).toBe(T + 5 * MIN);
+    expect(sidebarView(facts({ installed: false })).sync.nextRunAt).toBeNull();
   });
 
   it('tells connected, not connected, reconnect needed (marked or token dead), and a bad partner row apart', () => {
-    const states = sidebarState(
+    const states = sidebarView(
       facts({
         partners: [
           mall(),
           mall({ partnerId: 'PNR002', refreshExpiresAt: null }),
           mall({ partnerId: 'PNR003', connectionCell: '재연결 필요' }),
           mall({ partnerId: 'PNR004', refreshExpiresAt: T - 1 }),
-          mall({ partnerId: 'PNR005', problem: '몰ID이(가) 비어 있습니다' }),
+          mall({ partnerId: 'PNR005', problem: '채널계정이 비어 있습니다' }),
         ],
       }),
     ).partners.map((p) => [p.partnerId, p.connection, p.connectionText]);
@@ -98,7 +98,7 @@ describe('the sidebar state', () => {
   });
 
   it('shows per job the last success and its lag, the next run and the queue', () => {
-    const s = sidebarState(facts({ preview: preview({ byPartner: { PNR001: { stock: 3, products: 2, productsWaiting: 7, tracking: 1, notInMall: 0 } }, productsNextBatchAt: T + 4 * MIN }) }));
+    const s = sidebarView(facts({ preview: preview({ byPartner: { PNR001: { stock: 3, products: 2, productsWaiting: 7, tracking: 1, notInMall: 0 } }, productsNextBatchAt: T + 4 * MIN }) }));
     expect(s.partners[0]!.jobs.map((j) => [j.label, j.lastOkAt, j.lagMs, j.nextRunAt, j.waiting])).toEqual([
       ['주문 수집', T - 20_000, 20_000, T + 40_000, null],
       ['재고 전송', T - 20_000, 20_000, T - 20_000 + 30 * MIN, 3],
@@ -108,23 +108,23 @@ describe('the sidebar state', () => {
   });
 
   it('runs stock at the next tick once staff edited the master or ratios', () => {
-    expect(jobOf(sidebarState(facts({ stockDirty: true })), 'stock').nextRunAt).toBe(T + 40_000);
+    expect(jobOf(sidebarView(facts({ stockDirty: true })), 'stock').nextRunAt).toBe(T + 40_000);
   });
 
   it('shows the last error with what to do; once a later run succeeds it is shown as cleared', () => {
     const failing = nextHealth(facts().health, { at: T, durationMs: 500, trigger: 'tick', fetches: 1, orders: [{ partnerId: 'PNR001', error: '카페24 인증이 만료되었습니다. 다시 연결하세요' }], steps: [] });
-    const s = sidebarState(facts({ health: failing, partners: [mall({ connectionCell: '재연결 필요' })] }));
+    const s = sidebarView(facts({ health: failing, partners: [mall({ connectionCell: '재연결 필요' })] }));
     expect(jobOf(s, 'orders').error).toEqual({ text: '카페24 인증이 만료되었습니다. 다시 연결하세요', advice: expect.stringContaining('[다시 연결]'), at: T, cleared: false });
     const cleared = nextHealth(failing, { at: T + MIN, durationMs: 500, trigger: 'tick', fetches: 1, orders: [{ partnerId: 'PNR001', error: '' }], steps: [] });
-    expect(jobOf(sidebarState(facts({ health: cleared, now: T + MIN })), 'orders').error).toMatchObject({ cleared: true });
+    expect(jobOf(sidebarView(facts({ health: cleared, now: T + MIN })), 'orders').error).toMatchObject({ cleared: true });
   });
 
   it('shows no jobs for a mall that is not connected yet', () => {
-    expect(sidebarState(facts({ partners: [mall({ refreshExpiresAt: null })] })).partners[0]!.jobs).toEqual([]);
+    expect(sidebarView(facts({ partners: [mall({ refreshExpiresAt: null })] })).partners[0]!.jobs).toEqual([]);
   });
 
   it('is plain JSON, as google.script.run requires (no Date)', () => {
-    const s = sidebarState(facts());
+    const s = sidebarView(facts());
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
   });
 });
@@ -132,11 +132,11 @@ describe('the sidebar state', () => {
 describe('the settlement section', () => {
   it('offers the last week and month that have ended, in Seoul time', () => {
     // Monday 2026-11-23 10:00 KST: last week is 11-16 to 11-22 (ISO 2026-W47); last month October.
-    expect(sidebarState(facts()).settlement).toEqual({ lastWeek: { label: '2026-W47', range: '2026-11-16~2026-11-22' }, lastMonth: '2026-10', statementMail: true, resellerSheets: 0 });
+    expect(sidebarView(facts()).settlement).toEqual({ lastWeek: { label: '2026-W47', range: '2026-11-16~2026-11-22' }, lastMonth: '2026-10', statementMail: true, resellerSheets: 0 });
   });
 
   it('on Monday just after midnight in Seoul (Sunday in UTC), last week is already the one just ended', () => {
-    const s = sidebarState(facts({ now: Date.parse('2026-11-23T00:05:00+09:00') }));
+    const s = sidebarView(facts({ now: Date.parse('2026-11-23T00:05:00+09:00') }));
     expect(s.settlement.lastWeek.label).toBe('2026-W47');
   });
 });
@@ -144,7 +144,7 @@ describe('the settlement section', () => {
 describe('claims and settlement in the health table', () => {
   it('appear once they have run, with their last error and what to do', () => {
     const health = nextHealth(null, { at: T - 20_000, durationMs: 900, trigger: 'tick', fetches: 2, orders: [{ partnerId: 'PNR001', error: '' }], steps: [{ job: 'claims', error: '카페24 서버 오류 (500)' }] });
-    const jobs = sidebarState(facts({ health })).partners[0]!.jobs;
+    const jobs = sidebarView(facts({ health })).partners[0]!.jobs;
     expect(jobs.map((j) => j.label)).toEqual(['주문 수집', '재고 전송', '상품 전송', '송장 전송', '클레임 처리']);
     expect(jobs.at(-1)!.error).toMatchObject({ text: '카페24 서버 오류 (500)', advice: expect.stringMatching(/자동으로 다시 시도합니다/) });
   });

@@ -1,5 +1,5 @@
 /**
- * Everything the sidebar shows, read in one server call: the tabs, the trigger, each partner's
+ * What the sidebar is built from, read in one server call: the tabs, the trigger, each partner's
  * connection, the health record the sync keeps, the queues (the dry run's counts) and today's
  * quota use. Reads the tabs the next run would read; writes nothing.
  */
@@ -7,7 +7,7 @@ import { isSupportedChannel } from '../channels/registry';
 import { readStatementMail, resellerSheetIds } from './reseller-sheets';
 import { readApp, readToken } from '../channels/cafe24/token-vault';
 import { parseHealth, type AccountType } from '../jobs/health';
-import { sidebarState, type PartnerFacts, type SidebarState } from '../jobs/sidebar-view';
+import { sidebarView, type PartnerFacts, type SidebarState } from '../jobs/sidebar-view';
 import { TABS } from '../sheet/tabs';
 import { cellText } from '../sheet/table';
 import { addonStore, documentCache } from './adapters/stores';
@@ -48,7 +48,7 @@ export function readSidebarState(): SidebarState {
   // Read once for the dry run and 오늘 할 일 both.
   const grids = readPreviewGrids(ss);
   const account: AccountType = store.get(QUOTA_ACCOUNT_KEY) === 'workspace' ? 'workspace' : 'consumer';
-  return sidebarState({
+  return sidebarView({
     lang: settings.lang,
     now,
     tabs: TABS.map((t) => ({ key: t.key, title: t.title[settings.lang], present: names.has(t.title.ko) || names.has(t.title.en) })),
