@@ -4,13 +4,12 @@
  */
 import { gatherRequests, type RefEntry, type RowEntry } from '../core/ship-sources';
 import { normaliseTrackingNo, receiverKey, type ReceiverKey, type ShipLine, type ShipmentRequest } from '../core/shipping';
-import { reservedUnits } from '../core/stock';
 import { NOT_IN_MALL } from '../jobs/push-stock';
 import { DEFAULT_PRODUCT_PACE, readPushState } from '../jobs/product-push';
 import type { KeyValueStore } from '../core/ports';
 import { previewNextRun, type NextRunPreview } from '../jobs/next-run-preview';
 import { readCarrierRules } from '../sheet/carriers';
-import { shipLineOf, statusFromCell } from '../sheet/orders';
+import { reservedFromRows, shipLineOf } from '../sheet/orders';
 import type { PartnerRead } from '../sheet/partners';
 import { productSkus, readProducts } from '../sheet/products';
 import { readRatios } from '../sheet/ratios';
@@ -59,7 +58,8 @@ export function nextRunPreview(
     ratios: ratioReads.flatMap((r) => (r.ok ? [r.stockRatio] : [])),
     partners,
     connected,
-    reserved: orders ? reservedOf(orders) : new Map(),
+    // Held back as the stock step counts it (a row with a shipping time has left).
+    reserved: orders ? reservedFromRows(orders.rows) : new Map(),
     knownMissing: new Set(ratioReads.filter((r) => cellText(r.row.get('status')) === NOT_IN_MALL).map((r) => r.row.key)),
     pushState: readPushState((key) => store.get(key)).state,
     lastBatchAt: Number.isFinite(lastBatch) && lastBatch <= now ? lastBatch : null,
@@ -68,17 +68,6 @@ export function nextRunPreview(
     trackingUsed: tracking.used,
     carriers: readCarrierRules(carriersTab ? readGrid(carriersTab) : null).rules,
   });
-}
-
-function reservedOf(orders: Table): Map<string, number> {
-  return reservedUnits(
-    orders.rows.flatMap((r) => {
-      const status = statusFromCell(r.get('orderStatus'));
-      const quantity = Number(r.get('quantity'));
-      const sku = cellText(r.get('sku'));
-      return status && sku && Number.isFinite(quantity) ? [{ sku, quantity, status }] : [];
-    }),
-  );
 }
 
 /** Numbers on order rows and unprocessed import rows, gathered as the shipping step gathers them. */
