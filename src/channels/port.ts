@@ -358,8 +358,8 @@ export type ConfirmAnswer =
  * Coupang acknowledgement). Before it the buyer may cancel freely; after it shipping can begin.
  */
 export interface ConfirmCapability {
-  /** The calls confirming these items, grouped as the channel allows; each answers every item it carried. */
-  confirm(account: ChannelAccount, items: readonly ConfirmItem[]): ReadonlyArray<ChannelRequest<ConfirmAnswer[]>>;
+  /** The calls confirming these items, grouped as the channel allows (each names the items it carries and answers each). */
+  confirm(account: ChannelAccount, items: readonly ConfirmItem[]): ReadonlyArray<{ readonly itemIds: readonly string[]; readonly request: ChannelRequest<ConfirmAnswer[]> }>;
 }
 
 export interface SalesChannel {

@@ -16,6 +16,11 @@ export interface Partner {
   readonly shopNo: number;
   /** For a channel where a reseller lists our goods under a supplier code: that code. */
   readonly supplierCode: string | null;
+  /**
+   * For a channel with 발주확인 (a marketplace): new paid orders are confirmed as soon as they are
+   * collected; otherwise when staff tick them. Before it the buyer may cancel freely.
+   */
+  readonly confirmAtOnce: boolean;
   /** Percent, 0–100. */
   readonly defaultRatio: number;
   readonly settlementMode: SettlementMode;

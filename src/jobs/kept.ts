@@ -72,6 +72,12 @@ export const SHIP_FLAG_KEYS = [SHIP_DIRTY_KEY, SHIP_HANDLED_KEY] as const;
  * that brings new orders looks again, without reading the tabs every quiet minute.
  */
 export const SHIP_WAITING_KEY = 'shipping.waiting';
+/**
+ * Set while 발주확인 requests wait for a later run (time, throttling, a server error): the next
+ * run looks at the orders tab again. Ticks themselves are noticed through SHIP_DIRTY_KEY (an
+ * edit of the orders tab).
+ */
+export const CONFIRM_RETRY_KEY = 'confirm.retry';
 /** Set by onEdit of the claims tab (a time stamp, so an edit during a run is never lost). */
 export const CLAIMS_EDITED_KEY = 'claims.edited';
 /** What the step keeps between runs (see ClaimsState). */

@@ -21,9 +21,10 @@ import type { Lang } from '../sheet/schema';
 import { accountOf, isConnected, reconnectReason } from './accounts';
 import type { ClaimsStepInput, ClaimsStepReport } from './claims';
 import { collectOrders, commitCursors } from './collect-orders';
+import { confirmOrders } from './confirm-orders';
 import type { ChannelGateway } from './gateway';
 import { healthAfterRun } from './health';
-import { CLAIMS_CACHE_KEYS, HEALTH_KEY, HEARTBEAT_KEY, KEEP_S, PARTNERS_SNAPSHOT_KEY, PRODUCT_EDITED_CACHE_KEY, PRODUCT_MARKS_CACHE_KEY, RECENT_ORDERS_KEY, SETTLEMENT_CACHE_KEYS, SHIP_DIRTY_KEY, SHIP_FLAG_KEYS, SHIP_WAITING_KEY, shipDirtyMark, STOCK_CHECKED_KEY, STOCK_COVER_DAY_KEY, STOCK_DIRTY_KEY, STOCK_PENDING_KEY } from './kept';
+import { CLAIMS_CACHE_KEYS, CONFIRM_RETRY_KEY, HEALTH_KEY, HEARTBEAT_KEY, KEEP_S, PARTNERS_SNAPSHOT_KEY, PRODUCT_EDITED_CACHE_KEY, PRODUCT_MARKS_CACHE_KEY, RECENT_ORDERS_KEY, SETTLEMENT_CACHE_KEYS, SHIP_DIRTY_KEY, SHIP_FLAG_KEYS, SHIP_WAITING_KEY, shipDirtyMark, STOCK_CHECKED_KEY, STOCK_COVER_DAY_KEY, STOCK_DIRTY_KEY, STOCK_PENDING_KEY } from './kept';
 import { pushStockStep } from './push-stock-step';
 import { changedLines, parseRecent, remember } from './recent-orders';
 import type { LogEntry } from './run-log';
@@ -121,7 +122,7 @@ function runLocked(ports: SyncPorts, job: 'tick' | 'manual', lang: Lang): SyncRe
   let wroteSheet = false;
   try {
     // One cache read for everything kept between runs.
-    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, ...PACING_KEYS, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, STOCK_COVER_DAY_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
+    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, ...PACING_KEYS, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, STOCK_COVER_DAY_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, CONFIRM_RETRY_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
     // Settlement holds and the due-check ride on the same read (settlement-step.ts).
     const settlement = new SettlementSession(kept, ports.settlement.state, clock);
     let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
@@ -204,6 +205,16 @@ function runLocked(ports: SyncPorts, job: 'tick' | 'manual', lang: Lang): SyncRe
       // A mall that refused its tokens in this run is called by no later step of it.
       const ended = new Set(result.errors.filter((e) => endsConnection(e.error)).map((e) => e.partnerId));
       const connMap = new Map(conns.filter((c) => !ended.has(c.partnerId)).map((c) => [c.partnerId, c]));
+      // STEP: 발주확인 (marketplaces): new paid orders of partners set to confirm at once, and rows
+      // staff ticked (an edit of the orders tab); nothing at all while no channel has it.
+      const confirmTicks = shippingAsked(kept) || Boolean(kept[CONFIRM_RETRY_KEY]);
+      if ([...connMap.values()].some((c) => channelOf(c.channel).confirm) && (confirmTicks || fresh.some((l) => l.status === 'paid'))) {
+        const confirm = confirmOrders(tables, { fresh, partners: snapshot.partners, conns: connMap, gateway: rt.gateway, ticksAsked: confirmTicks, ...(ordersGrid ? { ordersGrid } : {}), now: clock.now() });
+        wroteSheet ||= confirmTicks || confirm.lines.length > 0;
+        writeLines(confirm.lines);
+        keep[CONFIRM_RETRY_KEY] = confirm.retry ? '1' : '';
+        for (const m of confirm.messages) note({ job: 'orders', level: confirm.refused > 0 ? 'warn' : 'info', message: m });
+      }
       // Tracking numbers staff entered (order rows, the import tab, scans) go to the channels; a
       // cancel request the channel turned down may free a held row.
       if (shippingAsked(kept) || (kept[SHIP_WAITING_KEY] && fresh.length > 0) || fresh.some(cancelRefused)) {

@@ -1,7 +1,7 @@
 import type { Partner, PartnerRole, SettlementMode } from '../core/partner';
 import type { ChannelId } from '../core/order';
 import { CHANNELS, PARTNER_ROLES, PARTNERS, SETTLEMENT_MODES } from './tabs';
-import { cellText, duplicateKeys, readTable, type TableRow } from './table';
+import { cellText, checkboxCell, duplicateKeys, readTable, type TableRow } from './table';
 import { subject } from '../i18n/particle';
 import type { Label } from './schema';
 
@@ -28,6 +28,7 @@ export function readPartners(grid: readonly (readonly unknown[])[]): PartnerRead
     const channel = choice<ChannelId>(row.get('channel'), CHANNELS, '채널', problems);
     const accountId = need('accountId', '채널계정');
     const shopNo = int(row.get('shopNo'), '쇼핑몰번호(카페24)', problems, 1, 1, 15);
+    const confirmAtOnce = checkboxCell(row.get('confirmAtOnce'), '발주확인 자동', problems);
     const defaultRatio = num(row.get('defaultRatio'), '기본 연동재고율(%)', problems, 100, 0, 100);
     const settlementMode = choice<SettlementMode>(row.get('settlementMode'), SETTLEMENT_MODES, '정산방식', problems, 'deposit');
     const creditLimit = int(row.get('creditLimit'), '신용한도', problems, 0, 0);
@@ -50,6 +51,7 @@ export function readPartners(grid: readonly (readonly unknown[])[]): PartnerRead
         accountId,
         shopNo,
         supplierCode: supplier || null,
+        confirmAtOnce,
         defaultRatio,
         settlementMode,
         creditLimit,

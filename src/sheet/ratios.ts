@@ -3,7 +3,7 @@ import type { Partner } from '../core/partner';
 import type { Product } from '../core/product';
 import { stockKey } from '../core/stock';
 import { numberCell, wholeCell } from './products';
-import { cellText, duplicateKeys, readTable, type TableRow } from './table';
+import { cellText, checkboxCell, duplicateKeys, readTable, type TableRow } from './table';
 import { STOCK_RATIOS } from './tabs';
 
 /**
@@ -48,7 +48,8 @@ export function readRatios(grid: readonly (readonly unknown[])[], known: KnownFo
     else if (!partner) problems.push(`파트너 탭에서 찾을 수 없는 파트너ID입니다: ${partnerId}`);
     // Every duplicate is refused: which ratio holds is for staff to say.
     if (dups.has(row.key)) problems.push(`SKU ${sku} · 파트너 ${partnerId} 행이 여러 개 있습니다`);
-    const sellable = sellableCell(row.get('sellable'), problems);
+    // Blank is not sellable: a row the sync added offers nothing until staff tick it (never oversell by default).
+    const sellable = checkboxCell(row.get('sellable'), '판매여부', problems);
     const ratio = ratioCell(row.get('ratio'), problems) ?? partner?.defaultRatio;
     const salePrice = wholeCell(row.get('salePrice'), '판매가', problems);
     // The add-on's own cell: if someone damaged it, forget it; the stock is then sent again.
@@ -96,19 +97,6 @@ export function missingRatioRows(products: ReadonlyArray<Pick<Product, 'sku'>>, 
   return missing;
 }
 
-const YES = ['true', '예'];
-const NO = ['false', '아니오', '아니요'];
-
-/** A checkbox (true/false) or TRUE/FALSE/예/아니오 typed as text. Blank is not sellable: a row
- * the sync added offers nothing until staff tick it (never oversell by default). */
-function sellableCell(v: unknown, problems: string[]): boolean {
-  if (typeof v === 'boolean') return v;
-  const text = cellText(v);
-  if (text === '' || NO.includes(text.toLowerCase())) return false;
-  if (YES.includes(text.toLowerCase())) return true;
-  problems.push(`판매여부 값이 올바르지 않습니다: "${text}" (TRUE/FALSE 또는 예/아니오)`);
-  return false;
-}
 
 /** Percent 0–100 as a number (30) or text ("30", "30%"). null when blank (or bad, with a problem). */
 function ratioCell(v: unknown, problems: string[]): number | null {

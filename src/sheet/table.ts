@@ -94,3 +94,16 @@ export function rowCells(index: ReadonlyMap<string, number>, width: number, valu
   }
   return row;
 }
+
+const YES = ['true', '예'];
+const NO = ['false', '아니오', '아니요'];
+
+/** A checkbox (true/false) or TRUE/FALSE/예/아니오 typed as text; blank is unticked. */
+export function checkboxCell(v: unknown, label: string, problems: string[]): boolean {
+  if (typeof v === 'boolean') return v;
+  const text = cellText(v).toLowerCase();
+  if (text === '' || NO.includes(text)) return false;
+  if (YES.includes(text)) return true;
+  problems.push(`${label} 값이 올바르지 않습니다: "${cellText(v)}" (TRUE/FALSE 또는 예/아니오)`);
+  return false;
+}

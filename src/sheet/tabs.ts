@@ -81,6 +81,9 @@ export const PARTNERS: TabSpec = {
     time('tokenExpiresAt', '토큰만료', 'Token expires'),
     text('status', '처리결과', 'Status', { width: 260 }),
     krw('balance', '정산잔액', 'Balance'),
+    // Marketplaces: confirm (발주확인) new paid orders at once, or only those staff tick on the
+    // orders tab. Last, so sheets and scenarios laid out before it keep their columns.
+    bool('confirmAtOnce', '발주확인 자동', 'Confirm orders at once', EDIT),
   ],
 };
 
@@ -170,6 +173,8 @@ export const ORDERS: TabSpec = {
     text('carrier', '택배사', 'Carrier', EDIT),
     id('trackingNo', '송장번호', 'Tracking no.', EDIT),
     time('shippedAt', '출고일시', 'Shipped at'),
+    // Marketplaces: tick to confirm the order (발주확인) with the next run. Last, as above.
+    bool('confirm', '발주확인', 'Confirm', EDIT),
   ],
 };
 

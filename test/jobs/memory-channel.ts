@@ -17,6 +17,7 @@ import {
   type ChannelAccount,
   type ChannelRequest,
   type ChannelSession,
+  type ConfirmAnswer,
   type PagedRead,
   type ParcelAnswer,
   type RetryDecision,
@@ -201,6 +202,21 @@ export class MemoryChannel implements SalesChannel {
     act: (account, action) => this.request(account, 'claims.act', 'post', { itemId: action.itemId, command: action.command.kind }, (b: { status: string }) => b.status),
   };
 
+  /** Items confirmed (발주확인), as the channel received them: `account itemId`. */
+  readonly confirmed: string[] = [];
+
+  /** 발주확인: at most two items a call; an item no longer paid is refused. */
+  readonly confirm: SalesChannel['confirm'] = {
+    confirm: (account, items) => {
+      const calls = [];
+      for (let i = 0; i < items.length; i += 2) {
+        const itemIds = items.slice(i, i + 2).map((it) => it.itemId);
+        calls.push({ itemIds, request: this.request(account, 'orders.confirm', 'post', { itemIds }, (b: { answers: ConfirmAnswer[] }) => b.answers) });
+      }
+      return calls;
+    },
+  };
+
   // ------------------------------------------------------------------ the channel's side
 
   private answer(r: HttpRequest): HttpResponse {
@@ -236,6 +252,18 @@ export class MemoryChannel implements SalesChannel {
       this.stock_.set(`${account}|${a.productNo}|${a.variantCode}`, Number(quantity));
       return { status: 200, body: {} };
     },
+    'orders.confirm': (account, { itemIds }) => ({
+      status: 200,
+      body: {
+        answers: (itemIds as string[]).map((itemId) => {
+          const o = this.orders_.find((x) => x.line.itemId === itemId && this.accountOfLine(x.line) === account);
+          if (!o || o.line.status !== 'paid') return { itemId, ok: false, text: '결제완료 상태가 아닙니다' };
+          this.confirmed.push(`${account} ${itemId}`);
+          this.change(itemId, { status: 'preparing', rawStatus: 'CONFIRMED' });
+          return { itemId, ok: true };
+        }),
+      },
+    }),
     'carriers.list': () => ({ status: 200, body: { carriers: this.carriers_ } }),
     'shipments.create': (account, b) => {
       const itemIds = b.itemIds as string[];

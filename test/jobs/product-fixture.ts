@@ -24,6 +24,7 @@ export const partner = (partnerId: string, role: Partner['role'] = 'reseller', o
   accountId: partnerId.toLowerCase(),
   shopNo: 1,
   supplierCode: null,
+  confirmAtOnce: false,
   defaultRatio: 30,
   settlementMode: 'deposit',
   creditLimit: 0,

@@ -21,6 +21,7 @@ const partner = (partnerId: string, o: Partial<Partner> = {}): Partner => ({
   accountId: partnerId.toLowerCase(),
   shopNo: 1,
   supplierCode: null,
+  confirmAtOnce: false,
   defaultRatio: 100,
   settlementMode: 'deposit',
   creditLimit: 0,

@@ -39,6 +39,7 @@ let failWrite: boolean;
 beforeEach(() => {
   channel.orders_.length = 0;
   channel.received.length = 0;
+  channel.confirmed.length = 0;
   channel.disconnected.clear();
   channel.accountOf.clear();
   channel.accountOf.set('PNR001', 'ownshop').set('PNR002', 'partner2');
@@ -203,4 +204,16 @@ test('an order the tab already has as it is is not written again; a change to it
   const report = sync();
   expect(report).toMatchObject({ ordersAdded: 0, ordersUpdated: 1 });
   expect(sheet.get('PNR001|A-1-1')?.receiverAddress2).toBe('101동 202호');
+});
+
+test('a marketplace partner set to confirm at once has its new orders confirmed in the minute they arrive', () => {
+  tables.writeByKey(PARTNERS, [{ key: 'PNR002', values: { confirmAtOnce: true } }]);
+  channel.addOrder(memoryLine('PNR001', 'A-1', 1));
+  channel.addOrder(memoryLine('PNR002', 'B-1', 1));
+  sync();
+  expect(channel.confirmed).toEqual(['partner2 B-1-1']);
+  // The row shows the order as the channel has it after the confirm; the other partner's waits for staff.
+  expect(sheet.get('PNR002|B-1-1')?.status).toBe('preparing');
+  expect(sheet.get('PNR001|A-1-1')?.status).toBe('paid');
+  expect(logged).toContainEqual({ job: 'orders', level: 'info', message: '발주확인 1건' });
 });
