@@ -17,7 +17,7 @@ import { seoulStamp } from '../core/seoul-time';
 import { statusFromCell } from '../sheet/orders';
 import { ORDERS } from '../sheet/tabs';
 import { cellText, checkboxCell, readTable, type KeyedUpdate } from '../sheet/table';
-import { subject } from '../i18n/particle';
+import { subject } from '../core/particle';
 import { rereadOrders, type OrderRef } from './reread-orders';
 import type { TablesPort } from './tables';
 
@@ -55,7 +55,7 @@ const keyOf = (partnerId: string, itemId: string) => `${partnerId}|${itemId}`;
 /** How a row's status begins once the channel refused its confirm. */
 const REFUSED = '✗ ';
 
-/** Whether the partner's channel has 발주확인 at all (Cafe24 has none). */
+/** Whether the partner's channel has 발주확인 at all (a mall channel has none). */
 function confirms(partner: Partner | undefined): boolean {
   return partner !== undefined && isSupportedChannel(partner.channel) && channelOf(partner.channel).confirm !== undefined;
 }

@@ -6,7 +6,7 @@ import type { ChannelAccount, Gateway, Parcel, ParcelAnswer } from '../channels/
 import { channelOf } from '../channels/registry';
 import { accountCarriers } from './channel-carriers';
 import { rereadOrders } from './reread-orders';
-import { subject } from '../i18n/particle';
+import { subject } from '../core/particle';
 
 /**
  * Sends tracking numbers to the channels. The order of things is the issue's rules in turn:

@@ -2,7 +2,7 @@ import type { Partner, PartnerRole, SettlementMode } from '../core/partner';
 import type { ChannelId } from '../core/order';
 import { CHANNELS, PARTNER_ROLES, PARTNERS, SETTLEMENT_MODES } from './tabs';
 import { cellText, checkboxCell, duplicateKeys, readTable, type TableRow } from './table';
-import { subject } from '../i18n/particle';
+import { subject } from '../core/particle';
 import type { Label } from './schema';
 
 /**

@@ -41,6 +41,10 @@ export class MemoryChannel implements SalesChannel {
   readonly id = MEMORY;
   readonly label = '메모리몰';
   readonly connect = 'apiKeys' as const;
+  readonly apiKeys = [
+    { name: 'sellerId', label: '판매자 ID', secret: false },
+    { name: 'secret', label: '시크릿 키', secret: true },
+  ];
   readonly pacingKey = 'memory.pacing';
   /** How many requests one account takes in one round. */
   perRound = 2;

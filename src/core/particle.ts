@@ -17,8 +17,15 @@ function endsInConsonant(word: string): boolean | null {
   return DIGIT_HAS_FINAL[last] ?? null;
 }
 
-/** The word as the subject of a sentence: 쿠팡이, 카페24가, Shopify이(가). */
-export function subject(word: string): string {
+/** The word with the particle of its kind chosen by its last sound ('이/가' → 쿠팡이, 카페24가). */
+function withParticle(word: string, afterConsonant: string, afterVowel: string): string {
   const final = endsInConsonant(word);
-  return `${word}${final === null ? '이(가)' : final ? '이' : '가'}`;
+  return `${word}${final === null ? `${afterConsonant}(${afterVowel})` : final ? afterConsonant : afterVowel}`;
 }
+
+/** The word as the subject of a sentence: 쿠팡이, 카페24가, Shopify이(가). */
+export const subject = (word: string): string => withParticle(word, '이', '가');
+/** The word as the object: 판매자 ID를, 시크릿 키를, 애플리케이션 시크릿을. */
+export const object = (word: string): string => withParticle(word, '을', '를');
+/** The word as the topic: 쿠팡은, 카페24는. */
+export const topic = (word: string): string => withParticle(word, '은', '는');
