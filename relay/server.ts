@@ -77,6 +77,8 @@ class Refusal extends Error {
 
 export interface Relay {
   readonly listener: http.RequestListener;
+  /** Closes the pooled connections to the marketplaces. */
+  close(): void;
 }
 
 export function createRelay(o: RelayOptions): Relay {
@@ -89,6 +91,11 @@ export function createRelay(o: RelayOptions): Relay {
   const log = o.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const nonces = new NonceSet(o.maxNonces ?? 100_000);
   const key = Buffer.from(o.secret, 'utf8');
+  // Connections to the marketplaces are reused: behind Cloud NAT every new connection to the
+  // same address takes a NAT port for minutes, and a burst of fetchAll rounds would run out of
+  // them. Idle ones are closed after 15 s, well before a server would drop them.
+  const pool = { keepAlive: true, maxSockets: 16, timeout: 15_000 };
+  const agents = { 'http:': new http.Agent(pool), 'https:': new https.Agent(pool) };
 
   const listener: http.RequestListener = (req, res) => {
     const started = Date.now();
@@ -195,7 +202,7 @@ export function createRelay(o: RelayOptions): Relay {
         headers,
         ...(o.localAddress ? { localAddress: o.localAddress } : {}),
         ...(up.protocol === 'https:' ? { servername: target.host } : {}),
-        agent: false,
+        agent: agents[up.protocol],
       });
       const timer = setTimeout(() => call.destroy(new Refusal('upstream-timeout', `the marketplace did not answer within ${timeoutMs / 1000} s`)), timeoutMs);
       call.on('error', (e) => {
@@ -235,7 +242,13 @@ export function createRelay(o: RelayOptions): Relay {
     });
   }
 
-  return { listener };
+  return {
+    listener,
+    close() {
+      agents['http:'].destroy();
+      agents['https:'].destroy();
+    },
+  };
 }
 
 function header(req: http.IncomingMessage, name: string): string | null {
@@ -284,6 +297,7 @@ export async function startRelay(o: RelayOptions & { readonly port?: number; rea
     url: `http://${host}:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
+        relay.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
