@@ -8,7 +8,7 @@ import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { paths } from '../../local/paths';
 import { LOCAL_RELAY_HOST, LOCAL_RELAY_URL } from '../../local/relay';
 import { scriptPropertiesOf } from '../../local/runtime/services/properties';
-import { openSandbox, type SandboxResult } from '../../local/sandbox/run';
+import { openSandbox, renderOutputs, type SandboxResult } from '../../local/sandbox/run';
 import { parseScenario } from '../../local/sandbox/scenario';
 import { relayPort, relaySettingsFrom } from '../../src/channels/relay';
 
@@ -46,6 +46,8 @@ describe('the sandbox’s relay', () => {
     expect([answer?.status, answer?.body.toString('utf8')]).toEqual([200, '{"code":200}']);
     expect(seen).toEqual(['GET /v2/providers/openapi/apis/api/v4/vendors/A1/ordersheets?status=ACCEPT 127.0.0.2']);
     expect(sb.relay?.lines).toEqual([expect.stringMatching(/^2026-11-23T00:00:00\.000Z GET api-gateway\.coupang\.com \/v2\/providers\/openapi\/apis\/api\/v4\/vendors\/A1\/ordersheets\?status= 200 \d+ms$/)]);
+    // The sandbox writes the relay's log beside channels.json.
+    expect(renderOutputs(sb).find((f) => f.name === 'relay.log')?.data).toBe(`${sb.relay!.lines[0]}\n`);
   });
 
   it('is not run when the scenario says "relay": false: no route, no script properties', async () => {
@@ -53,6 +55,7 @@ describe('the sandbox’s relay', () => {
     expect(sb.relay).toBeNull();
     expect(sb.runtime.network.resolve(LOCAL_RELAY_HOST)).toBeUndefined();
     expect(scriptPropertiesOf(sb.runtime.world)).toEqual({});
+    expect(renderOutputs(sb).map((f) => f.name)).not.toContain('relay.log');
   });
 });
 
