@@ -32,11 +32,11 @@ const Settings = z.object({
     .string()
     .trim()
     .regex(/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/, {
-      message: `${RELAY_URL_KEY}가 올바른 주소가 아닙니다. https://로 시작하는 릴레이 주소만 적으세요 (경로·물음표·# 없이, 예: ${URL_EXAMPLE})`,
+      message: `${RELAY_URL_KEY}이 올바른 주소가 아닙니다. https://로 시작하는 릴레이 주소만 적으세요 (경로·물음표·# 없이, 예: ${URL_EXAMPLE})`,
     })
     .transform((u) => u.replace(/\/+$/, '')),
   secret: z.string().min(MIN_SECRET_LENGTH, {
-    message: `${RELAY_SECRET_KEY}가 너무 짧습니다 (${MIN_SECRET_LENGTH}자 이상, 예: openssl rand -hex 32 의 출력). 릴레이의 RELAY_SECRET과 같은 값이어야 합니다`,
+    message: `${RELAY_SECRET_KEY}이 너무 짧습니다 (${MIN_SECRET_LENGTH}자 이상, 예: openssl rand -hex 32 의 출력). 릴레이의 RELAY_SECRET과 같은 값이어야 합니다`,
   }),
 });
 
@@ -51,8 +51,8 @@ export function relaySettingsFrom(props: Readonly<Record<string, string | null |
   const url = props[RELAY_URL_KEY] ?? '';
   const secret = props[RELAY_SECRET_KEY] ?? '';
   if (url.trim() === '' && secret === '') return { kind: 'none' };
-  if (url.trim() === '') return { kind: 'invalid', message: `${RELAY_SECRET_KEY}만 있고 ${RELAY_URL_KEY}가 없습니다. 스크립트 속성에 릴레이 주소를 넣으세요 (예: ${URL_EXAMPLE})` };
-  if (secret === '') return { kind: 'invalid', message: `${RELAY_URL_KEY}만 있고 ${RELAY_SECRET_KEY}가 없습니다. 스크립트 속성에 릴레이의 공유 비밀값을 넣으세요` };
+  if (url.trim() === '') return { kind: 'invalid', message: `${RELAY_SECRET_KEY}만 있고 ${RELAY_URL_KEY}이 없습니다. 스크립트 속성에 릴레이 주소를 넣으세요 (예: ${URL_EXAMPLE})` };
+  if (secret === '') return { kind: 'invalid', message: `${RELAY_URL_KEY}만 있고 ${RELAY_SECRET_KEY}이 없습니다. 스크립트 속성에 릴레이의 공유 비밀값을 넣으세요` };
   const r = Settings.safeParse({ url, secret });
   if (!r.success) return { kind: 'invalid', message: r.error.issues.map((i) => i.message).join('; ') };
   return { kind: 'ok', settings: r.data };
@@ -136,7 +136,7 @@ const CURE: Readonly<Record<RelayErrorKind, 'rebuild' | 'network' | 'never'>> = 
 /** Korean, for the sheet: what the relay refused and what to fix. */
 export const RELAY_MESSAGES: Readonly<Record<RelayErrorKind, string>> = {
   malformed: '릴레이가 요청 형식을 거부했습니다 (릴레이와 부가기능의 버전 확인)',
-  signature: `릴레이가 서명을 거부했습니다: 스크립트 속성 ${RELAY_SECRET_KEY}가 릴레이의 비밀값과 같은지 확인하세요`,
+  signature: `릴레이가 서명을 거부했습니다: 스크립트 속성 ${RELAY_SECRET_KEY}이 릴레이의 비밀값과 같은지 확인하세요`,
   expired: '릴레이가 요청 시각을 거부했습니다 (시계 차이 또는 늦게 도착한 요청). 다시 시도합니다',
   replay: '릴레이가 이미 받은 요청으로 보고 거부했습니다. 새로 만들어 다시 보냅니다',
   host: '릴레이는 네이버·쿠팡 API 주소로만 전달합니다',

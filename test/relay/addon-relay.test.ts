@@ -36,14 +36,14 @@ describe('the relay settings (script properties RELAY_URL, RELAY_SECRET)', () =>
     (url) => {
       const r = relaySettingsFrom({ RELAY_URL: url, RELAY_SECRET: SECRET });
       expect(r.kind).toBe('invalid');
-      expect(r.kind === 'invalid' && r.message).toMatch(/^RELAY_URL가 올바른 주소가 아닙니다\. https:\/\/로 시작하는 릴레이 주소만/);
+      expect(r.kind === 'invalid' && r.message).toMatch(/^RELAY_URL이 올바른 주소가 아닙니다\. https:\/\/로 시작하는 릴레이 주소만/);
     },
   );
 
   it('a short secret, or only one of the two, is refused in Korean', () => {
-    expect(relaySettingsFrom({ RELAY_URL: 'https://r.example.com', RELAY_SECRET: 'short' })).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/^RELAY_SECRET가 너무 짧습니다 \(32자 이상/) });
-    expect(relaySettingsFrom({ RELAY_URL: 'https://r.example.com' })).toMatchObject({ kind: 'invalid', message: expect.stringContaining('RELAY_SECRET가 없습니다') });
-    expect(relaySettingsFrom({ RELAY_SECRET: SECRET })).toMatchObject({ kind: 'invalid', message: expect.stringContaining('RELAY_URL가 없습니다') });
+    expect(relaySettingsFrom({ RELAY_URL: 'https://r.example.com', RELAY_SECRET: 'short' })).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/^RELAY_SECRET이 너무 짧습니다 \(32자 이상/) });
+    expect(relaySettingsFrom({ RELAY_URL: 'https://r.example.com' })).toMatchObject({ kind: 'invalid', message: expect.stringContaining('RELAY_SECRET이 없습니다') });
+    expect(relaySettingsFrom({ RELAY_SECRET: SECRET })).toMatchObject({ kind: 'invalid', message: expect.stringContaining('RELAY_URL이 없습니다') });
   });
 });
 
@@ -150,14 +150,14 @@ describe('the add-on’s relayed calls in the local Apps Script runtime', () => 
     const r = await rt.run('viaRelay', [requests.slice(1, 2)]);
     const result = r.result as { answers: HttpResponse[]; refusals: Array<{ kind: string; cure: string; userMessage: string }> };
     expect(result.answers[0]!.status).toBe(401);
-    expect(result.refusals[0]).toEqual({ kind: 'signature', cure: 'never', userMessage: expect.stringContaining('RELAY_SECRET가 릴레이의 비밀값과 같은지') });
+    expect(result.refusals[0]).toEqual({ kind: 'signature', cure: 'never', userMessage: expect.stringContaining('RELAY_SECRET이 릴레이의 비밀값과 같은지') });
     expect(upstream.seen).toEqual([]);
   });
 
   it('a malformed RELAY_URL leaves the relay off and says what to fix', async () => {
     setScriptPropertiesByHand(rt.world, { RELAY_URL: 'relay.example.com', RELAY_SECRET: LOCAL_RELAY_SECRET });
     const r = await rt.run('viaRelay', [requests.slice(0, 1)]);
-    expect(r.result).toMatchObject({ status: { configured: false, problem: expect.stringMatching(/^RELAY_URL가 올바른 주소가 아닙니다/) }, answers: null });
+    expect(r.result).toMatchObject({ status: { configured: false, problem: expect.stringMatching(/^RELAY_URL이 올바른 주소가 아닙니다/) }, answers: null });
     expect(LOCAL_RELAY_HOST).toMatch(/\.run\.app$/);
   });
 });
