@@ -98,6 +98,8 @@ describe('the add-on’s relayed calls in the local Apps Script runtime', () => 
     const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../appsscript.json'), 'utf8'));
     rt = new Runtime({ start: Date.parse('2026-11-23T09:00:00+09:00'), bundleDir: dir, manifest });
     upstream = await standIn((s, res) => {
+      // A slow marketplace, as a fake says it: the runtime charges this simulated latency.
+      if (s.url.includes('slow')) res.setHeader('x-sim-delay-ms', '45000');
       res.writeHead(s.url.includes('busy') ? 429 : 200, { 'Content-Type': 'application/json', 'Retry-After': '1' });
       res.end(JSON.stringify({ from: s.remoteAddress, method: s.method }));
     });
@@ -152,6 +154,20 @@ describe('the add-on’s relayed calls in the local Apps Script runtime', () => 
     expect(result.answers[0]!.status).toBe(401);
     expect(result.refusals[0]).toEqual({ kind: 'signature', cure: 'never', userMessage: expect.stringContaining('RELAY_SECRET이 릴레이의 비밀값과 같은지') });
     expect(upstream.seen).toEqual([]);
+  });
+
+  it('a marketplace slower than the relay’s 30 s gets the relay’s 504 upstream-timeout after 30 s, and the rest of the batch its answers', async () => {
+    setScriptPropertiesByHand(rt.world, { RELAY_URL: LOCAL_RELAY_URL, RELAY_SECRET: LOCAL_RELAY_SECRET });
+    const slow: HttpRequest = { method: 'get', url: 'https://api.commerce.naver.com/external/v1/slow', headers: {} };
+    const r = await rt.run('viaRelay', [[slow, requests[2]!]]);
+    expect(r.errors).toEqual([]);
+    const result = r.result as { answers: HttpResponse[]; refusals: Array<{ kind: string; cure: string } | null> };
+    expect(result.answers.map((a) => a.status)).toEqual([504, 200]);
+    expect(result.refusals).toEqual([expect.objectContaining({ kind: 'upstream-timeout', cure: 'network' }), null]);
+    // 30 s of simulated time for the relay to give up, not the 45 s the marketplace would take.
+    expect(r.durationMs).toBeGreaterThanOrEqual(30_000);
+    expect(r.durationMs).toBeLessThan(45_000);
+    expect(relay.lines[0]).toMatch(/ GET api\.commerce\.naver\.com \/external\/v1\/slow 504 \d+ms relay-error=upstream-timeout$/);
   });
 
   it('a malformed RELAY_URL leaves the relay off and says what to fix', async () => {
