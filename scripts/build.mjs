@@ -6,7 +6,7 @@
 // build/Sidebar.html  sidebar/ bundled into a single self-contained page.
 // build/appsscript.json  the manifest, copied.
 // out/*.js        the local runtime's thread, the sandbox (and its local preview's page scripts), the
-//                 bench and the fakes' CLIs.
+//                 bench, the fakes' CLIs and the marketplace relay (out/relay.js).
 import { build } from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -100,6 +100,7 @@ async function buildLocal() {
     sandbox: 'local/sandbox/cli.ts',
     bench: 'local/bench/cli.ts',
     'fake-cafe24': 'local/fakes/cafe24/cli-main.ts',
+    relay: 'relay/main.ts',
   };
   await build({
     entryPoints: Object.fromEntries(Object.entries(entries).map(([k, f]) => [k, path.join(root, f)])),

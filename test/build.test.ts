@@ -71,8 +71,8 @@ describe('build/appsscript.json', () => {
     );
   });
 
-  it('allows fetches only to the channel hosts, each prefix https with a host and a path', () => {
-    expect(manifest.urlFetchWhitelist).toEqual(['https://*.cafe24api.com/', 'https://api.commerce.naver.com/', 'https://api-gateway.coupang.com/']);
+  it('allows fetches only to the channel hosts and our marketplace relay on Cloud Run, each prefix https with a host and a path', () => {
+    expect(manifest.urlFetchWhitelist).toEqual(['https://*.cafe24api.com/', 'https://api.commerce.naver.com/', 'https://api-gateway.coupang.com/', 'https://*.run.app/']);
     for (const p of manifest.urlFetchWhitelist as string[]) expect(p).toMatch(/^https:\/\/[^/]+\/.*/);
   });
 });

@@ -46,6 +46,7 @@ export function renderOutputs(r: SandboxResult): OutputFile[] {
     { name: 'metrics.json', data: json(metricsOf(r)) },
     { name: 'mails.json', data: json(mailsOf(r)) },
     { name: 'calls.json', data: json({ calls: [...r.calls].sort(byStart).map(callOf) }) },
+    ...(r.relay ? [{ name: 'relay.log', data: r.relay.lines.map((l) => `${l}\n`).join('') }] : []),
     ...spreadsheetFiles(r),
   ];
   return files;

@@ -4,6 +4,8 @@ import type { LatencyModel } from '../runtime/latency';
 import { Runtime, type ExecutionRecord } from '../runtime/runtime';
 import type { Manifest } from '../runtime/services/registry';
 import { createWorld } from '../runtime/world';
+import { setScriptPropertiesByHand } from '../runtime/services/properties';
+import { serveRelay, type LocalRelay } from '../relay';
 import { channelFactories, type ChannelFake } from './channels';
 import { resolveTime, parseOffset, ScenarioError, type Scenario, type ScenarioEvent } from './scenario';
 import { renderOutputs, type OutputFile, type ScenarioCall } from './outputs';
@@ -20,6 +22,8 @@ export interface SandboxResult {
   runtime: Runtime;
   sheets: SheetHost;
   channels: Map<string, ChannelFake>;
+  /** Our marketplace relay, when the scenario runs one (its log lines are kept). */
+  relay: LocalRelay | null;
   /** Problems with the scenario's own events (a bad cell reference, an unknown action). */
   eventErrors: Array<{ index: number | null; at: string; event: string; message: string }>;
   /** The scenario's sidebar, menu and authorize calls, each with its answer once it has ended. */
@@ -95,7 +99,11 @@ export async function openSandbox(s: Scenario, opts: Pick<SandboxOptions, 'bundl
     for (const host of fake.hosts) await rt.network.serve(host, fake.listener);
     channels.set(name, fake);
   }
-  const result: SandboxResult = { runtime: rt, sheets, channels, eventErrors: [], calls: [], checkpoints: [], end };
+  // The relay reaches the fakes through the network's routes, so it starts after them; the
+  // project's owner has set its address and secret in the script properties.
+  const relay = s.relay ? await serveRelay(rt.network, { now: () => rt.now() }) : null;
+  if (relay) setScriptPropertiesByHand(world, { RELAY_URL: relay.url, RELAY_SECRET: relay.secret });
+  const result: SandboxResult = { runtime: rt, sheets, channels, relay, eventErrors: [], calls: [], checkpoints: [], end };
 
   if (s.install) {
     await rt.run('onOpen', [{ authMode: 'LIMITED', source: null, user: { email: s.user } }], 'simple');

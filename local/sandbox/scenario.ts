@@ -147,6 +147,11 @@ export const Scenario = z.object({
     .default({ name: '분양몰 운영', sheets: [] }),
   /** Each channel fake's seed, in that channel's own object shapes. */
   channels: z.record(z.string(), z.unknown()).default({}),
+  /**
+   * Run our marketplace relay (relay/) and set RELAY_URL / RELAY_SECRET in the script properties,
+   * as the project's owner would; false: no relay, the add-on calls the marketplaces directly.
+   */
+  relay: z.boolean().default(true),
   /** Install the add-on as a user would: open the sheet, run setup, turn on the sync. */
   install: z.boolean().default(true),
   events: z.array(ScenarioEvent).default([]),

@@ -166,3 +166,17 @@ export class PropertiesService extends Remote implements GoogleAppsScript.Proper
 export function createPropertiesService(env: ExecutionEnv, world: World): PropertiesService {
   return new PropertiesService(env, world);
 }
+
+/**
+ * What a person types in the Apps Script editor's Project Settings → Script properties: set from
+ * outside any execution, so it costs no round trip and no quota (the sandbox sets the relay's).
+ */
+export function setScriptPropertiesByHand(world: World, values: Readonly<Record<string, string>>): void {
+  const store = model(world).script;
+  for (const [k, v] of Object.entries(values)) store.set(k, v);
+}
+
+/** The script properties as the Project Settings page lists them (host-side, no execution). */
+export function scriptPropertiesOf(world: World): Record<string, string> {
+  return Object.fromEntries(model(world).script);
+}

@@ -1,0 +1,61 @@
+/**
+ * The sandbox (and so the local preview, which opens one) runs our relay beside the fakes: the
+ * network routes the relay's host to it, the script properties carry its address and secret as
+ * the project's owner would set them, and it reaches whatever server the network routes a
+ * marketplace host to, from 127.0.0.2. A scenario with "relay": false runs none.
+ */
+import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { paths } from '../../local/paths';
+import { LOCAL_RELAY_HOST, LOCAL_RELAY_URL } from '../../local/relay';
+import { scriptPropertiesOf } from '../../local/runtime/services/properties';
+import { openSandbox, renderOutputs, type SandboxResult } from '../../local/sandbox/run';
+import { parseScenario } from '../../local/sandbox/scenario';
+import { relayPort, relaySettingsFrom } from '../../src/channels/relay';
+
+const base = { name: 'relay', start: '2026-11-23T09:00:00+09:00', duration: '1m', install: false };
+
+describe('the sandbox’s relay', () => {
+  let sb: SandboxResult | null = null;
+  afterEach(async () => {
+    await sb?.runtime.close();
+    sb = null;
+  });
+
+  it('is routed, configured in the script properties, and forwards to the host the sandbox registered, from 127.0.0.2', async () => {
+    sb = await openSandbox(parseScenario(base), { bundleDir: paths.build });
+    const rt = sb.runtime;
+    const props = scriptPropertiesOf(rt.world);
+    expect(props.RELAY_URL).toBe(LOCAL_RELAY_URL);
+    expect(rt.network.resolve(LOCAL_RELAY_HOST)).toBeDefined();
+    // A marketplace registered after the sandbox opened (as a fake would be) is reached too.
+    const seen: string[] = [];
+    await rt.network.serve('api-gateway.coupang.com', (req, res) => {
+      seen.push(`${req.method} ${req.url} ${req.socket.remoteAddress}`);
+      res.end('{"code":200}');
+    });
+    const setup = relaySettingsFrom(props);
+    if (setup.kind !== 'ok') throw new Error(`relay settings: ${JSON.stringify(setup)}`);
+    const port = relayPort(setup.settings, {
+      clock: { now: () => rt.now() },
+      hmacSha256Hex: (k, m) => createHmac('sha256', k).update(m, 'utf8').digest('hex'),
+      sha256Hex: (t) => createHash('sha256').update(t, 'utf8').digest('hex'),
+      nonce: randomUUID,
+    });
+    const req = port.forward({ method: 'get', url: 'https://api-gateway.coupang.com/v2/providers/openapi/apis/api/v4/vendors/A1/ordersheets?status=ACCEPT', headers: {} });
+    const answer = await rt.network.send({ url: req.url, method: 'GET', headers: { ...req.headers }, body: Buffer.alloc(0) });
+    expect([answer?.status, answer?.body.toString('utf8')]).toEqual([200, '{"code":200}']);
+    expect(seen).toEqual(['GET /v2/providers/openapi/apis/api/v4/vendors/A1/ordersheets?status=ACCEPT 127.0.0.2']);
+    expect(sb.relay?.lines).toEqual([expect.stringMatching(/^2026-11-23T00:00:00\.000Z GET api-gateway\.coupang\.com \/v2\/providers\/openapi\/apis\/api\/v4\/vendors\/A1\/ordersheets\?status= 200 \d+ms$/)]);
+    // The sandbox writes the relay's log beside channels.json.
+    expect(renderOutputs(sb).find((f) => f.name === 'relay.log')?.data).toBe(`${sb.relay!.lines[0]}\n`);
+  });
+
+  it('is not run when the scenario says "relay": false: no route, no script properties', async () => {
+    sb = await openSandbox(parseScenario({ ...base, relay: false }), { bundleDir: paths.build });
+    expect(sb.relay).toBeNull();
+    expect(sb.runtime.network.resolve(LOCAL_RELAY_HOST)).toBeUndefined();
+    expect(scriptPropertiesOf(sb.runtime.world)).toEqual({});
+    expect(renderOutputs(sb).map((f) => f.name)).not.toContain('relay.log');
+  });
+});
+
