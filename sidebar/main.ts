@@ -1,7 +1,7 @@
 import { renderQuotas } from './quota-section';
 import { call } from './bridge';
 import { byId } from './dom';
-import { markPending, rememberLink, renderPartners } from './partners-section';
+import { keysAnswered, markPending, rememberLink, renderPartners } from './partners-section';
 import { renderSetup } from './setup-section';
 import { wireScan } from './scan-section';
 import { renderNextRun, wireActions } from './actions-section';
@@ -22,7 +22,7 @@ function refresh(): Promise<void> {
       lastRead = Date.now();
       renderToday(state);
       renderSetup(state);
-      renderPartners(state, { connect });
+      renderPartners(state, { connect, saveKeys });
       renderQuotas(state);
       renderSettlement(state.settlement);
       renderNextRun(state);
@@ -45,6 +45,14 @@ function connect(partnerId: string, trigger: HTMLButtonElement): void {
     rememberLink(partnerId, r.authorizeUrl);
     markPending(partnerId, `${r.message}. 승인하면 이 패널이 저절로 바뀝니다`);
     watchConnection(partnerId, before.mark);
+    return refresh();
+  });
+}
+
+/** A marketplace's keys: saved on the server and tried there at once; the answer shows under the button. */
+function saveKeys(partnerId: string, values: Record<string, string>, trigger: HTMLButtonElement): void {
+  void runFor(trigger, `${partnerId} 키 저장하고 연결 확인 중`, () => call('saveChannelKeys', partnerId, values), (r) => {
+    keysAnswered(partnerId, r.message, r.ok);
     return refresh();
   });
 }

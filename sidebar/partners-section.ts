@@ -8,6 +8,22 @@ import type { JobView, PartnerView, SidebarState } from './state';
  */
 export interface PartnerActions {
   connect(partnerId: string, trigger: HTMLButtonElement): void;
+  /** A marketplace: save the keys typed in its card and test them. */
+  saveKeys(partnerId: string, values: Record<string, string>, trigger: HTMLButtonElement): void;
+}
+
+/**
+ * Keys typed and not yet saved, by partner: the panel is drawn again every minute, and what a
+ * person is typing must survive it. Only in this page's memory; forgotten once saved.
+ */
+const typing = new Map<string, Record<string, string>>();
+
+/** What the marketplace answered the last "save and test", by partner (the card is drawn again after it). */
+const keyAnswers = new Map<string, { text: string; ok: boolean }>();
+
+export function keysAnswered(partnerId: string, text: string, ok: boolean): void {
+  keyAnswers.set(partnerId, { text, ok });
+  if (ok) typing.delete(partnerId);
 }
 
 /** Authorize links handed out and not yet used: kept across re-renders until the mall is connected. */
@@ -59,8 +75,12 @@ function card(p: PartnerView, now: number, actions: PartnerActions): HTMLElement
   if (p.problem) c.append(el('p', p.problem, 'problem'), el('p', '할 일: 파트너 탭의 이 행을 고치세요', 'advice'));
   if (p.notice) c.append(el('p', `ℹ ${p.notice}`, 'notice'));
 
-  if (p.connection === 'notConnected' || p.connection === 'reconnect' || p.connection === 'connected') {
-    const label = p.connection === 'notConnected' ? '카페24 연결' : '다시 연결';
+  if (p.connect?.kind === 'apiKeys' && (p.connection === 'notConnected' || p.connection === 'reconnect' || p.connection === 'connected')) {
+    c.append(keysForm(p, p.connect.fields, actions));
+    const answer = keyAnswers.get(p.partnerId);
+    if (answer) c.append(el('div', answer.text, `feedback ${answer.ok ? 'ok' : 'error'}`));
+  } else if (p.connection === 'notConnected' || p.connection === 'reconnect' || p.connection === 'connected') {
+    const label = p.connection === 'notConnected' ? `${p.connect?.channelLabel ?? '채널'} 연결` : '다시 연결';
     const b = button(label, p.connection === 'connected' ? 'secondary small' : 'small');
     b.addEventListener('click', () => actions.connect(p.partnerId, b));
     const row = el('div', undefined, 'row');
@@ -74,6 +94,36 @@ function card(p: PartnerView, now: number, actions: PartnerActions): HTMLElement
   }
   if (p.jobs.length > 0) c.append(jobsTable(p.jobs, now), ...p.jobs.flatMap((j) => errorOf(j, now)));
   return c;
+}
+
+/**
+ * The keys of a marketplace account, typed here (never in a cell): folded once connected, open
+ * while not. Secret fields are password inputs and are never filled from the server.
+ */
+function keysForm(p: PartnerView, fields: ReadonlyArray<{ name: string; label: string; secret: boolean }>, actions: PartnerActions): HTMLElement {
+  const box = el('details', undefined, 'keys');
+  box.open = p.connection !== 'connected' || typing.has(p.partnerId);
+  box.append(el('summary', p.connection === 'connected' ? 'API 키 바꾸기' : `${p.connect?.channelLabel ?? ''} API 키 입력`));
+  const typed = typing.get(p.partnerId) ?? {};
+  const inputs = fields.map((f) => {
+    const label = el('label', undefined, 'field');
+    const input = el('input');
+    input.type = f.secret ? 'password' : 'text';
+    input.name = f.name;
+    input.autocomplete = 'off';
+    input.spellcheck = false;
+    input.value = typed[f.name] ?? '';
+    input.addEventListener('input', () => typing.set(p.partnerId, { ...(typing.get(p.partnerId) ?? {}), [f.name]: input.value }));
+    label.append(el('span', f.label), input);
+    box.append(label);
+    return input;
+  });
+  const b = button('저장하고 연결 확인', 'small');
+  b.addEventListener('click', () => actions.saveKeys(p.partnerId, Object.fromEntries(inputs.map((i) => [i.name, i.value])), b));
+  const row = el('div', undefined, 'row');
+  row.append(b);
+  box.append(row);
+  return box;
 }
 
 function jobsTable(jobs: readonly JobView[], now: number): HTMLTableElement {

@@ -1,4 +1,5 @@
 import { OWNER_KEY } from '../jobs/kept';
+import { topic } from '../core/particle';
 
 export function connectionOwner(): string | null {
   return PropertiesService.getDocumentProperties().getProperty(OWNER_KEY);
@@ -16,5 +17,5 @@ export function currentUser(): string {
 /** Why the current user may not act on the connection, or null when they may (the owner, or no owner yet). */
 export function notOwnerReason(action: string, owner: string | null = connectionOwner(), me: string = currentUser()): string | null {
   if (owner === null || owner === me) return null;
-  return `${action}은(는) 카페24 연결 담당자(${owner})만 할 수 있습니다. 카페24 비밀 정보와 토큰은 담당자 계정에만 보관됩니다`;
+  return `${topic(action)} 연결 담당자(${owner})만 할 수 있습니다. 채널의 비밀 정보와 토큰은 담당자 계정에만 보관됩니다`;
 }

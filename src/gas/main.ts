@@ -22,6 +22,7 @@ import { addonStore } from './adapters/stores';
 import { readToken } from '../channels/cafe24/token-vault';
 import { connectionOwner, currentUser, notOwnerReason, setConnectionOwner } from './connection-owner';
 import { completeConnect, connectLink, saveApp } from './cafe24-connect';
+import { saveChannelKeysFor } from './connect-keys';
 import { markPartners, partnersOf } from './partners-tab';
 import { runSync, type SyncReport } from './sync';
 import { readSidebarState } from './read-sidebar';
@@ -190,6 +191,14 @@ export function saveCafe24App(clientId: string, clientSecret: string): { message
   const me = currentUser();
   if (connectionOwner() !== me) setConnectionOwner(me);
   return { message: `카페24 앱 정보를 저장했습니다 (연결 담당: ${me})` };
+}
+
+/**
+ * Sidebar: a marketplace partner's API keys, kept in the connection owner's user properties
+ * (never in cells) and tried at once; the answer says what the marketplace said.
+ */
+export function saveChannelKeys(partnerId: string, values: Record<string, string>): { ok: boolean; message: string } {
+  return saveChannelKeysFor(String(partnerId ?? ''), values, readSettings().lang);
 }
 
 /** Sidebar: the link that connects a partner's Cafe24 mall (the operator opens it and consents). */

@@ -3,11 +3,12 @@
  * connection, the health record the sync keeps, the queues (the dry run's counts) and today's
  * quota use. Reads the tabs the next run would read; writes nothing.
  */
-import { isSupportedChannel } from '../channels/registry';
+import { channelOf, isSupportedChannel } from '../channels/registry';
+import type { ChannelId } from '../core/order';
 import { readStatementMail, resellerSheetIds } from './reseller-sheets';
 import { readApp, readToken } from '../channels/cafe24/token-vault';
 import { parseHealth, type AccountType } from '../jobs/health';
-import { sidebarView, type PartnerFacts, type SidebarState } from '../jobs/sidebar-view';
+import { sidebarView, type ConnectView, type PartnerFacts, type SidebarState } from '../jobs/sidebar-view';
 import { TABS } from '../sheet/tabs';
 import { cellText } from '../sheet/table';
 import { addonStore, documentCache } from './adapters/stores';
@@ -40,6 +41,9 @@ export function readSidebarState(): SidebarState {
     name: r.ok ? r.partner.name : cellText(r.row.get('name')),
     mallId: r.ok ? r.partner.accountId : cellText(r.row.get('accountId')),
     channelSupported: r.ok && isSupportedChannel(r.partner.channel),
+    connect: r.ok && isSupportedChannel(r.partner.channel) ? connectView(r.partner.channel) : null,
+    // Only the owner can read the keys; anyone else goes by what the row says.
+    keysSaved: r.ok && isSupportedChannel(r.partner.channel) ? (owner === me ? channelOf(r.partner.channel).isConnected(store, r.row.key) : cellText(r.row.get('connection')) === '연결됨') : false,
     problem: r.ok ? null : r.problems.join('; '),
     connectionCell: cellText(r.row.get('connection')),
     // Only the owner can read the token; anyone else sees what the row says of it.
@@ -66,6 +70,11 @@ export function readSidebarState(): SidebarState {
     statementMail: readStatementMail(),
     resellerSheets: Object.keys(resellerSheetIds()).length,
   });
+}
+
+function connectView(id: ChannelId): ConnectView {
+  const c = channelOf(id);
+  return c.connect === 'apiKeys' ? { kind: 'apiKeys', channelLabel: c.label, fields: (c.apiKeys ?? []).map((f) => ({ ...f })) } : { kind: 'oauth', channelLabel: c.label };
 }
 
 function timeOfCell(v: unknown): number | null {

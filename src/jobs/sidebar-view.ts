@@ -45,10 +45,17 @@ export interface JobView {
   error: { text: string; advice: string; at: number; cleared: boolean } | null;
 }
 
+/** How a partner's channel is connected: a consent link (Cafe24) or keys entered here (marketplaces). */
+export type ConnectView =
+  | { kind: 'oauth'; channelLabel: string }
+  | { kind: 'apiKeys'; channelLabel: string; fields: Array<{ name: string; label: string; secret: boolean }> };
+
 export interface PartnerView {
   partnerId: string;
   name: string;
   mallId: string;
+  /** null for a channel the add-on does not connect. */
+  connect: ConnectView | null;
   connection: ConnectionState;
   connectionText: string;
   /** When the refresh token dies: after that the mall must be connected again. */
@@ -106,6 +113,10 @@ export interface PartnerFacts {
   name: string;
   mallId: string;
   channelSupported: boolean;
+  /** How its channel connects; null when unsupported. */
+  connect: ConnectView | null;
+  /** For an API-key channel: whether keys are kept (only the owner can tell; others go by the row). */
+  keysSaved: boolean;
   problem: string | null;
   /** What the row's connection cell says ("연결됨", "재연결 필요", …). */
   connectionCell: string;
@@ -177,7 +188,7 @@ function settlementView(f: SidebarFacts): SettlementView {
 
 function partnerView(p: PartnerFacts, f: SidebarFacts, nextTick: number | null): PartnerView {
   const connection = connectionOf(p, f.now);
-  const base = { partnerId: p.partnerId, name: p.name, mallId: p.mallId, connection, connectionText: CONNECTION_TEXT[connection], tokenExpiresAt: p.refreshExpiresAt, problem: p.problem, notice: null };
+  const base = { partnerId: p.partnerId, name: p.name, mallId: p.mallId, connect: p.connect, connection, connectionText: CONNECTION_TEXT[connection], tokenExpiresAt: p.refreshExpiresAt, problem: p.problem, notice: null };
   if (connection !== 'connected' && connection !== 'reconnect') return { ...base, jobs: [] };
   const reconnect = connection === 'reconnect';
   const queue: PartnerQueue = f.preview.byPartner[p.partnerId] ?? { stock: 0, products: 0, productsWaiting: 0, tracking: 0, notInMall: 0 };
@@ -210,12 +221,13 @@ const CONNECTION_TEXT: Readonly<Record<ConnectionState, string>> = {
   notConnected: '연결 안 됨',
   reconnect: '재연결 필요',
   invalid: '파트너 행 오류',
-  otherChannel: '카페24 외 채널',
+  otherChannel: '연동하지 않는 채널',
 };
 
 function connectionOf(p: PartnerFacts, now: number): ConnectionState {
   if (p.problem) return 'invalid';
   if (!p.channelSupported) return 'otherChannel';
+  if (p.connect?.kind === 'apiKeys') return !p.keysSaved ? 'notConnected' : p.connectionCell === '재연결 필요' ? 'reconnect' : 'connected';
   if (p.refreshExpiresAt === null) return 'notConnected';
   if (p.connectionCell === '재연결 필요' || p.refreshExpiresAt <= now) return 'reconnect';
   return 'connected';

@@ -26,6 +26,8 @@ const mall = (over: Partial<PartnerFacts> = {}): PartnerFacts => ({
   name: '나잘란 본사몰',
   mallId: 'najalran',
   channelSupported: true,
+  connect: { kind: 'oauth', channelLabel: '카페24' },
+  keysSaved: false,
   problem: null,
   connectionCell: '연결됨',
   refreshExpiresAt: T + 13 * DAY,
@@ -147,5 +149,18 @@ describe('claims and settlement in the health table', () => {
     const jobs = sidebarView(facts({ health })).partners[0]!.jobs;
     expect(jobs.map((j) => j.label)).toEqual(['주문 수집', '재고 전송', '상품 전송', '송장 전송', '클레임 처리']);
     expect(jobs.at(-1)!.error).toMatchObject({ text: '카페24 서버 오류 (500)', advice: expect.stringMatching(/자동으로 다시 시도합니다/) });
+  });
+});
+
+describe('a marketplace partner, connected with API keys', () => {
+  const store = (over: Partial<PartnerFacts> = {}) => mall({ partnerId: 'PNR004', mallId: 'seller4', connect: { kind: 'apiKeys', channelLabel: '스마트스토어', fields: [{ name: 'clientId', label: '애플리케이션 ID', secret: false }] }, refreshExpiresAt: null, ...over });
+
+  test('is not connected until its keys are kept, and then is, with no token to expire', () => {
+    expect(sidebarView(facts({ partners: [store({ keysSaved: false, connectionCell: '' })] })).partners[0]).toMatchObject({ connection: 'notConnected', connect: { kind: 'apiKeys', fields: [{ name: 'clientId' }] } });
+    expect(sidebarView(facts({ partners: [store({ keysSaved: true })] })).partners[0]).toMatchObject({ connection: 'connected', tokenExpiresAt: null });
+  });
+
+  test('needs a reconnect when the marketplace refused its keys', () => {
+    expect(sidebarView(facts({ partners: [store({ keysSaved: true, connectionCell: '재연결 필요' })] })).partners[0]!.connection).toBe('reconnect');
   });
 });
