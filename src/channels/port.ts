@@ -225,8 +225,11 @@ export type ParcelAnswer =
   | { readonly ok: false; readonly retry: boolean; readonly unknown: boolean; readonly already: boolean; readonly text: string };
 
 export interface ShippingCapability {
-  /** The carriers the account has registered, with the codes a shipment must carry. */
-  carriers(account: ChannelAccount): ChannelRequest<Carrier[]>;
+  /**
+   * The carriers the account has registered, with the codes a shipment must carry: a request, or
+   * the list itself for a channel whose codes are fixed and has no carrier endpoint (Coupang).
+   */
+  carriers(account: ChannelAccount): ChannelRequest<Carrier[]> | readonly Carrier[];
   /** The account's carrier for a rule, or null when it has not registered that carrier. */
   carrierFor(rule: CarrierRule, registered: readonly Carrier[]): Carrier | null;
   /** Announces parcels (every account in the same rounds); answers in parcel order. */

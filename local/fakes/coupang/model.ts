@@ -3,6 +3,7 @@
  * shipping moves items to new boxes), cancel/return receipts, exchanges, seller products and
  * stock; and how each renders in Coupang's shapes (B2, B6, B7).
  */
+import { DELIVERY_COMPANIES } from './codes';
 import type { CoupangSeedT } from './seed';
 
 export const KST_MS = 9 * 3_600_000;
@@ -246,7 +247,7 @@ export function renderOrdersheet(v: Vendor, box: Box): Record<string, unknown> {
       invoiceNumberUploadDate: i.invoiceNumberUploadDate,
       canceled: i.cancelCount >= i.count,
     })),
-    deliveryCompanyName: box.deliveryCompanyCode ?? '',
+    deliveryCompanyName: box.deliveryCompanyCode === null ? '' : (DELIVERY_COMPANIES[box.deliveryCompanyCode] ?? box.deliveryCompanyCode),
     invoiceNumber: box.invoiceNumber ?? '',
     overseaShippingInfoDto: { personalCustomsClearanceCode: '', ordererSsn: '', ordererPhoneNumber: '' },
     ...box.extra,
