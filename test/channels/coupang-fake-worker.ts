@@ -28,12 +28,16 @@ function answer(message: unknown): void {
   Atomics.notify(signal, 0);
 }
 
+/** One keep-alive agent per source address: fresh sockets bound to an address can collide with ones in TIME_WAIT. */
+const agents = new Map<string, http.Agent>();
+const agentFor = (from: string) => agents.get(from) ?? agents.set(from, new http.Agent({ keepAlive: true, localAddress: from } as http.AgentOptions)).get(from)!;
+
 function one(port: number, w: Wire): Promise<{ status: number; headers: Record<string, string>; body: string }> {
   const u = new URL(w.url);
   return new Promise((resolve) => {
     const body = w.payload === undefined ? undefined : Buffer.from(w.payload, 'utf8');
     const req = http.request(
-      { host: '127.0.0.1', port, localAddress: w.from, method: w.method.toUpperCase(), path: u.pathname + u.search, headers: { ...w.headers, host: u.host, ...(body ? { 'content-length': String(body.length) } : {}) } },
+      { host: '127.0.0.1', port, agent: agentFor(w.from), method: w.method.toUpperCase(), path: u.pathname + u.search, headers: { ...w.headers, host: u.host, ...(body ? { 'content-length': String(body.length) } : {}) } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -44,7 +48,7 @@ function one(port: number, w: Wire): Promise<{ status: number; headers: Record<s
         });
       },
     );
-    req.on('error', () => resolve({ status: 0, headers: {}, body: 'connection reset' }));
+    req.on('error', (e) => resolve({ status: 0, headers: {}, body: `connection failed: ${e.message}` }));
     if (body) req.write(body);
     req.end();
   });
