@@ -63,7 +63,7 @@ function value<T>(request: ChannelRequest<T>): T {
 function readAll<T>(read: PagedRead<T>): T[] {
   const items: T[] = [];
   for (let r: PagedRead<T> | null = read; r !== null; ) {
-    const page = value(r.request);
+    const page: { readonly items: readonly T[]; readonly next: PagedRead<T> | null } = value(r.request);
     items.push(...page.items);
     r = page.next;
   }
