@@ -13,6 +13,7 @@ import type { ChannelAccount, ChannelRequest, Outcome, PagedRead, Parcel, Transp
 import { CJ, EPOST } from '../../src/core/carriers';
 import type { OrderLine } from '../../src/core/order';
 import type { Partner } from '../../src/core/partner';
+import { collectOrders, commitCursors } from '../../src/jobs/collect-orders';
 import { ChannelGateway } from '../../src/jobs/gateway';
 import { DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, DEFAULT_VENDOR_ID as V } from '../../local/fakes/coupang';
 import { T0 } from '../../local/fakes/coupang/testing';
@@ -339,3 +340,20 @@ describe('the IP rule', () => {
 
 // Silence "unused" for a type only used in a cast above.
 export type _Account = ChannelAccount;
+
+describe('the collect job over Coupang', () => {
+  test('a minute’s collect writes every line once and moves the cursor only when all reads of the account succeeded', () => {
+    const o = place([{ vendorItemId: MUG }]);
+    const first = collectOrders([account], { gateway: gateway(), store, clock, turn: 0 });
+    expect(first.errors).toEqual([]);
+    expect(first.lines.map((l) => l.itemId).sort()).toEqual([itemIdOf(o.orderId, MUG), itemIdOf(SEEDED_ORDER, MUG), itemIdOf(SEEDED_ORDER, APRON)].sort());
+    expect(first.cursors).toEqual({ PNR004: String(Date.parse('2026-11-23T00:00:00+09:00')) });
+    commitCursors(store, [account], first.cursors);
+
+    // A 500 on the minute's second read: lines of the first are still returned, the cursor stays.
+    lb.control('injectFault', { kind: 'server_error', count: 4, path: '/returnRequests' });
+    const second = collectOrders([account], { gateway: gateway(), store, clock, turn: turnOf('RU') });
+    expect(second.errors).toEqual([expect.objectContaining({ partnerId: 'PNR004', error: expect.objectContaining({ kind: 'server' }) })]);
+    expect(second.cursors).toEqual({});
+  });
+});
