@@ -15,6 +15,7 @@ import type { OrderLine } from '../../src/core/order';
 import type { Partner } from '../../src/core/partner';
 import { collectOrders, commitCursors } from '../../src/jobs/collect-orders';
 import { ChannelGateway } from '../../src/jobs/gateway';
+import { rereadOrders } from '../../src/jobs/reread-orders';
 import { DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, DEFAULT_VENDOR_ID as V } from '../../local/fakes/coupang';
 import { T0 } from '../../local/fakes/coupang/testing';
 import { MemoryCache, MemoryLock, MemoryStore, SimClock } from '../jobs/memory-ports';
@@ -77,7 +78,12 @@ function collect(turn = 0, cursor: string | null = null): OrderLine[] {
 }
 
 const turnOf = (what: (typeof ROTATION)[number]) => ROTATION.indexOf(what);
-const reread = (orderId: string) => coupang.orders.reread(account, [orderId], clock.now()).flatMap((r) => value(r.request));
+/** The job's re-read (its follow-up reads included), failing loudly. */
+const reread = (orderId: string): OrderLine[] => {
+  const r = rereadOrders([{ partnerId: partner.partnerId, orderId }], new Map([[partner.partnerId, account]]), gateway(), clock.now());
+  if (r.failed.length > 0) throw r.failed[0]!.error;
+  return r.lines;
+};
 const place = (items: Array<{ vendorItemId: number; count?: number }>, paid = true): { orderId: number; shipmentBoxId: number } => lb.control('addOrder', V, { items, paid });
 const parcel = (orderId: string | number, vendorItemIds: number[], trackingNo: string, carrier = { code: 'CJGLS', name: 'CJ대한통운' }): Parcel => ({
   account,
@@ -144,7 +150,7 @@ test('발주확인: acknowledgement by shipment box, answered per item; a cancel
     ['preparing', 'INSTRUCT'],
     ['preparing', 'INSTRUCT'],
   ]);
-  expect(reread(String(b.orderId))[0]).toMatchObject({ status: 'cancelled', rawStatus: 'ACCEPT/CANCELED', claim: 'cancel' });
+  expect(reread(String(b.orderId))[0]).toMatchObject({ status: 'cancelled', rawStatus: 'CANCEL/RETURNS_COMPLETED', claim: 'cancel' });
 });
 
 test('shipping: carriers need no request; an unacknowledged box is acknowledged first, then its invoice goes up once', () => {
@@ -214,7 +220,7 @@ test('a cancel after 발주확인: the stop-shipment request is collected, accep
   expect(send([parcel(o.orderId, [APRON], '680405450931')])[0]).toMatchObject({ ok: false, text: expect.stringContaining('출고중지') });
   const done = value(coupang.claims!.act(account, { orderId: line.orderId, itemId: line.itemId, claimCode: line.claimCode!, quantity: 1, command: { kind: 'acceptCancel' }, refundAtGateway: false } as never));
   expect(coupang.claims!.stateOf(done)).toEqual({ claim: 'cancel', phase: 'done' });
-  expect(reread(String(o.orderId))[0]).toMatchObject({ status: 'cancelled', rawStatus: 'INSTRUCT/CANCELED' });
+  expect(reread(String(o.orderId))[0]).toMatchObject({ status: 'cancelled', claim: 'cancel', claimCode: String(receiptId), rawStatus: 'CANCEL/RETURNS_COMPLETED' });
 });
 
 test('a return: collected from UC, approved, collected as returned; rejecting it says what to do in Wing', () => {
@@ -229,6 +235,8 @@ test('a return: collected from UC, approved, collected as returned; rejecting it
   const refused = act({ kind: 'reject', claim: 'return', reason: '사용 흔적' });
   expect(refused).toMatchObject({ ok: false, error: { userMessage: '쿠팡 반품은 API로 거절할 수 없습니다: 쿠팡 Wing에서 "쿠팡확인요청"을 하세요' } });
   expect(act({ kind: 'completeReturn', callMall: true })).toEqual({ ok: true, value: 'RETURN/RETURNS_COMPLETED' });
+  // Read again as the claims job does after acting: the ordersheet alone says only "delivered".
+  expect(reread(String(o.orderId))[0]).toMatchObject({ status: 'returned', claim: 'return', claimCode: String(receiptId), rawStatus: 'RETURN/RETURNS_COMPLETED' });
   expect(collect(turnOf('CC')).find((l) => l.claim === 'return')).toMatchObject({ status: 'returned', rawStatus: 'RETURN/RETURNS_COMPLETED' });
 });
 
@@ -242,6 +250,7 @@ test('an exchange: collected, accepted, then rejected as sold out', () => {
   expect(coupang.claims!.stateOf(line.rawStatus)).toEqual({ claim: 'exchange', phase: 'requested' });
   const act = (command: object) => value(coupang.claims!.act(account, { orderId: line.orderId, itemId: line.itemId, claimCode: line.claimCode!, quantity: 1, command, refundAtGateway: false } as never));
   expect(act({ kind: 'acceptExchange' })).toBe('EXCHANGE/PROGRESS');
+  expect(reread(String(o.orderId))[0]).toMatchObject({ status: 'exchangeRequested', claimCode: String(exchangeId), rawStatus: 'EXCHANGE/PROGRESS' });
   expect(act({ kind: 'reject', claim: 'exchange', reason: '재고 품절' })).toBe('EXCHANGE/REJECT');
   const state = lb.control('state') as { vendors: Array<{ exchanges: Array<{ exchangeStatus: string; cancelReason: string }> }> };
   expect(state.vendors[0]!.exchanges[0]).toMatchObject({ exchangeStatus: 'REJECT', cancelReason: 'SOLDOUT' });

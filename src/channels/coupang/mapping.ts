@@ -81,24 +81,20 @@ export function orderLines(account: CoupangAccount, sheets: readonly OrdersheetT
   const lines: OrderLine[] = [];
   for (const sheet of sheets) {
     for (const item of sheet.orderItems) {
-      const itemId = itemIdOf(sheet.orderId, item.vendorItemId);
       const cancelled = item.shippingCount === 0 && item.cancelCount > 0;
       const held = item.holdCountForCancel > 0;
-      const claim = claims.get(itemId) ?? null;
-      const boxStatus = BOX_STATUS[sheet.status] ?? 'paid';
       const own: { status: OrderLineStatus; raw: string; claim: ClaimKind | null } = cancelled
         ? { status: 'cancelled', raw: `${sheet.status}/CANCELED`, claim: 'cancel' }
         : held
           ? { status: 'cancelRequested', raw: `${sheet.status}/HOLD_FOR_CANCEL`, claim: 'cancel' }
-          : { status: boxStatus, raw: sheet.status, claim: null };
-      const status = claim?.status ?? own.status;
+          : { status: BOX_STATUS[sheet.status] ?? 'paid', raw: sheet.status, claim: null };
       const quantity = item.shippingCount > 0 ? item.shippingCount : item.cancelCount;
       const trackingNo = sheet.invoiceNumber || null;
       lines.push({
         channel: 'coupang',
         partnerId: account.partnerId,
         orderId: String(sheet.orderId),
-        itemId,
+        itemId: itemIdOf(sheet.orderId, item.vendorItemId),
         orderedAt: kstTime(sheet.orderedAt) ?? 0,
         paidAt: kstTime(sheet.paidAt),
         sku: item.externalVendorSkuCode || null,
@@ -114,13 +110,13 @@ export function orderLines(account: CoupangAccount, sheets: readonly OrdersheetT
         receiverAddress1: sheet.receiver.addr1 ?? '',
         receiverAddress2: sheet.receiver.addr2 ?? '',
         message: sheet.parcelPrintMessage,
-        status,
-        claim: claim && claim.status !== null ? claim.claim : own.claim,
-        claimCode: claim && claim.status !== null ? claim.code : null,
-        claimReason: claim?.reason ?? '',
-        claimRequestedAt: claim?.requestedAt ?? null,
+        status: own.status,
+        claim: own.claim,
+        claimCode: null,
+        claimReason: '',
+        claimRequestedAt: null,
         replacement: false,
-        rawStatus: claim ? claim.rawStatus : own.raw,
+        rawStatus: own.raw,
         carrier: trackingNo ? carrierOf(sheet) : null,
         trackingNo,
         shippedAt: kstTime(item.invoiceNumberUploadDate),
@@ -130,5 +126,27 @@ export function orderLines(account: CoupangAccount, sheets: readonly OrdersheetT
       });
     }
   }
-  return lines;
+  return withClaims(lines, claims);
+}
+
+/**
+ * Lines with the claims known for their items: an open or finished claim sets the status and the
+ * claim's code; a rejected or withdrawn one (no status of its own) leaves the box's status and
+ * says so in the raw status.
+ */
+export function withClaims(lines: readonly OrderLine[], claims: ReadonlyMap<string, ItemClaim>): OrderLine[] {
+  return lines.map((l) => {
+    const c = claims.get(l.itemId);
+    if (!c) return l;
+    const own = c.status !== null;
+    return {
+      ...l,
+      status: c.status ?? l.status,
+      claim: own ? c.claim : l.claim,
+      claimCode: own ? c.code : l.claimCode,
+      claimReason: c.reason,
+      claimRequestedAt: c.requestedAt,
+      rawStatus: c.rawStatus,
+    };
+  });
 }
