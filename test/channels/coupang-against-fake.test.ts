@@ -207,6 +207,7 @@ test('a parcel Coupang refuses says so in Coupang’s words; a cancelled item is
   const answers = send([parcel(a.orderId, [MUG], '12345'), parcel(b.orderId, [MUG], '680405450931')]);
   expect(answers[0]).toMatchObject({ ok: false, retry: false, already: false, text: expect.stringContaining('INVALID_INVOICE_NUMBER') });
   expect(answers[1]).toMatchObject({ ok: false, text: '쿠팡: 취소된 상품입니다. 발송하지 마세요' });
+  expect(send([{ ...parcel(a.orderId, [], '680405450931') }])[0]).toMatchObject({ ok: false, text: '발송할 품목이 없습니다' });
 });
 
 test('a cancel after 발주확인: the stop-shipment request is collected, accepted, and the line ends cancelled', () => {

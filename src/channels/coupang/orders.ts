@@ -11,9 +11,9 @@
  */
 import { addSeoulDays, seoulDayOf, seoulDayStart, type SeoulDay } from '../../core/seoul-time';
 import type { OrderLine } from '../../core/order';
-import type { ChannelAccount, OrderRead, OrdersCapability, PagedRead } from '../port';
+import type { ChannelAccount, OrderRead, OrdersCapability, PagedRead, RereadStep } from '../port';
 import type { CoupangAccount } from './account';
-import { exchangeClaim, itemIdOf, orderLines, receiptClaim, type ItemClaim } from './mapping';
+import { exchangeClaim, itemIdOf, orderLines, receiptClaim, withClaims, type ItemClaim } from './mapping';
 import { paths, query } from './paths';
 import { ExchangeList, OrdersheetList, OrdersheetsOfOrder, parse, ReceiptList } from './schemas';
 import { coupangRequest, wing } from './transport';
@@ -129,12 +129,57 @@ export const coupangOrders: OrdersCapability = {
     ];
   },
 
-  /** One read per order: `GET …/{orderId}/ordersheets` answers every box of it (split ones too). */
-  reread(account, orderIds) {
+  /**
+   * One read per order (`GET …/{orderId}/ordersheets` answers every box of it, split ones too),
+   * followed, when the order may carry a claim, by its cancel/return receipts (by `orderId`) and,
+   * once delivered, the week's exchanges: an ordersheet shows neither a return nor an exchange,
+   * and a re-read after a claim is answered must show where the claim now stands.
+   */
+  reread(account, orderIds, now) {
     const a = acc(account);
     return [...new Set(orderIds)].map((id) => ({
       orderIds: [id],
       request: coupangRequest(a, 'ordersheets.ofOrder', (s) => wing(s, 'get', paths.ordersheetsOfOrder(a.vendorId, id)), (r) => orderLines(a, parse('ordersheets.ofOrder', a.vendorId, OrdersheetsOfOrder, r).data)),
+      then: (lines: OrderLine[]) => {
+        const exchanges = lines.some(delivered) ? () => exchangesOfOrder(a, id, now) : null;
+        return lines.some(mayHaveReceipt) ? receiptsOfOrder(a, id, lines, exchanges) : exchanges ? exchanges()(lines) : null;
+      },
     }));
   },
 };
+
+/** Beyond a plain ACCEPT or INSTRUCT: shipped, or a cancel shows on the sheet. */
+const mayHaveReceipt = (l: OrderLine) => l.rawStatus !== 'ACCEPT' && l.rawStatus !== 'INSTRUCT';
+const delivered = (l: OrderLine) => /^(DELIVERING|FINAL_DELIVERY)(\/|$)/.test(l.rawStatus);
+
+const claimsOf = (orderId: string, entries: ReadonlyArray<{ orderId: number; itemIds: number[]; claim: ItemClaim }>) => new Map(group(entries)).get(orderId) ?? new Map<string, ItemClaim>();
+
+function receiptsOfOrder(a: CoupangAccount, orderId: string, lines: OrderLine[], exchanges: (() => (lines: OrderLine[]) => RereadStep) | null): RereadStep {
+  return {
+    request: coupangRequest(
+      a,
+      'returnRequests.ofOrder',
+      (s) => wing(s, 'get', paths.returnRequests(a.vendorId), query({ orderId })),
+      (r) => {
+        const receipts = parse('returnRequests.ofOrder', a.vendorId, ReceiptList, r).data;
+        return withClaims(lines, claimsOf(orderId, receipts.map((x) => ({ orderId: x.orderId, itemIds: x.returnItems.map((i) => i.vendorItemId), claim: receiptClaim(x) }))));
+      },
+    ),
+    ...(exchanges ? { then: (after: OrderLine[]) => exchanges()(after) } : {}),
+  };
+}
+
+/** The week's exchanges (the list takes no orderId), this order's laid over its lines. */
+function exchangesOfOrder(a: CoupangAccount, orderId: string, now: number): (lines: OrderLine[]) => RereadStep {
+  return (lines) => ({
+    request: coupangRequest(
+      a,
+      'exchangeRequests.list',
+      (s) => wing(s, 'get', paths.exchangeRequests(a.vendorId), query({ createdAtFrom: kstStamp(now - CLAIM_DAYS * DAY + 60_000), createdAtTo: kstStamp(now) })),
+      (r) => {
+        const list = parse('exchangeRequests.list', a.vendorId, ExchangeList, r).data.filter((x) => String(x.orderId) === orderId);
+        return withClaims(lines, claimsOf(orderId, list.map((x) => ({ orderId: x.orderId, itemIds: x.exchangeItemDtoV1s.map((i) => i.orderItemId), claim: exchangeClaim(x) }))));
+      },
+    ),
+  });
+}

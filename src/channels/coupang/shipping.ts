@@ -77,6 +77,7 @@ function send(parcels: readonly Parcel[], gateway: Gateway): ParcelAnswer[] {
   parcels.forEach((p, i) => {
     const sheets = sheetsOf.get(orderKey(p))!;
     if (!Array.isArray(sheets)) return fail(i, fromOutcome(sheets, false));
+    if (p.itemIds.length === 0) return fail(i, refused('발송할 품목이 없습니다'));
     const ids = p.itemIds.map(splitItemId);
     if (ids.some((x) => x === null || x.orderId !== p.orderId)) return fail(i, refused(`쿠팡 주문 품목 번호가 아닙니다: ${p.itemIds.join(', ')}`));
     const mine: Array<{ sheet: OrdersheetT; vendorItemId: number }> = [];
@@ -99,7 +100,12 @@ function send(parcels: readonly Parcel[], gateway: Gateway): ParcelAnswer[] {
       plans.set(key, plan);
     }
   });
-  const live = () => [...plans.values()].filter((plan) => [...plan.parcels.keys()].every((i) => answers[i] === undefined));
+  // A parcel already answered (refused) leaves every box it touched; a box left with none is not sent.
+  const live = () =>
+    [...plans.values()].filter((plan) => {
+      for (const i of [...plan.parcels.keys()]) if (answers[i] !== undefined) plan.parcels.delete(i);
+      return plan.parcels.size > 0;
+    });
 
   // 2. Acknowledge boxes still ACCEPT.
   const toAck = live().filter((plan) => plan.sheet.status === 'ACCEPT');
