@@ -190,7 +190,16 @@ export interface OrdersCapability {
    */
   collect(account: ChannelAccount, cursor: string | null, now: number, turn: number): readonly OrderRead[];
   /** Reads given orders again, whole; each request names the orders it answers for. */
-  reread(account: ChannelAccount, orderIds: readonly string[], now: number): ReadonlyArray<{ readonly orderIds: readonly string[]; readonly request: ChannelRequest<OrderLine[]> }>;
+  reread(account: ChannelAccount, orderIds: readonly string[], now: number): ReadonlyArray<RereadStep & { readonly orderIds: readonly string[] }>;
+}
+
+/**
+ * One read of a re-read. `then`: for a channel that keeps an order and its claims apart
+ * (Coupang), the read that completes these lines, made from them; its lines replace them.
+ */
+export interface RereadStep {
+  readonly request: ChannelRequest<OrderLine[]>;
+  readonly then?: (lines: OrderLine[]) => RereadStep | null;
 }
 
 /** Where a SKU's stock lives in a channel account: its product and option there. */
@@ -225,8 +234,11 @@ export type ParcelAnswer =
   | { readonly ok: false; readonly retry: boolean; readonly unknown: boolean; readonly already: boolean; readonly text: string };
 
 export interface ShippingCapability {
-  /** The carriers the account has registered, with the codes a shipment must carry. */
-  carriers(account: ChannelAccount): ChannelRequest<Carrier[]>;
+  /**
+   * The carriers the account has registered, with the codes a shipment must carry: a request, or
+   * the list itself for a channel whose codes are fixed and has no carrier endpoint (Coupang).
+   */
+  carriers(account: ChannelAccount): ChannelRequest<Carrier[]> | readonly Carrier[];
   /** The account's carrier for a rule, or null when it has not registered that carrier. */
   carrierFor(rule: CarrierRule, registered: readonly Carrier[]): Carrier | null;
   /** Announces parcels (every account in the same rounds); answers in parcel order. */

@@ -1,6 +1,6 @@
 import type { Carrier } from '../core/order';
 import type { CachePort } from '../core/ports';
-import type { ChannelAccount, ChannelError, Gateway } from '../channels/port';
+import type { ChannelAccount, ChannelError, ChannelRequest, Gateway } from '../channels/port';
 import { channelOf } from '../channels/registry';
 import { carriersKey } from './kept';
 
@@ -19,7 +19,11 @@ export function accountCarriers(accounts: readonly ChannelAccount[], gateway: Ga
     else missing.push(account);
   }
   if (missing.length === 0) return out;
-  const outcomes = gateway.run(missing.map((a) => channelOf(a.channel).shipping!.carriers(a)));
+  const asked = missing.map((a) => channelOf(a.channel).shipping!.carriers(a));
+  // A channel with fixed codes answers without a request.
+  const requests = asked.filter((x): x is ChannelRequest<Carrier[]> => !Array.isArray(x));
+  const answered = requests.length > 0 ? gateway.run(requests) : [];
+  const outcomes = asked.map((x) => (Array.isArray(x) ? { ok: true as const, value: [...x] } : answered[requests.indexOf(x as ChannelRequest<Carrier[]>)]!));
   const save: Record<string, string> = {};
   missing.forEach((account, i) => {
     const o = outcomes[i]!;

@@ -1,5 +1,5 @@
 import type { OrderLine } from '../core/order';
-import type { ChannelAccount, ChannelError, ChannelRequest, Gateway } from '../channels/port';
+import type { ChannelAccount, ChannelError, Gateway, RereadStep } from '../channels/port';
 import { channelOf } from '../channels/registry';
 
 /**
@@ -29,18 +29,24 @@ export function rereadOrders(refs: readonly OrderRef[], accounts: ReadonlyMap<st
     if (!entry) byAccount.set(ref.partnerId, (entry = { account, orderIds: new Set() }));
     entry.orderIds.add(ref.orderId);
   }
-  const calls: Array<{ account: ChannelAccount; orderIds: readonly string[]; request: ChannelRequest<OrderLine[]> }> = [];
+  let calls: Array<{ account: ChannelAccount; orderIds: readonly string[] } & RereadStep> = [];
   for (const { account, orderIds } of byAccount.values()) {
     for (const c of channelOf(account.channel).orders.reread(account, [...orderIds], now)) calls.push({ account, ...c });
   }
-  if (calls.length === 0) return { lines: [], failed: [] };
-  const outcomes = gateway.run(calls.map((c) => c.request));
   const lines: OrderLine[] = [];
   const failed: Array<OrderRef & { error: ChannelError; deferred: boolean }> = [];
-  calls.forEach((c, i) => {
-    const o = outcomes[i]!;
-    if (o.ok) lines.push(...o.value);
-    else for (const orderId of c.orderIds) failed.push({ partnerId: c.account.partnerId, orderId, error: o.error, deferred: o.deferred });
-  });
+  // Round after round: a step that has a follow-up (`then`) goes on to it with its lines.
+  while (calls.length > 0) {
+    const outcomes = gateway.run(calls.map((c) => c.request));
+    const next: typeof calls = [];
+    calls.forEach((c, i) => {
+      const o = outcomes[i]!;
+      const more = o.ok && c.then ? c.then(o.value) : null;
+      if (more) next.push({ account: c.account, orderIds: c.orderIds, ...more });
+      else if (o.ok) lines.push(...o.value);
+      else for (const orderId of c.orderIds) failed.push({ partnerId: c.account.partnerId, orderId, error: o.error, deferred: o.deferred });
+    });
+    calls = next;
+  }
   return { lines, failed };
 }

@@ -45,7 +45,7 @@ export interface JobView {
   error: { text: string; advice: string; at: number; cleared: boolean } | null;
 }
 
-/** How a partner's channel is connected: a consent link (Cafe24) or keys entered here (marketplaces). */
+/** How a partner's channel is connected: a consent link (OAuth) or keys entered here. */
 export type ConnectView =
   | { kind: 'oauth'; channelLabel: string }
   | { kind: 'apiKeys'; channelLabel: string; fields: Array<{ name: string; label: string; secret: boolean }> };

@@ -88,4 +88,9 @@ describe('the channel-neutral layers', () => {
       );
     expect(named).toEqual([]);
   });
+
+  test('src/jobs and src/core import no channel folder: channels are reached through the registry', () => {
+    const reaching = [...graph].filter(([m]) => ['jobs', 'core'].includes(layer(m))).flatMap(([m, tos]) => tos.filter((to) => /^channels\/[^/]+\//.test(to)).map((to) => `${m} → ${to}`));
+    expect(reaching).toEqual([]);
+  });
 });

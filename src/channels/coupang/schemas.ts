@@ -1,0 +1,100 @@
+/**
+ * Coupang's answers as zod schemas (loose: unknown fields pass). `code` is a number in some APIs
+ * and a string in others (B8), so it is never relied on; a 2xx whose body does not fit is a
+ * ChannelError of kind `response`.
+ */
+import { z } from 'zod';
+import type { HttpResponse } from '../../core/http';
+import { channelError } from './errors';
+
+const str = z.string().nullish().transform((v) => v ?? '');
+const num = z.number().nullish().transform((v) => v ?? 0);
+
+export const OrderItem = z.looseObject({
+  vendorItemId: z.number(),
+  vendorItemName: str,
+  sellerProductId: num,
+  sellerProductName: str,
+  sellerProductItemName: str,
+  shippingCount: z.number(),
+  salesPrice: z.union([z.number(), z.looseObject({ units: z.number() }).transform((v) => v.units)]),
+  externalVendorSkuCode: str,
+  cancelCount: num,
+  holdCountForCancel: num,
+  estimatedShippingDate: str,
+  plannedShippingDate: str,
+  invoiceNumberUploadDate: str,
+  canceled: z.boolean().nullish(),
+});
+export type OrderItemT = z.output<typeof OrderItem>;
+
+const Party = z.looseObject({ name: str, safeNumber: str, email: str.optional(), addr1: str.optional(), addr2: str.optional(), postCode: str.optional() });
+
+export const Ordersheet = z.looseObject({
+  shipmentBoxId: z.number(),
+  orderId: z.number(),
+  orderedAt: z.string(),
+  paidAt: z.string().nullish(),
+  status: z.string(),
+  orderer: Party,
+  receiver: Party,
+  parcelPrintMessage: str,
+  splitShipping: z.boolean().nullish(),
+  orderItems: z.array(OrderItem),
+  deliveryCompanyName: str,
+  invoiceNumber: str,
+});
+export type OrdersheetT = z.output<typeof Ordersheet>;
+
+export const OrdersheetList = z.looseObject({ data: z.array(Ordersheet), nextToken: z.string().nullish() });
+export const OrdersheetsOfOrder = z.looseObject({ data: z.array(Ordersheet) });
+
+export const BoxResult = z.looseObject({ shipmentBoxId: z.number(), succeed: z.boolean(), resultCode: z.string(), retryRequired: z.boolean().nullish(), resultMessage: str });
+export type BoxResultT = z.output<typeof BoxResult>;
+export const BoxResults = z.looseObject({ data: z.looseObject({ responseCode: z.number(), responseList: z.array(BoxResult).nullish().transform((v) => v ?? []) }) });
+
+export const Receipt = z.looseObject({
+  receiptId: z.number(),
+  orderId: z.number(),
+  receiptType: z.string(),
+  receiptStatus: z.string(),
+  createdAt: z.string(),
+  cancelReasonCategory2: str,
+  returnItems: z.array(z.looseObject({ vendorItemId: z.number(), cancelCount: num, shipmentBoxId: num })),
+});
+export type ReceiptT = z.output<typeof Receipt>;
+export const ReceiptList = z.looseObject({ data: z.array(Receipt), nextToken: z.string().nullish() });
+
+export const Exchange = z.looseObject({
+  exchangeId: z.number(),
+  orderId: z.number(),
+  exchangeStatus: z.string(),
+  createdAt: z.string(),
+  reasonCodeText: str,
+  exchangeItemDtoV1s: z.array(z.looseObject({ orderItemId: z.number(), targetItemId: num, quantity: num })),
+});
+export type ExchangeT = z.output<typeof Exchange>;
+export const ExchangeList = z.looseObject({ data: z.array(Exchange), nextToken: z.string().nullish() });
+
+/** `{code, message, data: {resultCode: SUCCESS|FAIL, resultMessage}}`, or just `{code, message}`. */
+export const ActionResult = z.looseObject({ message: str, data: z.looseObject({ resultCode: str, resultMessage: str }).nullish() });
+
+export const ProductList = z.looseObject({ nextToken: z.string().nullish(), data: z.array(z.looseObject({ sellerProductId: z.number() })) });
+export const ProductOne = z.looseObject({ data: z.looseObject({ sellerProductId: z.number(), items: z.array(z.looseObject({ vendorItemId: z.number().nullish(), externalVendorSku: str })) }) });
+export const QuantitySet = z.looseObject({ code: z.union([z.string(), z.number()]) });
+
+export function parse<S extends z.ZodType>(call: string, vendorId: string, schema: S, r: HttpResponse): z.output<S> {
+  let json: unknown;
+  try {
+    json = JSON.parse(r.body);
+  } catch {
+    throw channelError(call, vendorId, 'response', '쿠팡 응답을 해석하지 못했습니다: JSON이 아닙니다', 'body is not JSON', { retryable: true, status: r.status });
+  }
+  const out = schema.safeParse(json);
+  if (!out.success) {
+    const first = out.error.issues[0];
+    const where = first ? `${first.path.join('.')}: ${first.message}` : 'unexpected shape';
+    throw channelError(call, vendorId, 'response', `쿠팡 응답을 해석하지 못했습니다: ${where}`, `unexpected body (${where})`, { status: r.status });
+  }
+  return out.data;
+}
