@@ -17,4 +17,6 @@ export const CHANNEL_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     'revokeTokens',
     'clearFaults',
   ],
+  // local/fakes/coupang: (vendorId, …) as its Controls take them.
+  coupang: ['addOrder', 'payOrder', 'changeAddress', 'requestCancel', 'requestReturn', 'requestExchange', 'advanceDelivery', 'completeReturn', 'setStock', 'advanceTime', 'clearFaults'],
 };

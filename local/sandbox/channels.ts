@@ -1,6 +1,7 @@
 import type * as http from 'node:http';
 import { createCafe24Fake, defaultSeed, type Cafe24FakeOptions, type FaultInput } from '../fakes/cafe24';
 import { strictFromEnv } from '../fakes/cafe24/options';
+import { createCoupangFake, defaultSeed as coupangDefaultSeed, type CoupangOptionsInput, type FaultInput as CoupangFault } from '../fakes/coupang';
 import { CHANNEL_ACTIONS } from './channel-actions';
 
 /**
@@ -66,4 +67,34 @@ const cafe24: ChannelFactory = (value, clock) => {
   };
 };
 
-export const channelFactories: Record<string, ChannelFactory> = { cafe24 };
+/**
+ * `channels.coupang` of a scenario: a seed (`"default"` or null for the built-in vendor
+ * A00012345, or `{ vendors }` in Wing's own shapes), or `{ "seed": …, "options": {…} }` with the
+ * fake's switches where the reference is silent (local/fakes/coupang/README.md). The fake
+ * registers only the relay's address: a direct call from the add-on gets Coupang's 403.
+ */
+const coupang: ChannelFactory = (value, clock) => {
+  const setup = typeof value === 'object' && value !== null && !Array.isArray(value) && 'seed' in value ? (value as { seed: unknown; options?: CoupangOptionsInput }) : { seed: value };
+  const fake = createCoupangFake({
+    clock,
+    seed: (setup.seed === 'default' || setup.seed == null ? coupangDefaultSeed : setup.seed) as typeof coupangDefaultSeed,
+    // The sandbox keeps every request: a reader of channels.json must see the first ones too.
+    options: { ...setup.options, maxLogEntries: Number.MAX_SAFE_INTEGER },
+  });
+  const actions = CHANNEL_ACTIONS.coupang!;
+  return {
+    hosts: ['api-gateway.coupang.com'],
+    listener: (req, res) => fake.handle(req, res),
+    state: () => ({ ...fake.state(), options: fake.options }),
+    requestLog: () => [...fake.requestLog()],
+    requestLogDropped: () => 0,
+    control(action, args) {
+      if (!actions.includes(action)) throw new Error(`coupang has no action "${action}" (known: ${actions.join(', ')})`);
+      return (fake as unknown as Record<string, (...a: unknown[]) => unknown>)[action]!(...args);
+    },
+    // Coupang's faults are not per vendor: the target names the vendor for the reader only.
+    fault: (_vendorId, fault) => fake.injectFault(fault as CoupangFault),
+  };
+};
+
+export const channelFactories: Record<string, ChannelFactory> = { cafe24, coupang };

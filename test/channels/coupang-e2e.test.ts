@@ -1,0 +1,80 @@
+/**
+ * A Coupang seller account in the running add-on: the built bundle in the local Apps Script
+ * runtime, the fake Wing API on loopback registering only the relay's address, our relay
+ * between them. Staff enter the keys in the sidebar; the sync collects the paid orders through
+ * the relay and confirms them (발주확인) when the partner is set so.
+ */
+import { paths } from '../../local/paths';
+import { DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, DEFAULT_VENDOR_ID } from '../../local/fakes/coupang';
+import { runScenario, type SandboxResult } from '../../local/sandbox/run';
+import { parseScenario } from '../../local/sandbox/scenario';
+import { tabRows } from '../e2e';
+
+const START = '2026-11-23T09:00:00+09:00';
+// Partners tab columns A..R: id, name, role, channel, account, shop no., supplier code, ratio,
+// mode, credit, incentive, fee per unit, e-mails, connection, token, status, balance, 발주확인 자동.
+const coupangRow = (confirmAtOnce: boolean) => ['PNR004', '나잘란 쿠팡', '자사몰', '쿠팡', DEFAULT_VENDOR_ID, 1, '', 100, '예치금', 0, 0, 0, '', '', '', '', '', confirmAtOnce];
+const keys = { vendorId: DEFAULT_VENDOR_ID, accessKey: DEFAULT_ACCESS_KEY, secretKey: DEFAULT_SECRET_KEY };
+
+interface WingLogEntry {
+  method: string;
+  path: string;
+  remoteAddress: string;
+  status: number;
+}
+
+async function run(events: unknown[], opts: { relay?: boolean } = {}): Promise<SandboxResult> {
+  return runScenario(
+    parseScenario({ name: 'coupang', start: START, duration: '8m', channels: { coupang: 'default' }, ...(opts.relay === false ? { relay: false } : {}), events: [{ at: '+0m', type: 'menu', function: 'setupWorkbook' }, ...events] }),
+    { bundleDir: paths.build },
+  );
+}
+
+const wing = (r: SandboxResult) => r.channels.get('coupang')!.requestLog() as WingLogEntry[];
+
+describe('a Coupang account in the running add-on', () => {
+  const opened: SandboxResult[] = [];
+  afterAll(async () => {
+    for (const r of opened) await r.runtime.close();
+  });
+  const go = async (events: unknown[], opts: { relay?: boolean } = {}) => {
+    const r = await run(events, opts);
+    opened.push(r);
+    return r;
+  };
+
+  it('connects with the keys typed in the sidebar, collects the paid orders through the relay and confirms them', async () => {
+    const r = await go([
+      { at: '+1m', type: 'edit', sheet: '파트너', range: 'A2', values: [coupangRow(true)] },
+      { at: '+2m', type: 'sidebar', function: 'saveChannelKeys', args: ['PNR004', keys] },
+      { at: '+2m', type: 'sidebar', function: 'installSync' },
+    ]);
+    expect(r.eventErrors).toEqual([]);
+    const partner = tabRows(r, '파트너').find((row) => row['파트너ID'] === 'PNR004')!;
+    expect(partner['연결상태']).toBe('연결됨');
+    // The keys are nowhere in the sheet.
+    expect(r.sheets.snapshot().flatMap((s) => s.values.flat().map(String)).some((v) => v.includes(DEFAULT_SECRET_KEY))).toBe(false);
+    const orders = tabRows(r, '주문').filter((row) => row['파트너ID'] === 'PNR004');
+    expect(orders.map((o) => o['품목주문번호']).sort()).toEqual(['22000009546234-3242596358', '22000009546234-3242596361']);
+    // Confirmed at Coupang (acknowledged: INSTRUCT) and said so on the rows.
+    expect(orders.every((o) => String(o['주문상태']).includes('INSTRUCT'))).toBe(true);
+    expect(orders.every((o) => /발주확인/.test(String(o['처리결과'])))).toBe(true);
+    // Every call reached Coupang from the relay's registered address, none refused.
+    expect(wing(r).length).toBeGreaterThan(0);
+    expect(wing(r).every((e) => e.remoteAddress === '127.0.0.2' && e.status < 400)).toBe(true);
+  });
+
+  it('without the relay, Coupang refuses the add-on with its 403 and the sidebar says what to fix', async () => {
+    const r = await go(
+      [
+        { at: '+1m', type: 'edit', sheet: '파트너', range: 'A2', values: [coupangRow(false)] },
+        { at: '+2m', type: 'sidebar', function: 'saveChannelKeys', args: ['PNR004', keys] },
+      ],
+      { relay: false },
+    );
+    const answer = r.calls.find((c) => c.function === 'saveChannelKeys')!;
+    expect(answer.record.result).toMatchObject({ ok: false, message: expect.stringContaining('쿠팡이 이 주소의 호출을 허용하지 않습니다: 릴레이 설정 확인') });
+    expect(wing(r).every((e) => e.status === 403 && e.remoteAddress === '127.0.0.1')).toBe(true);
+    expect(tabRows(r, '파트너').find((row) => row['파트너ID'] === 'PNR004')!['연결상태']).toBe('연결 실패');
+  });
+});
