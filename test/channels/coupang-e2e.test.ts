@@ -77,4 +77,26 @@ describe('a Coupang account in the running add-on', () => {
     expect(wing(r).every((e) => e.status === 403 && e.remoteAddress === '127.0.0.1')).toBe(true);
     expect(tabRows(r, '파트너').find((row) => row['파트너ID'] === 'PNR004')!['연결상태']).toBe('연결 실패');
   });
+
+  it('ships a confirmed order with the number staff typed: one invoice per shipment box, the row says so', async () => {
+    const r = await go([
+      { at: '+1m', type: 'edit', sheet: '파트너', range: 'A2', values: [coupangRow(true)] },
+      { at: '+2m', type: 'sidebar', function: 'saveChannelKeys', args: ['PNR004', keys] },
+      { at: '+2m', type: 'sidebar', function: 'installSync' },
+      ...['22000009546234-3242596358', '22000009546234-3242596361'].map((item) => ({
+        at: '+5m',
+        type: 'editRow',
+        sheet: '주문',
+        where: { 품목주문번호: item },
+        set: { 택배사: 'CJ대한통운', 송장번호: '680012345678' },
+      })),
+    ]);
+    expect(r.eventErrors).toEqual([]);
+    const invoices = wing(r).filter((e) => e.method === 'POST' && /invoice/i.test(e.path));
+    expect(invoices.length).toBe(1);
+    const orders = tabRows(r, '주문').filter((row) => row['파트너ID'] === 'PNR004');
+    expect(orders.map((o) => o['처리결과'])).toEqual([expect.stringMatching(/^✓ .*출고/), expect.stringMatching(/^✓ .*출고/)]);
+    expect(orders.every((o) => /DEPARTURE|DELIVERING|FINAL_DELIVERY/.test(String(o['주문상태'])))).toBe(true);
+  });
 });
+
