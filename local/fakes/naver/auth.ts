@@ -3,10 +3,11 @@
  * valid 5 minutes), grant_type client_credentials, client_secret_sign = Base64(bcrypt(client_id
  * + "_" + timestamp, salt = client_secret)), type SELF. A token lives 3 h; while the current one
  * has 30 minutes or more left the same one is answered, else a new one (the old one lives on).
- * Verification recomputes bcrypt (bcrypt normalises the salt's last character, so a prefix
- * comparison with the secret would be wrong).
+ * Verification recomputes bcrypt with the application's secret and compares the strings (bcrypt
+ * normalises the salt's last character, so a prefix comparison with the secret would be wrong;
+ * bcrypt's own compare would accept a hash made under any salt).
  */
-import { compareSync } from 'bcryptjs';
+import { hashSync } from 'bcryptjs';
 import { badRequest, apiError, type Reply } from './errors';
 import type { IssuedToken, NaverCore, StoreState } from './model';
 
@@ -14,11 +15,13 @@ export const TOKEN_LIFETIME_MS = 3 * 3_600_000;
 export const SAME_TOKEN_WHILE_MS = 30 * 60_000;
 export const SIGNATURE_WINDOW_MS = 5 * 60_000;
 
-function decodeSign(sign: string, urlSafe: boolean): string | null {
-  const standard = /^[A-Za-z0-9+/]+={0,2}$/.test(sign);
-  const web = urlSafe && /^[A-Za-z0-9_-]+={0,2}$/.test(sign);
-  if (!standard && !web) return null;
-  return Buffer.from(sign.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+/**
+ * A bcrypt string is 60 characters of `./A-Za-z0-9$`: its Base64 has neither `+` nor `/` nor
+ * padding, so the standard and URL-safe alphabets (open question 1) give the same text.
+ */
+function decodeSign(sign: string): string | null {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(sign)) return null;
+  return Buffer.from(sign, 'base64').toString('utf8');
 }
 
 export function issueToken(core: NaverCore, form: URLSearchParams): { reply: Reply; clientId: string | null } {
@@ -36,8 +39,9 @@ export function issueToken(core: NaverCore, form: URLSearchParams): { reply: Rep
   const refuse = (message: string) => ({ reply: apiError(core, 403, 'FORBIDDEN', message), clientId });
   if (!store) return refuse('client_id가 유효하지 않습니다.');
   if (Math.abs(core.now() - timestamp) > SIGNATURE_WINDOW_MS) return refuse('timestamp가 만료되었습니다(5분).');
-  const hashed = decodeSign(form.get('client_secret_sign')!, core.options.acceptUrlSafeSign);
-  if (hashed === null || !compareSync(`${clientId}_${form.get('timestamp')}`, hashed)) return refuse('client_secret_sign이 유효하지 않습니다.');
+  const hashed = decodeSign(form.get('client_secret_sign')!);
+  // Recomputed with this application's secret: a valid bcrypt hash under another salt is no signature.
+  if (hashed === null || hashSync(`${clientId}_${form.get('timestamp')}`, store.clientSecret) !== hashed) return refuse('client_secret_sign이 유효하지 않습니다.');
   const token = currentToken(core, store);
   return { reply: { status: 200, headers: {}, body: { access_token: token.token, expires_in: Math.floor((token.expiresAt - core.now()) / 1000), token_type: 'Bearer' } }, clientId };
 }

@@ -14,8 +14,6 @@ export const NaverOptionsSchema = z.strictObject({
   ratePerApi: z.record(z.string(), z.number().positive()).default({}),
   /** A 429 carries `Retry-After: 1` (undocumented; off by default). */
   sendRetryAfter: z.boolean().default(false),
-  /** `client_secret_sign` in URL-safe Base64 is accepted too (open question 1; the docs' samples use standard). */
-  acceptUrlSafeSign: z.boolean().default(true),
   /** How far back `lastChangedFrom` may go, in hours (open question 4); null: no limit. */
   lastChangedLookbackHours: z.number().positive().nullable().default(null),
   /** `lastChangedTo` more than 24 h after From: refused with 400 ('reject') or cut to 24 h ('clamp'). */
