@@ -189,8 +189,17 @@ export interface OrdersCapability {
    * `turn` advances by one each minute, for what a channel reads in rotation.
    */
   collect(account: ChannelAccount, cursor: string | null, now: number, turn: number): readonly OrderRead[];
-  /** Reads given orders again, whole; each request names the orders it answers for. */
-  reread(account: ChannelAccount, orderIds: readonly string[], now: number): ReadonlyArray<{ readonly orderIds: readonly string[]; readonly request: ChannelRequest<OrderLine[]> }>;
+  /**
+   * Reads given orders again, whole; each request names the orders it answers for. `items` are
+   * the order items the caller has in hand: a channel that reads by item, not by order (Naver's
+   * product orders), reads those.
+   */
+  reread(
+    account: ChannelAccount,
+    orderIds: readonly string[],
+    now: number,
+    items?: ReadonlyArray<{ readonly orderId: string; readonly itemId: string }>,
+  ): ReadonlyArray<{ readonly orderIds: readonly string[]; readonly request: ChannelRequest<OrderLine[]> }>;
 }
 
 /** Where a SKU's stock lives in a channel account: its product and option there. */
@@ -225,8 +234,11 @@ export type ParcelAnswer =
   | { readonly ok: false; readonly retry: boolean; readonly unknown: boolean; readonly already: boolean; readonly text: string };
 
 export interface ShippingCapability {
-  /** The carriers the account has registered, with the codes a shipment must carry. */
-  carriers(account: ChannelAccount): ChannelRequest<Carrier[]>;
+  /**
+   * The carriers the account has registered, with the codes a shipment must carry: a request, or
+   * the list itself for a channel that has no carrier endpoint (every documented code is open).
+   */
+  carriers(account: ChannelAccount): ChannelRequest<Carrier[]> | readonly Carrier[];
   /** The account's carrier for a rule, or null when it has not registered that carrier. */
   carrierFor(rule: CarrierRule, registered: readonly Carrier[]): Carrier | null;
   /** Announces parcels (every account in the same rounds); answers in parcel order. */

@@ -1,6 +1,6 @@
 import type { Carrier } from '../core/order';
 import type { CachePort } from '../core/ports';
-import type { ChannelAccount, ChannelError, Gateway } from '../channels/port';
+import type { ChannelAccount, ChannelError, ChannelRequest, Gateway } from '../channels/port';
 import { channelOf } from '../channels/registry';
 import { carriersKey } from './kept';
 
@@ -19,10 +19,14 @@ export function accountCarriers(accounts: readonly ChannelAccount[], gateway: Ga
     else missing.push(account);
   }
   if (missing.length === 0) return out;
-  const outcomes = gateway.run(missing.map((a) => channelOf(a.channel).shipping!.carriers(a)));
+  const asked = missing.map((a) => channelOf(a.channel).shipping!.carriers(a));
+  // A channel without a carrier endpoint answers its list at once: only requests are sent.
+  const requests = asked.filter((x): x is ChannelRequest<Carrier[]> => !Array.isArray(x));
+  const answers = requests.length === 0 ? [] : gateway.run(requests);
   const save: Record<string, string> = {};
   missing.forEach((account, i) => {
-    const o = outcomes[i]!;
+    const x = asked[i]!;
+    const o = Array.isArray(x) ? { ok: true as const, value: x as Carrier[] } : answers[requests.indexOf(x as ChannelRequest<Carrier[]>)]!;
     out.set(account.partnerId, o.ok ? o.value : o.error);
     if (o.ok) save[carriersKey(account)] = JSON.stringify(o.value);
   });
