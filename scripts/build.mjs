@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
+import bcryptForAppsScript from './bcryptjs-for-apps-script.cjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const buildDir = path.join(root, 'build');
@@ -36,28 +37,6 @@ const zodEnglishOnly = {
       contents: `export { default as en } from ${JSON.stringify(path.join(root, 'node_modules/zod/v4/locales/en.js'))};`,
       resolveDir: root,
     }));
-  },
-};
-
-/**
- * bcryptjs (Naver's token signature) is used only synchronously, hashing with the given secret as
- * salt. Two things at its top level would fail in Apps Script, which has neither: the import of
- * Node's `crypto` (used only to make random salts) becomes an empty object, as the package's own
- * "browser" field says; and `nextTick`, which reads `setTimeout` when the module loads, is made
- * to look for it only when an asynchronous call runs. The build fails if the source changes shape.
- */
-const bcryptForAppsScript = {
-  name: 'bcryptjs-for-apps-script',
-  setup(b) {
-    b.onResolve({ filter: /^crypto$/ }, (args) => (args.importer.includes(`${path.sep}bcryptjs${path.sep}`) ? { path: 'crypto', namespace: 'no-node-crypto' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'no-node-crypto' }, () => ({ contents: 'export default {};' }));
-    b.onLoad({ filter: /[\\/]bcryptjs[\\/]index\.js$/ }, (args) => {
-      const source = fs.readFileSync(args.path, 'utf8');
-      const eager = /var nextTick =\s*typeof setImmediate === "function"[\s\S]*?: setTimeout;/;
-      if (!eager.test(source)) throw new Error('bcryptjs changed: its nextTick no longer looks as scripts/build.mjs expects');
-      const lazy = 'var nextTick = function (fn) { return (typeof setImmediate === "function" ? setImmediate : setTimeout)(fn); };';
-      return { contents: source.replace(eager, lazy), loader: 'js' };
-    });
   },
 };
 
