@@ -10,7 +10,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Runtime } from '../../local/runtime/runtime';
 import { createNaverFake, defaultSeed, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, NAVER_HOST } from '../../local/fakes/naver';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const bcryptForAppsScript = require('../../scripts/bcryptjs-for-apps-script.cjs');
 
 const T0 = Date.parse('2026-11-23T10:00:00+09:00');

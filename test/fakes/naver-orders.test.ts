@@ -6,7 +6,7 @@
  * faults), with the request log and the snapshot.
  */
 import { DEFAULT_CLIENT_ID as APP } from '../../local/fakes/naver';
-import { startNaverFake, type NaverHarness } from '../../local/fakes/naver/testing';
+import { send, startNaverFake, type NaverHarness } from '../../local/fakes/naver/testing';
 
 let h: NaverHarness;
 let token: string;
@@ -251,6 +251,28 @@ describe('control operations, faults, log and snapshot', () => {
     const placed = await h.control('placeOrder', { clientId: APP, order: { items: [{ originProductNo: 10000101 }] } });
     expect(placed.json).toEqual({ orderId: expect.stringMatching(/^\d{16}$/), productOrderIds: [expect.stringMatching(/^\d{16}$/)] });
     expect((await h.control('pay', { clientId: APP, orderId: 'nope' })).status).toBe(400);
+  });
+
+  test('a slow fault answers as usual with x-sim-delay-ms; clearFaults ends every fault; state and log over HTTP; clearLog empties the log', async () => {
+    const q = { lastChangedFrom: kst(h.clock.now - 1000) };
+    await h.control('injectFault', { fault: { kind: 'slow', delayMs: 1500, count: 1 } });
+    const slow = await feed(q);
+    expect([slow.status, slow.headers['x-sim-delay-ms']]).toEqual([200, '1500']);
+    await h.control('injectFault', { fault: { kind: 'server_error', status: 503 } });
+    expect((await feed(q)).json.code).toBe('GW.BLOCK.01');
+    expect((await h.control('clearFaults')).json).toEqual({ cleared: 1 });
+    expect((await feed(q)).status).toBe(200);
+    expect((await h.control('injectFault', { fault: { kind: 'meteor' } })).status).toBe(400);
+    const state = await send(h.port, 'GET', '/_fake/state', {}, undefined, '127.0.0.1');
+    expect(state.json[APP].productOrders.map((p: { productOrder: { productOrderId: string } }) => p.productOrder.productOrderId)).toEqual(['2026112310000011']);
+    const log = await send(h.port, 'GET', '/_fake/log', {}, undefined, '127.0.0.1');
+    expect(log.json.log.map((e: { status: number; faults: string[] }) => [e.status, e.faults])).toEqual([
+      [200, ['slow']],
+      [503, ['server_error']],
+      [200, []],
+    ]);
+    await h.control('clearLog');
+    expect(h.fake.core.log.all()).toEqual([]);
   });
 
   test('the request log keeps no secret: the signature and the token are not in it', async () => {

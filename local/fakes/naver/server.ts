@@ -67,32 +67,40 @@ export function answerApi(core: NaverCore, call: { method: string; path: string;
     if (fault.kind === 'timeout') return { reply: { status: 0, headers: {}, body: null, drop: true, faults }, clientId };
     if (fault.kind === 'server_error') return { reply: { ...gatewayServerError(core, fault.status), faults }, clientId };
     if (fault.kind === 'rate_limit') return { reply: { ...rateLimited(core), faults }, clientId };
-    const inner = answerApi(core, { ...call, remoteAddress: call.remoteAddress });
-    return { reply: { ...inner.reply, delayMs: fault.delayMs, faults: [...(inner.reply.faults ?? []), 'slow'] }, clientId };
+    // slow: answered as usual, late.
+    const inner = answer(core, call, isToken, form, bearerStore, clientId);
+    return { reply: { ...inner, delayMs: fault.delayMs, faults }, clientId };
   }
+  return { reply: answer(core, call, isToken, form, bearerStore, clientId), clientId };
+}
+
+type Call = Parameters<typeof answerApi>[1];
+
+/** The answer without faults: the token call, or the Bearer, route, bucket and handler. */
+function answer(core: NaverCore, call: Call, isToken: boolean, form: URLSearchParams | null, bearerStore: StoreState | null, clientId: string | null): Reply {
   if (isToken) {
-    if (call.method !== 'POST') return { reply: gatewayError(core, 404, 'GW.NOT_FOUND', MSG.notFound), clientId };
-    if (!/application\/x-www-form-urlencoded/i.test(call.headers['content-type'] ?? '')) return { reply: badRequest(core, 'Content-Type은 application/x-www-form-urlencoded여야 합니다.'), clientId };
+    if (call.method !== 'POST') return gatewayError(core, 404, 'GW.NOT_FOUND', MSG.notFound);
+    if (!/application\/x-www-form-urlencoded/i.test(call.headers['content-type'] ?? '')) return badRequest(core, 'Content-Type은 application/x-www-form-urlencoded여야 합니다.');
     const take = clientId ? core.limits.take('token', clientId, core.now()) : null;
-    if (take && !take.ok) return { reply: rateLimited(core, take.headers), clientId };
+    if (take && !take.ok) return rateLimited(core, take.headers);
     const issued = issueToken(core, form!);
-    return { reply: { ...issued.reply, headers: { ...issued.reply.headers, ...(take?.headers ?? {}) } }, clientId };
+    return { ...issued.reply, headers: { ...issued.reply.headers, ...(take?.headers ?? {}) } };
   }
-  if (!bearerStore) return { reply: gatewayError(core, 401, 'GW.AUTHN', MSG.authn), clientId };
+  if (!bearerStore) return gatewayError(core, 401, 'GW.AUTHN', MSG.authn);
   const route = ROUTES.find((r) => r.method === call.method && r.pattern.test(call.path));
-  if (!route) return { reply: gatewayError(core, 404, 'GW.NOT_FOUND', MSG.notFound), clientId };
+  if (!route) return gatewayError(core, 404, 'GW.NOT_FOUND', MSG.notFound);
   const take = core.limits.take(route.api, bearerStore.clientId, core.now());
-  if (!take.ok) return { reply: rateLimited(core, take.headers), clientId };
+  if (!take.ok) return rateLimited(core, take.headers);
   let body: unknown = undefined;
   if (call.body !== '') {
     try {
       body = JSON.parse(call.body);
     } catch {
-      return { reply: { ...badRequest(core, '요청 본문이 올바른 JSON이 아닙니다.'), headers: take.headers }, clientId };
+      return { ...badRequest(core, '요청 본문이 올바른 JSON이 아닙니다.'), headers: take.headers };
     }
   }
   const reply = route.handle(core, bearerStore, route.pattern.exec(call.path)!, call.query, body);
-  return { reply: { ...reply, headers: { ...take.headers, ...reply.headers } }, clientId };
+  return { ...reply, headers: { ...take.headers, ...reply.headers } };
 }
 
 function rateLimited(core: NaverCore, headers: Record<string, string> = {}): Reply {
