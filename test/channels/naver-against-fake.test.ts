@@ -279,6 +279,16 @@ describe('shipping', () => {
     expect(again[0]).toMatchObject({ ok: false, already: true });
   });
 
+  test('where Naver refuses a tracking number used before (duplicateTrackingNo reject: 104121), the answer is “already”, for the job to check', async () => {
+    await fake.close();
+    await start({ duplicateTrackingNo: 'reject' });
+    const a = place().productOrderIds[0]!;
+    const b = place().productOrderIds[0]!;
+    const x = execution();
+    expect(naver.shipping!.send([parcel([a], '680405450931')], x.gateway)[0]!.ok).toBe(true);
+    expect(naver.shipping!.send([parcel([b], '680405450931')], x.gateway)[0]).toMatchObject({ ok: false, retry: false, already: true, text: expect.stringContaining('104121') });
+  });
+
   test('31 product orders go in two calls (30 at most); a dispatch with no answer is “unknown”, never resent', async () => {
     fake.control('setStock', APP, 10000101, 1000);
     const ids = Array.from({ length: 31 }, () => place().productOrderIds[0]!);

@@ -1,5 +1,6 @@
 /**
- * The fake Naver Commerce API on loopback, behind a synchronous HttpPort: what the gateway needs
+ * The fake Naver Commerce API on loopback (under the spec matrix's reading, NAVER_FAKE_STRICT,
+ * and then the spec's own switches), behind a synchronous HttpPort: what the gateway needs
  * to run against it from a spec (UrlFetchApp blocks). The fake lives in a worker thread with
  * its own event loop; the spec's thread posts requests and blocks until the worker has sent them
  * over real sockets, from the address the spec chooses (127.0.0.1, the local runtime's
@@ -13,7 +14,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type { HttpRequest, HttpResponse } from '../../src/core/http';
 import type { Clock, HttpPort, Sleeper } from '../../src/core/ports';
 import { defaultSeed } from '../../local/fakes/naver';
-import type { NaverOptionsInput } from '../../local/fakes/naver/options';
+import { optionsFromEnv, type NaverOptionsInput } from '../../local/fakes/naver/options';
 
 let bundled: string | null = null;
 function workerFile(): string {
@@ -55,7 +56,7 @@ export async function startFakeThread(clock: SharedClock, options: Partial<Naver
   const signalBuffer = new SharedArrayBuffer(4);
   const signal = new Int32Array(signalBuffer);
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(workerFile(), { workerData: { options, seed, clock: clock.buffer, signal: signalBuffer, port: port2 }, transferList: [port2 as unknown as MessagePort] });
+  const worker = new Worker(workerFile(), { workerData: { options: { ...optionsFromEnv(), ...options }, seed, clock: clock.buffer, signal: signalBuffer, port: port2 }, transferList: [port2 as unknown as MessagePort] });
   await new Promise<void>((resolve, reject) => {
     worker.once('message', () => resolve());
     worker.once('error', reject);

@@ -3,8 +3,9 @@
  * couriers (any code of its list may be used), so `carriers` answers the documented list
  * (carriers.ts) itself, without a request. A parcel's carrier is the rule's Naver code (the
  * cross-walk of reference D1). Parcels go 30 product orders a dispatch call at most; each answer
- * says per product order whether it went; "already dispatched" (code 104442 on a product order
- * already on its way) is `already`, for the job to check against the order.
+ * says per product order whether it went; "already" answers (104442 on a product order already
+ * on its way, 104121 for a tracking number used before) are `already`, for the job to check
+ * against the order.
  */
 import { chunk } from '../../core/chunk';
 import type { CarrierRule } from '../../core/carriers';
@@ -26,6 +27,13 @@ type Item = { parcel: number; productOrderId: string };
 type ItemAnswer = { ok: true } | { ok: false; code: string; message: string };
 
 const ALREADY = /이미|already/i;
+
+/**
+ * "Already": the product order is on its way (104442 saying so), or the tracking number is used
+ * (104121: bundle shipping where Naver refuses a number twice). The job reads the order and
+ * decides by what it shows.
+ */
+const isAlready = (code: string, message: string) => code === '104121' || (code === '104442' && ALREADY.test(message));
 
 function send(parcels: readonly Parcel[], gateway: Gateway): ParcelAnswer[] {
   const byAccount = new Map<string, Item[]>();
@@ -68,7 +76,7 @@ function send(parcels: readonly Parcel[], gateway: Gateway): ParcelAnswer[] {
         const a = o.value.get(it.productOrderId);
         if (a === undefined) answer = { ok: false, retry: true, unknown: true, already: false, text: '네이버 응답에 이 상품주문이 없습니다' };
         else if (a.ok) answer = { ok: true, text: '네이버: 발송처리(배송중)' };
-        else answer = { ok: false, retry: false, unknown: false, already: a.code === '104442' && ALREADY.test(a.message), text: `${a.message} (${a.code})` };
+        else answer = { ok: false, retry: false, unknown: false, already: isAlready(a.code, a.message), text: `${a.message} (${a.code})` };
       }
       perParcel[it.parcel]!.push(answer);
     }
