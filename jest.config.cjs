@@ -39,6 +39,11 @@ const READINGS = [
     timing: { mode: 'spread', seed: 1 },
   },
   {
+    name: 'naver: re-confirm refused, wide windows cut, cancels wait for approval, Retry-After sent, undated dispatch filled in',
+    testMatch: ['**/test/channels/naver-against-fake.test.ts'],
+    naver: { reconfirm: 'fail', lastChangedWindow: 'clamp', buyerCancelBeforeConfirm: 'request', sendRetryAfter: true, dispatchDateRequired: false },
+  },
+  {
     name: 'cafe24: comma lists read as lists',
     testMatch: ['**/test/channels/cafe24-e2e.test.ts', '**/test/channels/cafe24-against-fake.test.ts'],
     strict: { undocumentedCommaList: 'accept' },
@@ -55,7 +60,7 @@ module.exports = {
       displayName: r.name,
       testMatch: r.testMatch,
       setupFiles: ['<rootDir>/test/fake-reading.cjs'],
-      globals: { CAFE24_FAKE_STRICT: r.strict, ...(r.timing ? { GAS_TRIGGER_TIMING: r.timing } : {}) },
+      globals: { ...(r.strict ? { CAFE24_FAKE_STRICT: r.strict } : {}), ...(r.naver ? { NAVER_FAKE_STRICT: r.naver } : {}), ...(r.timing ? { GAS_TRIGGER_TIMING: r.timing } : {}) },
     })),
   ],
 };

@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
+import bcryptForAppsScript from './bcryptjs-for-apps-script.cjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const buildDir = path.join(root, 'build');
@@ -41,7 +42,7 @@ const zodEnglishOnly = {
 
 async function buildCode() {
   const result = await build({
-    plugins: [zodEnglishOnly],
+    plugins: [zodEnglishOnly, bcryptForAppsScript],
     entryPoints: [path.join(root, 'src/gas/main.ts')],
     bundle: true,
     format: 'iife',

@@ -189,8 +189,17 @@ export interface OrdersCapability {
    * `turn` advances by one each minute, for what a channel reads in rotation.
    */
   collect(account: ChannelAccount, cursor: string | null, now: number, turn: number): readonly OrderRead[];
-  /** Reads given orders again, whole; each request names the orders it answers for. */
-  reread(account: ChannelAccount, orderIds: readonly string[], now: number): ReadonlyArray<RereadStep & { readonly orderIds: readonly string[] }>;
+  /**
+   * Reads given orders again, whole; each request names the orders it answers for. `items` are
+   * the order items the caller has in hand: a channel that reads by item, not by order (Naver's
+   * product orders), reads those.
+   */
+  reread(
+    account: ChannelAccount,
+    orderIds: readonly string[],
+    now: number,
+    items?: ReadonlyArray<{ readonly orderId: string; readonly itemId: string }>,
+  ): ReadonlyArray<RereadStep & { readonly orderIds: readonly string[] }>;
 }
 
 /**
@@ -236,7 +245,7 @@ export type ParcelAnswer =
 export interface ShippingCapability {
   /**
    * The carriers the account has registered, with the codes a shipment must carry: a request, or
-   * the list itself for a channel whose codes are fixed and has no carrier endpoint (Coupang).
+   * the list itself for a channel whose codes are fixed and has no carrier endpoint (Naver, Coupang).
    */
   carriers(account: ChannelAccount): ChannelRequest<Carrier[]> | readonly Carrier[];
   /** The account's carrier for a rule, or null when it has not registered that carrier. */
@@ -381,6 +390,11 @@ export interface SalesChannel {
   readonly connect: ConnectKind;
   /** For `apiKeys` channels: what staff enter to connect (kept in properties, never in cells). */
   readonly apiKeys?: readonly ApiKeyField[];
+  /**
+   * Keeps keys staff entered (checked against `apiKeys`), and forgets what was made from the old
+   * ones (a token, a reconnect mark). Absent: kept as they are under `{channel}.keys.{partnerId}`.
+   */
+  saveKeys?(store: KeyValueStore, partnerId: string, keys: Readonly<Record<string, string>>): void;
   /** The account a partner row names; throws an Error whose message tells staff what to fix. */
   account(partner: Partner): ChannelAccount;
   /** The cache key of its transport's pacing state (read with the sync's other kept values). */

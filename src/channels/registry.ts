@@ -6,8 +6,9 @@ import type { ChannelId } from '../core/order';
 import type { SalesChannel } from './port';
 import { cafe24 } from './cafe24/channel';
 import { coupang } from './coupang/channel';
+import { naver } from './naver/channel';
 
-const CHANNELS: Readonly<Partial<Record<ChannelId, SalesChannel>>> = { cafe24, coupang };
+const CHANNELS: Readonly<Partial<Record<ChannelId, SalesChannel>>> = { cafe24, naver, coupang };
 
 /** The channel's implementation; throws for a channel the add-on does not connect yet. */
 export function channelOf(id: ChannelId): SalesChannel {

@@ -3,7 +3,7 @@
  * (UrlFetchApp.fetchAll in Apps Script), so requests to several malls can go in one batch and
  * the channel code stays pure and testable.
  */
-export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export interface HttpRequest {
   readonly method: HttpMethod;

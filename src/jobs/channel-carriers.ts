@@ -20,13 +20,13 @@ export function accountCarriers(accounts: readonly ChannelAccount[], gateway: Ga
   }
   if (missing.length === 0) return out;
   const asked = missing.map((a) => channelOf(a.channel).shipping!.carriers(a));
-  // A channel with fixed codes answers without a request.
+  // A channel without a carrier endpoint answers its list at once: only requests are sent.
   const requests = asked.filter((x): x is ChannelRequest<Carrier[]> => !Array.isArray(x));
-  const answered = requests.length > 0 ? gateway.run(requests) : [];
-  const outcomes = asked.map((x) => (Array.isArray(x) ? { ok: true as const, value: [...x] } : answered[requests.indexOf(x as ChannelRequest<Carrier[]>)]!));
+  const answers = requests.length === 0 ? [] : gateway.run(requests);
   const save: Record<string, string> = {};
   missing.forEach((account, i) => {
-    const o = outcomes[i]!;
+    const x = asked[i]!;
+    const o = Array.isArray(x) ? { ok: true as const, value: x as Carrier[] } : answers[requests.indexOf(x as ChannelRequest<Carrier[]>)]!;
     out.set(account.partnerId, o.ok ? o.value : o.error);
     if (o.ok) save[carriersKey(account)] = JSON.stringify(o.value);
   });

@@ -203,7 +203,7 @@ export function answerClaims(input: ClaimsStepInput, ports: ClaimsPorts): Claims
       input.gateway,
     );
     const reread = rereadOrders(
-      jobs.map((j) => ({ partnerId: j.job.partnerId, orderId: j.job.orderId })),
+      jobs.map((j) => ({ partnerId: j.job.partnerId, orderId: j.job.orderId, itemId: j.job.itemId })),
       input.conns,
       input.gateway,
       ports.clock.now(),

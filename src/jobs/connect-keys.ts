@@ -30,7 +30,12 @@ export function connectWithKeys(partner: Partner, values: unknown, deps: { reado
   }
   const entered = keysFrom(channel.apiKeys, values);
   if (!entered.ok) return { ok: false, saved: false, message: entered.problem };
-  saveApiKeys(deps.store, partner.channel, partner.partnerId, entered.keys);
+  try {
+    if (channel.saveKeys) channel.saveKeys(deps.store, partner.partnerId, entered.keys);
+    else saveApiKeys(deps.store, partner.channel, partner.partnerId, entered.keys);
+  } catch (e) {
+    return { ok: false, saved: false, message: (e as Error).message };
+  }
   const first = channel.orders.collect(account, null, deps.now, 0)[0];
   if (!first) return { ok: true, saved: true, message: `${channel.label} 키를 저장했습니다` };
   const [outcome] = deps.gateway.run([first.read.request]);

@@ -12,6 +12,8 @@ import { channelOf } from '../channels/registry';
 export interface OrderRef {
   readonly partnerId: string;
   readonly orderId: string;
+  /** The item the caller has in hand, when it has one (channels that read by item need it). */
+  readonly itemId?: string;
 }
 
 export interface RereadResult {
@@ -21,17 +23,18 @@ export interface RereadResult {
 }
 
 export function rereadOrders(refs: readonly OrderRef[], accounts: ReadonlyMap<string, ChannelAccount>, gateway: Gateway, now: number): RereadResult {
-  const byAccount = new Map<string, { account: ChannelAccount; orderIds: Set<string> }>();
+  const byAccount = new Map<string, { account: ChannelAccount; orderIds: Set<string>; items: Map<string, { orderId: string; itemId: string }> }>();
   for (const ref of refs) {
     const account = accounts.get(ref.partnerId);
     if (!account) continue;
     let entry = byAccount.get(ref.partnerId);
-    if (!entry) byAccount.set(ref.partnerId, (entry = { account, orderIds: new Set() }));
+    if (!entry) byAccount.set(ref.partnerId, (entry = { account, orderIds: new Set(), items: new Map() }));
     entry.orderIds.add(ref.orderId);
+    if (ref.itemId !== undefined) entry.items.set(ref.itemId, { orderId: ref.orderId, itemId: ref.itemId });
   }
   let calls: Array<{ account: ChannelAccount; orderIds: readonly string[] } & RereadStep> = [];
-  for (const { account, orderIds } of byAccount.values()) {
-    for (const c of channelOf(account.channel).orders.reread(account, [...orderIds], now)) calls.push({ account, ...c });
+  for (const { account, orderIds, items } of byAccount.values()) {
+    for (const c of channelOf(account.channel).orders.reread(account, [...orderIds], now, [...items.values()])) calls.push({ account, ...c });
   }
   const lines: OrderLine[] = [];
   const failed: Array<OrderRef & { error: ChannelError; deferred: boolean }> = [];

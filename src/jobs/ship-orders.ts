@@ -182,7 +182,7 @@ export function shipOrders(
     }
   }
   if (doubtful.size > 0) {
-    const check = rereadOrders([...doubtful.keys()].map((p) => ({ partnerId: p.account.partnerId, orderId: p.orderId })), conns, d.gateway, d.now);
+    const check = rereadOrders([...doubtful.keys()].flatMap((p) => p.itemIds.map((itemId) => ({ partnerId: p.account.partnerId, orderId: p.orderId, itemId }))), conns, d.gateway, d.now);
     const now = new Map(check.lines.map((l) => [itemKey(l), l]));
     for (const [p, { shown, absent }] of doubtful) {
       for (const index of p.indexes) {

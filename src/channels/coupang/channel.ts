@@ -4,7 +4,7 @@
  * because Coupang answers only registered addresses, carried by our relay when one is set.
  */
 import type { SalesChannel } from '../port';
-import { COUPANG_API_KEYS, coupangAccount, isConnectionKey, readKeys } from './account';
+import { COUPANG_API_KEYS, coupangAccount, isConnectionKey, readKeys, saveKeys } from './account';
 import { coupangClaims } from './claims';
 import { coupangConfirm } from './confirm';
 import { coupangOrders } from './orders';
@@ -17,6 +17,7 @@ export const coupang: SalesChannel = {
   label: '쿠팡',
   connect: 'apiKeys',
   apiKeys: COUPANG_API_KEYS,
+  saveKeys: (store, partnerId, keys) => saveKeys(store, partnerId, { vendorId: keys.vendorId ?? '', accessKey: keys.accessKey ?? '', secretKey: keys.secretKey ?? '' }),
   pacingKey: PACING_KEY,
   account: (p) => coupangAccount(p.partnerId, p.accountId),
   isConnectionKey,
