@@ -9,6 +9,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
+// The product's bundle carries bcryptjs (Naver's token signature) only through the build's plugin.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const bcryptForAppsScript = require('../../scripts/bcryptjs-for-apps-script.cjs');
 import { relayPort, relaySettingsFrom } from '../../src/channels/relay';
 import { canonicalString } from '../../src/channels/relay-wire';
 import type { HttpRequest, HttpResponse } from '../../src/core/http';
@@ -89,7 +92,7 @@ describe('the add-on’s relayed calls in the local Apps Script runtime', () => 
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relay-addon-'));
-    const out = await build({ entryPoints: [path.join(__dirname, 'fixtures/addon-entry.ts')], bundle: true, format: 'iife', globalName: 'T', target: 'es2020', platform: 'neutral', mainFields: ['module', 'main'], write: false, logLevel: 'error' });
+    const out = await build({ entryPoints: [path.join(__dirname, 'fixtures/addon-entry.ts')], bundle: true, format: 'iife', globalName: 'T', target: 'es2020', platform: 'neutral', mainFields: ['module', 'main'], write: false, logLevel: 'error', plugins: [bcryptForAppsScript] });
     const code = `${out.outputFiles[0]!.text}\nfunction viaRelay() { return T.viaRelay.apply(this, arguments); }\nfunction direct() { return T.direct.apply(this, arguments); }\n`;
     fs.writeFileSync(path.join(dir, 'Code.js'), code);
   });
