@@ -2,6 +2,7 @@ import type * as http from 'node:http';
 import { createCafe24Fake, defaultSeed, type Cafe24FakeOptions, type FaultInput } from '../fakes/cafe24';
 import { strictFromEnv } from '../fakes/cafe24/options';
 import { createCoupangFake, defaultSeed as coupangDefaultSeed, type CoupangOptionsInput, type FaultInput as CoupangFault } from '../fakes/coupang';
+import { createNaverFake, defaultSeed as naverDefaultSeed, NAVER_HOST, type FaultInput as NaverFault } from '../fakes/naver';
 import { CHANNEL_ACTIONS } from './channel-actions';
 
 /**
@@ -97,4 +98,29 @@ const coupang: ChannelFactory = (value, clock) => {
   };
 };
 
-export const channelFactories: Record<string, ChannelFactory> = { cafe24, coupang };
+/**
+ * `channels.naver` of a scenario: a seed (`"default"` or null for the built-in SmartStore
+ * application of the fake, or `{ applications }` in the Commerce API's own shapes), or
+ * `{ "seed": …, "options": {…} }` with the fake's switches (local/fakes/naver/README.md). Like
+ * Coupang's, the fake registers only the relay's address.
+ */
+const naver: ChannelFactory = (value, clock) => {
+  const setup = typeof value === 'object' && value !== null && !Array.isArray(value) && 'seed' in value ? (value as { seed: unknown; options?: Record<string, unknown> }) : { seed: value };
+  // The sandbox keeps every request: a reader of channels.json must see the first ones too.
+  const fake = createNaverFake({ clock, seed: setup.seed === 'default' || setup.seed == null ? naverDefaultSeed : setup.seed, ...setup.options, maxLogEntries: Number.MAX_SAFE_INTEGER });
+  const actions = CHANNEL_ACTIONS.naver!;
+  return {
+    hosts: [NAVER_HOST],
+    listener: (req, res) => fake.handle(req, res),
+    state: () => ({ ...fake.controls.state(), options: fake.options }),
+    requestLog: () => fake.core.log.all(),
+    requestLogDropped: () => 0,
+    control(action, args) {
+      if (!actions.includes(action)) throw new Error(`naver has no action "${action}" (known: ${actions.join(', ')})`);
+      return (fake.controls as unknown as Record<string, (...a: unknown[]) => unknown>)[action]!.apply(fake.controls, args);
+    },
+    fault: (_clientId, fault) => fake.controls.injectFault(fault as NaverFault),
+  };
+};
+
+export const channelFactories: Record<string, ChannelFactory> = { cafe24, naver, coupang };

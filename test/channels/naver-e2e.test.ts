@@ -1,0 +1,75 @@
+/**
+ * A SmartStore account in the running add-on: the built bundle in the local Apps Script
+ * runtime, the fake Commerce API on loopback registering only the relay's address, our relay
+ * between them. Staff enter the application's keys in the sidebar; the sync collects the paid
+ * product orders through the relay, confirms them when the partner is set so, and ships them.
+ */
+import { paths } from '../../local/paths';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../../local/fakes/naver';
+import { runScenario, type SandboxResult } from '../../local/sandbox/run';
+import { parseScenario } from '../../local/sandbox/scenario';
+import { tabRows } from '../e2e';
+
+// After the seed's order was paid (09:13).
+const START = '2026-11-23T10:00:00+09:00';
+// Partners tab columns A..R, 발주확인 자동 last (see coupang-e2e.test.ts).
+const naverRow = (confirmAtOnce: boolean) => ['PNR005', '나잘란 스마트스토어', '자사몰', '스마트스토어', DEFAULT_ACCOUNT_ID, 1, '', 100, '예치금', 0, 0, 0, '', '', '', '', '', confirmAtOnce];
+const keys = { clientId: DEFAULT_CLIENT_ID, clientSecret: DEFAULT_CLIENT_SECRET };
+const ITEM = '2026112310000011';
+
+interface NaverLog {
+  method: string;
+  path: string;
+  remoteAddress?: string;
+  status: number;
+}
+
+const naverLog = (r: SandboxResult) => r.channels.get('naver')!.requestLog() as NaverLog[];
+
+describe('a SmartStore account in the running add-on', () => {
+  const opened: SandboxResult[] = [];
+  afterAll(async () => {
+    for (const r of opened) await r.runtime.close();
+  });
+  const go = async (events: unknown[], opts: { relay?: boolean } = {}) => {
+    const r = await runScenario(
+      parseScenario({ name: 'naver', start: START, duration: '8m', channels: { naver: 'default' }, ...(opts.relay === false ? { relay: false } : {}), events: [{ at: '+0m', type: 'menu', function: 'setupWorkbook' }, ...events] }),
+      { bundleDir: paths.build },
+    );
+    opened.push(r);
+    return r;
+  };
+
+  it('connects with the keys typed in the sidebar, collects, confirms and ships through the relay', async () => {
+    const r = await go([
+      { at: '+1m', type: 'edit', sheet: '파트너', range: 'A2', values: [naverRow(true)] },
+      { at: '+2m', type: 'sidebar', function: 'saveChannelKeys', args: ['PNR005', keys] },
+      { at: '+2m', type: 'sidebar', function: 'installSync' },
+      { at: '+5m', type: 'editRow', sheet: '주문', where: { 품목주문번호: ITEM }, set: { 택배사: 'CJ대한통운', 송장번호: '680012345671' } },
+    ]);
+    expect(r.eventErrors).toEqual([]);
+    expect(tabRows(r, '파트너').find((row) => row['파트너ID'] === 'PNR005')!['연결상태']).toBe('연결됨');
+    expect(r.sheets.snapshot().flatMap((s) => s.values.flat().map(String)).some((v) => v.includes(DEFAULT_CLIENT_SECRET))).toBe(false);
+    const row = tabRows(r, '주문').find((o) => o['품목주문번호'] === ITEM)!;
+    expect(row['파트너ID']).toBe('PNR005');
+    expect(String(row['처리결과'])).toMatch(/^✓ .*출고/);
+    const calls = naverLog(r);
+    expect(calls.some((c) => /product-orders\/confirm$/.test(c.path) && c.status === 200)).toBe(true);
+    expect(calls.some((c) => /product-orders\/dispatch$/.test(c.path) && c.status === 200)).toBe(true);
+    expect(calls.every((c) => c.status < 400)).toBe(true);
+  });
+
+  it('without the relay, Naver refuses the token call with GW.IP_NOT_ALLOWED and the sidebar says what to fix', async () => {
+    const r = await go(
+      [
+        { at: '+1m', type: 'edit', sheet: '파트너', range: 'A2', values: [naverRow(false)] },
+        { at: '+2m', type: 'sidebar', function: 'saveChannelKeys', args: ['PNR005', keys] },
+      ],
+      { relay: false },
+    );
+    const answer = r.calls.find((c) => c.function === 'saveChannelKeys')!;
+    expect(answer.record.result).toMatchObject({ ok: false, message: expect.stringContaining('네이버가 이 주소의 호출을 허용하지 않습니다: 릴레이 설정 확인') });
+    expect(naverLog(r).length).toBeGreaterThan(0);
+    expect(naverLog(r).every((c) => c.status === 403)).toBe(true);
+  });
+});
