@@ -45,7 +45,7 @@ export const LOG_JOBS = {
   ledger: { ko: '원장', en: 'Ledger' },
   setup: { ko: '시트 설정', en: 'Setup' },
   install: { ko: '자동 동기화', en: 'Sync trigger' },
-  connect: { ko: '카페24 연결', en: 'Cafe24 connection' },
+  connect: { ko: '채널 연결', en: 'Channel connection' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type LogJob = keyof typeof LOG_JOBS;

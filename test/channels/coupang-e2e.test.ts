@@ -23,9 +23,9 @@ interface WingLogEntry {
   status: number;
 }
 
-async function run(events: unknown[], opts: { relay?: boolean } = {}): Promise<SandboxResult> {
+async function run(events: unknown[], opts: { relay?: boolean; duration?: string } = {}): Promise<SandboxResult> {
   return runScenario(
-    parseScenario({ name: 'coupang', start: START, duration: '8m', channels: { coupang: 'default' }, ...(opts.relay === false ? { relay: false } : {}), events: [{ at: '+0m', type: 'menu', function: 'setupWorkbook' }, ...events] }),
+    parseScenario({ name: 'coupang', start: START, duration: opts.duration ?? '8m', channels: { coupang: 'default' }, ...(opts.relay === false ? { relay: false } : {}), events: [{ at: '+0m', type: 'menu', function: 'setupWorkbook' }, ...events] }),
     { bundleDir: paths.build },
   );
 }
@@ -37,7 +37,7 @@ describe('a Coupang account in the running add-on', () => {
   afterAll(async () => {
     for (const r of opened) await r.runtime.close();
   });
-  const go = async (events: unknown[], opts: { relay?: boolean } = {}) => {
+  const go = async (events: unknown[], opts: { relay?: boolean; duration?: string } = {}) => {
     const r = await run(events, opts);
     opened.push(r);
     return r;
@@ -99,4 +99,3 @@ describe('a Coupang account in the running add-on', () => {
     expect(orders.every((o) => /DEPARTURE|DELIVERING|FINAL_DELIVERY/.test(String(o['주문상태'])))).toBe(true);
   });
 });
-
