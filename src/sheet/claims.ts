@@ -87,8 +87,9 @@ export function readClaimRow(row: TableRow): ClaimRead {
 
 /** "반품요청 (R00)" → "R00"; null when the cell has no code. */
 export function rawStatusOf(label: string): string | null {
-  // A channel's own code: "R00" in a mall, "CANCEL_REQUEST" on a marketplace.
-  return /\(([A-Z][A-Z0-9_]*)\)\s*$/.exec(label)?.[1] ?? null;
+  // A channel's own code: "R00" in a mall, "CANCEL/RELEASE_STOP_UNCHECKED" at Coupang,
+  // "DELIVERED RETURN:COLLECT_DONE" at Naver: whatever the last parentheses hold.
+  return /\(([A-Z][A-Z0-9_/: ]*)\)\s*$/.exec(label)?.[1] ?? null;
 }
 
 /** A label in either language, or the key itself; null when blank or unknown (with a problem). */

@@ -98,4 +98,21 @@ describe('a Coupang account in the running add-on', () => {
     expect(orders.map((o) => o['처리결과'])).toEqual([expect.stringMatching(/^✓ .*출고/), expect.stringMatching(/^✓ .*출고/)]);
     expect(orders.every((o) => /DEPARTURE|DELIVERING|FINAL_DELIVERY/.test(String(o['주문상태'])))).toBe(true);
   });
+  it("a buyer's cancel after 발주확인 reaches the claims tab; staff's 승인 stops the shipment at Coupang and the line ends cancelled", async () => {
+    const ORDER = '22000009546234';
+    const r = await go([
+      { at: '+1m', type: 'edit', sheet: '파트너', range: 'A2', values: [coupangRow(true)] },
+      { at: '+2m', type: 'sidebar', function: 'saveChannelKeys', args: ['PNR004', keys] },
+      { at: '+2m', type: 'sidebar', function: 'installSync' },
+      { at: '+4m', type: 'channel', channel: 'coupang', action: 'requestCancel', args: [DEFAULT_VENDOR_ID, Number(ORDER), { reason: '배송 지연' }] },
+      ...['3242596358', '3242596361'].map((item) => ({ at: '+6m', type: 'editRow', sheet: '클레임', where: { 품목주문번호: `${ORDER}-${item}` }, set: { 처리요청: '승인' } })),
+    ], { duration: '12m' });
+    expect(r.eventErrors).toEqual([]);
+    const claims = tabRows(r, '클레임').filter((c) => c['주문번호'] === ORDER);
+    expect(claims.length).toBeGreaterThan(0);
+    expect(claims.every((c) => c['유형'] === '취소')).toBe(true);
+    const orders = tabRows(r, '주문').filter((row) => row['파트너ID'] === 'PNR004');
+    expect(orders.every((o) => /^취소/.test(String(o['주문상태'])))).toBe(true);
+    expect(wing(r).some((e) => /stoppedShipment|stop/i.test(e.path) && e.status < 300)).toBe(true);
+  });
 });

@@ -41,6 +41,9 @@ describe('claims tab rows', () => {
     const staff = CLAIMS.columns.filter((c) => c.editable).map((c) => c.key);
     expect(Object.keys(values).filter((k) => staff.includes(k))).toEqual([]);
     expect(rawStatusOf('취소요청 (C00)')).toBe('C00');
+    // Marketplaces' codes: Coupang's receipt status and Naver's status with its claim step.
+    expect(rawStatusOf('취소요청 (CANCEL/RELEASE_STOP_UNCHECKED)')).toBe('CANCEL/RELEASE_STOP_UNCHECKED');
+    expect(rawStatusOf('반품요청 (DELIVERED RETURN:COLLECT_DONE)')).toBe('DELIVERED RETURN:COLLECT_DONE');
     expect(rawStatusOf('')).toBeNull();
   });
 });
