@@ -31,9 +31,9 @@ describe('a SmartStore account in the running add-on', () => {
   afterAll(async () => {
     for (const r of opened) await r.runtime.close();
   });
-  const go = async (events: unknown[], opts: { relay?: boolean } = {}) => {
+  const go = async (events: unknown[], opts: { relay?: boolean; duration?: string } = {}) => {
     const r = await runScenario(
-      parseScenario({ name: 'naver', start: START, duration: '8m', channels: { naver: 'default' }, ...(opts.relay === false ? { relay: false } : {}), events: [{ at: '+0m', type: 'menu', function: 'setupWorkbook' }, ...events] }),
+      parseScenario({ name: 'naver', start: START, duration: opts.duration ?? '8m', channels: { naver: 'default' }, ...(opts.relay === false ? { relay: false } : {}), events: [{ at: '+0m', type: 'menu', function: 'setupWorkbook' }, ...events] }),
       { bundleDir: paths.build },
     );
     opened.push(r);
@@ -72,4 +72,24 @@ describe('a SmartStore account in the running add-on', () => {
     expect(naverLog(r).length).toBeGreaterThan(0);
     expect(naverLog(r).every((c) => c.status === 403)).toBe(true);
   });
+
+  it("a buyer's cancel after 발주확인 reaches the claims tab; staff's 승인 approves it at Naver and the line ends cancelled", async () => {
+    const r = await go(
+      [
+        { at: '+1m', type: 'edit', sheet: '파트너', range: 'A2', values: [naverRow(true)] },
+        { at: '+2m', type: 'sidebar', function: 'saveChannelKeys', args: ['PNR005', keys] },
+        { at: '+2m', type: 'sidebar', function: 'installSync' },
+        { at: '+4m', type: 'channel', channel: 'naver', action: 'requestCancel', args: [DEFAULT_CLIENT_ID, ITEM, '단순 변심'] },
+        { at: '+6m', type: 'editRow', sheet: '클레임', where: { 품목주문번호: ITEM }, set: { 처리요청: '승인' } },
+      ],
+      { duration: '12m' },
+    );
+    expect(r.eventErrors).toEqual([]);
+    const claim = tabRows(r, '클레임').find((c) => c['품목주문번호'] === ITEM)!;
+    expect(claim['유형']).toBe('취소');
+    expect(String(claim['처리결과'])).toMatch(/스마트스토어/);
+    expect(String(tabRows(r, '주문').find((o) => o['품목주문번호'] === ITEM)!['주문상태'])).toMatch(/^취소/);
+    expect(naverLog(r).some((c) => /claim\/cancel\/approve$/.test(c.path) && c.status === 200)).toBe(true);
+  });
 });
+
