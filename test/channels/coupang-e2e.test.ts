@@ -115,4 +115,20 @@ describe('a Coupang account in the running add-on', () => {
     expect(orders.every((o) => /^취소/.test(String(o['주문상태'])))).toBe(true);
     expect(wing(r).some((e) => /stoppedShipment|stop/i.test(e.path) && e.status < 300)).toBe(true);
   });
+
+  it("pushes the partner's share of the warehouse stock to its vendor item, found by externalVendorSku", async () => {
+    const r = await go([
+      { at: '+1m', type: 'edit', sheet: '파트너', range: 'A2', values: [coupangRow(false)] },
+      { at: '+1m', type: 'edit', sheet: '상품', range: 'A2', values: [['NJ-MUG', '수제 도자기 머그컵', '', '8801234500011', 7000, 19500, 120, 2, '판매중']] },
+      { at: '+1m', type: 'edit', sheet: '연동재고율', range: 'A2', values: [['NJ-MUG', 'PNR004', 'TRUE', 50]] },
+      { at: '+2m', type: 'sidebar', function: 'saveChannelKeys', args: ['PNR004', keys] },
+      { at: '+2m', type: 'sidebar', function: 'installSync' },
+    ]);
+    expect(r.eventErrors).toEqual([]);
+    // 120 in the warehouse − 2 safety − 2 held by the paid order = 116 × 50% = 58.
+    const state = r.channels.get('coupang')!.state() as { vendors: Array<{ stock: Array<{ externalVendorSku: string; quantity: number }> }> };
+    expect(state.vendors[0]!.stock.find((x) => x.externalVendorSku === 'NJ-MUG')!.quantity).toBe(58);
+    expect(tabRows(r, '연동재고율').find((x) => x.SKU === 'NJ-MUG')!['전송재고']).toBe(58);
+  });
 });
+
