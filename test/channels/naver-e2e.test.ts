@@ -91,5 +91,21 @@ describe('a SmartStore account in the running add-on', () => {
     expect(String(tabRows(r, '주문').find((o) => o['품목주문번호'] === ITEM)!['주문상태'])).toMatch(/^취소/);
     expect(naverLog(r).some((c) => /claim\/cancel\/approve$/.test(c.path) && c.status === 200)).toBe(true);
   });
+
+  it("pushes the partner's share of the warehouse stock to its SmartStore product, found by the seller's code", async () => {
+    const r = await go([
+      { at: '+1m', type: 'edit', sheet: '파트너', range: 'A2', values: [naverRow(false)] },
+      { at: '+1m', type: 'edit', sheet: '상품', range: 'A2', values: [['NJ-MUG', '수제 도자기 머그컵', '', '8801234500011', 7000, 19500, 120, 2, '판매중']] },
+      { at: '+1m', type: 'edit', sheet: '연동재고율', range: 'A2', values: [['NJ-MUG', 'PNR005', 'TRUE', 50]] },
+      { at: '+2m', type: 'sidebar', function: 'saveChannelKeys', args: ['PNR005', keys] },
+      { at: '+2m', type: 'sidebar', function: 'installSync' },
+    ]);
+    expect(r.eventErrors).toEqual([]);
+    // 120 in the warehouse − 2 safety − 2 held by the paid product order = 116 × 50% = 58.
+    const state = JSON.stringify(r.channels.get('naver')!.state());
+    expect(tabRows(r, '연동재고율').find((x) => x.SKU === 'NJ-MUG')!['전송재고']).toBe(58);
+    expect(state).toMatch(/"stockQuantity":58,[^{}]*"sellerManagementCode":"NJ-MUG"|"sellerManagementCode":"NJ-MUG"[^{}]*"stockQuantity":58|"stockQuantity":58/);
+    expect(naverLog(r).some((c) => /multi-update|option-stock/.test(c.path) && c.status === 200)).toBe(true);
+  });
 });
 
