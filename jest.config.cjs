@@ -1,7 +1,7 @@
 /**
- * Jest runs the specifications in test/ (TypeScript through esbuild), then the Cafe24 end-to-end
- * specifications again under the other readings of the fake Cafe24 where the reference is silent
- * (local/fakes/cafe24/options.ts): the product must not depend on the fake's choice.
+ * Jest runs the specifications in test/ (TypeScript through esbuild), then the channels' end-to-end
+ * specifications again under the other readings of each fake where the reference is silent
+ * (local/fakes/<channel>/options.ts): the product must not depend on the fake's choice.
  * `npx jest FILE --selectProjects default` runs the first pass only (paths before the option).
  */
 const base = {
@@ -40,8 +40,18 @@ const READINGS = [
   },
   {
     name: 'naver: re-confirm refused, wide windows cut, cancels wait for approval, Retry-After sent, undated dispatch filled in',
-    testMatch: ['**/test/channels/naver-against-fake.test.ts'],
+    testMatch: ['**/test/channels/naver-against-fake.test.ts', '**/test/channels/naver-e2e.test.ts'],
     naver: { reconfirm: 'fail', lastChangedWindow: 'clamp', buyerCancelBeforeConfirm: 'request', sendRetryAfter: true, dispatchDateRequired: false },
+  },
+  {
+    name: 'coupang: split boxes keep their id, invoices accepted before acknowledgement and twice, acknowledging an INSTRUCT box succeeds',
+    testMatch: ['**/test/channels/coupang-against-fake.test.ts', '**/test/channels/coupang-e2e.test.ts'],
+    coupang: { splitKeepsBox: true, invoiceBeforeAck: 'accept', ackWhenInstruct: 'ok', duplicateInvoice: 'allow' },
+  },
+  {
+    name: 'coupang: ordersheets dated at ordering, refused calls count against the rate, PATCH refused',
+    testMatch: ['**/test/channels/coupang-against-fake.test.ts', '**/test/channels/coupang-e2e.test.ts'],
+    coupang: { createdAtIs: 'orderedAt', refusedCallsCount: true, acceptPatch: false },
   },
   {
     name: 'cafe24: comma lists read as lists',
@@ -60,7 +70,7 @@ module.exports = {
       displayName: r.name,
       testMatch: r.testMatch,
       setupFiles: ['<rootDir>/test/fake-reading.cjs'],
-      globals: { ...(r.strict ? { CAFE24_FAKE_STRICT: r.strict } : {}), ...(r.naver ? { NAVER_FAKE_STRICT: r.naver } : {}), ...(r.timing ? { GAS_TRIGGER_TIMING: r.timing } : {}) },
+      globals: { ...(r.strict ? { CAFE24_FAKE_STRICT: r.strict } : {}), ...(r.naver ? { NAVER_FAKE_STRICT: r.naver } : {}), ...(r.coupang ? { COUPANG_FAKE_OPTIONS: r.coupang } : {}), ...(r.timing ? { GAS_TRIGGER_TIMING: r.timing } : {}) },
     })),
   ],
 };

@@ -3,6 +3,7 @@ import { createCafe24Fake, defaultSeed, type Cafe24FakeOptions, type FaultInput 
 import { strictFromEnv } from '../fakes/cafe24/options';
 import { createCoupangFake, defaultSeed as coupangDefaultSeed, type CoupangOptionsInput, type FaultInput as CoupangFault } from '../fakes/coupang';
 import { createNaverFake, defaultSeed as naverDefaultSeed, NAVER_HOST, type FaultInput as NaverFault } from '../fakes/naver';
+import { optionsFromEnv as naverOptionsFromEnv } from '../fakes/naver/options';
 import { CHANNEL_ACTIONS } from './channel-actions';
 
 /**
@@ -74,13 +75,19 @@ const cafe24: ChannelFactory = (value, clock) => {
  * fake's switches where the reference is silent (local/fakes/coupang/README.md). The fake
  * registers only the relay's address: a direct call from the add-on gets Coupang's 403.
  */
+function coupangOptionsFromEnv(): CoupangOptionsInput {
+  const raw = process.env.COUPANG_FAKE_OPTIONS;
+  return raw ? (JSON.parse(raw) as CoupangOptionsInput) : {};
+}
+
 const coupang: ChannelFactory = (value, clock) => {
   const setup = typeof value === 'object' && value !== null && !Array.isArray(value) && 'seed' in value ? (value as { seed: unknown; options?: CoupangOptionsInput }) : { seed: value };
   const fake = createCoupangFake({
     clock,
     seed: (setup.seed === 'default' || setup.seed == null ? coupangDefaultSeed : setup.seed) as typeof coupangDefaultSeed,
     // The sandbox keeps every request: a reader of channels.json must see the first ones too.
-    options: { ...setup.options, maxLogEntries: Number.MAX_SAFE_INTEGER },
+    // COUPANG_FAKE_OPTIONS (JSON): the spec matrix's reading, under the scenario's own switches.
+    options: { ...coupangOptionsFromEnv(), ...setup.options, maxLogEntries: Number.MAX_SAFE_INTEGER },
   });
   const actions = CHANNEL_ACTIONS.coupang!;
   return {
@@ -107,7 +114,7 @@ const coupang: ChannelFactory = (value, clock) => {
 const naver: ChannelFactory = (value, clock) => {
   const setup = typeof value === 'object' && value !== null && !Array.isArray(value) && 'seed' in value ? (value as { seed: unknown; options?: Record<string, unknown> }) : { seed: value };
   // The sandbox keeps every request: a reader of channels.json must see the first ones too.
-  const fake = createNaverFake({ clock, seed: setup.seed === 'default' || setup.seed == null ? naverDefaultSeed : setup.seed, ...setup.options, maxLogEntries: Number.MAX_SAFE_INTEGER });
+  const fake = createNaverFake({ clock, seed: setup.seed === 'default' || setup.seed == null ? naverDefaultSeed : setup.seed, ...naverOptionsFromEnv(), ...setup.options, maxLogEntries: Number.MAX_SAFE_INTEGER });
   const actions = CHANNEL_ACTIONS.naver!;
   return {
     hosts: [NAVER_HOST],
