@@ -24,10 +24,11 @@ import { sheetTables } from './adapters/tables';
 import { pushStockStep } from '../jobs/push-stock-step';
 import { HEALTH_KEY, healthAfterRun } from './health';
 import { sendTrackingNumbers } from '../jobs/send-tracking';
-import { shipDirtyMark, PARTNERS_SNAPSHOT_KEY, STOCK_DIRTY_KEY, SHIP_FLAG_KEYS, SHIP_WAITING_KEY, CLAIMS_CACHE_KEYS, SETTLEMENT_CACHE_KEYS, RECENT_ORDERS_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, HEARTBEAT_KEY, KEEP_S, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, SHIP_DIRTY_KEY, STOCK_COVER_DAY_KEY } from '../jobs/kept';
+import { shipDirtyMark, PARTNERS_SNAPSHOT_KEY, STOCK_DIRTY_KEY, SHIP_FLAG_KEYS, SHIP_WAITING_KEY, CLAIMS_CACHE_KEYS, INQUIRIES_CACHE_KEYS, SETTLEMENT_CACHE_KEYS, RECENT_ORDERS_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, HEARTBEAT_KEY, KEEP_S, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, SHIP_DIRTY_KEY, STOCK_COVER_DAY_KEY } from '../jobs/kept';
 import { shippingAsked, startShipping } from '../jobs/ship-flag';
 import { writeOrderLines } from './write-order-lines';
 import { claimsStep } from './claims-step';
+import { inquiriesStep } from './inquiries-step';
 import { settlementBooks, settlementSession } from './settlement-step';
 import type { OrderLine } from '../core/order';
 
@@ -84,7 +85,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
   try {
     const ss = SpreadsheetApp.getActive();
     // One cache read for everything kept between runs.
-    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, ...PACING_KEYS, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, STOCK_COVER_DAY_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
+    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, ...PACING_KEYS, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, STOCK_COVER_DAY_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...INQUIRIES_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
     // Settlement holds and the due-check ride on the same read (settlement-step.ts).
     const settlement = settlementSession(kept);
     let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
@@ -186,6 +187,7 @@ export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
       // Orders read again after acting: a cancelled line stops reserving stock in this same run.
       writeLines(claims.lines);
       for (const m of claims.messages) log.push({ job: 'claims', startedAt: started, durationMs: Date.now() - started.getTime(), level: m.level, message: m.message });
+      wroteSheet = inquiriesStep(ss, { conns: connMap, kept, lang, started, keep, log }, rt) || wroteSheet;
       settle(ordersGrid);
       for (const e of result.errors) {
         errors.push(e.error.message);

@@ -18,6 +18,7 @@ export const JOB_LABELS: Readonly<Record<HealthJob, string>> = {
   products: '상품 전송',
   shipping: '송장 전송',
   claims: '클레임 처리',
+  inquiries: '문의 답변',
   settlement: '정산',
 };
 

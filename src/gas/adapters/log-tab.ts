@@ -13,6 +13,8 @@ export interface LogEntry {
   rowsChanged?: number;
   level: LogLevel;
   message: string;
+  /** For the health view only: not written to the log tab (a step that ran with nothing to say). */
+  quiet?: boolean;
 }
 
 /**
@@ -20,7 +22,8 @@ export interface LogEntry {
  * of entries. A missing log tab (setup not run yet) is not an error: the entries go to the
  * execution log instead.
  */
-export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, entries: readonly LogEntry[]): void {
+export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, all: readonly LogEntry[]): void {
+  const entries = all.filter((e) => !e.quiet);
   if (entries.length === 0) return;
   const sheet = findTab(ss, LOG);
   if (!sheet) {
