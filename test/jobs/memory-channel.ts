@@ -332,7 +332,7 @@ export class MemoryChannel implements SalesChannel {
     },
     'inquiries.update': (account, { inquiryId, answerId, text }) => {
       const q = this.questions.find((x) => x.account === account && x.inquiryId === inquiryId);
-      if (!q || q.answer?.answerId !== answerId) return { status: 404, body: {} };
+      if (!q?.answer || q.answer.answerId !== answerId) return { status: 404, body: {} };
       q.answer = { ...q.answer, text: String(text) };
       q.seq = ++this.seq;
       return { status: 200, body: {} };
