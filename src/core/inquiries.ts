@@ -124,7 +124,7 @@ export function responseRates(rows: ReadonlyArray<{ channel: ChannelId; askedAt:
 // ---------------------------------------------------------------------------------------------
 // answers as text
 
-/** The longest answer the add-on sends: Cafe24's comment templates hold 4,000 characters. */
+/** The longest answer the add-on sends: the saved-answer limits the channels document are 4,000 characters. */
 export const MAX_ANSWER_CHARS = 4000;
 
 /** Why an answer cannot be sent as typed (Korean), or null. */
