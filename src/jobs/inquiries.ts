@@ -84,6 +84,8 @@ interface Kept {
   every: number;
   seen: string;
   retryAt: number | null;
+  /** The last read's trouble ('' when fine): the log hears of it when it starts or changes, not every read. */
+  error: string;
 }
 
 /**
@@ -156,13 +158,13 @@ export function runInquiries(input: InquiriesInput, ports: InquiriesPorts): Inqu
       const old = keptOf.get(a.partnerId) ?? null;
       const kept: Kept = f
         ? // A throttled or timed-out read goes again next minute; a refusal waits its turn.
-          { cursor: old?.cursor ?? null, every: minutes, seen: old?.seen ?? '', retryAt: f.deferred || f.error.retryable ? now + MINUTE : null }
-        : { cursor: cursors.get(a.partnerId) ?? old?.cursor ?? null, every: minutes, seen: prints.get(a.partnerId) ?? '', retryAt: null };
+          { cursor: old?.cursor ?? null, every: minutes, seen: old?.seen ?? '', retryAt: f.deferred || f.error.retryable ? now + MINUTE : null, error: f.error.userMessage }
+        : { cursor: cursors.get(a.partnerId) ?? old?.cursor ?? null, every: minutes, seen: prints.get(a.partnerId) ?? '', retryAt: null, error: '' };
+      if (f && old?.error !== f.error.userMessage) report.messages.push({ level: 'warn', message: `${a.partnerId}: 문의를 읽지 못했습니다: ${f.error.userMessage}` });
       const text = JSON.stringify(kept);
       if (text !== JSON.stringify(old)) ports.store.set(inquiryCursorKey(a), text);
       if (!f) report.read.push(a.partnerId);
     }
-    for (const [id, f] of failed) report.messages.push({ level: 'warn', message: `${id}: 문의를 읽지 못했습니다: ${f.error.userMessage}` });
   };
   if (state !== null && !edited && !lateDue && !state.retry && seen.size === 0) {
     commitCursors();
@@ -525,6 +527,7 @@ function parseKept(text: string | null): Kept | null {
       every: typeof k.every === 'number' ? k.every : DEFAULT_INQUIRY_MINUTES,
       seen: typeof k.seen === 'string' ? k.seen : '',
       retryAt: typeof k.retryAt === 'number' ? k.retryAt : null,
+      error: typeof k.error === 'string' ? k.error : '',
     };
   } catch {
     return null;

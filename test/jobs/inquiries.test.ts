@@ -211,3 +211,20 @@ test('an answer edited after posting is sent as an update, once', () => {
   run();
   expect(channel.received.filter((r) => r.endsWith('inquiries.update'))).toHaveLength(1);
 });
+
+test('a read the channel refuses leaves the cursor, is said once in the log, and is tried again at the next read, not every minute', () => {
+  channel.ask('ownshop', 'Q1', T0);
+  channel.failNext('ownshop', 'inquiries.changed', 403);
+  const first = run();
+  expect(first.messages).toEqual([{ level: 'warn', message: 'PNR001: 문의를 읽지 못했습니다: 메모리몰 오류 (403)' }]);
+  channel.received.length = 0;
+  clock.advance(MIN);
+  run();
+  expect(channel.received).toEqual([]);
+  channel.failNext('ownshop', 'inquiries.changed', 403);
+  clock.advance(9 * MIN);
+  expect(run().messages).toEqual([]);
+  clock.advance(10 * MIN);
+  run();
+  expect(row('Q1').question).toBe('이 셔츠 M 사이즈 있나요?');
+});
