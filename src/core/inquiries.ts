@@ -140,6 +140,7 @@ export function answerRefusal(text: string): string | null {
  */
 export function plainText(html: string): string {
   return html
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/p>\s*/gi, '\n')
     .replace(/<[^>]*>/g, '')
