@@ -395,6 +395,8 @@ export const AskInput = z.strictObject({
   product_no: z.number().int().positive().optional(),
   order_id: z.string().optional(),
   secret: z.boolean().default(true),
+  /** When it was asked (ISO with offset), for a question asked before now; default now. */
+  asked_at: z.iso.datetime({ offset: true }).optional(),
 });
 
 export const AnswerInAdminInput = z.strictObject({
@@ -434,7 +436,7 @@ export function askQuestion(mall: MallState, input: z.output<typeof AskInput>, n
     reply_status: 'N',
     reply_user_id: null,
     deleted: 'F',
-    created: now,
+    created: input.asked_at !== undefined ? Date.parse(input.asked_at) : now,
   });
   return renderArticle(a);
 }
