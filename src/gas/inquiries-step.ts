@@ -1,6 +1,8 @@
 /** The inquiries step in Apps Script: src/jobs/inquiries.ts on the spreadsheet's tabs and the run's channels. */
 import type { ChannelAccount } from '../channels/port';
+import { parseHealth } from '../jobs/health';
 import { runInquiries } from '../jobs/inquiries';
+import { HEALTH_KEY } from '../jobs/kept';
 import type { Lang } from '../sheet/schema';
 import type { LogEntry } from './adapters/log-tab';
 import { sheetTables } from './adapters/tables';
@@ -8,7 +10,8 @@ import { clock, type ChannelRuntime } from './channel-runtime';
 
 export interface InquiriesRun {
   readonly conns: ReadonlyMap<string, ChannelAccount>;
-  readonly kept: Readonly<Record<string, string>>;
+  /** The sync's one cache read (its health record is advanced here for a read with nothing to say). */
+  readonly kept: Record<string, string>;
   readonly lang: Lang;
   readonly started: Date;
   /** The sync's own: what it keeps in the cache and logs at its end. */
@@ -18,7 +21,7 @@ export interface InquiriesRun {
 
 /**
  * Runs the step and folds what it did into the sync's keep and log (a read with nothing to say
- * is a quiet entry: the health view counts it, the log tab does not get it). Whether it wrote the sheet.
+ * goes to the health view only, never to the log tab). Whether it wrote the sheet.
  */
 export function inquiriesStep(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, run: InquiriesRun, rt: ChannelRuntime): boolean {
   const report = runInquiries({ conns: run.conns, kept: run.kept, lang: run.lang }, { tables: sheetTables(ss), gateway: rt.gateway, store: rt.store, clock });
@@ -26,7 +29,16 @@ export function inquiriesStep(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, run:
   const at = () => Date.now() - run.started.getTime();
   for (const m of report.messages) run.log.push({ job: 'inquiries', startedAt: run.started, durationMs: at(), level: m.level, message: m.message });
   if (report.messages.length === 0 && report.read.length > 0) {
-    run.log.push({ job: 'inquiries', startedAt: run.started, durationMs: at(), level: 'info', message: `문의 확인 (${report.read.join(', ')})`, quiet: true });
+    if (report.wroteSheet) run.log.push({ job: 'inquiries', startedAt: run.started, durationMs: at(), level: 'info', message: `문의 확인 (${report.read.join(', ')})`, quiet: true });
+    else {
+      // A log entry, even one the log tab never gets, makes the sync flush the sheet: a read that
+      // wrote nothing is put straight into the health record the sync is about to advance.
+      const health = parseHealth(run.kept[HEALTH_KEY]);
+      if (health) {
+        health.jobs.inquiries = { ...health.jobs.inquiries, okAt: run.started.getTime() };
+        run.kept[HEALTH_KEY] = JSON.stringify(health);
+      }
+    }
   }
   return report.wroteSheet;
 }
