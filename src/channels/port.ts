@@ -11,6 +11,7 @@ import type { HttpMethod, HttpRequest, HttpResponse } from '../core/http';
 import type { CarrierRule } from '../core/carriers';
 import type { MallClaimState, MallCommand } from '../core/claims';
 import type { Krw } from '../core/krw';
+import type { InquirySeen } from '../core/inquiries';
 import type { Carrier, ChannelId, OrderLine } from '../core/order';
 import type { Partner } from '../core/partner';
 import type { Clock, HttpPort, KeyValueStore, LockPort } from '../core/ports';
@@ -383,6 +384,39 @@ export interface ConfirmCapability {
   confirm(account: ChannelAccount, items: readonly ConfirmItem[]): ReadonlyArray<{ readonly itemIds: readonly string[]; readonly request: ChannelRequest<ConfirmAnswer[]> }>;
 }
 
+/** One page of an inquiry read: what it shows, the page after it, and (on the last page) the cursor to keep. */
+export interface InquiryPage {
+  readonly items: readonly InquirySeen[];
+  readonly next: InquiryRead | null;
+  /** Set on the last page of a collect: what to pass next time. */
+  readonly cursor: string | null;
+}
+
+export interface InquiryRead {
+  readonly request: ChannelRequest<InquiryPage>;
+}
+
+/** The channel's answer to an answer posted: its id there, to read back and to edit. */
+export interface PostedAnswer {
+  readonly answerId: string | null;
+}
+
+/**
+ * Buyers' questions (product Q&A, 1:1, CS inquiries) and their answers. A collect is a chain of
+ * paged reads of what is new or changed since an opaque cursor (null: never read; the channel
+ * picks how far back). Posting is never blind: an answer whose outcome is unknown is looked for
+ * with `readBack` before anything is sent again.
+ */
+export interface InquiriesCapability {
+  collect(account: ChannelAccount, cursor: string | null, now: number): InquiryRead;
+  /** Posts an answer to one inquiry (its title, for channels whose answers carry one). */
+  answer(account: ChannelAccount, inquiry: { readonly inquiryId: string; readonly title: string }, text: string): ChannelRequest<PostedAnswer>;
+  /** Replaces an answer posted before; absent where the channel keeps answers as they were posted. */
+  update?(account: ChannelAccount, inquiryId: string, answerId: string, text: string): ChannelRequest<void>;
+  /** Reads these inquiries again as they are now (answers included), looking from `since` on. */
+  readBack(account: ChannelAccount, inquiryIds: readonly string[], since: number, now: number): InquiryRead;
+}
+
 export interface SalesChannel {
   readonly id: ChannelId;
   /** Its name in the sheet's messages ("카페24"). */
@@ -412,4 +446,5 @@ export interface SalesChannel {
   readonly shipping?: ShippingCapability;
   readonly claims?: ClaimsCapability;
   readonly confirm?: ConfirmCapability;
+  readonly inquiries?: InquiriesCapability;
 }

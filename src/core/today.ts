@@ -5,9 +5,10 @@
  * parcels to pack and ship, tracking numbers to check, claims to answer (late ones first), held
  * parcels and why, and stock running out.
  */
-import type { OrderLineStatus } from './order';
+import { responseRates } from './inquiries';
+import type { ChannelId, OrderLineStatus } from './order';
 
-export const TODAY_KINDS = ['newOrders', 'toShip', 'checkTracking', 'claims', 'held', 'lowStock'] as const;
+export const TODAY_KINDS = ['newOrders', 'toShip', 'checkTracking', 'claims', 'inquiries', 'lateInquiries', 'held', 'lowStock'] as const;
 export type TodayKind = (typeof TODAY_KINDS)[number];
 
 /** One orders-tab row as 오늘 할 일 reads it. */
@@ -27,6 +28,21 @@ export interface TodayClaimRow {
   readonly todo: string;
   readonly answerBy: number | null;
 }
+
+/** One 문의-tab row. */
+export interface TodayInquiryRow {
+  /** Null when the row's channel cell names none the add-on knows. */
+  readonly channel: ChannelId | null;
+  /** Its 조치필요 ("1 답변기한 초과", "2 답변 필요 (…까지)", ""). */
+  readonly todo: string;
+  readonly askedAt: number | null;
+  readonly answeredAt: number | null;
+  readonly answered: boolean;
+}
+
+/** An inquiry waits for an answer while its 조치필요 says anything; late when it ranks 1. */
+export const inquiryWaits = (r: Pick<TodayInquiryRow, 'todo'>): boolean => r.todo.trim() !== '';
+export const inquiryLate = (r: Pick<TodayInquiryRow, 'todo'>): boolean => /^1\s/.test(r.todo);
 
 /** One SKU's stock: what may still be offered to the malls. */
 export interface TodayStock {
@@ -48,7 +64,7 @@ export interface TodayItem {
   /** Something is late or blocks shipping: shown in red. */
   readonly urgent: boolean;
   /** Where a click goes. */
-  readonly tab: 'orders' | 'claims' | 'products';
+  readonly tab: 'orders' | 'claims' | 'inquiries' | 'products';
 }
 
 /** Stock running out without a reorder point yet (a SKU the sync has not figured): at or below this. */
@@ -84,7 +100,20 @@ export function claimLate(r: TodayClaimRow, now: number): boolean {
   return /^[12]\s/.test(r.todo) && r.answerBy !== null && r.answerBy < now;
 }
 
-export function todayItems(orders: readonly TodayOrderRow[], claims: readonly TodayClaimRow[], stock: readonly TodayStock[], now: number): TodayItem[] {
+/** "카페24 92% · 스마트스토어 100%": each channel's 7-day response rate, or null when none counts yet. */
+export function responseRateText(rows: readonly TodayInquiryRow[], now: number, labelOf: (c: ChannelId) => string): string | null {
+  const rates = responseRates(rows.flatMap((r) => (r.channel === null ? [] : [{ ...r, channel: r.channel }])), now).filter((r) => r.percent !== null);
+  return rates.length === 0 ? null : rates.map((r) => `${labelOf(r.channel)} ${r.percent}%`).join(' · ');
+}
+
+export function todayItems(
+  orders: readonly TodayOrderRow[],
+  claims: readonly TodayClaimRow[],
+  stock: readonly TodayStock[],
+  now: number,
+  inquiries: readonly TodayInquiryRow[] = [],
+  labelOf: (c: ChannelId) => string = (c) => c,
+): TodayItem[] {
   const rows = (kind: keyof typeof orderRowMatches) => orders.filter((r) => orderRowMatches[kind](r));
   const distinct = (list: readonly TodayOrderRow[], key: (r: TodayOrderRow) => string) => new Set(list.map(key)).size;
 
@@ -113,6 +142,22 @@ export function todayItems(orders: readonly TodayOrderRow[], claims: readonly To
   if (check.length > 0) items.push({ kind: 'checkTracking', label: '송장 확인', count: check.length, unit: '건', detail: '송장번호가 거부되었습니다', urgent: true, tab: 'orders' });
   items.push(
     { kind: 'claims', label: '클레임 처리 대기', count: waiting.length, unit: '건', detail: late > 0 ? `답변기한 초과 ${late}건` : null, urgent: late > 0, tab: 'claims' },
+  );
+  const unanswered = inquiries.filter(inquiryWaits);
+  const lateInquiries = unanswered.filter(inquiryLate).length;
+  const rate = responseRateText(inquiries, now, labelOf);
+  items.push({
+    kind: 'inquiries',
+    label: '미답변 문의',
+    count: unanswered.length,
+    unit: '건',
+    detail: [lateInquiries > 0 ? `답변기한 초과 ${lateInquiries}건` : '', rate ? `7일 응답률 ${rate}` : ''].filter(Boolean).join(' · ') || null,
+    urgent: lateInquiries > 0,
+    tab: 'inquiries',
+  });
+  // Only when there is one: a late answer hurts the seller's response rate.
+  if (lateInquiries > 0) items.push({ kind: 'lateInquiries', label: '답변기한 지난 문의', count: lateInquiries, unit: '건', detail: '24시간 안에 답변하지 못했습니다', urgent: true, tab: 'inquiries' });
+  items.push(
     { kind: 'held', label: '출고 보류', count: held.length, unit: '건', detail: heldReasons(held), urgent: held.length > 0, tab: 'orders' },
     {
       kind: 'lowStock',

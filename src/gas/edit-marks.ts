@@ -14,6 +14,8 @@ export const markStockDirty = (): void => marks().stockEdited();
 export const markShippingDirty = (): void => marks().shippingAsked();
 /** onEdit of the claims tab: the next run looks at it. */
 export const markClaimsEdited = (): void => marks().claimsEdited();
+/** onEdit of the 문의 tab (an answer ticked, a template picked): the next run looks at it. */
+export const markInquiriesEdited = (): void => marks().inquiriesEdited();
 /**
  * onEdit: of the ledger or partners tab ('ledger': rows to record, holds to work out again), or of
  * the products tab ('prices': matters only while a period waits for a missing price).

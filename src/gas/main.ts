@@ -6,12 +6,12 @@
  */
 import { message } from '../i18n/messages';
 import { setupWorkbook as runSetup } from '../jobs/setup';
-import { CLAIMS, LEDGER, ORDERS, PARTNERS, PRODUCTS, STOCK_RATIOS, TABS, TRACKING_IMPORT } from '../sheet/tabs';
+import { CLAIMS, INQUIRIES, LEDGER, ORDERS, PARTNERS, PRODUCTS, STOCK_RATIOS, TABS, TRACKING_IMPORT } from '../sheet/tabs';
 import { guardShippedRow } from './order-lock';
 import { showPickingLists } from './picking-lists';
 import { scanParcel, type ScanResult } from './scan';
 import { refreshResellerSheetsNow, runSettlementNow, type SettlementRunReport } from './settlement-step';
-import { forgetPartnersSnapshot, markClaimsEdited, markProductsEdited, markSettlementDirty, markShippingDirty, markStockDirty } from './edit-marks';
+import { forgetPartnersSnapshot, markClaimsEdited, markInquiriesEdited, markProductsEdited, markSettlementDirty, markShippingDirty, markStockDirty } from './edit-marks';
 import { guardLedgerEdit } from './ledger-guard';
 import { writeStatementMail } from './reseller-sheets';
 import { appendLog } from './adapters/log-tab';
@@ -69,6 +69,7 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   }
   if (is(TRACKING_IMPORT)) markShippingDirty();
   if (is(CLAIMS)) markClaimsEdited();
+  if (is(INQUIRIES)) markInquiriesEdited();
   if (is(LEDGER) && e) {
     // Any change to a posted entry (a cell, a paste) is put back at once, and said.
     const refused = guardLedgerEdit(e);

@@ -8,11 +8,14 @@
  * nor switch the person's window into one: so the basic filter, replaced each time, and the
  * message says how to see every row again.
  */
-import { isRunningOut, todayItems, type TodayClaimRow, type TodayItem, type TodayKind, type TodayOrderRow, type TodayStock, TODAY_KINDS } from '../core/today';
+import { isRunningOut, todayItems, type TodayClaimRow, type TodayInquiryRow, type TodayItem, type TodayKind, type TodayOrderRow, type TodayStock, TODAY_KINDS } from '../core/today';
+import { channelLabel, supportedChannels } from '../channels/registry';
+import type { ChannelId } from '../core/order';
+import { timeOf } from '../sheet/inquiries';
 import { receiverKey } from '../core/shipping';
 import { reservedFromRows, shipLineOf, statusFromCell } from '../sheet/orders';
 import { readProducts } from '../sheet/products';
-import { CLAIMS, ORDERS, PRODUCTS } from '../sheet/tabs';
+import { CHANNELS, CLAIMS, INQUIRIES, ORDERS, PRODUCTS } from '../sheet/tabs';
 import { cellText, readTable, type Table } from '../sheet/table';
 import { hiddenValues, todayFilter } from '../sheet/today-filters';
 import type { TabSpec } from '../sheet/schema';
@@ -30,7 +33,23 @@ export function readToday(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: num
   const orders = grids.orders ? readTable(ORDERS, grids.orders) : null;
   const claimsTab = findTab(ss, CLAIMS);
   const claims = claimsTab && claimsTab.getLastRow() >= 2 ? readTable(CLAIMS, readGrid(claimsTab)) : null;
-  return todayItems(orderRows(orders), claimRows(claims), stockOf(grids.products, orders), now);
+  const inquiriesTab = findTab(ss, INQUIRIES);
+  const inquiries = inquiriesTab && inquiriesTab.getLastRow() >= 2 ? readTable(INQUIRIES, readGrid(inquiriesTab)) : null;
+  return todayItems(orderRows(orders), claimRows(claims), stockOf(grids.products, orders), now, inquiryRows(inquiries), (c) => channelLabel(c));
+}
+
+/** The row's channel from its cell (the channel's label in either language). */
+function channelFromCell(text: string): ChannelId | null {
+  for (const [id, l] of Object.entries(CHANNELS)) if (text === l.ko || text === l.en || text === id) return id as ChannelId;
+  return supportedChannels().find((c) => c.label === text)?.id ?? null;
+}
+
+function inquiryRows(table: Table | null): TodayInquiryRow[] {
+  return (table?.rows ?? []).flatMap((row) => {
+    if (row.key === '') return [];
+    const answeredAt = timeOf(row.get('answeredAt'));
+    return [{ channel: channelFromCell(cellText(row.get('channel'))), todo: cellText(row.get('todo')), askedAt: timeOf(row.get('askedAt')), answeredAt, answered: answeredAt !== null || cellText(row.get('answerId')) !== '' }];
+  });
 }
 
 function orderRows(orders: Table | null): TodayOrderRow[] {

@@ -40,6 +40,7 @@ export const LOG_JOBS = {
   products: { ko: '상품 전송', en: 'Products' },
   shipping: { ko: '송장 전송', en: 'Shipping' },
   claims: { ko: '클레임 처리', en: 'Claims' },
+  inquiries: { ko: '문의 답변', en: 'Inquiries' },
   settlement: { ko: '정산', en: 'Settlement' },
   reseller: { ko: '파트너 정산시트', en: 'Partner sheets' },
   ledger: { ko: '원장', en: 'Ledger' },

@@ -7,10 +7,10 @@
 import { seoulDayOf } from '../core/seoul-time';
 
 
-export type HealthJob = 'orders' | 'stock' | 'products' | 'shipping' | 'claims' | 'settlement';
+export type HealthJob = 'orders' | 'stock' | 'products' | 'shipping' | 'claims' | 'inquiries' | 'settlement';
 /** Jobs that run for every connected mall in one step (orders are collected per mall). */
 export type StepJob = Exclude<HealthJob, 'orders'>;
-export const HEALTH_JOBS: readonly HealthJob[] = ['orders', 'stock', 'products', 'shipping', 'claims', 'settlement'];
+export const HEALTH_JOBS: readonly HealthJob[] = ['orders', 'stock', 'products', 'shipping', 'claims', 'inquiries', 'settlement'];
 
 /** The last success and the last error of one job (for one partner, or for all at once). */
 export interface JobState {

@@ -32,6 +32,8 @@ export function editMarks(cache: CachePort, clock: Clock) {
     shippingAsked: () => keep(SHIP_DIRTY_KEY, shipDirtyMark(clock.now())),
     /** The claims tab changed: the next run looks at it. */
     claimsEdited: () => keep(CLAIMS_EDITED_KEY, String(clock.now())),
+    /** The 문의 tab changed (an answer ticked, a template picked): the next run looks at it. */
+    inquiriesEdited: () => keep(INQUIRIES_EDITED_KEY, String(clock.now())),
     /** The ledger or partners tab changed ('ledger'), or the products tab ('prices'). */
     settlementEdited: (why: 'ledger' | 'prices') => keep(SETTLEMENT_DIRTY_KEY, why === 'prices' ? 'prices' : '1'),
   };
@@ -84,6 +86,12 @@ export const CLAIMS_EDITED_KEY = 'claims.edited';
 export const CLAIMS_STATE_KEY = 'claims.state';
 /** The cache entries the sync reads for this step, in its one read. */
 export const CLAIMS_CACHE_KEYS = [CLAIMS_EDITED_KEY, CLAIMS_STATE_KEY] as const;
+/** Set by onEdit of the 문의 tab (a time stamp, so an edit during a run is never lost). */
+export const INQUIRIES_EDITED_KEY = 'inquiries.edited';
+/** What the inquiries step keeps between runs (the edit it answered, when a row turns late next, work left). */
+export const INQUIRIES_STATE_KEY = 'inquiries.state';
+/** The cache entries the sync reads for the inquiries step, in its one read. */
+export const INQUIRIES_CACHE_KEYS = [INQUIRIES_EDITED_KEY, INQUIRIES_STATE_KEY] as const;
 /** The record, in document properties and (mirrored) in the script cache. */
 export const SETTLEMENT_STATE_KEY = 'settlement.state';
 /** Set by onEdit of the ledger or partners tab: the next run records staff's rows and works out holds. */
@@ -132,6 +140,14 @@ export const STATEMENT_MAIL_KEY = 'statementMail';
 export const LEDGER_KEPT_KEY = 'ledger.posted';
 /** Document property: accept cancel requests of unshipped items automatically (on unless set off). */
 export const AUTO_ACCEPT_CANCEL_KEY = 'autoAcceptCancel';
+/**
+ * Document property: answers sent whose outcome is not known yet, and answers a channel refused
+ * (so they are not sent again until staff change them). An answer pending here is read back at
+ * its channel before anything is sent again: an answer is never posted twice.
+ */
+export const INQUIRY_POSTS_KEY = 'inquiries.posts';
+/** Document property: minutes between two reads of each account's inquiries (default 10). */
+export const INQUIRY_MINUTES_KEY = 'inquiryMinutes';
 /** The unique id of this document's sync trigger. */
 export const TRIGGER_KEY = 'sync.triggerId';
 /**
@@ -149,6 +165,12 @@ export const OWNER_KEY = 'cafe24.owner';
  * Whether a key is an order cursor: it means something only with the connection's tokens, so it
  * lives with them, in the connection owner's properties.
  */
-export const isCursorKey = (key: string) => /^[a-z0-9]+\.orders\.since\./.test(key);
+export const isCursorKey = (key: string) => /^[a-z0-9]+\.(orders|inquiries)\.since\./.test(key);
+/**
+ * Where an account's inquiry cursor is kept (with the connection's owner, beside its tokens, so an
+ * idle minute asks it of the store it has already read): the channel's cursor and when the account
+ * is read next.
+ */
+export const inquiryCursorKey = (account: Pick<ChannelAccount, 'channel' | 'partnerId'>) => `${account.channel}.inquiries.since.${account.partnerId}`;
 /** Where an account's order cursor is kept (with the connection's owner: stores.ts). */
 export const cursorKey = (account: Pick<ChannelAccount, 'channel' | 'partnerId'>) => `${account.channel}.orders.since.${account.partnerId}`;

@@ -9,4 +9,6 @@ export interface LogEntry {
   rowsChanged?: number;
   level: LogLevel;
   message: string;
+  /** For the health view only: not written to the log tab (a step that ran with nothing to say). */
+  quiet?: boolean;
 }

@@ -18,6 +18,7 @@ export const JOB_LABELS: Readonly<Record<HealthJob, string>> = {
   products: '상품 전송',
   shipping: '송장 전송',
   claims: '클레임 처리',
+  inquiries: '문의 답변',
   settlement: '정산',
 };
 
@@ -202,9 +203,9 @@ function partnerView(p: PartnerFacts, f: SidebarFacts, nextTick: number | null):
     job('stock', f.health?.jobs.stock, f.now, stockNext, queue.stock, reconnect),
     job('products', f.health?.jobs.products, f.now, productsNext, queue.productsWaiting, reconnect),
     job('shipping', f.health?.jobs.shipping, f.now, queue.tracking > 0 ? nextTick : null, queue.tracking, reconnect),
-    // Claims and settlement run for every partner in one step, only when there is something to
-    // do: shown once they have run.
-    ...(['claims', 'settlement'] as const).flatMap((k) => (f.health?.jobs[k] ? [job(k, f.health.jobs[k], f.now, null, null, reconnect)] : [])),
+    // Claims, inquiries and settlement run for every partner in one step, only when there is
+    // something to do (inquiries on their own cadence): shown once they have run.
+    ...(['claims', 'inquiries', 'settlement'] as const).flatMap((k) => (f.health?.jobs[k] ? [job(k, f.health.jobs[k], f.now, null, null, reconnect)] : [])),
   ];
   return { ...base, notice: queue.notInMall > 0 ? notInMallNotice(queue.notInMall) : null, jobs };
 }

@@ -24,7 +24,8 @@ import { collectOrders, commitCursors } from './collect-orders';
 import { confirmOrders } from './confirm-orders';
 import type { ChannelGateway } from './gateway';
 import { healthAfterRun } from './health';
-import { CLAIMS_CACHE_KEYS, CONFIRM_RETRY_KEY, HEALTH_KEY, HEARTBEAT_KEY, KEEP_S, PARTNERS_SNAPSHOT_KEY, PRODUCT_EDITED_CACHE_KEY, PRODUCT_MARKS_CACHE_KEY, RECENT_ORDERS_KEY, SETTLEMENT_CACHE_KEYS, SHIP_DIRTY_KEY, SHIP_FLAG_KEYS, SHIP_WAITING_KEY, shipDirtyMark, STOCK_CHECKED_KEY, STOCK_COVER_DAY_KEY, STOCK_DIRTY_KEY, STOCK_PENDING_KEY } from './kept';
+import { inquiriesStep } from './inquiries-step';
+import { CLAIMS_CACHE_KEYS, CONFIRM_RETRY_KEY, INQUIRIES_CACHE_KEYS, HEALTH_KEY, HEARTBEAT_KEY, KEEP_S, PARTNERS_SNAPSHOT_KEY, PRODUCT_EDITED_CACHE_KEY, PRODUCT_MARKS_CACHE_KEY, RECENT_ORDERS_KEY, SETTLEMENT_CACHE_KEYS, SHIP_DIRTY_KEY, SHIP_FLAG_KEYS, SHIP_WAITING_KEY, shipDirtyMark, STOCK_CHECKED_KEY, STOCK_COVER_DAY_KEY, STOCK_DIRTY_KEY, STOCK_PENDING_KEY } from './kept';
 import { pushStockStep } from './push-stock-step';
 import { changedLines, parseRecent, remember } from './recent-orders';
 import type { LogEntry } from './run-log';
@@ -122,7 +123,7 @@ function runLocked(ports: SyncPorts, job: 'tick' | 'manual', lang: Lang): SyncRe
   let wroteSheet = false;
   try {
     // One cache read for everything kept between runs.
-    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, ...PACING_KEYS, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, STOCK_COVER_DAY_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, CONFIRM_RETRY_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
+    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, ...PACING_KEYS, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, STOCK_COVER_DAY_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, CONFIRM_RETRY_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...INQUIRIES_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
     // Settlement holds and the due-check ride on the same read (settlement-step.ts).
     const settlement = new SettlementSession(kept, ports.settlement.state, clock);
     let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
@@ -236,6 +237,8 @@ function runLocked(ports: SyncPorts, job: 'tick' | 'manual', lang: Lang): SyncRe
       // Orders read again after acting: a cancelled line stops reserving stock in this same run.
       writeLines(claims.lines);
       for (const m of claims.messages) note({ job: 'claims', level: m.level, message: m.message });
+      // STEP: inquiries (read on their own cadence, staff's answers posted and read back)
+      wroteSheet = inquiriesStep(tables, { conns: connMap, kept, lang, started, keep, log }, rt, clock) || wroteSheet;
       settle(ordersGrid);
       for (const e of result.errors) {
         errors.push(e.error.message);

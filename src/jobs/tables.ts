@@ -15,4 +15,6 @@ export interface TablesPort {
   writeByKey(tab: TabSpec, updates: readonly KeyedUpdate[]): string[];
   /** New rows below the last one, cells by column key laid out under `header` (the tab's as read). */
   appendRows(tab: TabSpec, header: readonly unknown[], rows: ReadonlyArray<Readonly<Record<string, unknown>>>): void;
+  /** The font colour of one column's cell in rows found by key (null: back to default). */
+  setFontColors(tab: TabSpec, column: string, colors: ReadonlyArray<{ readonly key: string; readonly color: string | null }>): void;
 }

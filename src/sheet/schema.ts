@@ -18,6 +18,8 @@ interface ColumnBase {
    * label is absent (a sheet set up before the rename), and setup writes the current label.
    */
   readonly formerLabels?: readonly string[];
+  /** A dropdown over the first column of this tab (its rows as they are: staff add their own). */
+  readonly optionsFrom?: Label;
 }
 
 export type ColumnSpec =

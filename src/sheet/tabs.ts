@@ -3,7 +3,7 @@ import type { ColumnSpec, Label, TabSpec } from './schema';
 
 /** Column builders: staff-editable columns say so; everything else belongs to the add-on. */
 const L = (ko: string, en: string): Label => ({ ko, en });
-type Opt = { editable?: boolean; required?: boolean; width?: number; formerLabels?: readonly string[] };
+type Opt = { editable?: boolean; required?: boolean; width?: number; formerLabels?: readonly string[]; optionsFrom?: Label };
 const base = (key: string, ko: string, en: string, o: Opt = {}) => ({
   key,
   label: L(ko, en),
@@ -11,6 +11,7 @@ const base = (key: string, ko: string, en: string, o: Opt = {}) => ({
   required: o.required ?? false,
   ...(o.width ? { width: o.width } : {}),
   ...(o.formerLabels ? { formerLabels: o.formerLabels } : {}),
+  ...(o.optionsFrom ? { optionsFrom: o.optionsFrom } : {}),
 });
 const text = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => ({ ...base(key, ko, en, o), type: 'text' });
 const id = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => ({ ...base(key, ko, en, o), type: 'id' });
@@ -50,6 +51,8 @@ export const LEDGER_TYPES = {
   adjustment: L('수동 조정', 'Adjustment'),
 } as const;
 export const RETURN_CLASSES = { good: L('정품', 'Good'), defective: L('불량', 'Defective'), repairable: L('수선', 'Repairable') } as const;
+/** What a buyer asked about (상품 Q&A, an order, shipping, anything else). */
+export const INQUIRY_KINDS = { product: L('상품', 'Product'), order: L('주문', 'Order'), shipping: L('배송', 'Shipping'), other: L('기타', 'Other') } as const;
 /** What staff ask of a claim; the add-on does it through the mall and says how it went. */
 export const CLAIM_ACTIONS = { accept: L('승인', 'Accept'), reject: L('거부', 'Reject'), receive: L('입고확인', 'Confirm receipt') } as const;
 
@@ -259,6 +262,81 @@ export const CLAIMS: TabSpec = {
   ],
 };
 
+/** Saved answers staff pick in the 문의 tab (a dropdown over the names); seeded in the seeds' tone. */
+export const ANSWER_TEMPLATES: TabSpec = {
+  key: 'answerTemplates',
+  title: L('답변템플릿', 'Answer templates'),
+  rowKey: ['name'],
+  about: L(
+    '문의 탭의 답변템플릿 열에서 고를 수 있는 답변입니다. 행을 추가·수정하세요. 답변 칸이 비어 있는 문의에 템플릿을 고르면 다음 동기화가 답변 칸을 채웁니다.',
+    'Answers to pick in the inquiries tab. Add or edit rows. Picking one on an inquiry whose answer is blank fills the answer at the next sync.',
+  ),
+  columns: [
+    text('name', '템플릿명', 'Name', { ...MUST, width: 140 }),
+    oneOf('kind', '유형', 'Kind', Object.values(INQUIRY_KINDS), EDIT),
+    text('content', '내용', 'Content', { ...MUST, width: 480 }),
+  ],
+  seed: [
+    {
+      name: '배송 지연',
+      kind: '배송',
+      content:
+        '안녕하세요, 고객님. 문의 주셔서 감사합니다.\n주문하신 상품은 순차적으로 출고되고 있으며, 출고 후 1~3일 안에 받아보실 수 있습니다.\n단, 택배사 사정에 따라 지연될 수 있는 점 양해 부탁드립니다.',
+    },
+    {
+      name: '재고 확인',
+      kind: '상품',
+      content: '안녕하세요, 고객님. 문의 주셔서 감사합니다.\n현재 재고를 확인하고 있습니다. 확인 후에 추가 답변 드리겠습니다.\n조금만 기다려 주시면 감사하겠습니다. 양해 부탁드립니다.',
+    },
+    {
+      name: '교환/반품 안내',
+      kind: '주문',
+      content:
+        '안녕하세요, 고객님. 문의 주셔서 감사합니다.\n상품을 받으신 날부터 7일 안에 마이페이지 > 주문내역에서 교환·반품을 신청하실 수 있습니다. 상품이 회수되어 확인되는 대로 처리해 드립니다.\n단순 변심의 경우 왕복 배송비가 부과되는 점 양해 부탁드립니다.',
+    },
+    {
+      name: '확인 후 답변',
+      kind: '기타',
+      content: '안녕하세요, 고객님. 문의 주셔서 감사합니다.\n확인 후에 추가 답변 드리겠습니다. 양해 부탁드립니다.',
+    },
+  ],
+};
+
+/**
+ * One row per buyer's question from every connected channel (key partner | the channel's
+ * inquiry id). Staff type the answer (or pick a template) and tick 답변등록; the sync posts it.
+ */
+export const INQUIRIES: TabSpec = {
+  key: 'inquiries',
+  title: L('문의', 'Inquiries'),
+  rowKey: ['partnerId', 'inquiryId'],
+  about: L(
+    '몰의 상품 Q&A·1:1 문의가 10분마다 여기에 한 문의에 한 행씩 들어옵니다. 답변을 입력하거나 답변템플릿을 고른 뒤 답변등록을 체크하면 다음 동기화가 몰에 등록하고 확인합니다. 답변기한은 문의 후 24시간이며, 넘기면 빨간색입니다.',
+    'Product Q&A and 1:1 questions arrive here every 10 minutes, one row each. Type an answer (or pick a template) and tick 답변등록: the next sync posts it and reads it back. Answer within 24 hours (red once late).',
+  ),
+  columns: [
+    text('todo', '조치필요', 'To do', { width: 170 }),
+    id('partnerId', '파트너ID', 'Partner ID'),
+    text('channel', '채널', 'Channel'),
+    id('inquiryId', '문의번호', 'Inquiry ID'),
+    oneOf('kind', '유형', 'Kind', Object.values(INQUIRY_KINDS)),
+    id('productId', '상품번호', 'Product no.'),
+    id('orderId', '주문번호', 'Order ID'),
+    text('title', '제목', 'Title', { width: 160 }),
+    text('question', '문의내용', 'Question', { width: 300 }),
+    time('askedAt', '문의일시', 'Asked at'),
+    time('answerBy', '답변기한', 'Answer by'),
+    text('template', '답변템플릿', 'Template', { ...EDIT, width: 120, optionsFrom: L('답변템플릿', 'Answer templates') }),
+    text('answer', '답변', 'Answer', { ...EDIT, width: 300 }),
+    bool('post', '답변등록', 'Post answer', EDIT),
+    time('answeredAt', '답변일시', 'Answered at'),
+    text('answeredBy', '답변자', 'Answered by'),
+    text('postedAnswer', '등록된 답변', 'Answer at the channel', { width: 220 }),
+    id('answerId', '답변번호', 'Answer ID'),
+    text('status', '처리결과', 'Status', { width: 260 }),
+  ],
+};
+
 export const SETTLEMENTS: TabSpec = {
   key: 'settlements',
   title: L('정산', 'Settlement'),
@@ -343,4 +421,4 @@ export const LOG: TabSpec = {
 };
 
 /** In the order the tabs appear. */
-export const TABS: readonly TabSpec[] = [PARTNERS, PRODUCTS, STOCK_RATIOS, ORDERS, TRACKING_IMPORT, CLAIMS, SETTLEMENTS, LEDGER, SETTLEMENT_CHART, CARRIERS, LOG];
+export const TABS: readonly TabSpec[] = [PARTNERS, PRODUCTS, STOCK_RATIOS, ORDERS, TRACKING_IMPORT, CLAIMS, ANSWER_TEMPLATES, INQUIRIES, SETTLEMENTS, LEDGER, SETTLEMENT_CHART, CARRIERS, LOG];

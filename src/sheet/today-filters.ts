@@ -3,9 +3,9 @@
  * text as shown. A sheet's filter hides rows by the values of its columns, so each item is a
  * conjunction of column tests, the same tests `orderRowMatches` and `claimWaits` count by.
  */
-import { claimWaits, orderRowMatches, type TodayKind } from '../core/today';
+import { claimWaits, inquiryLate, inquiryWaits, orderRowMatches, type TodayKind } from '../core/today';
 import { statusFromCell } from './orders';
-import { CLAIMS, ORDERS, PRODUCTS } from './tabs';
+import { CLAIMS, INQUIRIES, ORDERS, PRODUCTS } from './tabs';
 import type { TabSpec } from './schema';
 
 export interface ColumnTest {
@@ -42,6 +42,10 @@ export function todayFilter(kind: TodayKind, skus: ReadonlySet<string>): TodayFi
       return { tab: ORDERS, tests: [todo('held')], what: '출고 보류' };
     case 'claims':
       return { tab: CLAIMS, tests: [{ column: 'todo', show: (t) => claimWaits({ todo: t }) }], what: '처리 대기 클레임' };
+    case 'inquiries':
+      return { tab: INQUIRIES, tests: [{ column: 'todo', show: (t) => inquiryWaits({ todo: t }) }], what: '미답변 문의' };
+    case 'lateInquiries':
+      return { tab: INQUIRIES, tests: [{ column: 'todo', show: (t) => inquiryLate({ todo: t }) }], what: '답변기한 지난 문의' };
     case 'lowStock':
       return { tab: PRODUCTS, tests: [{ column: 'sku', show: (t) => skus.has(t.trim()) }], what: '재고 부족 상품' };
   }

@@ -77,5 +77,7 @@ test('the scopes asked for are exactly those the calls need (no store, no write_
     'mall.write_order',
     'mall.read_shipping',
     'mall.read_supply',
+    'mall.read_community',
+    'mall.write_community',
   ]);
 });

@@ -28,7 +28,7 @@ test('the consent URL: response_type, client_id, state, redirect_uri and comma-s
   expect(url).toBe(
     'https://najalran.cafe24api.com/api/v2/oauth/authorize?response_type=code&client_id=pmSheetDevClientId0001&state=st8' +
       '&redirect_uri=https%3A%2F%2Fscript.google.com%2Fmacros%2Fd%2FABC123%2Fusercallback' +
-      '&scope=mall.read_product%2Cmall.write_product%2Cmall.read_order%2Cmall.write_order%2Cmall.read_shipping%2Cmall.read_supply',
+      '&scope=mall.read_product%2Cmall.write_product%2Cmall.read_order%2Cmall.write_order%2Cmall.read_shipping%2Cmall.read_supply%2Cmall.read_community%2Cmall.write_community',
   );
 });
 
@@ -99,7 +99,7 @@ describe('token answers', () => {
 
   test('scopes the add-on needs and the token lacks', () => {
     const t = parseTokenResponse('oauth.code', mall, ok(tokenBody));
-    expect(missingScopes(t)).toEqual(['mall.write_product', 'mall.write_order', 'mall.read_shipping', 'mall.read_supply']);
+    expect(missingScopes(t)).toEqual(['mall.write_product', 'mall.write_order', 'mall.read_shipping', 'mall.read_supply', 'mall.read_community', 'mall.write_community']);
   });
 
   test('refresh 5 minutes before the access token lapses, and 3 days before the refresh token does', () => {

@@ -81,3 +81,35 @@ describe('오늘 할 일', () => {
     expect(visible('checkTracking').map((o) => o.orderId)).toEqual(['O7']);
   });
 });
+
+describe('오늘 할 일: inquiries', () => {
+  const inquiries = [
+    { channel: 'cafe24' as const, todo: '1 답변기한 초과', askedAt: NOW - 30 * HOUR, answeredAt: null, answered: false },
+    { channel: 'cafe24' as const, todo: '2 답변 필요 (11-24 10:00까지)', askedAt: NOW - 5 * HOUR, answeredAt: null, answered: false },
+    { channel: 'cafe24' as const, todo: '', askedAt: NOW - 40 * HOUR, answeredAt: NOW - 39 * HOUR, answered: true },
+    { channel: 'cafe24' as const, todo: '', askedAt: NOW - 2 * HOUR, answeredAt: NOW - HOUR, answered: true },
+  ];
+  const items = todayItems([], [], [], NOW, inquiries, () => '카페24');
+  const of = (kind: string) => items.find((i) => i.kind === kind);
+
+  test('unanswered inquiries are counted, the late ones said and red, with the 7-day response rate per channel', () => {
+    // Asked in 7 days and due: the late one (not answered), and two answered in time; the one still in its 24 h is not counted yet.
+    expect(of('inquiries')).toEqual({ kind: 'inquiries', label: '미답변 문의', count: 2, unit: '건', detail: '답변기한 초과 1건 · 7일 응답률 카페24 66%', urgent: true, tab: 'inquiries' });
+    expect(of('lateInquiries')).toMatchObject({ count: 1, urgent: true, tab: 'inquiries' });
+  });
+
+  test('no late inquiry: no late item, and the count is not red', () => {
+    const calm = todayItems([], [], [], NOW, inquiries.slice(1), () => '카페24');
+    expect(calm.some((i) => i.kind === 'lateInquiries')).toBe(false);
+    expect(calm.find((i) => i.kind === 'inquiries')!.urgent).toBe(false);
+  });
+
+  test('a click shows the same rows the counts read', () => {
+    const texts = inquiries.map((r) => r.todo);
+    const waits = todayFilter('inquiries', new Set()).tests[0]!;
+    expect(hiddenValues(texts, waits)).toEqual(['']);
+    const late = todayFilter('lateInquiries', new Set()).tests[0]!;
+    expect(texts.filter((t) => late.show(t))).toEqual(['1 답변기한 초과']);
+    expect(todayFilter('inquiries', new Set()).tab.title.ko).toBe('문의');
+  });
+});

@@ -10,6 +10,7 @@
  */
 import type { HttpRequest, HttpResponse } from '../../src/core/http';
 import type { Carrier, ChannelId, OrderLine } from '../../src/core/order';
+import type { InquiryAnswer, InquiryKind, InquirySeen } from '../../src/core/inquiries';
 import type { Partner } from '../../src/core/partner';
 import type { HttpPort } from '../../src/core/ports';
 import {
@@ -18,6 +19,8 @@ import {
   type ChannelRequest,
   type ChannelSession,
   type ConfirmAnswer,
+  type InquiriesCapability,
+  type InquiryRead,
   type PagedRead,
   type ParcelAnswer,
   type RetryDecision,
@@ -64,6 +67,12 @@ export class MemoryChannel implements SalesChannel {
   failNext(account: string, call: string, status: number): void {
     this.faults.push({ account, call, status });
   }
+
+  /** The next `call` to `account` is carried out but its answer is lost (a timeout after the fact). */
+  loseAnswerNext(account: string, call: string): void {
+    this.lost.push({ account, call });
+  }
+  private readonly lost: Array<{ account: string; call: string }> = [];
 
   addOrder(line: OrderLine): void {
     this.orders_.push({ line, seq: ++this.seq });
@@ -221,6 +230,50 @@ export class MemoryChannel implements SalesChannel {
     },
   };
 
+  /** Buyers' questions by account, each with its change sequence and the answer the channel shows. */
+  readonly questions: Array<{ account: string; inquiryId: string; kind: InquiryKind; title: string; question: string; askedAt: number; seq: number; closed: boolean; answer: InquiryAnswer | null }> = [];
+  /** Answers posted through the port, in order (`account inquiryId text`): one per post the channel took. */
+  readonly answersPosted: string[] = [];
+  private answerSeq = 0;
+
+  /** A buyer asks. */
+  ask(account: string, inquiryId: string, askedAt: number, patch: Partial<{ kind: InquiryKind; title: string; question: string }> = {}): void {
+    this.questions.push({ account, inquiryId, kind: patch.kind ?? 'product', title: patch.title ?? '사이즈 문의', question: patch.question ?? '이 셔츠 M 사이즈 있나요?', askedAt, seq: ++this.seq, closed: false, answer: null });
+  }
+
+  /** Staff answer in the channel's own admin (not through the port): not editable from outside. */
+  answerAtChannel(account: string, inquiryId: string, text: string, at: number): void {
+    const q = this.questions.find((x) => x.account === account && x.inquiryId === inquiryId)!;
+    q.answer = { answerId: null, text, at, by: '판매자센터', editable: false };
+    q.seq = ++this.seq;
+  }
+
+  /** The channel closes a question (it refuses answers from then on). */
+  close(account: string, inquiryId: string): void {
+    this.questions.find((x) => x.account === account && x.inquiryId === inquiryId)!.closed = true;
+  }
+
+  private seenOf(q: MemoryChannel['questions'][number], partnerId: string): InquirySeen {
+    return { kind: 'question', inquiry: { partnerId, channel: MEMORY, inquiryId: q.inquiryId, kind: q.kind, productId: null, orderId: null, title: q.title, question: q.question, askedAt: q.askedAt, answer: q.answer } };
+  }
+
+  private inquiryPage(account: ChannelAccount, after: number, only: readonly string[] | null): InquiryRead {
+    return {
+      request: this.request(account, only ? 'inquiries.get' : 'inquiries.changed', 'get', { after, only }, (b: { ids: string[]; last: number; more: boolean }) => {
+        const items = b.ids.map((id) => this.seenOf(this.questions.find((q) => q.account === account.accountId && q.inquiryId === id)!, account.partnerId));
+        const next = b.more ? this.inquiryPage(account, b.last, only) : null;
+        return { items, next, cursor: next === null ? String(b.last) : null };
+      }),
+    };
+  }
+
+  readonly inquiries: InquiriesCapability = {
+    collect: (account, cursor) => this.inquiryPage(account, Number(cursor ?? 0), null),
+    answer: (account, inquiry, text) => this.request(account, 'inquiries.answer', 'post', { inquiryId: inquiry.inquiryId, text }, (b: { answerId: string }) => ({ answerId: b.answerId })),
+    update: (account, inquiryId, answerId, text) => this.request(account, 'inquiries.update', 'put', { inquiryId, answerId, text }, () => undefined),
+    readBack: (account, ids) => this.inquiryPage(account, 0, ids),
+  };
+
   // ------------------------------------------------------------------ the channel's side
 
   private answer(r: HttpRequest): HttpResponse {
@@ -235,6 +288,11 @@ export class MemoryChannel implements SalesChannel {
     const handler = this.handlers[call];
     if (!handler) return { status: 404, headers: {}, body: '{}' };
     const out = handler(account, JSON.parse(r.payload ?? '{}') as Record<string, unknown>);
+    const lost = this.lost.findIndex((f) => f.account === account && f.call === call);
+    if (lost >= 0) {
+      this.lost.splice(lost, 1);
+      return { status: 0, headers: {}, body: '' };
+    }
     return { status: out.status, headers: {}, body: JSON.stringify(out.body) };
   }
 
@@ -287,12 +345,39 @@ export class MemoryChannel implements SalesChannel {
       Object.assign(listing.fields, fields);
       return { status: 200, body: { productNo } };
     },
+    'inquiries.changed': (account, { after }) => {
+      const mine = this.questions.filter((q) => q.account === account && q.seq > Number(after)).sort((a, b) => a.seq - b.seq);
+      const page = mine.slice(0, 2);
+      return { status: 200, body: { ids: page.map((q) => q.inquiryId), last: page.at(-1)?.seq ?? Number(after), more: mine.length > 2 } };
+    },
+    'inquiries.get': (account, { only }) => ({ status: 200, body: { ids: this.questions.filter((q) => q.account === account && (only as string[]).includes(q.inquiryId)).map((q) => q.inquiryId), last: 0, more: false } }),
+    'inquiries.answer': (account, { inquiryId, text }) => {
+      const q = this.questions.find((x) => x.account === account && x.inquiryId === inquiryId);
+      if (!q) return { status: 404, body: { error: 'no such inquiry' } };
+      if (q.closed) return { status: 400, body: { error: 'closed' } };
+      const answerId = `A${++this.answerSeq}`;
+      // Like a reply article: each post adds one (a resend would add a second).
+      this.answersPosted.push(`${account} ${String(inquiryId)} ${String(text)}`);
+      q.answer = { answerId, text: String(text), at: this.nowForAnswers(), by: account, editable: true };
+      q.seq = ++this.seq;
+      return { status: 201, body: { answerId } };
+    },
+    'inquiries.update': (account, { inquiryId, answerId, text }) => {
+      const q = this.questions.find((x) => x.account === account && x.inquiryId === inquiryId);
+      if (!q?.answer || q.answer.answerId !== answerId) return { status: 404, body: {} };
+      q.answer = { ...q.answer, text: String(text) };
+      q.seq = ++this.seq;
+      return { status: 200, body: {} };
+    },
     'claims.act': (account, { itemId, command }) => {
       this.decisions.push({ account, itemId: String(itemId), command: String(command) });
       if (command === 'acceptCancel') this.change(String(itemId), { status: 'cancelled', rawStatus: 'CANCELLED' });
       return { status: 200, body: { status: command === 'acceptCancel' ? 'canceled' : 'done' } };
     },
   };
+
+  /** The time the channel stamps on answers (specs set it to their clock). */
+  nowForAnswers: () => number = () => 0;
 
   /** Lines carry their partner; the channel's accounts are the partners' account ids. */
   readonly accountOf = new Map<string, string>();

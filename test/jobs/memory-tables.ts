@@ -55,6 +55,15 @@ export class MemoryTables implements TablesPort {
     return missing;
   }
 
+  /** Font colours set, by `tab|column|key`. */
+  readonly fontColors = new Map<string, string | null>();
+
+  setFontColors(tab: TabSpec, column: string, colors: ReadonlyArray<{ readonly key: string; readonly color: string | null }>): void {
+    if (colors.length === 0) return;
+    this.calls.push(`color ${tab.title.ko} ${colors.length}`);
+    for (const c of colors) this.fontColors.set(`${tab.key}|${column}|${c.key}`, c.color);
+  }
+
   /** One row's cells by column key. */
   row(tab: TabSpec, key: string): Record<string, unknown> {
     const grid = this.grids.get(tab.key)!;

@@ -150,6 +150,13 @@ describe('claims and settlement in the health table', () => {
     expect(jobs.map((j) => j.label)).toEqual(['주문 수집', '재고 전송', '상품 전송', '송장 전송', '클레임 처리']);
     expect(jobs.at(-1)!.error).toMatchObject({ text: '카페24 서버 오류 (500)', advice: expect.stringMatching(/자동으로 다시 시도합니다/) });
   });
+
+  it('shows the inquiry job like the others once it has read, with its last success', () => {
+    const health = nextHealth(null, { at: T - 20_000, durationMs: 900, trigger: 'tick', fetches: 4, orders: [{ partnerId: 'PNR001', error: '' }], steps: [{ job: 'inquiries', error: '' }] });
+    const jobs = sidebarView(facts({ health })).partners[0]!.jobs;
+    expect(jobs.map((j) => j.label)).toEqual(['주문 수집', '재고 전송', '상품 전송', '송장 전송', '문의 답변']);
+    expect(jobs.at(-1)).toMatchObject({ job: 'inquiries', lastOkAt: T - 20_000, error: null });
+  });
 });
 
 describe('a marketplace partner, connected with API keys', () => {

@@ -181,6 +181,9 @@ test('a partner that is not connected is not called, and the others go on', () =
 test('a quiet minute reads the cache once, writes it once, and touches no sheet', () => {
   channel.addOrder(memoryLine('PNR001', 'A-1', 1));
   sync();
+  // The minute after: inquiries, read on their own slower cadence, may be due; the one after is quiet.
+  clock.advance(60_000);
+  sync();
   clock.advance(60_000);
   journal.length = 0;
   tables.calls.length = 0;

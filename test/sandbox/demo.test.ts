@@ -33,6 +33,16 @@ describe('npm start on the demo scenario', () => {
     expect(names).toEqual(TABS.map((t) => t.title.ko));
   });
 
+  it('shows the day\'s inquiries in the 문의 tab: one answered from the sheet, one at the mall, one late', () => {
+    const [header, ...rows] = read('workbook.json').sheets.find((s: { name: string }) => s.name === '문의').values as unknown[][];
+    const at = (p: string, id: string) => rows.find((r) => r[header!.indexOf('파트너ID')] === p && r[header!.indexOf('문의번호')] === id)!;
+    const cell = (r: unknown[], h: string) => String(r[header!.indexOf(h)]);
+    expect(rows).toHaveLength(3);
+    expect(cell(at('PNR001', '6:1'), '처리결과')).toMatch(/^✓ 11-23 09:4\d 답변 등록/);
+    expect(cell(at('PNR002', '9:1'), '처리결과')).toMatch(/^카페24에서 답변됨/);
+    expect(cell(at('PNR003', '6:1'), '조치필요')).toBe('1 답변기한 초과');
+  });
+
   it('gives each tab its Korean header row', () => {
     const sheets = read('workbook.json').sheets as Array<{ name: string; values: unknown[][] }>;
     for (const tab of TABS) {

@@ -8,6 +8,7 @@
  */
 import { checkQuery } from './query-spec';
 import { callLimitHeader, displayed, drain, take } from './bucket';
+import { boardRoutes } from './boards';
 import type { FakeCore } from './core';
 import { ApiError, apiErrorBody, MSG } from './errors';
 import type { Reply } from './http';
@@ -43,6 +44,7 @@ export function adminRoutes(core: FakeCore): Route[] {
     ...shipmentRoutes(core.opts),
     ...claimRoutes(core.opts),
     ...miscRoutes(),
+    ...boardRoutes(core.opts),
   ];
 }
 

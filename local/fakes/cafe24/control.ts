@@ -6,6 +6,7 @@
  * `POST /_fake/{operation}` with a JSON body (`GET /_fake/state`, `GET /_fake/log`).
  */
 import { cancelOrder } from './claims';
+import { AnswerInAdminInput, AskInput, DeleteArticleInput, answerInAdmin, askQuestion, deleteArticle } from './boards';
 import { z } from 'zod';
 import { BuyerRequest, autoCancelUnpaid, requestCancellation, requestExchange, requestReturn, withdrawRequest } from './claims';
 import type { FakeCore } from './core';
@@ -147,6 +148,24 @@ export class Controls {
     return renderInventory(v);
   }
 
+  /** A buyer asks on the mall's product Q&A or 1:1 board (inquiries-api.md §A). */
+  askQuestion(mallId: string, input: z.input<typeof AskInput>): Record<string, unknown> {
+    const mall = this.mall('askQuestion', mallId);
+    return run('askQuestion', () => askQuestion(mall, parse('askQuestion', AskInput, input), this.core.now()));
+  }
+
+  /** Staff answer a question in the Cafe24 admin directly (a comment by default: strict `adminAnswerAs`). */
+  answerInAdmin(mallId: string, input: z.input<typeof AnswerInAdminInput>): Record<string, unknown> {
+    const mall = this.mall('answerInAdmin', mallId);
+    return run('answerInAdmin', () => answerInAdmin(mall, parse('answerInAdmin', AnswerInAdminInput, input), this.core.now(), this.core.opts));
+  }
+
+  /** The buyer deletes their question: an answer to it is refused from then on. */
+  deleteArticle(mallId: string, input: z.input<typeof DeleteArticleInput>): Record<string, unknown> {
+    const mall = this.mall('deleteArticle', mallId);
+    return run('deleteArticle', () => deleteArticle(mall, parse('deleteArticle', DeleteArticleInput, input)));
+  }
+
   /** Every token of the mall stops working; refreshing answers invalid_grant. */
   revokeTokens(mallId: string): { mall_id: string; revoked_access_tokens: number } {
     const mall = this.mall('revokeTokens', mallId);
@@ -234,6 +253,9 @@ export function handleControl(controls: Controls, method: string, path: string, 
         case 'markDelivered': return controls.markDelivered(m, str('order_id'), without(rest, 'order_id'));
         case 'expireUnpaid': return controls.expireUnpaid(m, str('order_id'));
         case 'setStock': return controls.setStock(m, str('variant_code'), body.quantity as number);
+        case 'askQuestion': return controls.askQuestion(m, rest as z.input<typeof AskInput>);
+        case 'answerInAdmin': return controls.answerInAdmin(m, rest as z.input<typeof AnswerInAdminInput>);
+        case 'deleteArticle': return controls.deleteArticle(m, rest as z.input<typeof DeleteArticleInput>);
         case 'revokeTokens': return controls.revokeTokens(m);
         case 'issueToken': return controls.issueToken(m, rest);
         case 'injectFault': return controls.injectFault(m, body.fault as FaultInput);

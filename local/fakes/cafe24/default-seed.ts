@@ -225,6 +225,8 @@ export const defaultSeed: Cafe24SeedInput = {
         'mall.write_order',
         'mall.read_shipping',
         'mall.read_supply',
+        'mall.read_community',
+        'mall.write_community',
         'mall.read_store',
         'mall.read_application',
       ],

@@ -8,6 +8,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { Controls } from './control';
+import { boardSnapshot, type AnswerInAdminInput, type AskInput, type DeleteArticleInput } from './boards';
 import { FakeCore } from './core';
 import { ControlError } from './errors';
 import type { FaultInput } from './faults';
@@ -67,6 +68,13 @@ export interface Cafe24Fake {
   adminCancel(mallId: string, orderId: string, reason?: string): Record<string, unknown>;
   markDelivered(mallId: string, orderId: string, options?: { items?: string[] }): Record<string, unknown>;
   expireUnpaid(mallId: string, orderId: string): Record<string, unknown>;
+  /** A buyer asks on a board (product Q&A by default, or 1:1). */
+  askQuestion(mallId: string, input: z.input<typeof AskInput>): Record<string, unknown>;
+  /** Staff answer in the Cafe24 admin directly (not through the API). */
+  answerInAdmin(mallId: string, input: z.input<typeof AnswerInAdminInput>): Record<string, unknown>;
+  deleteArticle(mallId: string, input: z.input<typeof DeleteArticleInput>): Record<string, unknown>;
+  /** Every article and comment of a mall. */
+  boards(mallId: string): { articles: Record<string, unknown>[]; comments: Record<string, unknown>[] };
   // operator / warehouse side
   setStock(mallId: string, variantCode: string, quantity: number): Record<string, unknown>;
   revokeTokens(mallId: string): { mall_id: string; revoked_access_tokens: number };
@@ -133,6 +141,10 @@ export function createCafe24Fake(options: Cafe24FakeOptions): Cafe24Fake {
     markDelivered: (m, id, o) => controls.markDelivered(m, id, o),
     expireUnpaid: (m, id) => controls.expireUnpaid(m, id),
     setStock: (m, code, q) => controls.setStock(m, code, q),
+    askQuestion: (m, i) => controls.askQuestion(m, i),
+    answerInAdmin: (m, i) => controls.answerInAdmin(m, i),
+    deleteArticle: (m, i) => controls.deleteArticle(m, i),
+    boards: (m) => boardSnapshot(core.requireMall(m)),
     revokeTokens: (m) => controls.revokeTokens(m),
     issueToken: (m, o) => controls.issueToken(m, o),
     injectFault: (m, f) => controls.injectFault(m, f),

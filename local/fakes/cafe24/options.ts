@@ -69,6 +69,16 @@ export const StrictOptionsSchema = z.strictObject({
    * 'immediate' redirects with the code at once, for a client without a browser.
    */
   consent: z.enum(['page', 'immediate']).default('page'),
+  /** Boards (inquiries-api.md §A5): the article list's order is undocumented; newest first or oldest first. */
+  boardArticleOrder: z.enum(['newest', 'oldest']).default('newest'),
+  /**
+   * Boards (§A6, open question 1): what an answer typed in the Cafe24 admin becomes. 'comment'
+   * (default: the latest live observation; the parent stays `N`) or 'replyArticle' (a child
+   * article, the parent moved to `C`, as older answers were).
+   */
+  adminAnswerAs: z.enum(['comment', 'replyArticle']).default('comment'),
+  /** Boards (open question 2): an article the buyer deleted is left out of lists ('omit') or listed with `deleted: "T"` ('flagged'). */
+  deletedArticles: z.enum(['omit', 'flagged']).default('omit'),
   /** Q6: the /orders search window in calendar months. */
   orderWindowMonths: z.number().int().positive().default(3),
 });

@@ -3,6 +3,7 @@
  * resources as the API would print them, plus the fake's own counters (bucket, usage, tokens,
  * faults). Token strings are never included.
  */
+import { boardSnapshot } from './boards';
 import { displayed, drain } from './bucket';
 import type { FakeCore } from './core';
 import type { MallState } from './model';
@@ -40,6 +41,8 @@ export function snapshot(core: FakeCore) {
       shipments: [...mall.shipments.values()].map((s) => renderShipment(s, mall)),
       claims: [...mall.claims.values()].map((c) => ({ type: c.type, ...renderClaim(c) })),
       refunds: [...mall.refunds.values()].map(renderRefund),
+      // Buyers' questions and the answers to them (boards.ts).
+      boards: boardSnapshot(mall),
       carriers: mall.carriers.map(renderCarrier),
       suppliers: mall.suppliers.map(renderSupplier),
       rate_limit: bucketsState(core, mall),

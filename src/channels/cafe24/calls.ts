@@ -40,6 +40,11 @@ export const ADMIN_CALL_SCOPES = {
   'refunds.complete': 'mall.write_order',
   'carriers.list': 'mall.read_shipping',
   'suppliers.list': 'mall.read_supply',
+  'boards.list': 'mall.read_community',
+  'articles.list': 'mall.read_community',
+  'articles.reply': 'mall.write_community',
+  'articles.update': 'mall.write_community',
+  'comments.list': 'mall.read_community',
 } as const satisfies Record<string, Cafe24Scope>;
 
 export type AdminCall = keyof typeof ADMIN_CALL_SCOPES;

@@ -5,6 +5,7 @@
 import type { SalesChannel } from '../port';
 import { cafe24Claims } from './claims';
 import { cafe24Connection } from './connection';
+import { cafe24Inquiries } from './inquiries';
 import { cafe24Orders } from './orders';
 import { cafe24Products } from './products';
 import { cafe24Shipping } from './shipping';
@@ -30,4 +31,5 @@ export const cafe24: SalesChannel = {
   products: cafe24Products,
   shipping: cafe24Shipping,
   claims: cafe24Claims,
+  inquiries: cafe24Inquiries,
 };

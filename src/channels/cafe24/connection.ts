@@ -47,6 +47,9 @@ export const CAFE24_SCOPES = [
   'mall.write_order',
   'mall.read_shipping',
   'mall.read_supply',
+  // Boards: buyers' questions and the answers to them (inquiries-api.md §A1).
+  'mall.read_community',
+  'mall.write_community',
 ] as const;
 export type Cafe24Scope = (typeof CAFE24_SCOPES)[number];
 

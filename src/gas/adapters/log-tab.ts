@@ -14,7 +14,8 @@ import { appendRows, findTab } from './tab';
  * of entries. A missing log tab (setup not run yet) is not an error: the entries go to the
  * execution log instead.
  */
-export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, entries: readonly LogEntry[]): void {
+export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, all: readonly LogEntry[]): void {
+  const entries = all.filter((e) => !e.quiet);
   if (entries.length === 0) return;
   const sheet = findTab(ss, LOG);
   if (!sheet) {

@@ -62,7 +62,7 @@ export class SheetsWorkbook implements WorkbookPort {
     for (const { spec, column } of columns) {
       const c = column - 1;
       const format = numberFormatOf(spec);
-      const rule = validationOf(spec, lang);
+      const rule = validationOf(spec, lang, this.ss);
       for (let r = 0; r < rows; r++) {
         formats[r]![c] = format;
         rules[r]![c] = rule;
@@ -116,9 +116,14 @@ export class SheetsWorkbook implements WorkbookPort {
   }
 }
 
-function validationOf(spec: ColumnSpec, lang: Lang): GoogleAppsScript.Spreadsheet.DataValidation | null {
+function validationOf(spec: ColumnSpec, lang: Lang, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.DataValidation | null {
   if (!spec.editable) return null;
   const b = SpreadsheetApp.newDataValidation();
+  if (spec.optionsFrom) {
+    // A dropdown over the other tab's names; a name typed that is not there is told, not refused.
+    const source = ss.getSheetByName(spec.optionsFrom.ko) ?? ss.getSheetByName(spec.optionsFrom.en);
+    return source ? b.requireValueInRange(source.getRange('A2:A'), true).setAllowInvalid(true).build() : null;
+  }
   switch (spec.type) {
     case 'enum':
       return b.requireValueInList(spec.options.map((o) => labelOf(o, lang)), true).setAllowInvalid(false).build();
