@@ -154,7 +154,7 @@ export interface RunFacts {
   ran: Partial<Record<StepJob, boolean>>;
 }
 
-const STEPS: readonly StepJob[] = ['stock', 'products', 'shipping', 'claims', 'settlement'];
+const STEPS: readonly StepJob[] = ['stock', 'products', 'shipping', 'claims', 'inquiries', 'settlement'];
 
 /** The record after this run, as the text to keep under HEALTH_KEY. */
 export function healthAfterRun(previous: string | undefined, run: RunFacts): string {
