@@ -3,7 +3,7 @@
  * order collection, per step for stock, products and tracking numbers — today's quota tallies,
  * and what staff should do about an error.
  */
-import { adviceFor, currentError, nextHealth, parseHealth, quotaUse, type HealthRecord, type RunOutcome } from '../../src/jobs/health';
+import { adviceFor, currentError, healthAfterRun, nextHealth, parseHealth, quotaUse, type HealthRecord, type RunOutcome } from '../../src/jobs/health';
 
 const T = Date.parse('2026-11-23T10:00:00+09:00');
 const MIN = 60_000;
@@ -84,5 +84,15 @@ describe('what to do about an error', () => {
     ['[product_name] is too long (product.product_name)', false, /로그 탭/],
   ])('%s → %s', (text, reconnect, advice) => {
     expect(adviceFor(text, reconnect)).toMatch(advice);
+  });
+});
+
+describe('the record after a sync run', () => {
+  const run = (log: Array<{ job: string; level: string; message: string }>, ran: Parameters<typeof healthAfterRun>[1]['ran'] = {}) =>
+    parseHealth(healthAfterRun(undefined, { trigger: 'tick', startedAt: 1_000, now: 2_000, fetches: 3, connected: ['PNR001'], marks: [], log, ran }))!;
+
+  test.each(['stock', 'products', 'shipping', 'claims', 'inquiries', 'settlement'] as const)('keeps the %s step: its warning is its error, a run without one its success', (job) => {
+    expect(run([{ job, level: 'warn', message: '문제' }]).jobs[job]).toEqual({ errorAt: 1_000, error: '문제' });
+    expect(run([], { [job]: true }).jobs[job]).toEqual({ okAt: 1_000 });
   });
 });
