@@ -53,7 +53,11 @@ export async function startLoopback(clock: Clock, opts: { options?: CoupangOptio
     Atomics.store(flag, 0, 0);
     port1.postMessage(message);
     if (Atomics.wait(flag, 0, 0, 20_000) === 'timed-out') throw new Error('fake Coupang worker did not answer');
-    const m = receiveMessageOnPort(port1)!.message as { ok: boolean; value?: unknown; error?: string };
+    // The worker posts, then raises the flag; its message may reach this port a moment later.
+    let got = receiveMessageOnPort(port1);
+    for (const until = Date.now() + 5_000; !got && Date.now() < until; got = receiveMessageOnPort(port1)) Atomics.wait(flag, 0, 1, 1);
+    if (!got) throw new Error('fake Coupang worker raised its flag but sent no answer');
+    const m = got.message as { ok: boolean; value?: unknown; error?: string };
     if (!m.ok) throw new Error(m.error);
     return m.value;
   };

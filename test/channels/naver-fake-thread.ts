@@ -65,7 +65,11 @@ export async function startFakeThread(clock: SharedClock, options: Partial<Naver
     Atomics.store(signal, 0, 0);
     port1.postMessage(message);
     if (Atomics.wait(signal, 0, 0, 30_000) === 'timed-out') throw new Error('the fake Naver thread did not answer in 30 s');
-    const answer = receiveMessageOnPort(port1)!.message as { ok: boolean; value?: unknown; error?: string };
+    // The thread posts, then raises the flag; its message may reach this port a moment later.
+    let got = receiveMessageOnPort(port1);
+    for (const until = Date.now() + 5_000; !got && Date.now() < until; got = receiveMessageOnPort(port1)) Atomics.wait(signal, 0, 1, 1);
+    if (!got) throw new Error('the fake Naver thread raised its flag but sent no answer');
+    const answer = got.message as { ok: boolean; value?: unknown; error?: string };
     if (!answer.ok) throw new Error(answer.error);
     return answer.value;
   };
