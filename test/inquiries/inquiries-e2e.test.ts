@@ -40,6 +40,8 @@ let r: SandboxResult;
 beforeAll(async () => {
   r = await runClean({ name: 'inquiries', duration: '40m', events });
 }, 300_000);
+// The runtime's servers and workers end with the file, or jest never exits.
+afterAll(async () => r?.runtime.close());
 
 const rows = () => tabRows(r, '문의');
 const row = (partnerId: string, id: string) => rows().find((x) => x['파트너ID'] === partnerId && x['문의번호'] === id)!;
