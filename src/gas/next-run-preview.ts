@@ -4,7 +4,7 @@
  */
 import { gatherRequests, type RefEntry, type RowEntry } from '../core/ship-sources';
 import { normaliseTrackingNo, receiverKey, type ReceiverKey, type ShipLine, type ShipmentRequest } from '../core/shipping';
-import { NOT_IN_MALL } from '../jobs/push-stock';
+import { knownMissingStatus } from '../jobs/push-stock';
 import { DEFAULT_PRODUCT_PACE, readPushState } from '../jobs/product-push';
 import type { KeyValueStore } from '../core/ports';
 import { previewNextRun, type NextRunPreview } from '../jobs/next-run-preview';
@@ -60,7 +60,7 @@ export function nextRunPreview(
     connected,
     // Held back as the stock step counts it (a row with a shipping time has left).
     reserved: orders ? reservedFromRows(orders.rows) : new Map(),
-    knownMissing: new Set(ratioReads.filter((r) => cellText(r.row.get('status')) === NOT_IN_MALL).map((r) => r.row.key)),
+    knownMissing: new Set(ratioReads.filter((r) => knownMissingStatus(cellText(r.row.get('status')))).map((r) => r.row.key)),
     pushState: readPushState((key) => store.get(key)).state,
     lastBatchAt: Number.isFinite(lastBatch) && lastBatch <= now ? lastBatch : null,
     pace: DEFAULT_PRODUCT_PACE,

@@ -33,6 +33,7 @@ import {
   todoText,
 } from '../core/claims';
 import { formatWon } from '../core/ledger';
+import { topic } from '../core/particle';
 import type { OrderLine } from '../core/order';
 import type { Partner } from '../core/partner';
 import { runClaimActions, settle, type ClaimJob } from './claim-actions';
@@ -57,7 +58,15 @@ interface ClaimsState {
   retry: boolean;
   /** partner|item of claims still open at the mall: a changed line of one may end it. */
   open: string[];
+  /**
+   * Rows whose request the channel refused (not a throttle or an outage), by key, with the
+   * request as it stood: not sent again until the request, the claim or the tab changes.
+   */
+  refused: Record<string, string>;
 }
+
+/** A row's request as sent: what staff asked and where the claim stood. */
+const requestOf = (c: ClaimRead['cells']): string => JSON.stringify([c.rawStatus, c.action, c.receivedAt, c.classification, c.quantityToStock, c.memo]);
 
 /** A claims-tab row being worked on: its cells as read (null for a new row) and as they are now. */
 export interface WorkRow {
@@ -139,7 +148,7 @@ export function answerClaims(input: ClaimsStepInput, ports: ClaimsPorts): Claims
   }
   const tabRows = ports.tab.rows();
   if (tabRows === null) {
-    report.keep[CLAIMS_STATE_KEY] = JSON.stringify({ seen: stamp, due: null, retry: false, open: [] } satisfies ClaimsState);
+    report.keep[CLAIMS_STATE_KEY] = JSON.stringify({ seen: stamp, due: null, retry: false, open: [], refused: {} } satisfies ClaimsState);
     return report;
   }
   const rows = new Map<string, WorkRow>();
@@ -157,6 +166,7 @@ export function answerClaims(input: ClaimsStepInput, ports: ClaimsPorts): Claims
   const settings = lazySettings(ports);
   const priceOf = lazyPrices(ports);
   const jobs: Array<{ row: WorkRow; job: ClaimJob; read: ClaimRead }> = [];
+  const keepRefused: Record<string, string> = {};
   const finishes: Array<{ row: WorkRow; command: Extract<ClaimCommand, { kind: 'completeReturn' | 'completeExchange' }>; already: string | null }> = [];
   let refused = 0;
   for (const row of rows.values()) {
@@ -185,6 +195,11 @@ export function answerClaims(input: ClaimsStepInput, ports: ClaimsPorts): Claims
     );
     if (command.kind === 'refuse') refused += refuseRow(row, command.reason);
     else if (callsMall(command)) {
+      // Refused as it stands and nobody has touched the tab since: the row already says why.
+      if (!edited && state?.refused[row.key] === requestOf(c)) {
+        keepRefused[row.key] = requestOf(c);
+        continue;
+      }
       jobs.push({ row, read, job: { partnerId: c.partnerId, orderId: c.orderId, itemId: c.itemId, claimCode: c.claimId, quantity: c.quantity, command } });
     } else if (finishesRow(command)) {
       finishes.push({ row, command, already: c.rawStatus });
@@ -219,6 +234,7 @@ export function answerClaims(input: ClaimsStepInput, ports: ClaimsPorts): Claims
       if (!o.ok) {
         failed++;
         if (o.deferred || o.error.retryable) retry = true;
+        else keepRefused[row.key] = requestOf(read.cells);
         setStatus(row, `${labelOf(job.partnerId)} 오류: ${o.error.userMessage}${o.deferred ? ' (다음 실행에서 다시 시도)' : ''}`);
         return;
       }
@@ -235,7 +251,7 @@ export function answerClaims(input: ClaimsStepInput, ports: ClaimsPorts): Claims
   const restock = new Map<string, number>();
   for (const { row, command, already } of finishes) {
     set(row, 'completedAt', new Date(now));
-    const parts = [already === null ? cellText(row.cells.status) : `입고 처리 (${labelOf(cellText(row.cells.partnerId))}는 이미 완료 · ${already})`];
+    const parts = [already === null ? cellText(row.cells.status) : `입고 처리 (${topic(labelOf(cellText(row.cells.partnerId)))} 이미 완료 · ${already})`];
     if (command.kind === 'completeReturn') {
       set(row, 'credit', command.credit);
       parts.push(`파트너 차감 ${formatWon(command.credit)}`);
@@ -250,7 +266,7 @@ export function answerClaims(input: ClaimsStepInput, ports: ClaimsPorts): Claims
 
   // 5. To-dos (and finished cancels), from the rows as they now are.
   const fonts: Array<{ key: string; late: boolean }> = [];
-  const next: ClaimsState = { seen: stamp, due: null, retry, open: [] };
+  const next: ClaimsState = { seen: stamp, due: null, retry, open: [], refused: keepRefused };
   for (const row of rows.values()) {
     const c = view(row).cells;
     const mall = c.rawStatus === null || c.partnerId === null ? null : claimStateOf(c.partnerId, c.rawStatus);
@@ -382,7 +398,8 @@ function parseState(text: string | undefined): ClaimsState | null {
   try {
     const s = JSON.parse(text) as Partial<ClaimsState>;
     if (typeof s.seen !== 'string' || !Array.isArray(s.open)) return null;
-    return { seen: s.seen, due: typeof s.due === 'number' ? s.due : null, retry: s.retry === true, open: s.open.map(String) };
+    const refused = typeof s.refused === 'object' && s.refused !== null ? Object.fromEntries(Object.entries(s.refused).map(([k, v]) => [k, String(v)])) : {};
+    return { seen: s.seen, due: typeof s.due === 'number' ? s.due : null, retry: s.retry === true, open: s.open.map(String), refused };
   } catch {
     return null;
   }

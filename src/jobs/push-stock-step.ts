@@ -6,7 +6,7 @@
 import type { ChannelAccount, Gateway } from '../channels/port';
 import { stockKey, type MallSale } from '../core/stock';
 import type { Partner } from '../core/partner';
-import { NOT_IN_MALL, pushStock } from './push-stock';
+import { knownMissingStatus, NOT_CARRIED, NOT_IN_MALL, pushStock } from './push-stock';
 import { notInMallNotice } from './stock-notice';
 import type { TablesPort } from './tables';
 import { channelLabel } from '../channels/registry';
@@ -67,7 +67,7 @@ export function pushStockStep(
     ratioReads = readRatios(ratioGrid, known);
   }
   const ratios = ratioReads.flatMap((r) => (r.ok ? [r.stockRatio] : []));
-  const knownMissing = new Set(ratioReads.filter((r) => cellText(r.row.get('status')) === NOT_IN_MALL).map((r) => r.row.key));
+  const knownMissing = new Set(ratioReads.filter((r) => knownMissingStatus(cellText(r.row.get('status')))).map((r) => r.row.key));
   const orderRows = ordersOf(tables, ordersGrid);
   const reserved = reservedFromRows(orderRows);
   const pushed = pushStock({ products, ratios, reserved, conns, oversellGuard: true, knownMissing, lookAgain: edited, sales }, gateway);
@@ -118,7 +118,7 @@ export function pushStockStep(
         // A failure is news once; the row keeps saying it until it is fixed. A SKU the mall does
         // not have yet is no failure: the product push registers it (see stock-notice.ts).
         if (result.status === NOT_IN_MALL) report.missing++;
-        else report.failed++;
+        else if (result.status !== NOT_CARRIED) report.failed++;
       }
       values.status = result.status;
       if (result.productNo) values.channelProductNo = result.productNo;

@@ -28,6 +28,11 @@ export interface StockPushResult {
 
 /** What a ratio row says when the mall has no product for the SKU. */
 export const NOT_IN_MALL = '몰에 이 SKU의 상품이 없습니다(상품 전송 후 재고가 연동됩니다)';
+/** …and when the row says 판매 안 함: nothing to send, and nothing to look for again. */
+export const NOT_CARRIED = '몰에 이 SKU의 상품이 없습니다(판매 안 함: 보낼 것 없음)';
+
+/** A ratio row whose status says its mall was looked at and has no product for the SKU. */
+export const knownMissingStatus = (status: string): boolean => status === NOT_IN_MALL || status === NOT_CARRIED;
 
 export interface StockPushInput {
   readonly products: readonly Product[];
@@ -93,10 +98,15 @@ export function pushStock(input: StockPushInput, gateway: Gateway): StockPushRep
   const results: StockPushResult[] = [];
   const sendable = changes.filter((t) => address.get(stockKey(t.sku, t.partnerId)));
   for (const t of changes) {
-    if (address.get(stockKey(t.sku, t.partnerId))) continue;
-    // A mall that does not carry a SKU it is not meant to sell needs nothing.
-    if (!sellableOf.get(stockKey(t.sku, t.partnerId))) continue;
+    const key = stockKey(t.sku, t.partnerId);
+    if (address.get(key)) continue;
     const failure = catalogFailures.get(t.partnerId);
+    // A mall that does not carry a SKU it is not meant to sell needs nothing; the row says the
+    // mall was looked at, so the catalog is not read again for it every run.
+    if (!sellableOf.get(key)) {
+      if (!failure && !skip.has(key)) results.push({ sku: t.sku, partnerId: t.partnerId, target: t, pushed: false, productNo: null, variantCode: null, status: NOT_CARRIED, deferred: false });
+      continue;
+    }
     results.push({ sku: t.sku, partnerId: t.partnerId, target: t, pushed: false, productNo: null, variantCode: null, status: failure?.message ?? NOT_IN_MALL, deferred: failure?.deferred ?? false });
   }
   const outcomes = gateway.run(

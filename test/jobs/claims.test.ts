@@ -111,3 +111,29 @@ test('a quiet run, nothing new and nothing due, does not even read the tab', () 
   expect(tab.reads).toBe(reads);
   expect(report.keep[CLAIMS_STATE_KEY]).toBe(kept[CLAIMS_STATE_KEY]);
 });
+
+test('a request the channel refused is not sent again every run, only after staff touch the tab', () => {
+  channel.received.length = 0;
+  run([cancelRequested()]);
+  tab.staffSets('A-1-1', 'action', '승인');
+  channel.failNext('ownshop', 'claims.act', 400);
+  clock.advance(60_000);
+  kept[CLAIMS_EDITED_KEY] = String(clock.now());
+  run([]);
+  expect(String(tab.row('A-1-1').status)).toMatch(/오류/);
+  // The claim's line changes at the channel each minute (another read brings it): not a reason to ask again.
+  for (let i = 0; i < 3; i++) {
+    clock.advance(60_000);
+    run([cancelRequested()]);
+  }
+  const asked = () => channel.received.filter((r) => r === 'ownshop claims.act').length;
+  expect(asked()).toBe(1);
+  expect(String(tab.row('A-1-1').status)).toMatch(/오류/);
+  // Staff pick 승인 again: the next run sends it.
+  tab.staffSets('A-1-1', 'action', '승인');
+  clock.advance(60_000);
+  kept[CLAIMS_EDITED_KEY] = String(clock.now());
+  run([]);
+  expect(asked()).toBe(2);
+  expect(channel.decisions).toEqual([{ account: 'ownshop', itemId: 'A-1-1', command: 'acceptCancel' }]);
+});

@@ -68,3 +68,24 @@ test('an empty orders tab is asked whether it has rows, not read', () => {
   expect(tables.calls).toContain('hasRows 주문');
   expect(tables.calls).not.toContain('grid 주문');
 });
+
+test('a SKU an account neither carries nor is meant to sell costs one catalog read, not one every run', () => {
+  // PNR001's row for TB-002 says 판매 안 함, and its catalog has no TB-002: nothing to send, ever.
+  channel.catalog_.set('ownshop', [{ sku: 'TB-001', address: { productNo: '9', variantCode: 'V9' } }]);
+  tables.put(PRODUCTS, [
+    { sku: 'TB-001', name: '린넨 셔츠', wholesalePrice: 12000, retailPrice: 29000, warehouseStock: 10, productStatus: '판매중' },
+    { sku: 'TB-002', name: '린넨 바지', wholesalePrice: 15000, retailPrice: 39000, warehouseStock: 5, productStatus: '판매중' },
+  ]);
+  tables.put(STOCK_RATIOS, [
+    { sku: 'TB-001', partnerId: 'PNR001', sellable: true, ratio: 100, channelProductNo: '9', channelVariantCode: 'V9' },
+    { sku: 'TB-002', partnerId: 'PNR001', sellable: false, ratio: '' },
+  ]);
+  run();
+  for (const stock of [9, 8, 7]) {
+    tables.writeByKey(PRODUCTS, [{ key: 'TB-001', values: { warehouseStock: stock } }]);
+    run();
+  }
+  expect(channel.received.filter((r) => r === 'ownshop catalog.list')).toHaveLength(1);
+  expect(channel.stock_.get('ownshop|9|V9')).toBe(7);
+  expect(tables.row(STOCK_RATIOS, 'TB-002|PNR001').status).toBe('몰에 이 SKU의 상품이 없습니다(판매 안 함: 보낼 것 없음)');
+});

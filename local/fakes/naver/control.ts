@@ -36,7 +36,8 @@ export class Controls {
     if (!Array.isArray(input?.items) || input.items.length === 0) throw new ControlError('placeOrder: items must name at least one product');
     const now = this.core.now();
     const day = kst(now).slice(0, 10).replace(/-/g, '');
-    const orderId = `${day}${pad(this.core.next(), 8)}`;
+    let orderId = `${day}${pad(this.core.nextOrder(), 8)}`;
+    while ([...store.orders.values()].some((r) => r.detail.order.orderId === orderId)) orderId = `${day}${pad(this.core.nextOrder(), 8)}`;
     const paid = (input.paymentMeans ?? '신용카드') !== '무통장입금';
     const ids: string[] = [];
     input.items.forEach((item, i) => {

@@ -51,6 +51,7 @@ export class NaverCore {
   readonly limits: RateLimits;
   private offsetMs = 0;
   private seq = 0;
+  private orderSeq = 1_000;
 
   constructor(
     private readonly clock: () => number,
@@ -86,9 +87,16 @@ export class NaverCore {
   advance(ms: number): void {
     this.offsetMs += ms;
   }
-  /** A fresh id for trace ids and new orders. */
+  /** A fresh id for trace ids and tokens. */
   next(): number {
     return ++this.seq;
+  }
+  /**
+   * The next order's serial, counted apart from trace ids so an order's id depends only on the
+   * orders placed before it (a scenario can name it), never on how many calls were made.
+   */
+  nextOrder(): number {
+    return ++this.orderSeq;
   }
   traceId(): string {
     return `fake-${this.now().toString(16)}-${this.next()}`;
