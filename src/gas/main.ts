@@ -8,6 +8,7 @@ import { message } from '../i18n/messages';
 import { setupWorkbook as runSetup } from '../jobs/setup';
 import { CLAIMS, INQUIRIES, LEDGER, ORDERS, PARTNERS, PRODUCTS, STOCK_RATIOS, TABS, TRACKING_IMPORT } from '../sheet/tabs';
 import { guardShippedRow } from './order-lock';
+import { clearStaleRatioCells } from './stale-cells';
 import { showPickingLists } from './picking-lists';
 import { scanParcel, type ScanResult } from './scan';
 import { refreshResellerSheetsNow, runSettlementNow, type SettlementRunReport } from './settlement-step';
@@ -50,13 +51,15 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
 /**
  * Simple trigger: an edit of the partners tab makes the next sync read it again; an edit of
  * the partners, products or ratio tab makes it recompute stock (and look at products). Runs in
- * AuthMode.LIMITED (no fetch): it only touches cache entries, and a script property that
- * marks the products for the next run (a mark that must survive the cache).
+ * AuthMode.LIMITED (no fetch): it touches cache entries, a script property that marks the
+ * products for the next run (a mark that must survive the cache), and the cells an edit made
+ * stale (a ratio row's retyped key, a shipped row's tracking number put back).
  */
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   const name = e?.range?.getSheet().getName();
   const is = (t: { title: { ko: string; en: string } }) => name === t.title.ko || name === t.title.en;
   if (is(PARTNERS)) forgetPartnersSnapshot();
+  if (is(STOCK_RATIOS) && e) clearStaleRatioCells(e);
   if (is(PRODUCTS) || is(STOCK_RATIOS) || is(PARTNERS)) {
     markStockDirty();
     // A paste is one event whose range spans the block: marked like one cell.
