@@ -9,6 +9,14 @@ import demo from '../local/sandbox/scenarios/demo.json';
 
 export { demo };
 
+/**
+ * The demo's events less its marketplace accounts' setup (their partner rows and API keys, at
+ * +12m): for specs written about the three Cafe24 malls.
+ */
+export function cafe24Only<E extends { type: string; sheet?: string; function?: string; range?: string }>(events: readonly E[]): E[] {
+  return events.filter((e) => !(e.type === 'sidebar' && e.function === 'saveChannelKeys') && !(e.type === 'edit' && e.sheet === '파트너' && e.range === 'A5'));
+}
+
 /** The demo's setup up to `untilMinute`: partners typed, the Cafe24 app saved, malls connected, products and ratios. */
 export function demoMorning(untilMinute = 11): unknown[] {
   return (demo.events as Array<{ type: string; at: string }>).filter((e) => ['edit', 'sidebar', 'authorize'].includes(e.type) && parseInt(e.at.slice(1), 10) <= untilMinute);

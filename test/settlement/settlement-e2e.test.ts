@@ -3,6 +3,7 @@ import { defaultSeed } from '../../local/fakes/cafe24';
 import { runScenario, type SandboxResult } from '../../local/sandbox/run';
 import { parseScenario } from '../../local/sandbox/scenario';
 import demo from '../../local/sandbox/scenarios/demo.json';
+import { cafe24Only } from '../e2e';
 import { snapshotWorkbooks, spreadsheetStore } from '../../local/runtime/services/spreadsheet';
 
 /**
@@ -137,7 +138,7 @@ const seeded = {
 const seed = JSON.parse(JSON.stringify(defaultSeed)) as { malls: Array<{ mall_id: string; orders: unknown[] }> };
 for (const m of seed.malls) m.orders = [...m.orders, ...seeded[m.mall_id as keyof typeof seeded]];
 
-const setup = (demo.events as Array<{ type: string; at: string; sheet?: string }>).filter(
+const setup = cafe24Only(demo.events as Array<{ type: string; at: string; sheet?: string }>).filter(
   (e) => ['sidebar', 'authorize'].includes(e.type) || (e.type === 'edit' && e.sheet === '파트너'),
 );
 
