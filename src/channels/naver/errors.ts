@@ -11,7 +11,7 @@ export const ALREADY_ANSWERED = 'ERR-NC-101010';
 
 /** The customer-inquiry answer calls' refusals (inquiries-api.md B4), said for the 문의 row. */
 const INQUIRY_REFUSALS: Readonly<Record<string, string>> = {
-  'ERR-NC-101001': '잘못된 요청이라고 답했습니다',
+  'ERR-NC-101001': '잘못된 요청입니다 (답변 내용 확인)',
   'ERR-NC-101004': '문의가 없거나 삭제되었습니다 (구매자가 삭제했을 수 있습니다)',
   'ERR-NC-101005': '답변할 수 없는 문의입니다 (유효하지 않은 문의)',
   'ERR-NC-101007': '이 문의에 답변할 권한이 없습니다 (커머스API센터 애플리케이션의 권한 확인)',
