@@ -413,8 +413,11 @@ export interface InquiriesCapability {
   answer(account: ChannelAccount, inquiry: { readonly inquiryId: string; readonly title: string }, text: string): ChannelRequest<PostedAnswer>;
   /** Replaces an answer posted before; absent where the channel keeps answers as they were posted. */
   update?(account: ChannelAccount, inquiryId: string, answerId: string, text: string): ChannelRequest<void>;
-  /** Reads these inquiries again as they are now (answers included), looking from `since` on. */
-  readBack(account: ChannelAccount, inquiryIds: readonly string[], since: number, now: number): InquiryRead;
+  /**
+   * Reads these inquiries again as they are now (answers included), looking from `since` on.
+   * `askedFrom`: when the oldest of them was asked, for channels whose lists filter on that.
+   */
+  readBack(account: ChannelAccount, inquiryIds: readonly string[], since: number, now: number, askedFrom?: number): InquiryRead;
 }
 
 export interface SalesChannel {

@@ -464,18 +464,20 @@ function readBack(
   ports: InquiriesPorts,
   now: number,
 ): { answers: Map<string, InquiryAnswer>; failed: Set<string> } {
-  const byPartner = new Map<string, { ids: string[]; since: number }>();
+  const byPartner = new Map<string, { ids: string[]; since: number; askedFrom: number | undefined }>();
   for (const t of targets) {
     const c = inquiryCells((k) => rows.get(t.key)!.cells[k]);
-    const p = byPartner.get(c.partnerId) ?? { ids: [], since: t.at };
+    const p = byPartner.get(c.partnerId) ?? { ids: [], since: t.at, askedFrom: undefined };
     p.ids.push(c.inquiryId);
     p.since = Math.min(p.since, t.at);
+    // Some channels can find a question only by when it was asked.
+    if (c.askedAt !== null) p.askedFrom = Math.min(p.askedFrom ?? c.askedAt, c.askedAt);
     byPartner.set(c.partnerId, p);
   }
   const starts = [...byPartner.entries()].flatMap(([partnerId, p]) => {
     const account = input.conns.get(partnerId);
     const cap = account ? channelOf(account.channel).inquiries : undefined;
-    return account && cap ? [{ account, read: cap.readBack(account, p.ids, p.since - MINUTE, now) }] : [];
+    return account && cap ? [{ account, read: cap.readBack(account, p.ids, p.since - MINUTE, now, p.askedFrom) }] : [];
   });
   const answers = new Map<string, InquiryAnswer>();
   const failed = new Set<string>([...byPartner.keys()].filter((id) => !input.conns.has(id)));

@@ -4,27 +4,12 @@
  * between them. Staff enter the application's keys in the sidebar; the sync collects the paid
  * product orders through the relay, confirms them when the partner is set so, and ships them.
  */
-import { paths } from '../../local/paths';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../../local/fakes/naver';
-import { runScenario, type SandboxResult } from '../../local/sandbox/run';
-import { parseScenario } from '../../local/sandbox/scenario';
+import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../../local/fakes/naver';
+import type { SandboxResult } from '../../local/sandbox/run';
 import { tabRows } from '../e2e';
+import { naverKeys as keys, naverLog, naverRow, runNaver } from './naver-setup';
 
-// After the seed's order was paid (09:13).
-const START = '2026-11-23T10:00:00+09:00';
-// Partners tab columns A..R, 발주확인 자동 last (see coupang-e2e.test.ts).
-const naverRow = (confirmAtOnce: boolean) => ['PNR005', '나잘란 스마트스토어', '자사몰', '스마트스토어', DEFAULT_ACCOUNT_ID, 1, '', 100, '예치금', 0, 0, 0, '', '', '', '', '', confirmAtOnce];
-const keys = { clientId: DEFAULT_CLIENT_ID, clientSecret: DEFAULT_CLIENT_SECRET };
 const ITEM = '2026112310000011';
-
-interface NaverLog {
-  method: string;
-  path: string;
-  remoteAddress?: string;
-  status: number;
-}
-
-const naverLog = (r: SandboxResult) => r.channels.get('naver')!.requestLog() as NaverLog[];
 
 describe('a SmartStore account in the running add-on', () => {
   const opened: SandboxResult[] = [];
@@ -32,10 +17,7 @@ describe('a SmartStore account in the running add-on', () => {
     for (const r of opened) await r.runtime.close();
   });
   const go = async (events: unknown[], opts: { relay?: boolean; duration?: string } = {}) => {
-    const r = await runScenario(
-      parseScenario({ name: 'naver', start: START, duration: opts.duration ?? '8m', channels: { naver: 'default' }, ...(opts.relay === false ? { relay: false } : {}), events: [{ at: '+0m', type: 'menu', function: 'setupWorkbook' }, ...events] }),
-      { bundleDir: paths.build },
-    );
+    const r = await runNaver(events, opts);
     opened.push(r);
     return r;
   };

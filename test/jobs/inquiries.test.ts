@@ -32,6 +32,7 @@ beforeEach(() => {
   channel.questions.length = 0;
   channel.answersPosted.length = 0;
   channel.received.length = 0;
+  channel.readBacks.length = 0;
   clock = new SimClock(T0);
   channel.nowForAnswers = () => clock.now();
   tables = new MemoryTables();
@@ -105,6 +106,16 @@ test('an answer typed and ticked is posted once, read back, and the row marked a
   kept[INQUIRIES_EDITED_KEY] = String(clock.now());
   run();
   expect(channel.answersPosted).toHaveLength(1);
+});
+
+test('a read-back says when the oldest question asked was asked (channels whose lists filter on it find it)', () => {
+  channel.ask('ownshop', 'Q1', T0 - 20 * 24 * HOUR);
+  channel.ask('ownshop', 'Q2', T0 - HOUR);
+  run();
+  staff('Q1', { answer: '네', post: true });
+  staff('Q2', { answer: '네', post: true });
+  run();
+  expect(channel.readBacks).toEqual([{ ids: ['Q1', 'Q2'], askedFrom: T0 - 20 * 24 * HOUR }]);
 });
 
 test('an answer whose outcome is unknown (the channel took it, the answer was lost) is read back, never posted twice', () => {

@@ -234,6 +234,8 @@ export class MemoryChannel implements SalesChannel {
   readonly questions: Array<{ account: string; inquiryId: string; kind: InquiryKind; title: string; question: string; askedAt: number; seq: number; closed: boolean; answer: InquiryAnswer | null }> = [];
   /** Answers posted through the port, in order (`account inquiryId text`): one per post the channel took. */
   readonly answersPosted: string[] = [];
+  /** Each read-back as asked: the ids and when the oldest of them was asked. */
+  readonly readBacks: Array<{ ids: readonly string[]; askedFrom: number | undefined }> = [];
   private answerSeq = 0;
 
   /** A buyer asks. */
@@ -271,7 +273,10 @@ export class MemoryChannel implements SalesChannel {
     collect: (account, cursor) => this.inquiryPage(account, Number(cursor ?? 0), null),
     answer: (account, inquiry, text) => this.request(account, 'inquiries.answer', 'post', { inquiryId: inquiry.inquiryId, text }, (b: { answerId: string }) => ({ answerId: b.answerId })),
     update: (account, inquiryId, answerId, text) => this.request(account, 'inquiries.update', 'put', { inquiryId, answerId, text }, () => undefined),
-    readBack: (account, ids) => this.inquiryPage(account, 0, ids),
+    readBack: (account, ids, _since, _now, askedFrom) => {
+      this.readBacks.push({ ids, askedFrom });
+      return this.inquiryPage(account, 0, ids);
+    },
   };
 
   // ------------------------------------------------------------------ the channel's side

@@ -7,6 +7,7 @@
 import { revokeTokens, currentToken } from './auth';
 import type { FaultInput } from './faults';
 import { ControlError, kst, type NaverCore, type ProductOrderRecord, type StoreState } from './model';
+import { answerInSellerCenter, askInquiry, askQuestion, deleteInquiry, inquiriesState, type AskInquiryInput, type AskQuestionInput } from './inquiries';
 import { setClaim } from './orders';
 import type { OriginProductT } from './seed-schema';
 
@@ -198,6 +199,26 @@ export class Controls {
     return { originProductNo, stockQuantity: p.originProduct.stockQuantity };
   }
 
+  /** A buyer asks about a product (상품 문의). */
+  askProductQuestion(clientId: string, input: AskQuestionInput): { questionId: number } {
+    return askQuestion(this.core, this.core.store(clientId), input);
+  }
+
+  /** A buyer sends a customer inquiry (고객 문의), about an order when it names a product order. */
+  askInquiry(clientId: string, input: AskInquiryInput): { inquiryNo: number } {
+    return askInquiry(this.core, this.core.store(clientId), input);
+  }
+
+  /** Staff answer in the seller centre: `{questionId | inquiryNo, text}`. */
+  answerInSellerCenter(clientId: string, input: { questionId?: number; inquiryNo?: number; text: string }): Record<string, unknown> {
+    return answerInSellerCenter(this.core, this.core.store(clientId), input);
+  }
+
+  /** The buyer deletes an inquiry or question: `{inquiryNo | questionId}`. */
+  deleteInquiry(clientId: string, input: { questionId?: number; inquiryNo?: number }): Record<string, unknown> {
+    return deleteInquiry(this.core.store(clientId), input);
+  }
+
   /** A token without the signature dance (tests). */
   issueToken(clientId: string): { access_token: string; expires_in: number } {
     const t = currentToken(this.core, this.core.store(clientId));
@@ -236,6 +257,7 @@ export class Controls {
           storeName: s.storeName,
           products: [...s.products.values()],
           productOrders: [...s.orders.values()].map((r) => ({ ...r.detail, lastChangedDate: kst(r.lastChangedAt), lastChangedType: r.lastChangedType })),
+          ...inquiriesState(s),
         },
       ]),
     );

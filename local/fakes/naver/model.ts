@@ -4,7 +4,7 @@
  * clock plus whatever `advanceTime` added.
  */
 import type { NaverOptions } from './options';
-import type { NaverSeedT, OriginProductT, ProductOrderDetailT } from './seed-schema';
+import type { InquirySeedT, NaverSeedT, OriginProductT, ProductOrderDetailT } from './seed-schema';
 import { RequestLog } from './request-log';
 import { Faults } from './faults';
 import { RateLimits } from './limits';
@@ -21,6 +21,45 @@ export interface ProductOrderRecord {
   lastChangedType: LastChangedType;
 }
 
+/** A product question (상품 문의): its one seller answer, and who gave it. */
+export interface QnaRecord {
+  readonly questionId: number;
+  readonly createdAt: number;
+  readonly question: string;
+  readonly productId: number;
+  readonly productName: string;
+  readonly maskedWriterId: string;
+  answer: string | null;
+  /** 'api': through PUT qnas; 'sellerCenter': typed in the seller centre. */
+  answeredBy: 'api' | 'sellerCenter' | null;
+  deleted: boolean;
+}
+
+/** A customer inquiry's list fields but its two times (kept as ms beside it). */
+export interface InquiryItem {
+  readonly inquiryNo: number;
+  readonly category: InquirySeedT['category'];
+  readonly title: string;
+  readonly inquiryContent: string;
+  answerContentId: number | null;
+  answerContent: string | null;
+  answerTemplateNo: number | null;
+  readonly orderId: string;
+  readonly productNo: string | null;
+  readonly productOrderIdList: string | null;
+  readonly productName: string | null;
+  readonly productOrderOption: string | null;
+  readonly customerName: string;
+}
+
+/** A customer inquiry (고객 문의) in its list shape, with times kept as ms. */
+export interface InquiryRecord {
+  readonly item: InquiryItem;
+  readonly registeredAt: number;
+  answeredAt: number | null;
+  deleted: boolean;
+}
+
 export interface IssuedToken {
   token: string;
   expiresAt: number;
@@ -33,6 +72,8 @@ export interface StoreState {
   readonly storeName: string;
   readonly products: Map<number, OriginProductT>;
   readonly orders: Map<string, ProductOrderRecord>;
+  readonly qnas: Map<number, QnaRecord>;
+  readonly inquiries: Map<number, InquiryRecord>;
   /** The live token of (SELF), and every token issued (a replaced one lives until it expires). */
   current: IssuedToken | null;
   readonly tokens: Map<string, IssuedToken>;
@@ -52,6 +93,8 @@ export class NaverCore {
   private offsetMs = 0;
   private seq = 0;
   private orderSeq = 1_000;
+  /** The two inquiry id spaces (and answers') never share numbers: separate counters, far apart. */
+  private readonly ids = { question: 700_000_000, inquiry: 500_000_000, answer: 900_000_000 };
 
   constructor(
     private readonly clock: () => number,
@@ -75,6 +118,22 @@ export class NaverCore {
         storeName: s.storeName,
         products: new Map(s.products.map((p) => [p.originProductNo, p])),
         orders,
+        qnas: new Map(
+          s.qnas.map((q) => {
+            this.ids.question = Math.max(this.ids.question, q.questionId);
+            const rec: QnaRecord = { questionId: q.questionId, createdAt: Date.parse(q.createDate), question: q.question, productId: q.productId, productName: q.productName, maskedWriterId: q.maskedWriterId, answer: q.answer, answeredBy: q.answer === null ? null : 'sellerCenter', deleted: false };
+            return [q.questionId, rec];
+          }),
+        ),
+        inquiries: new Map(
+          s.inquiries.map((i) => {
+            this.ids.inquiry = Math.max(this.ids.inquiry, i.inquiryNo);
+            if (i.answerContentId !== null) this.ids.answer = Math.max(this.ids.answer, i.answerContentId);
+            const { inquiryRegistrationDateTime, answerRegistrationDateTime, ...item } = i;
+            const answeredAt = answerRegistrationDateTime ? Date.parse(answerRegistrationDateTime) : null;
+            return [i.inquiryNo, { item, registeredAt: Date.parse(inquiryRegistrationDateTime), answeredAt, deleted: false }];
+          }),
+        ),
         current: null,
         tokens: new Map(),
       });
@@ -97,6 +156,10 @@ export class NaverCore {
    */
   nextOrder(): number {
     return ++this.orderSeq;
+  }
+  /** A fresh id in one of the inquiry id spaces. */
+  nextId(space: 'question' | 'inquiry' | 'answer'): number {
+    return ++this.ids[space];
   }
   traceId(): string {
     return `fake-${this.now().toString(16)}-${this.next()}`;

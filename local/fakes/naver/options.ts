@@ -28,6 +28,20 @@ export const NaverOptionsSchema = z.strictObject({
   optionStockPartial: z.enum(['merge', 'reject']).default('merge'),
   /** The same tracking number on another product order: allowed (bundle shipping) or refused with 104121. */
   duplicateTrackingNo: z.enum(['allow', 'reject']).default('allow'),
+  /** Inquiries (inquiries-api.md B). Widest `fromDate`–`toDate` span of the product-Q&A list, in days (open question 4); null: none, as documented. */
+  qnaMaxSpanDays: z.number().positive().nullable().default(null),
+  /** Order of both inquiry lists (undocumented): newest first, as the seller centre shows them, or oldest first. */
+  inquiryListOrder: z.enum(['newest', 'oldest']).default('newest'),
+  /** `PUT qnas/{id}` on a question answered in the seller centre: overwrites it (inferred) or 400 ('reject'). */
+  qnaOverwriteSellerAnswer: z.enum(['overwrite', 'reject']).default('overwrite'),
+  /** Longest answer taken (both kinds), in characters; over it 400 (null: no limit). Undocumented: 4,000 as the add-on's own limit. */
+  answerMaxLength: z.number().int().positive().nullable().default(4000),
+  /** The customer-inquiry answer's text field: `answerComment` (docs), `answerContent` (some clients), or either taken. */
+  answerField: z.enum(['answerComment', 'answerContent', 'either']).default('answerComment'),
+  /** `data` of the first answer's POST (open question 5): `{inquiryNo, inquiryCommentNo}` like the edit's ('ids') or null. */
+  postAnswerData: z.enum(['ids', 'null']).default('ids'),
+  /** The customer-inquiry list inside the `{code,message,data,…}` envelope (true) or the bare Spring page (false). */
+  inquiryListEnvelope: z.boolean().default(false),
   /** Request-log entries kept (oldest dropped first). */
   maxLogEntries: z.number().int().positive().default(10_000),
 });

@@ -74,6 +74,40 @@ export const ProductOrderDetail = z.looseObject({
 });
 export type ProductOrderDetailT = z.output<typeof ProductOrderDetail>;
 
+/** A product question as `GET /v1/contents/qnas` lists it (`contents[]`); `answered` follows `answer`. */
+export const QnaSeed = z.looseObject({
+  questionId: z.number().int().positive(),
+  createDate: z.string(),
+  question: z.string(),
+  answer: z.string().nullable().default(null),
+  productId: z.number().int(),
+  productName: z.string().default(''),
+  maskedWriterId: z.string().default('nav***'),
+});
+export type QnaSeedT = z.output<typeof QnaSeed>;
+
+export const INQUIRY_CATEGORIES = ['상품', '배송', '반품', '교환', '환불', '기타'] as const;
+
+/** A customer inquiry as `GET /v1/pay-user/inquiries` lists it (`content[]`); answered when it carries an answer. */
+export const InquirySeed = z.looseObject({
+  inquiryNo: z.number().int().positive(),
+  category: z.enum(INQUIRY_CATEGORIES).default('기타'),
+  title: z.string(),
+  inquiryContent: z.string(),
+  inquiryRegistrationDateTime: z.string(),
+  answerContentId: z.number().int().nullable().default(null),
+  answerContent: z.string().nullable().default(null),
+  answerTemplateNo: z.number().int().nullable().default(null),
+  answerRegistrationDateTime: z.string().nullable().default(null),
+  orderId: z.string().default(''),
+  productNo: z.string().nullable().default(null),
+  productOrderIdList: z.string().nullable().default(null),
+  productName: z.string().nullable().default(null),
+  productOrderOption: z.string().nullable().default(null),
+  customerName: z.string().default('김*버'),
+});
+export type InquirySeedT = z.output<typeof InquirySeed>;
+
 export const Store = z.strictObject({
   /** 애플리케이션 ID. */
   client_id: z.string().min(1),
@@ -84,6 +118,9 @@ export const Store = z.strictObject({
   storeName: z.string().default(''),
   products: z.array(OriginProduct).default([]),
   productOrders: z.array(ProductOrderDetail).default([]),
+  /** 상품 문의 and 고객 문의 (two id spaces). */
+  qnas: z.array(QnaSeed).default([]),
+  inquiries: z.array(InquirySeed).default([]),
 });
 export type StoreSeed = z.output<typeof Store>;
 

@@ -12,6 +12,7 @@ import type { Controls } from './control';
 import { badRequest, gatewayError, gatewayServerError, MSG, type Reply } from './errors';
 import { ControlError, type NaverCore, type StoreState } from './model';
 import { claimCall, CLAIM_CALLS, confirm, dispatch, lastChangedStatuses, queryProductOrders } from './orders';
+import { answerQna, listInquiries, listQnas, postInquiryAnswer, updateInquiryAnswer } from './inquiries';
 import { getOriginProduct, multiUpdate, optionStock, searchProducts } from './products';
 import { loggedBody } from './request-log';
 
@@ -39,6 +40,11 @@ const ROUTES: Route[] = [
   { method: 'GET', pattern: /^\/v2\/products\/origin-products\/([^/]+)$/, api: 'productGet', handle: (c, s, m) => getOriginProduct(c, s, m[1]!) },
   { method: 'PATCH', pattern: /^\/v1\/products\/origin-products\/multi-update$/, api: 'multiUpdate', handle: (c, s, _m, _q, b) => multiUpdate(c, s, b) },
   { method: 'PUT', pattern: /^\/v1\/products\/origin-products\/([^/]+)\/option-stock$/, api: 'optionStock', handle: (c, s, m, _q, b) => optionStock(c, s, m[1]!, b) },
+  { method: 'GET', pattern: /^\/v1\/contents\/qnas$/, api: 'qnas', handle: (c, s, _m, q) => listQnas(c, s, q) },
+  { method: 'PUT', pattern: /^\/v1\/contents\/qnas\/([^/]+)$/, api: 'qnaAnswer', handle: (c, s, m, _q, b) => answerQna(c, s, decodeURIComponent(m[1]!), b) },
+  { method: 'GET', pattern: /^\/v1\/pay-user\/inquiries$/, api: 'inquiries', handle: (c, s, _m, q) => listInquiries(c, s, q) },
+  { method: 'POST', pattern: /^\/v1\/pay-merchant\/inquiries\/([^/]+)\/answer$/, api: 'inquiryAnswer', handle: (c, s, m, _q, b) => postInquiryAnswer(c, s, decodeURIComponent(m[1]!), b) },
+  { method: 'PUT', pattern: /^\/v1\/pay-merchant\/inquiries\/([^/]+)\/answer\/([^/]+)$/, api: 'inquiryAnswerUpdate', handle: (c, s, m, _q, b) => updateInquiryAnswer(c, s, decodeURIComponent(m[1]!), decodeURIComponent(m[2]!), b) },
 ];
 
 export const TOKEN_PATH = '/v1/oauth2/token';
@@ -184,6 +190,14 @@ function control(controls: Controls, core: NaverCore, method: string, op: string
         return json(200, controls.purchaseDecide(b.clientId, b.productOrderId));
       case 'setStock':
         return json(200, controls.setStock(b.clientId, b.originProductNo, b.quantity, b.optionId));
+      case 'askProductQuestion':
+        return json(200, controls.askProductQuestion(b.clientId, b.input));
+      case 'askInquiry':
+        return json(200, controls.askInquiry(b.clientId, b.input));
+      case 'answerInSellerCenter':
+        return json(200, controls.answerInSellerCenter(b.clientId, b.input));
+      case 'deleteInquiry':
+        return json(200, controls.deleteInquiry(b.clientId, b.input));
       case 'issueToken':
         return json(200, controls.issueToken(b.clientId));
       case 'revokeTokens':

@@ -7,6 +7,7 @@ import type { SalesChannel } from '../port';
 import { naverClaims } from './claims';
 import { naverConfirm } from './confirm';
 import { isConnectionKey, NAVER_API_KEYS, naverAccount } from './connection';
+import { naverInquiries } from './inquiries';
 import { naverOrders } from './orders';
 import { naverShipping } from './shipping';
 import { naverStock } from './stock';
@@ -33,4 +34,5 @@ export const naver: SalesChannel = {
   shipping: naverShipping,
   claims: naverClaims,
   confirm: naverConfirm,
+  inquiries: naverInquiries,
 };

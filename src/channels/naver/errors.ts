@@ -6,6 +6,19 @@
 import type { HttpResponse } from '../../core/http';
 import { ChannelError, type ChannelErrorKind } from '../port';
 
+/** ERR-NC-101010: the customer inquiry has an answer already. */
+export const ALREADY_ANSWERED = 'ERR-NC-101010';
+
+/** The customer-inquiry answer calls' refusals (inquiries-api.md B4), said for the 문의 row. */
+const INQUIRY_REFUSALS: Readonly<Record<string, string>> = {
+  'ERR-NC-101001': '잘못된 요청입니다 (답변 내용 확인)',
+  'ERR-NC-101004': '문의가 없거나 삭제되었습니다 (구매자가 삭제했을 수 있습니다)',
+  'ERR-NC-101005': '답변할 수 없는 문의입니다 (유효하지 않은 문의)',
+  'ERR-NC-101007': '이 문의에 답변할 권한이 없습니다 (커머스API센터 애플리케이션의 권한 확인)',
+  'ERR-NC-101008': '판매자 번호가 올바르지 않습니다',
+  [ALREADY_ANSWERED]: '이미 답변이 등록된 문의입니다',
+};
+
 export const IP_REFUSED = '네이버가 이 주소의 호출을 허용하지 않습니다: 릴레이 설정 확인';
 
 /** `code` and `message` of either error shape (gateway or API server), else nulls. */
@@ -65,6 +78,10 @@ export function errorFromResponse(call: string, accountId: string, r: HttpRespon
     return naverError({ ...base, kind: 'rateLimited', retryable: true, reconnect: false, userMessage: quota ? '네이버 호출 할당량 초과: 다음 실행에서 이어서 처리합니다' : '네이버 호출 한도 초과: 다음 실행에서 이어서 처리합니다' });
   }
   if (status >= 500) return naverError({ ...base, kind: 'server', retryable: true, reconnect: false, userMessage: `네이버 서버 오류 (${status}${code ? ` ${code}` : ''})` });
+  const refusal = code ? INQUIRY_REFUSALS[code] : undefined;
+  if (refusal && status < 500) return naverError({ ...base, kind: code === 'ERR-NC-101004' ? 'notFound' : 'badRequest', retryable: false, reconnect: false, userMessage: refusal });
+  if (call === 'qnas.answer' && status === 404) return naverError({ ...base, kind: 'notFound', retryable: false, reconnect: false, userMessage: '상품 문의가 없거나 삭제되었습니다' });
+  if (call === 'qnas.list' && status === 403) return naverError({ ...base, kind: 'forbidden', retryable: false, reconnect: false, userMessage: `네이버가 상품 문의 조회를 거부했습니다${said}. 커머스API센터에서 애플리케이션에 '문의' API 그룹을 추가하세요` });
   if (status === 403) return naverError({ ...base, kind: 'forbidden', retryable: false, reconnect: false, userMessage: `네이버가 접근을 거부했습니다${said}` });
   if (status === 404) return naverError({ ...base, kind: 'notFound', retryable: false, reconnect: false, userMessage: `네이버에서 찾을 수 없습니다${said}` });
   if (status === 400) return naverError({ ...base, kind: 'badRequest', retryable: false, reconnect: false, userMessage: `네이버가 잘못된 요청이라고 답했습니다 (400)${said}` });

@@ -1,6 +1,7 @@
 /**
  * What to do with an answer (Cafe24's rules, in Naver's words):
- * - 2xx: accept (a batch call's per-item failures are read by the caller).
+ * - 2xx: accept (a batch call's per-item failures are read by the caller); so is a 400
+ *   ERR-NC-101010 (an inquiry answered already), which the answer call reads as "look it up".
  * - 401 GW.AUTHN: issue a token and resend once (docs); a second one fails for this run.
  * - 429 GW.RATE_LIMIT / GW.QUOTA_LIMIT: wait (Retry-After if sent, else one request's refill)
  *   and resend, at most 5 times and 15 s in all; then the work goes to the next run.
@@ -11,7 +12,7 @@
  */
 import type { HttpMethod, HttpResponse } from '../../core/http';
 import type { RetryDecision } from '../port';
-import { errorParts } from './errors';
+import { ALREADY_ANSWERED, errorParts } from './errors';
 import { ASSUMED_RATE, waitAfter429 } from './pacing';
 
 export const BACKOFF_MS = [1000, 2000, 4000] as const;
@@ -32,6 +33,8 @@ const REPEATABLE: ReadonlySet<HttpMethod> = new Set<HttpMethod>(['get', 'put', '
 export function decide(method: HttpMethod, r: HttpResponse, h: NaverHistory, _at: number): { decision: RetryDecision; history: NaverHistory } {
   const stay = (decision: RetryDecision) => ({ decision, history: h });
   if (r.status >= 200 && r.status <= 299) return stay({ action: 'accept' });
+  // "An answer exists already": the answer call reads it as such (the job reads the answer back).
+  if (r.status === 400 && errorParts(r.body).code === ALREADY_ANSWERED) return stay({ action: 'accept' });
   if (r.status === 401 && errorParts(r.body).code === 'GW.AUTHN') {
     if (h.tokenRenewed) return stay({ action: 'fail' });
     return { decision: { action: 'refreshToken' }, history: { ...h, tokenRenewed: true } };
