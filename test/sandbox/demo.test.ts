@@ -33,12 +33,15 @@ describe('npm start on the demo scenario', () => {
     expect(names).toEqual(TABS.map((t) => t.title.ko));
   });
 
-  it('shows the day\'s inquiries in the 문의 tab: one answered from the sheet, one at the mall, one late', () => {
+  it('shows the day\'s inquiries in the 문의 tab: answered from the sheet, at the mall or marketplace, and one late', () => {
     const [header, ...rows] = read('workbook.json').sheets.find((s: { name: string }) => s.name === '문의').values as unknown[][];
     const at = (p: string, id: string) => rows.find((r) => r[header!.indexOf('파트너ID')] === p && r[header!.indexOf('문의번호')] === id)!;
     const cell = (r: unknown[], h: string) => String(r[header!.indexOf(h)]);
-    expect(rows).toHaveLength(3);
+    expect(rows.filter((r) => ['PNR001', 'PNR002', 'PNR003'].includes(cell(r, '파트너ID')))).toHaveLength(3);
     expect(cell(at('PNR001', '6:1'), '처리결과')).toMatch(/^✓ 11-23 09:4\d 답변 등록/);
+    // SmartStore: a product question answered from the sheet, a customer inquiry in the seller centre.
+    expect(cell(at('PNR004', 'qna:700000001'), '처리결과')).toMatch(/^✓ 11-23 09:5\d 답변 등록 \(스마트스토어\)/);
+    expect(cell(at('PNR004', 'inq:500000001'), '처리결과')).toMatch(/^스마트스토어에서 답변됨/);
     expect(cell(at('PNR002', '9:1'), '처리결과')).toMatch(/^카페24에서 답변됨/);
     expect(cell(at('PNR003', '6:1'), '조치필요')).toBe('1 답변기한 초과');
   });
