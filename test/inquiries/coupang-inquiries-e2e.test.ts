@@ -3,11 +3,13 @@
  * Apps Script runtime, the fake Wing API behind our relay. Buyers ask product inquiries; Coupang's
  * call centre passes inquiries on (one to answer, one handed over for a confirm, one left past
  * its 24 hours). Staff first tick an answer before the Wing login id is entered (the row says
- * what is missing), then enter it; answers go from the 문의 tab, one is given in Wing directly.
+ * what is missing), then enter it; answers go from the 문의 tab, one is given in Wing directly,
+ * and Coupang takes the first answer posted but its reply is lost on the way back.
  */
 import { paths } from '../../local/paths';
 import { DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, DEFAULT_VENDOR_ID, DEFAULT_WING_USER } from '../../local/fakes/coupang';
 import { SYSTEM_NOTICE } from '../../local/fakes/coupang/inquiries';
+import { MISSING_WING_ID } from '../../src/channels/coupang/inquiries';
 import { runScenario, type SandboxResult } from '../../local/sandbox/run';
 import { parseScenario } from '../../local/sandbox/scenario';
 import { tabRows } from '../e2e';
@@ -47,6 +49,7 @@ const events = [
   wing('+3m', 'addCallCenterInquiry', { content: '전화 상담 요청드립니다', inquiryAt: '2026-11-22 09:10:00' }),
   answerRow('+6m', P1, { 답변: '네, 식기세척기 사용 가능합니다.', 답변등록: true }),
   { at: '+8m', type: 'sidebar', function: 'saveChannelKeys', args: ['PNR004', { ...keys, wingId: DEFAULT_WING_USER }] },
+  { at: '+9m', type: 'fault', channel: 'coupang', target: DEFAULT_VENDOR_ID, fault: { kind: 'timeout', afterHandling: true, method: 'POST', path: '/onlineInquiries/844000/replies', count: 1 } },
   wing('+12m', 'answerInWing', { kind: 'online', inquiryId: 844001, content: '네, 조절 가능합니다.', by: 'staff-kim' }),
   answerRow('+12m', P3, { 답변: LONG, 답변등록: true }),
   answerRow('+12m', C1, { 답변: '오늘 출고 예정입니다.\n내일 받아보실 수 있습니다.', 답변등록: true }),
@@ -94,7 +97,7 @@ it('brings both kinds of inquiry, one row each, their ids apart, questions as te
   expect(row(C2)['유형']).toBe('이관');
 });
 
-it('says in the row what is missing while no Wing login id was given, and sends nothing', () => {
+it('sends nothing while no Wing login id was given, and the tick goes once it is', () => {
   // The first tick (09:06) went nowhere: no reply call before the id was saved at 09:08.
   const t8 = Date.parse('2026-11-23T09:08:00+09:00');
   expect(posts('/replies').filter((e) => (e as unknown as { at: number }).at < t8)).toEqual([]);
@@ -102,12 +105,14 @@ it('says in the row what is missing while no Wing login id was given, and sends 
   expect(saved.every((c) => (c.record.result as { ok: boolean }).ok)).toBe(true);
 });
 
-it('posts a ticked product answer once under the Wing id, reads it back and marks the row', () => {
+it('posts a ticked product answer once under the Wing id, though its reply was lost: read back, then marked', () => {
   expect(posts('/onlineInquiries/844000/replies')).toHaveLength(1);
+  expect(posts('/onlineInquiries/844000/replies')[0]!.status).toBe(504);
+  expect(online(844000).commentDtoList).toHaveLength(1);
   expect(posts('/onlineInquiries/844000/replies')[0]!.requestBody).toEqual({ content: '네, 식기세척기 사용 가능합니다.', vendorId: DEFAULT_VENDOR_ID, replyBy: DEFAULT_WING_USER });
   expect(online(844000).answered).toBe(true);
   const x = row(P1);
-  expect(String(x['처리결과'])).toMatch(/^✓ 11-23 09:\d\d 답변 등록/);
+  expect(String(x['처리결과'])).toMatch(/^✓ 11-23 09:\d\d 답변 등록 확인/);
   expect(x['등록된 답변']).toBe('네, 식기세척기 사용 가능합니다.');
   expect(x['답변자']).toBe(DEFAULT_WING_USER);
   expect(x['조치필요']).toBe('');
@@ -161,4 +166,32 @@ it('leaves an inquiry Coupang took over after 24 hours late, and the refused ans
   expect(x['조치필요']).toBe('1 답변기한 초과');
   expect(String(x['처리결과'])).toContain('24시간 안에 답변되지 않아 쿠팡 상담사가 넘겨받은 문의입니다');
   expect(x['등록된 답변']).toBe('');
+});
+
+describe('before any answer', () => {
+  let early: SandboxResult;
+  beforeAll(async () => {
+    const upTo = events.filter((e) => parseInt(e.at.slice(1), 10) <= 6 && !(e.type === 'channel' && (e as { action?: string }).action === 'addCallCenterInquiry' && JSON.stringify(e).includes('inquiryAt')));
+    early = await runScenario(
+      parseScenario({ name: 'coupang-inquiries-early', start: START, duration: '9m', channels: { coupang: 'default' }, events: [...upTo, wing('+4m', 'buyerFollowUp', { inquiryId: 844001, content: '답변 기다립니다' })] }),
+      { bundleDir: paths.build },
+    );
+  }, 300_000);
+  afterAll(async () => early?.runtime.close());
+  const earlyRow = (id: string) => tabRows(early, '문의').find((x) => x['문의번호'] === id)!;
+
+  it('says in the row what to enter when the Wing login id was never given', () => {
+    expect(early.eventErrors).toEqual([]);
+    expect(String(earlyRow(P1)['처리결과'])).toBe(`✗ ${MISSING_WING_ID}`);
+    expect((early.channels.get('coupang')!.requestLog() as WingCall[]).filter((e) => e.method === 'POST')).toEqual([]);
+  });
+
+  it('shows a TRANSFER as a confirm to do, and a question as an answer to do', () => {
+    expect(earlyRow(C2)['조치필요']).toBe('2 이관 확인 필요 (11-24 09:03까지)');
+    expect(earlyRow(C1)['조치필요']).toBe('2 답변 필요 (11-24 09:03까지)');
+  });
+
+  it("takes a buyer's follow-up comment for no answer (the bucket says unanswered)", () => {
+    expect(earlyRow(P2)).toMatchObject({ 조치필요: '2 답변 필요 (11-24 09:03까지)', '등록된 답변': '', 답변자: '' });
+  });
 });

@@ -30,6 +30,8 @@ export const FaultSchema = z.strictObject({
   /** Only requests whose path contains this. */
   path: z.string().optional(),
   method: z.enum(['GET', 'POST', 'PUT', 'PATCH']).optional(),
+  /** The request is carried out first and only its answer is lost (a write that went through unseen). */
+  afterHandling: z.boolean().default(false),
 });
 export type FaultInput = z.input<typeof FaultSchema>;
 type Fault = z.output<typeof FaultSchema> & { remaining: number };
@@ -99,9 +101,20 @@ export function createCoupangFake(o: CoupangFakeOptions) {
   }
 
   /** The whole pipeline for one Open API request. */
-  function api(method: string, path: string, rawQuery: string, authorization: string | undefined, remoteAddress: string, body: unknown): { reply: Reply; vendor: Vendor | null } {
+  /** The answer a fault gives in place of the real one. */
+  function lost(fault: Fault): Reply {
+    if (fault.kind === 'reset') return { status: 0, body: null, reset: true, note: 'reset' };
+    if (fault.kind === 'timeout') return { ...gatewayError(504, 'Request timed out, please try again.'), note: 'timeout' };
+    return { ...gatewayError(fault.status, 'Internal Server Error'), note: 'server_error' };
+  }
+
+  function api(method: string, path: string, rawQuery: string, authorization: string | undefined, remoteAddress: string, body: unknown, faultTaken = false): { reply: Reply; vendor: Vendor | null } {
     const at = now();
-    const fault = takeFault(method, path);
+    const fault = faultTaken ? null : takeFault(method, path);
+    if (fault?.afterHandling && fault.kind !== 'rate_limit') {
+      const done = api(method, path, rawQuery, authorization, remoteAddress, body, true);
+      return { reply: lost(fault), vendor: done.vendor };
+    }
     if (fault?.kind === 'reset') return { reply: { status: 0, body: null, reset: true, note: 'reset' }, vendor: null };
     if (fault?.kind === 'timeout') return { reply: { ...gatewayError(504, 'Request timed out, please try again.'), note: 'timeout' }, vendor: null };
     if (fault?.kind === 'server_error') return { reply: { ...gatewayError(fault.status, 'Internal Server Error'), note: 'server_error' }, vendor: null };
