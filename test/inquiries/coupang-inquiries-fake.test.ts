@@ -164,3 +164,40 @@ describe('the switches where the reference is silent', () => {
     expect((await replyCc(c, { vendorId: V, inquiryId: String(c), content: '답', replyBy: WING })).status).toBe(200);
   });
 });
+
+describe('a seed in the API’s own shapes', () => {
+  it('loads product and call-centre inquiries as the lists print them, and numbers new ones after them', async () => {
+    h = await startCoupangFake({
+      options: { rateLimitPerSecond: 1000 },
+      seed: {
+        vendors: [
+          {
+            vendorId: V,
+            accessKey: DEFAULT_ACCESS_KEY,
+            secretKey: DEFAULT_SECRET_KEY,
+            wingUsers: [WING],
+            sellerProducts: [{ sellerProductId: 1, sellerProductName: '머그컵', items: [{ vendorItemId: MUG, itemName: '단품', salePrice: 18000 }] }],
+            onlineInquiries: [{ inquiryId: 900, vendorItemId: MUG, content: '답변된 질문', inquiryAt: '2026-11-22 09:38:32', orderIds: null, commentDtoList: [{ inquiryCommentId: 400, content: '네', inquiryCommentAt: '2026-11-22 16:18:09' }] }],
+            callCenterInquiries: [
+              {
+                inquiryId: 2000,
+                inquiryStatus: 'progress',
+                csPartnerCounselingStatus: 'requestAnswer',
+                vendorItemId: [MUG],
+                content: '전화 주세요',
+                inquiryAt: '2026-11-23 08:00:00',
+                receiptCategory: '기타문의>기타>전상담사통화요청',
+                replies: [{ answerId: 3000, partnerTransferStatus: 'requestAnswer', answerType: 'csAgent', needAnswer: true, replyAt: '2026-11-23 08:00:00', content: '답변 부탁드립니다' }],
+              },
+            ],
+          },
+        ],
+      },
+    });
+    open.push(h);
+    expect((await onlineList(`answeredType=ANSWERED&${WEEK}`)).json.data.content[0]).toMatchObject({ inquiryId: 900, commentDtoList: [{ inquiryCommentId: 400, inquiryCommentAt: '2026-11-22 16:18:09' }] });
+    expect((await ccList(`partnerCounselingStatus=NO_ANSWER&${WEEK}`)).json.data.content[0]).toMatchObject({ inquiryId: 2000, vendorItemId: [MUG], replies: [{ answerId: 3000 }] });
+    expect(h.fake.askProductQuestion(V, { vendorItemId: MUG, content: '?' }).inquiryId).toBe(844000);
+    expect(h.fake.addCallCenterInquiry(V, { content: '?' })).toEqual({ inquiryId: 1007837444, answerId: 1023208324 });
+  });
+});
