@@ -44,9 +44,9 @@ const READINGS = [
     naver: { reconfirm: 'fail', lastChangedWindow: 'clamp', buyerCancelBeforeConfirm: 'request', sendRetryAfter: true, dispatchDateRequired: false },
   },
   {
-    name: 'coupang: split boxes keep their id, invoices accepted before acknowledgement and twice, acknowledging an INSTRUCT box succeeds',
-    testMatch: ['**/test/channels/coupang-against-fake.test.ts', '**/test/channels/coupang-e2e.test.ts'],
-    coupang: { splitKeepsBox: true, invoiceBeforeAck: 'accept', ackWhenInstruct: 'ok', duplicateInvoice: 'allow' },
+    name: 'coupang: split boxes keep their id, invoices accepted before acknowledgement and twice, acknowledging an INSTRUCT box succeeds; inquiry windows of 7 calendar days, second answers appended, vendorItemId a number, any open agent message answered',
+    testMatch: ['**/test/channels/coupang-against-fake.test.ts', '**/test/channels/coupang-e2e.test.ts', '**/test/inquiries/coupang-inquiries-e2e.test.ts'],
+    coupang: { splitKeepsBox: true, invoiceBeforeAck: 'accept', ackWhenInstruct: 'ok', duplicateInvoice: 'allow', inquiryWindow: 'calendarDays', secondOnlineReply: 'append', ccVendorItemId: 'number', parentAnswerId: 'anyTransfer', replyByVendorId: true },
   },
   {
     name: 'coupang: ordersheets dated at ordering, refused calls count against the rate, PATCH refused',

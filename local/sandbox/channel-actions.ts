@@ -23,5 +23,5 @@ export const CHANNEL_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   // local/fakes/naver: (clientId, …) as its Controls take them.
   naver: ['placeOrder', 'pay', 'expireUnpaid', 'requestCancel', 'requestReturn', 'requestExchange', 'collect', 'markDelivered', 'purchaseDecide', 'setStock', 'askProductQuestion', 'askInquiry', 'answerInSellerCenter', 'deleteInquiry', 'revokeTokens', 'advanceTime', 'clearFaults'],
   // local/fakes/coupang: (vendorId, …) as its Controls take them.
-  coupang: ['addOrder', 'payOrder', 'changeAddress', 'requestCancel', 'requestReturn', 'requestExchange', 'advanceDelivery', 'completeReturn', 'setStock', 'advanceTime', 'clearFaults'],
+  coupang: ['addOrder', 'payOrder', 'changeAddress', 'requestCancel', 'requestReturn', 'requestExchange', 'advanceDelivery', 'completeReturn', 'setStock', 'askProductQuestion', 'buyerFollowUp', 'addCallCenterInquiry', 'answerInWing', 'advanceTime', 'clearFaults'],
 };

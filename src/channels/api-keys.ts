@@ -33,7 +33,7 @@ export function saveApiKeys(store: KeyValueStore, channel: ChannelId, partnerId:
   store.set(apiKeysKey(channel, partnerId), JSON.stringify(keys));
 }
 
-/** What staff entered, checked against the channel's fields: every field, trimmed, no spaces inside. */
+/** What staff entered, checked against the channel's fields: every field (an optional one may be empty), trimmed, no spaces inside. */
 export function keysFrom(fields: readonly ApiKeyField[], values: unknown): { ok: true; keys: ApiKeys } | { ok: false; problem: string } {
   const shape = z.record(z.string(), z.unknown()).safeParse(values);
   if (!shape.success) return { ok: false, problem: '입력값을 읽을 수 없습니다' };
@@ -41,6 +41,7 @@ export function keysFrom(fields: readonly ApiKeyField[], values: unknown): { ok:
   for (const f of fields) {
     const raw = shape.data[f.name];
     const v = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+    if (v === '' && f.optional) continue;
     if (v === '') return { ok: false, problem: `${object(f.label)} 입력하세요` };
     if (/\s/.test(v) || v.length > 500) return { ok: false, problem: `${f.label} 값이 올바르지 않습니다 (공백 없이 붙여넣으세요)` };
     keys[f.name] = v;

@@ -361,6 +361,8 @@ export interface ApiKeyField {
   readonly label: string;
   /** Never shown again once saved. */
   readonly secret: boolean;
+  /** May be left empty: only some calls need it, and they say so when it is missing. */
+  readonly optional?: boolean;
 }
 
 /** One order item to confirm (발주확인) at the channel, as its row names it. */
@@ -399,6 +401,11 @@ export interface InquiryRead {
 /** The channel's answer to an answer posted: its id there, to read back and to edit. */
 export interface PostedAnswer {
   readonly answerId: string | null;
+  /**
+   * The call that still has to go, built from this one's answer (Coupang reads a call-centre
+   * inquiry to learn which message its answer replies to, or that it wants a confirm).
+   */
+  readonly then?: ChannelRequest<PostedAnswer>;
 }
 
 /**
@@ -409,7 +416,10 @@ export interface PostedAnswer {
  */
 export interface InquiriesCapability {
   collect(account: ChannelAccount, cursor: string | null, now: number): InquiryRead;
-  /** Posts an answer to one inquiry (its title, for channels whose answers carry one). */
+  /**
+   * Posts an answer to one inquiry (its title, for channels whose answers carry one). For an
+   * inquiry of kind `transfer` the text is empty: the call confirms the hand-over.
+   */
   answer(account: ChannelAccount, inquiry: { readonly inquiryId: string; readonly title: string }, text: string): ChannelRequest<PostedAnswer>;
   /** Replaces an answer posted before; absent where the channel keeps answers as they were posted. */
   update?(account: ChannelAccount, inquiryId: string, answerId: string, text: string): ChannelRequest<void>;

@@ -8,7 +8,8 @@ import { ANSWER_WITHIN_MS } from './claims';
 import type { ChannelId } from './order';
 import { seoulStamp } from './seoul-time';
 
-export type InquiryKind = 'product' | 'order' | 'shipping' | 'other';
+/** `transfer`: handed over by the channel's own CS (Coupang's TRANSFER): the seller confirms it, no answer is written. */
+export type InquiryKind = 'product' | 'order' | 'shipping' | 'other' | 'transfer';
 
 /** An answer as the channel shows it. */
 export interface InquiryAnswer {
@@ -50,20 +51,23 @@ export function answerByOf(askedAt: number): number {
   return askedAt + ANSWER_WITHIN_MS;
 }
 
-/** What a 문의 row asks of staff: answer late (1), answer (2), or nothing. */
-export type InquiryTodo = { readonly kind: 'late' } | { readonly kind: 'answer'; readonly by: number } | null;
+/** What a 문의 row asks of staff: answer (or confirm) late (1), answer or confirm (2), or nothing. */
+export type InquiryTodo = { readonly kind: 'late'; readonly confirm: boolean } | { readonly kind: 'answer'; readonly by: number; readonly confirm: boolean } | null;
 
 export interface InquiryState {
   readonly askedAt: number | null;
   readonly answeredAt: number | null;
   /** Answered at the channel (by the add-on or in the channel's admin), whatever the time. */
   readonly answered: boolean;
+  /** A hand-over to confirm (kind `transfer`) rather than a question to answer. */
+  readonly confirm?: boolean;
 }
 
 export function inquiryTodo(s: InquiryState, now: number): InquiryTodo {
   if (s.answered || s.askedAt === null) return null;
   const by = answerByOf(s.askedAt);
-  return now > by ? { kind: 'late' } : { kind: 'answer', by };
+  const confirm = s.confirm === true;
+  return now > by ? { kind: 'late', confirm } : { kind: 'answer', by, confirm };
 }
 
 /** Late once its answer-by time has passed unanswered (at that minute itself, not yet). */
@@ -83,8 +87,8 @@ export function inquiryLateFrom(s: InquiryState): number | null {
  */
 export function inquiryTodoText(todo: InquiryTodo): string {
   if (todo === null) return '';
-  if (todo.kind === 'late') return '1 답변기한 초과';
-  return `2 답변 필요 (${seoulStamp(todo.by)}까지)`;
+  if (todo.kind === 'late') return todo.confirm ? '1 이관 확인 기한 초과' : '1 답변기한 초과';
+  return `2 ${todo.confirm ? '이관 확인 필요' : '답변 필요'} (${seoulStamp(todo.by)}까지)`;
 }
 
 // ---------------------------------------------------------------------------------------------

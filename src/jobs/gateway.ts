@@ -95,7 +95,7 @@ export class ChannelGateway implements Gateway {
         return !(s instanceof ChannelError);
       });
       if (pending.length === 0) break;
-      const batch = this.pickBatch(pending, pacing, now);
+      let batch = this.pickBatch(pending, pacing, now);
       if (batch.length === 0) {
         const waits = pending.map((p) => this.waitFor(p, pacing, now));
         const wait = Math.min(...waits);
@@ -112,8 +112,22 @@ export class ChannelGateway implements Gateway {
         this.d.sleeper.sleep(wait);
         continue;
       }
-      const sessionsUsed = batch.map((p) => sessionOf(p) as ChannelSession);
-      const sent: HttpRequest[] = batch.map((p, i) => p.req.build(sessionsUsed[i]!));
+      // A request the channel cannot build (a key it needs is missing) fails alone, saying why.
+      const built = batch.flatMap((p) => {
+        const session = sessionOf(p) as ChannelSession;
+        try {
+          return [{ p, session, request: p.req.build(session) }];
+        } catch (e) {
+          if (!(e instanceof ChannelError)) throw e;
+          fail(p, e);
+          pending = pending.filter((x) => x !== p);
+          return [];
+        }
+      });
+      if (built.length === 0) continue;
+      batch = built.map((b) => b.p);
+      const sessionsUsed = built.map((b) => b.session);
+      const sent: HttpRequest[] = built.map((b) => b.request);
       const responses = this.d.http.executeAll(sent);
       this.rounds++;
       this.requests += batch.length;

@@ -15,7 +15,7 @@
  * - An answer a channel refused is noted with its text and not sent again until staff change it;
  *   the row says why.
  */
-import type { ChannelAccount, ChannelError, Gateway, InquiryRead } from '../channels/port';
+import type { ChannelAccount, ChannelError, ChannelRequest, Gateway, InquiryRead, Outcome, PostedAnswer } from '../channels/port';
 import { channelLabel, channelOf, isSupportedChannel } from '../channels/registry';
 import {
   answerRefusal,
@@ -27,6 +27,7 @@ import {
   type InquiryAnswer,
   type InquirySeen,
 } from '../core/inquiries';
+import { subject } from '../core/particle';
 import type { Clock, KeyValueStore } from '../core/ports';
 import { seoulStamp } from '../core/seoul-time';
 import { inquiryCells, inquiryRowValues, readTemplates, type InquiryCells } from '../sheet/inquiries';
@@ -196,7 +197,7 @@ export function runInquiries(input: InquiriesInput, ports: InquiriesPorts): Inqu
   const pendingKeys = Object.keys(posts.pending).filter((k) => rows.has(k));
   for (const k of Object.keys(posts.pending)) if (!rows.has(k)) delete posts.pending[k];
   if (pendingKeys.length > 0) {
-    const found = readBack(pendingKeys.map((k) => ({ key: k, at: posts.pending[k]!.at })), rows, input, ports, now);
+    const found = readBack(pendingKeys.map((k) => ({ key: k, at: posts.pending[k]!.at, text: posts.pending[k]!.text })), rows, input, ports, now);
     for (const k of pendingKeys) {
       const row = rows.get(k)!;
       if (found.failed.has(cellsOf(row).partnerId)) {
@@ -204,7 +205,7 @@ export function runInquiries(input: InquiriesInput, ports: InquiriesPorts): Inqu
         continue;
       }
       const answer = found.answers.get(k);
-      if (answer) markPosted(row, answer, now, labelOf, '답변 등록 확인');
+      if (answer) markPosted(row, answer, now, labelOf, cellsOf(row).kind === 'transfer' ? '이관 확인' : '답변 등록 확인');
       // Not there: it was never posted; it may be sent below.
       delete posts.pending[k];
     }
@@ -254,13 +255,15 @@ export function runInquiries(input: InquiriesInput, ports: InquiriesPorts): Inqu
       setStatus(row, '연결된 채널이 없어 답변을 보낼 수 없습니다 (파트너 탭의 연결 확인)');
       continue;
     }
-    if (posts.refused[row.key] === normalize(text)) continue;
-    const refusal = answerRefusal(text);
+    // A hand-over (Coupang's TRANSFER) is confirmed, not answered: no text goes.
+    const confirmOnly = c.kind === 'transfer';
+    if (posts.refused[row.key] === normalize(confirmOnly ? '' : text)) continue;
+    const refusal = confirmOnly ? null : answerRefusal(text);
     if (refusal) {
       setStatus(row, `✗ ${refusal}`);
       continue;
     }
-    jobs.push({ row, account, kind: 'post', text });
+    jobs.push({ row, account, kind: 'post', text: confirmOnly ? '' : text });
   }
   let posted = 0;
   let refusedNow = 0;
@@ -268,19 +271,22 @@ export function runInquiries(input: InquiriesInput, ports: InquiriesPorts): Inqu
     // Noted before sending: a run stopped after the call reads it back instead of sending again.
     for (const j of jobs) if (j.kind === 'post') posts.pending[j.row.key] = { at: now, text: normalize(j.text) };
     ports.store.set(INQUIRY_POSTS_KEY, JSON.stringify(posts));
-    const outcomes = ports.gateway.run(
+    const outcomes = runChained(
+      ports.gateway,
       jobs.map((j) => {
         const cap = channelOf(j.account.channel).inquiries!;
         const c = cellsOf(j.row);
-        return j.kind === 'post' ? cap.answer(j.account, { inquiryId: c.inquiryId, title: c.title }, j.text) : cap.update!(j.account, c.inquiryId, c.answerId, j.text);
+        if (j.kind === 'post') return cap.answer(j.account, { inquiryId: c.inquiryId, title: c.title }, j.text);
+        const update = cap.update!(j.account, c.inquiryId, c.answerId, j.text);
+        return { ...update, read: (r): PostedAnswer => (update.read(r), { answerId: c.answerId }) };
       }),
     );
-    const toConfirm: Array<{ key: string; at: number }> = [];
+    const toConfirm: Array<{ key: string; at: number; text: string }> = [];
     jobs.forEach((j, i) => {
       const o = outcomes[i]!;
       const label = labelOf(j.account.partnerId);
       if (o.ok) {
-        if (j.kind === 'post') toConfirm.push({ key: j.row.key, at: now });
+        if (j.kind === 'post') toConfirm.push({ key: j.row.key, at: now, text: normalize(j.text) });
         else {
           set(j.row, 'postedAnswer', j.text);
           setStatus(j.row, `✓ ${seoulStamp(now)} 답변 수정`);
@@ -303,8 +309,11 @@ export function runInquiries(input: InquiriesInput, ports: InquiriesPorts): Inqu
         return;
       }
       refusedNow++;
-      posts.refused[j.row.key] = normalize(j.text);
-      setStatus(j.row, `✗ ${label}가 답변을 거부했습니다: ${o.error.userMessage}${o.error.channelMessage ? ` (${o.error.channelMessage})` : ''}`);
+      // Keys or access refused say nothing of the answer: it goes again once the tab is edited.
+      if (!(['auth', 'scope', 'forbidden', 'oauth'] as string[]).includes(o.error.kind)) posts.refused[j.row.key] = normalize(j.text);
+      // Status 0: the channel's own check before sending (a key missing, an inquiry closed), said as it is.
+      const refusal = o.error.status === 0 ? o.error.userMessage : `${subject(label)} ${j.text === '' ? '이관 확인을' : '답변을'} 거부했습니다: ${o.error.userMessage}${o.error.channelMessage ? ` (${o.error.channelMessage})` : ''}`;
+      setStatus(j.row, `✗ ${refusal}`);
     });
     // 5. Read back what was posted: the row is marked from what the channel shows.
     if (toConfirm.length > 0) {
@@ -313,7 +322,7 @@ export function runInquiries(input: InquiriesInput, ports: InquiriesPorts): Inqu
         const row = rows.get(t.key)!;
         const answer = found.answers.get(t.key);
         if (answer) {
-          markPosted(row, answer, now, labelOf, '답변 등록');
+          markPosted(row, answer, now, labelOf, t.text === '' ? '이관 확인' : '답변 등록');
           delete posts.pending[t.key];
           delete posts.refused[t.key];
           posted++;
@@ -332,7 +341,7 @@ export function runInquiries(input: InquiriesInput, ports: InquiriesPorts): Inqu
   const colors: Array<{ key: string; color: string | null }> = [];
   for (const row of rows.values()) {
     const c = cellsOf(row);
-    const s = { askedAt: c.askedAt, answeredAt: c.answeredAt, answered: answered(c) };
+    const s = { askedAt: c.askedAt, answeredAt: c.answeredAt, answered: answered(c), confirm: c.kind === 'transfer' };
     set(row, 'todo', inquiryTodoText(inquiryTodo(s, now)));
     const late = isInquiryLate(s, now);
     const wasLate = row.before !== null && String(row.before.todo ?? '').startsWith('1 ');
@@ -430,6 +439,18 @@ function merge(rows: Map<string, Row>, partnerId: string, items: readonly Inquir
   return added;
 }
 
+/** Answers and the calls their answers still ask for, until none is left (a few steps at most). */
+function runChained(gateway: Gateway, requests: ReadonlyArray<ChannelRequest<PostedAnswer>>): Outcome<PostedAnswer>[] {
+  const outcomes = gateway.run(requests);
+  for (let step = 0; step < 3; step++) {
+    const follow = outcomes.flatMap((o, i) => (o.ok && o.value.then ? [i] : []));
+    if (follow.length === 0) break;
+    const more = gateway.run(follow.map((i) => (outcomes[i] as { value: PostedAnswer }).value.then!));
+    follow.forEach((i, k) => (outcomes[i] = more[k]!));
+  }
+  return outcomes;
+}
+
 type ReadResult = { ok: true; items: InquirySeen[]; cursor: string | null } | { ok: false; error: ChannelError; deferred: boolean };
 
 /** Every account's read chain, all accounts in the same rounds, until each is done or fails. */
@@ -458,13 +479,14 @@ function readAll(starts: ReadonlyArray<{ account: ChannelAccount; read: InquiryR
 
 /** The answers the channels now show for these rows (read from each post's time on). */
 function readBack(
-  targets: ReadonlyArray<{ key: string; at: number }>,
+  targets: ReadonlyArray<{ key: string; at: number; text: string }>,
   rows: ReadonlyMap<string, Row>,
   input: InquiriesInput,
   ports: InquiriesPorts,
   now: number,
 ): { answers: Map<string, InquiryAnswer>; failed: Set<string> } {
   const byPartner = new Map<string, { ids: string[]; since: number; askedFrom: number | undefined }>();
+  const sentText = new Map(targets.map((t) => [t.key, t.text]));
   for (const t of targets) {
     const c = inquiryCells((k) => rows.get(t.key)!.cells[k]);
     const p = byPartner.get(c.partnerId) ?? { ids: [], since: t.at, askedFrom: undefined };
@@ -487,10 +509,12 @@ function readBack(
       continue;
     }
     for (const x of r.items) {
-      // Ours: an answer the add-on can edit (a reply it made), the latest one.
+      // Ours: an answer the add-on can edit (a reply it made), the latest one; where the channel
+      // names no author and allows no edit, the answer with the text sent; for a confirm, any.
       const answer = x.kind === 'answer' ? x.answer : x.inquiry.answer;
-      const inquiryId = x.kind === 'answer' ? x.inquiryId : x.inquiry.inquiryId;
-      if (answer?.editable) answers.set(inquiryKeyOf({ partnerId: id, inquiryId }), answer);
+      const key = inquiryKeyOf({ partnerId: id, inquiryId: x.kind === 'answer' ? x.inquiryId : x.inquiry.inquiryId });
+      const sent = sentText.get(key);
+      if (answer && (answer.editable || sent === '' || (sent !== undefined && answer.text !== null && normalize(answer.text) === sent))) answers.set(key, answer);
     }
   }
   return { answers, failed };

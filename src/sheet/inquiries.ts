@@ -29,6 +29,7 @@ export interface InquiryCells {
   readonly partnerId: string;
   readonly inquiryId: string;
   readonly title: string;
+  readonly kind: InquiryKind | null;
   readonly askedAt: number | null;
   readonly template: string;
   /** As typed (line breaks kept). */
@@ -48,6 +49,7 @@ export function inquiryCells(get: (key: string) => unknown): InquiryCells {
     partnerId: text('partnerId'),
     inquiryId: text('inquiryId'),
     title: text('title'),
+    kind: kindFromCell(text('kind')),
     askedAt: timeOf(get('askedAt')),
     template: text('template'),
     // Not trimmed: an answer is sent as typed.

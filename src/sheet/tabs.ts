@@ -52,7 +52,7 @@ export const LEDGER_TYPES = {
 } as const;
 export const RETURN_CLASSES = { good: L('정품', 'Good'), defective: L('불량', 'Defective'), repairable: L('수선', 'Repairable') } as const;
 /** What a buyer asked about (상품 Q&A, an order, shipping, anything else). */
-export const INQUIRY_KINDS = { product: L('상품', 'Product'), order: L('주문', 'Order'), shipping: L('배송', 'Shipping'), other: L('기타', 'Other') } as const;
+export const INQUIRY_KINDS = { product: L('상품', 'Product'), order: L('주문', 'Order'), shipping: L('배송', 'Shipping'), other: L('기타', 'Other'), transfer: L('이관', 'Transfer') } as const;
 /** What staff ask of a claim; the add-on does it through the mall and says how it went. */
 export const CLAIM_ACTIONS = { accept: L('승인', 'Accept'), reject: L('거부', 'Reject'), receive: L('입고확인', 'Confirm receipt') } as const;
 

@@ -96,10 +96,12 @@ const parcel = (orderId: string | number, vendorItemIds: number[], trackingNo: s
 const send = (parcels: Parcel[]) => coupang.shipping!.send(parcels, gateway());
 
 test('the partner row, the keys Wing issues, and what counts as connected', () => {
-  expect(coupang.apiKeys!.map((f) => [f.name, f.label, f.secret])).toEqual([
-    ['vendorId', '업체코드', false],
-    ['accessKey', 'Access Key', false],
-    ['secretKey', 'Secret Key', true],
+  expect(coupang.apiKeys!.map((f) => [f.name, f.label, f.secret, f.optional === true])).toEqual([
+    ['vendorId', '업체코드', false, false],
+    ['accessKey', 'Access Key', false, false],
+    ['secretKey', 'Secret Key', true, false],
+    // Only answering inquiries needs it (replyBy).
+    ['wingId', 'Wing 로그인 ID (문의 답변자)', false, true],
   ]);
   expect(coupang.account({ ...partner, accountId: ' a00012345 ' }).accountId).toBe(V);
   expect(() => coupang.account({ ...partner, accountId: 'najalran' })).toThrow(/쿠팡 업체코드는 A로 시작하는 9자/);

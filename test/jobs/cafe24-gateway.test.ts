@@ -9,7 +9,7 @@ import type { RateState } from '../../src/channels/cafe24';
 import { batchAllowance, initialRateState, unreadableResponse } from '../../src/channels/cafe24';
 import { adminGet, adminSingle } from '../../src/channels/cafe24/admin-request';
 import type { Cafe24Connection } from '../../src/channels/cafe24';
-import type { ChannelRequest, Outcome } from '../../src/channels/port';
+import { ChannelError, type ChannelRequest, type Outcome } from '../../src/channels/port';
 import { cafe24Request } from '../../src/channels/cafe24/transport';
 import { MAX_SLEEP_MS } from '../../src/jobs/gateway';
 import { tokenKey } from '../../src/channels/cafe24/token-vault';
@@ -92,6 +92,24 @@ describe('rounds', () => {
     expect(out[1]).toMatchObject({ ok: true });
     expect(w.http.adminCalls(N)).toHaveLength(1);
   });
+});
+
+test('a request its channel cannot build fails alone with the channel’s reason; the others of the round go', () => {
+  const w = twoMalls();
+  const g = w.gateway();
+  const unbuildable: ChannelRequest<Echo> = {
+    ...get(najalran, 9),
+    build: () => {
+      throw new ChannelError({ channel: 'cafe24', accountId: N, call: 'products.get', status: 0, kind: 'auth', code: null, channelMessage: null, retryable: false, reconnect: false, userMessage: '키가 없습니다', detail: 'no key' });
+    },
+  };
+
+  const out = g.run([unbuildable, get(borasaeg, 1)]);
+
+  expect(failure(out[0]).error.userMessage).toBe('키가 없습니다');
+  expect(out[1]).toMatchObject({ ok: true, value: { mall: B } });
+  expect(w.http.rounds).toHaveLength(1);
+  expect(w.http.rounds[0]).toHaveLength(1);
 });
 
 describe('pacing by each mall’s bucket', () => {

@@ -5,7 +5,7 @@
  */
 import type * as ConnectKeys from '../../src/jobs/connect-keys';
 import type * as Gateway from '../../src/jobs/gateway';
-import { apiKeysKey, readApiKeys } from '../../src/channels/api-keys';
+import { apiKeysKey, keysFrom, readApiKeys } from '../../src/channels/api-keys';
 import { MEMORY, MemoryChannel, memoryLine, serveFromRegistry } from './memory-channel';
 import { MemoryCache, MemoryStore, SimClock } from './memory-ports';
 import { partner } from './product-fixture';
@@ -52,4 +52,15 @@ test("the marketplace's refusal is said in its name, and the keys stay for anoth
   const r = connect({ sellerId: 'store4', secret: 'k3y' });
   expect(r).toEqual({ ok: false, saved: true, message: '메모리몰이 응답했습니다: 메모리몰 오류 (403)' });
   expect(readApiKeys(store, MEMORY, 'PNR004')).not.toBeNull();
+});
+
+test('a field marked optional may be left empty (not kept); the others may not', () => {
+  const fields = [
+    { name: 'key', label: 'Access Key', secret: false },
+    { name: 'wingId', label: 'Wing 로그인 ID', secret: false, optional: true },
+  ];
+  expect(keysFrom(fields, { key: 'k1' })).toEqual({ ok: true, keys: { key: 'k1' } });
+  expect(keysFrom(fields, { key: 'k1', wingId: ' staff1 ' })).toEqual({ ok: true, keys: { key: 'k1', wingId: 'staff1' } });
+  expect(keysFrom(fields, { key: 'k1', wingId: 'two words' })).toMatchObject({ ok: false });
+  expect(keysFrom(fields, { wingId: 'staff1' })).toMatchObject({ ok: false });
 });

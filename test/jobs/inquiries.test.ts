@@ -181,7 +181,7 @@ test('a channel refusing an answer says why in the row, and the same answer is n
   channel.close('ownshop', 'Q1');
   staff('Q1', { answer: '답변', post: true });
   run();
-  expect(String(row('Q1').status)).toMatch(/^✗ 메모리몰가 답변을 거부했습니다: 메모리몰 오류 \(400\)/);
+  expect(String(row('Q1').status)).toMatch(/^✗ 메모리몰이 답변을 거부했습니다: 메모리몰 오류 \(400\)/);
   channel.received.length = 0;
   clock.advance(MIN);
   kept[INQUIRIES_EDITED_KEY] = String(clock.now());
@@ -238,4 +238,22 @@ test('a read the channel refuses leaves the cursor, is said once in the log, and
   clock.advance(10 * MIN);
   run();
   expect(row('Q1').question).toBe('이 셔츠 M 사이즈 있나요?');
+});
+
+test('a hand-over (kind 이관) asks for a confirm, and the tick sends it with no text', () => {
+  channel.ask('ownshop', 'T1', T0, { kind: 'transfer', title: '', question: '교환 처리 완료' });
+  run();
+  expect(row('T1')).toMatchObject({ kind: '이관', todo: '2 이관 확인 필요 (12-05 09:00까지)' });
+  clock.advance(MIN);
+  staff('T1', { post: true });
+  run();
+  expect(channel.answersPosted).toEqual(['ownshop T1 ']);
+  expect(String(row('T1').status)).toMatch(/^✓ 12-04 09:01 이관 확인/);
+  expect(row('T1').todo).toBe('');
+});
+
+test('a hand-over left unconfirmed for 24 hours turns late as a confirm', () => {
+  channel.ask('ownshop', 'T1', T0 - 25 * HOUR, { kind: 'transfer' });
+  run();
+  expect(row('T1').todo).toBe('1 이관 확인 기한 초과');
 });

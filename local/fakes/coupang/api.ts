@@ -7,6 +7,7 @@ import { DELIVERY_COMPANIES, invoiceNumberValid, RETRY_REQUIRED } from './codes'
 import type { Box, BoxItem, Ids, Vendor } from './model';
 import { kst, parseKst, renderExchange, renderOrdersheet, renderReceipt, vendorItem } from './model';
 import type { CoupangOptions } from './options';
+import { INQUIRY_ROUTES } from './inquiries';
 
 export interface ApiRequest {
   readonly method: string;
@@ -36,7 +37,7 @@ const bad = (message: string): ApiReply => ({ status: 400, body: { code: 400, me
 const notFound = (message: string): ApiReply => ({ status: 404, body: { code: 404, message } });
 
 /** A route: path pattern after the host, methods, handler. `:v` is the vendorId segment. */
-interface Route {
+export interface Route {
   readonly methods: readonly string[];
   readonly pattern: RegExp;
   readonly vendorInPath: boolean;
@@ -47,7 +48,7 @@ const writes = (c: ApiContext) => (c.opts.acceptPatch ? ['PUT', 'PATCH'] : ['PUT
 
 export function routeOf(method: string, path: string, c: ApiContext): { route: Route; match: RegExpExecArray } | 'method' | null {
   let wrongMethod = false;
-  for (const route of ROUTES) {
+  for (const route of [...ROUTES, ...INQUIRY_ROUTES]) {
     const m = route.pattern.exec(path);
     if (!m) continue;
     const methods = route.methods.includes('WRITE') ? writes(c) : route.methods;
@@ -59,7 +60,9 @@ export function routeOf(method: string, path: string, c: ApiContext): { route: R
 
 /** The vendorId a path names (openapi paths carry it), or null. */
 export function pathVendor(path: string): string | null {
-  return path.startsWith(OPEN) ? (path.slice(OPEN.length).split('/')[0] ?? null) : null;
+  // v4 and v5 (the CS lists) alike.
+  const m = /^\/v2\/providers\/openapi\/apis\/api\/v[45]\/vendors\/([^/]+)/.exec(path);
+  return m ? m[1]! : null;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -12,12 +12,13 @@ import { z } from 'zod';
 import { routeOf, pathVendor, type ApiContext } from './api';
 import { parseCea, parseSignedDate, signature, signatureMatches } from './auth';
 import { Controls, ControlError } from './control';
+import { InquiryControlError, InquiryControls, RAW_NEWLINE } from './inquiries';
 import { Ids, loadVendors, renderExchange, renderOrdersheet, renderReceipt, type Vendor } from './model';
 import { CoupangOptionsSchema, type CoupangOptions, type CoupangOptionsInput } from './options';
 import { CoupangSeed, defaultSeed, type CoupangSeedInput } from './seed';
 
 export { ControlError } from './control';
-export { defaultSeed, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, DEFAULT_VENDOR_ID } from './seed';
+export { defaultSeed, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, DEFAULT_VENDOR_ID, DEFAULT_WING_USER } from './seed';
 export { ceaHeader } from './auth';
 
 export const FaultSchema = z.strictObject({
@@ -29,6 +30,8 @@ export const FaultSchema = z.strictObject({
   /** Only requests whose path contains this. */
   path: z.string().optional(),
   method: z.enum(['GET', 'POST', 'PUT', 'PATCH']).optional(),
+  /** The request is carried out first and only its answer is lost (a write that went through unseen). */
+  afterHandling: z.boolean().default(false),
 });
 export type FaultInput = z.input<typeof FaultSchema>;
 type Fault = z.output<typeof FaultSchema> & { remaining: number };
@@ -72,6 +75,15 @@ export function createCoupangFake(o: CoupangFakeOptions) {
   const now = () => o.clock() + offset;
   const controls = new Controls(vendors, ids, now);
   const ctx: ApiContext = { opts, ids };
+  const inquiryControls = new InquiryControls(
+    (vendorId) => {
+      const v = vendors.get(String(vendorId));
+      if (!v) throw new InquiryControlError(`unknown vendorId ${vendorId}`);
+      return v;
+    },
+    ids,
+    now,
+  );
   let faults: Fault[] = [];
   let log: LogEntry[] = [];
 
@@ -89,9 +101,20 @@ export function createCoupangFake(o: CoupangFakeOptions) {
   }
 
   /** The whole pipeline for one Open API request. */
-  function api(method: string, path: string, rawQuery: string, authorization: string | undefined, remoteAddress: string, body: unknown): { reply: Reply; vendor: Vendor | null } {
+  /** The answer a fault gives in place of the real one. */
+  function lost(fault: Fault): Reply {
+    if (fault.kind === 'reset') return { status: 0, body: null, reset: true, note: 'reset' };
+    if (fault.kind === 'timeout') return { ...gatewayError(504, 'Request timed out, please try again.'), note: 'timeout' };
+    return { ...gatewayError(fault.status, 'Internal Server Error'), note: 'server_error' };
+  }
+
+  function api(method: string, path: string, rawQuery: string, authorization: string | undefined, remoteAddress: string, body: unknown, faultTaken = false): { reply: Reply; vendor: Vendor | null } {
     const at = now();
-    const fault = takeFault(method, path);
+    const fault = faultTaken ? null : takeFault(method, path);
+    if (fault?.afterHandling && fault.kind !== 'rate_limit') {
+      const done = api(method, path, rawQuery, authorization, remoteAddress, body, true);
+      return { reply: lost(fault), vendor: done.vendor };
+    }
     if (fault?.kind === 'reset') return { reply: { status: 0, body: null, reset: true, note: 'reset' }, vendor: null };
     if (fault?.kind === 'timeout') return { reply: { ...gatewayError(504, 'Request timed out, please try again.'), note: 'timeout' }, vendor: null };
     if (fault?.kind === 'server_error') return { reply: { ...gatewayError(fault.status, 'Internal Server Error'), note: 'server_error' }, vendor: null };
@@ -129,6 +152,7 @@ export function createCoupangFake(o: CoupangFakeOptions) {
         receipts: [...v.receipts.values()].map(renderReceipt),
         exchanges: [...v.exchanges.values()].map((x) => renderExchange(v, x)),
         stock: v.products.flatMap((p) => p.items.map((i) => ({ vendorItemId: i.vendorItemId, externalVendorSku: i.externalVendorSku, quantity: i.quantity }))),
+        ...inquiryControls.state(v, ctx),
       })),
       faults: faults.map(({ remaining, ...f }) => ({ ...f, remaining })),
     };
@@ -144,6 +168,10 @@ export function createCoupangFake(o: CoupangFakeOptions) {
     advanceDelivery: (b) => controls.advanceDelivery(b.vendorId, b.orderId, b.to),
     completeReturn: (b) => controls.completeReturn(b.vendorId, b.receiptId),
     setStock: (b) => controls.setStock(b.vendorId, b.vendorItemId, b.quantity),
+    askProductQuestion: (b) => inquiryControls.askProductQuestion(b.vendorId, b.inquiry),
+    buyerFollowUp: (b) => inquiryControls.buyerFollowUp(b.vendorId, b as { inquiryId: number; content: string }),
+    addCallCenterInquiry: (b) => inquiryControls.addCallCenterInquiry(b.vendorId, b.inquiry),
+    answerInWing: (b) => inquiryControls.answerInWing(b.vendorId, { kind: b.kind, inquiryId: b.inquiryId, content: b.content, by: b.by }),
     advanceTime: (b) => fake.advanceTime(Number(b.ms)),
     injectFault: (b) => fake.injectFault(b.fault),
     clearFaults: () => fake.clearFaults(),
@@ -159,7 +187,7 @@ export function createCoupangFake(o: CoupangFakeOptions) {
     try {
       return { status: 200, body: op((body ?? {}) as Record<string, unknown>) };
     } catch (e) {
-      if (e instanceof ControlError) return { status: 400, body: { error: e.message } };
+      if (e instanceof ControlError || e instanceof InquiryControlError) return { status: 400, body: { error: e.message } };
       throw e;
     }
   }
@@ -185,6 +213,8 @@ export function createCoupangFake(o: CoupangFakeOptions) {
       let reply: Reply;
       let vendorId: string | null = null;
       if (path.startsWith('/_fake/')) reply = control(method, path, body);
+      // A raw line break inside a JSON string: Jackson's words, as the CS answer docs print them.
+      else if (badJson && /"[^"]*[\u0000-\u001f][^"]*"/.test(text)) reply = { status: 400, body: { code: 400, message: RAW_NEWLINE } };
       else if (badJson) reply = { status: 400, body: { code: 400, message: 'The request body is not valid JSON.' } };
       else {
         const r = api(method, path, rawQuery, req.headers.authorization, remoteAddress, body);
@@ -250,6 +280,10 @@ export function createCoupangFake(o: CoupangFakeOptions) {
     advanceDelivery: controls.advanceDelivery.bind(controls),
     completeReturn: controls.completeReturn.bind(controls),
     setStock: controls.setStock.bind(controls),
+    askProductQuestion: inquiryControls.askProductQuestion.bind(inquiryControls),
+    buyerFollowUp: inquiryControls.buyerFollowUp.bind(inquiryControls),
+    addCallCenterInquiry: inquiryControls.addCallCenterInquiry.bind(inquiryControls),
+    answerInWing: inquiryControls.answerInWing.bind(inquiryControls),
   };
   return fake;
 }

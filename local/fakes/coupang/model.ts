@@ -5,6 +5,7 @@
  */
 import { DELIVERY_COMPANIES } from './codes';
 import type { CoupangSeedT } from './seed';
+import { loadInquiries, type InquiryStores } from './inquiries';
 
 export const KST_MS = 9 * 3_600_000;
 
@@ -128,6 +129,8 @@ export interface Vendor {
   boxes: Map<number, Box>;
   receipts: Map<number, Receipt>;
   exchanges: Map<number, Exchange>;
+  /** Product and call-centre inquiries (inquiries.ts). */
+  inquiries: InquiryStores;
   /** When accepted calls were made (the rolling second of the rate limit). */
   calls: number[];
 }
@@ -138,6 +141,10 @@ export class Ids {
     public order = 23_000_000_000_000,
     public receipt = 370_000_000,
     public exchange = 90_000_000,
+    public online = 844_000,
+    public comment = 351_000,
+    public callCenter = 1_007_837_444,
+    public answer = 1_023_208_324,
   ) {}
 }
 
@@ -164,6 +171,7 @@ export function loadVendors(seed: CoupangSeedT, ids: Ids): Map<string, Vendor> {
       boxes: new Map(),
       receipts: new Map(),
       exchanges: new Map(),
+      inquiries: loadInquiries(s, ids),
       calls: [],
     };
     for (const o of s.ordersheets) {

@@ -34,6 +34,18 @@ export const CoupangOptionsSchema = z.strictObject({
   productsPerPage: z.number().int().positive().default(10),
   /** Path vendorId other than the key's vendor: 401 `Request is not authorized.` or 403. */
   vendorMismatchStatus: z.union([z.literal(401), z.literal(403)]).default(401),
+  /** Inquiry windows: `end − start ≤ 7 days` read as a difference (8 calendar days), or 7 calendar days at most. */
+  inquiryWindow: z.enum(['difference', 'calendarDays']).default('difference'),
+  /** A second reply to an answered product inquiry: refused (400), or appended. */
+  secondOnlineReply: z.enum(['refuse', 'append']).default('refuse'),
+  /** Call-centre `vendorItemId`: an array as the sample prints it, or a number as the field list says. */
+  ccVendorItemId: z.enum(['array', 'number']).default('array'),
+  /** A call-centre reply's parentAnswerId: the latest open agent row, any open agent row, or optional. */
+  parentAnswerId: z.enum(['latestTransfer', 'anyTransfer', 'optional']).default('latestTransfer'),
+  /** The longest answer taken (characters; null: no limit). */
+  answerMaxChars: z.number().int().positive().nullable().default(4000),
+  /** `replyBy`/`confirmBy` may also be the vendorId (the refusal's wording offers it). */
+  replyByVendorId: z.boolean().default(false),
   maxLogEntries: z.number().int().positive().default(10_000),
 });
 

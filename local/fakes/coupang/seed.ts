@@ -5,6 +5,7 @@
  * answer can be pasted in.
  */
 import { z } from 'zod';
+import { CcInquirySeed, OnlineInquirySeed } from './inquiries';
 
 const OrderItem = z.looseObject({
   vendorItemId: z.number().int().positive(),
@@ -63,6 +64,12 @@ export const VendorSeed = z.strictObject({
   registeredIps: z.array(z.string()).optional(),
   sellerProducts: z.array(SellerProductSeed).default([]),
   ordersheets: z.array(OrdersheetSeed).default([]),
+  /** Wing login ids of the vendor's staff: what an answer's `replyBy` (a confirm's `confirmBy`) must be. */
+  wingUsers: z.array(z.string().min(1)).default([]),
+  /** Product inquiries as the onlineInquiries list prints them (times KST without offset). */
+  onlineInquiries: z.array(OnlineInquirySeed).default([]),
+  /** Call-centre inquiries as the callCenterInquiries list prints them. */
+  callCenterInquiries: z.array(CcInquirySeed).default([]),
 });
 
 export const CoupangSeed = z.strictObject({ vendors: z.array(VendorSeed).min(1) });
@@ -72,6 +79,8 @@ export type CoupangSeedInput = z.input<typeof CoupangSeed>;
 export const DEFAULT_VENDOR_ID = 'A00012345';
 export const DEFAULT_ACCESS_KEY = 'a1b2c3d4-0000-4000-8000-coupangfake01';
 export const DEFAULT_SECRET_KEY = 'fake-coupang-secret-key-0001';
+/** The Wing login id of the default vendor's CS staff (replyBy). */
+export const DEFAULT_WING_USER = 'najalran';
 
 /** One vendor (the manufacturer's own Coupang account) selling the same five goods as the malls. */
 export const defaultSeed: CoupangSeedInput = {
@@ -80,6 +89,7 @@ export const defaultSeed: CoupangSeedInput = {
       vendorId: DEFAULT_VENDOR_ID,
       accessKey: DEFAULT_ACCESS_KEY,
       secretKey: DEFAULT_SECRET_KEY,
+      wingUsers: [DEFAULT_WING_USER],
       sellerProducts: [
         { sellerProductId: 80240831, sellerProductName: '나잘란 머그컵', productId: 31846051, items: [{ vendorItemId: 3242596358, itemName: '머그컵 단품', externalVendorSku: 'NJ-MUG', salePrice: 18000, quantity: 40 }] },
         {

@@ -29,12 +29,16 @@ export const COUPANG_API_KEYS: readonly ApiKeyField[] = [
   { name: 'vendorId', label: '업체코드', secret: false },
   { name: 'accessKey', label: 'Access Key', secret: false },
   { name: 'secretKey', label: 'Secret Key', secret: true },
+  // Answers name their writer (replyBy): the Wing login id, not the vendorId. Only answering needs it.
+  { name: 'wingId', label: 'Wing 로그인 ID (문의 답변자)', secret: false, optional: true },
 ];
 
 export interface CoupangKeys {
   readonly vendorId: string;
   readonly accessKey: string;
   readonly secretKey: string;
+  /** The Wing login id answers are posted under (replyBy / confirmBy); absent when never given. */
+  readonly wingId?: string;
   /** Set when Coupang refused the keys themselves: nothing calls it until new keys are saved. */
   readonly reconnect?: { readonly at: number; readonly reason: string };
 }
@@ -56,8 +60,9 @@ export function readKeys(store: KeyValueStore, partnerId: string): CoupangKeys |
 }
 
 /** Saves keys staff entered (a new save clears a reconnect mark). */
-export function saveKeys(store: KeyValueStore, partnerId: string, keys: { vendorId: string; accessKey: string; secretKey: string }): void {
-  store.set(keysKey(partnerId), JSON.stringify({ vendorId: keys.vendorId.trim().toUpperCase(), accessKey: keys.accessKey.trim(), secretKey: keys.secretKey.trim() }));
+export function saveKeys(store: KeyValueStore, partnerId: string, keys: { vendorId: string; accessKey: string; secretKey: string; wingId?: string }): void {
+  const wingId = keys.wingId?.trim() ?? '';
+  store.set(keysKey(partnerId), JSON.stringify({ vendorId: keys.vendorId.trim().toUpperCase(), accessKey: keys.accessKey.trim(), secretKey: keys.secretKey.trim(), ...(wingId ? { wingId } : {}) }));
 }
 
 export function markReconnect(store: KeyValueStore, partnerId: string, at: number, reason: string): void {

@@ -7,6 +7,7 @@ import type { SalesChannel } from '../port';
 import { COUPANG_API_KEYS, coupangAccount, isConnectionKey, readKeys, saveKeys } from './account';
 import { coupangClaims } from './claims';
 import { coupangConfirm } from './confirm';
+import { coupangInquiries } from './inquiries';
 import { coupangOrders } from './orders';
 import { coupangShipping } from './shipping';
 import { coupangStock } from './stock';
@@ -17,7 +18,7 @@ export const coupang: SalesChannel = {
   label: '쿠팡',
   connect: 'apiKeys',
   apiKeys: COUPANG_API_KEYS,
-  saveKeys: (store, partnerId, keys) => saveKeys(store, partnerId, { vendorId: keys.vendorId ?? '', accessKey: keys.accessKey ?? '', secretKey: keys.secretKey ?? '' }),
+  saveKeys: (store, partnerId, keys) => saveKeys(store, partnerId, { vendorId: keys.vendorId ?? '', accessKey: keys.accessKey ?? '', secretKey: keys.secretKey ?? '', wingId: keys.wingId ?? '' }),
   pacingKey: PACING_KEY,
   account: (p) => coupangAccount(p.partnerId, p.accountId),
   isConnectionKey,
@@ -32,4 +33,5 @@ export const coupang: SalesChannel = {
   shipping: coupangShipping,
   claims: coupangClaims,
   confirm: coupangConfirm,
+  inquiries: coupangInquiries,
 };

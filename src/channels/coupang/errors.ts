@@ -23,6 +23,16 @@ export function bodyParts(body: string): { code: number | string | null; message
 
 export const isExpiredSignature = (r: HttpResponse) => r.status === 401 && /expired/i.test(bodyParts(r.body).message ?? '');
 
+/** The CS APIs' documented refusals (inquiries-api.md C3, C4), said in Korean. */
+function csRefusal(message: string | null): string | null {
+  if (!message) return null;
+  if (/replyBy \(Responder Seller Portal \(WING\) ID\) is incorrect/i.test(message)) return '쿠팡이 답변자 Wing 로그인 ID를 거부했습니다: 사이드바의 쿠팡 연결에서 Wing 로그인 ID를 확인하세요';
+  if (/can't be answer/i.test(message)) return '쿠팡이 답변을 받지 않습니다: 이미 답변되었거나 24시간이 지나 쿠팡 상담사가 넘겨받은 문의입니다 (Wing에서만 답변 가능)';
+  if (/-522/.test(message)) return '쿠팡: 상담이 종료된 문의입니다 (이미 확인했거나 24시간이 지났습니다)';
+  if (/CTRL-CHAR/i.test(message)) return '쿠팡이 답변의 줄바꿈을 읽지 못했습니다';
+  return null;
+}
+
 interface Shape {
   kind: ChannelErrorKind;
   retryable: boolean;
@@ -45,7 +55,7 @@ function shapeOf(status: number, message: string | null): Shape {
   if (status === 504 && /timed out/i.test(message ?? '')) return { kind: 'server', retryable: true, reconnect: false, userMessage: '쿠팡 응답 시간 초과: 처리되었는지 주문을 다시 읽어 확인합니다' };
   if (status >= 500) return { kind: 'server', retryable: true, reconnect: false, userMessage: `쿠팡 서버 오류 (${status})` };
   if (status === 404) return { kind: 'notFound', retryable: false, reconnect: false, userMessage: `쿠팡에서 찾을 수 없습니다${said}` };
-  if (status === 400) return { kind: 'badRequest', retryable: false, reconnect: false, userMessage: `쿠팡이 요청을 거부했습니다${said}` };
+  if (status === 400) return { kind: 'badRequest', retryable: false, reconnect: false, userMessage: csRefusal(message) ?? `쿠팡이 요청을 거부했습니다${said}` };
   return { kind: 'client', retryable: false, reconnect: false, userMessage: `쿠팡 요청 실패 (${status})${said}` };
 }
 

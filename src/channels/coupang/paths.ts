@@ -1,5 +1,6 @@
 /** Wing Open API paths (reference B2–B7), from the vendor id. */
 const OPEN = '/v2/providers/openapi/apis/api/v4/vendors';
+const API = '/v2/providers/openapi/apis/api';
 const SELLER = '/v2/providers/seller_api/apis/api/v1/marketplace';
 const seg = (v: string | number) => encodeURIComponent(String(v));
 
@@ -12,6 +13,13 @@ export const paths = {
   receiptAction: (v: string, receiptId: string, action: 'stoppedShipment' | 'receiveConfirmation' | 'approval') => `${OPEN}/${seg(v)}/returnRequests/${seg(receiptId)}/${action}`,
   exchangeRequests: (v: string) => `${OPEN}/${seg(v)}/exchangeRequests`,
   exchangeAction: (v: string, exchangeId: string, action: 'receiveConfirmation' | 'rejection') => `${OPEN}/${seg(v)}/exchangeRequests/${seg(exchangeId)}/${action}`,
+  // The CS APIs: lists and the single read are v5, answers and confirms v4 (inquiries-api.md C2).
+  onlineInquiries: (v: string) => `${API}/v5/vendors/${seg(v)}/onlineInquiries`,
+  onlineReply: (v: string, id: string) => `${API}/v4/vendors/${seg(v)}/onlineInquiries/${seg(id)}/replies`,
+  callCenterInquiries: (v: string) => `${API}/v5/vendors/${seg(v)}/callCenterInquiries`,
+  callCenterInquiry: (id: string) => `${API}/v5/vendors/callCenterInquiries/${seg(id)}`,
+  callCenterReply: (v: string, id: string) => `${API}/v4/vendors/${seg(v)}/callCenterInquiries/${seg(id)}/replies`,
+  callCenterConfirm: (v: string, id: string) => `${API}/v4/vendors/${seg(v)}/callCenterInquiries/${seg(id)}/confirms`,
   sellerProducts: () => `${SELLER}/seller-products`,
   sellerProduct: (id: string | number) => `${SELLER}/seller-products/${seg(id)}`,
   quantity: (vendorItemId: string, quantity: number) => `${SELLER}/vendor-items/${seg(vendorItemId)}/quantities/${quantity}`,
