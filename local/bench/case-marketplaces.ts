@@ -119,10 +119,10 @@ export async function marketplacesCase(log: (s: string) => void): Promise<CaseRe
     const all = sum(runs);
     log(`  marketplaces: day ${fetches.toLocaleString('en-US')} URL fetches, trigger runtime ${(runtimeMs / MIN).toFixed(1)} min, round trips ${total(all)} (${byService(all)})`);
 
-    // Lower bounds. An idle minute: lock and release, the one properties read that knows the
-    // accounts and their cursors, one fetchAll round carrying every account's order reads (the
-    // relay's requests go in the same round as Cafe24's): 4 round trips, no Sheets call; its
-    // URL fetches are the order reads above (3 × 2 + 1 + 2 = 9).
+    // Lower bounds. An idle minute: as case 1's (the lock taken, one read of what is kept, one
+    // fetchAll round carrying every account's order reads, the relay's requests in the same
+    // round as Cafe24's, one write of the run's record): 4 round trips, no Sheets call; its URL
+    // fetches are the order reads above (3 × 2 + 1 + 2 = 9).
     const perMinute = CHANNELS.reduce((n, c) => n + c.accounts * ORDER_READS_PER_MINUTE[c.channel], 0);
     // The day: those reads every minute once connected, each account's token once per its life
     // (and once to connect), the inquiry lists once per read of inquiries, and each mall's boards

@@ -88,9 +88,9 @@ export async function stockChangeCase(log: (s: string) => void): Promise<CaseRes
     // columns (pushed stock … status) of the ratios tab carrying the 75 changed rows; one flush
     // before the lock is released.
     const sheetsBound = 7;
-    // Lock and release, one read and one write of the state kept between runs (tokens, cursors,
-    // the dirty mark), and the rounds above.
-    const bound = 2 + 2 + roundsBound + sheetsBound;
+    // The lock taken (Apps Script releases it when the execution ends), one read and one write
+    // of the state kept between runs (tokens, cursors, the dirty mark), and the rounds above.
+    const bound = 1 + 2 + roundsBound + sheetsBound;
     return [
       {
         name: `3. stock change: ${CHANGED} of ${SKUS} SKUs × 3 partners, next sync`,
