@@ -55,7 +55,7 @@ it('reads a cursor from before the open questions were kept afresh: the boards, 
   let read: InquiryRead | null = cafe24Inquiries.collect(conn, old, NOW);
   const answers: Record<string, unknown> = { '/boards': boards, '/boards/6/articles': { articles: [] }, '/boards/9/articles': { articles: [question] }, '/boards/9/comments': { comments: [answer] } };
   while (read) {
-    const url = new URL(read.request.build(session).url);
+    const url: URL = new URL(read.request.build(session).url);
     urls.push(`${url.pathname.replace('/api/v2/admin', '')} ${url.searchParams.get('start_date') ?? ''}${url.searchParams.get('since_comment_no') ?? ''}`.trim());
     read = read.request.read({ status: 200, headers: {}, body: JSON.stringify(answers[url.pathname.replace('/api/v2/admin', '')]) }).next;
   }
