@@ -11,7 +11,9 @@
  * Trigger runtime is simulated: the clock moves only at service calls, each charged the latency
  * in local/runtime/latency.ts, and at Utilities.sleep; script CPU is not charged.
  */
+import { DEFAULT_INQUIRY_MINUTES } from '../../src/jobs/inquiries';
 import { DAILY_LIMITS } from '../runtime/quotas';
+import { ORDER_READS_PER_MINUTE } from './case-marketplaces';
 import { benchOrder, catalogSeed, PARTNERS, productsTab, ratiosTab, variantOf } from './fixtures';
 import { assertClean, at, boot, demoConnectEvents, requestKind, requestKinds, requests, runTo, schedule, ticks, timingOf } from './harness';
 import { byService, detail, median, service, sum, total, type CaseResult } from './table';
@@ -21,6 +23,8 @@ const STOCK = 10_000;
 /** The demo connects the malls at +9m; Cafe24's access tokens last two hours. */
 const CONNECTED = 9 * 60_000;
 const TOKEN_LIFE = 2 * 3_600_000;
+/** The fake's malls ask on two boards each: product Q&A and 1:1 (inquiries-api.md §A2). */
+const QUESTION_BOARDS = 2;
 const ORDERS = 300;
 const SKUS = 20;
 const FIRST = 15 * 60_000;
@@ -86,7 +90,11 @@ export async function dayCase(log: (s: string) => void): Promise<CaseResult[]> {
         `${waits.filter((w) => w > 60_000).length} of ${waits.length} over a minute, ${waits.filter((w) => w > 120_000).length} over two`,
     );
 
-    // Lower bounds. Fetches: once connected, one order search per mall a minute; the token
+    // Lower bounds. Fetches: once connected, two order searches per mall a minute (new paid
+    // orders by pay_date, claims by a claim date: Cafe24 lists by one date type a request, see
+    // ORDER_READS_PER_MINUTE); the inquiries' question boards once per read of inquiries (two
+    // a mall: product Q&A and 1:1; no question is asked, so no board has comments to read) and
+    // each mall's boards looked up once; the token
     // endpoint once per mall to connect and once per mall every two hours (tokens last 2 h); the
     // catalogue sent once to each mall that sells it (one request per SKU and mall: the malls
     // already carry every SKU, so an update, not a create); and every change of a mall's target
@@ -124,10 +132,12 @@ export async function dayCase(log: (s: string) => void): Promise<CaseResult[]> {
         `${stockUpdates} inventory updates = ${changes} share changes + ${stockUpdates - changes} sent for sales the floor hid`,
     );
     const productSends = SKUS * PARTNERS.length;
-    const fetchBound = PARTNERS.length * minutes + tokenCalls + productSends + changes;
+    const orderReads = ORDER_READS_PER_MINUTE.cafe24 * PARTNERS.length * minutes;
+    const inquiryLists = QUESTION_BOARDS * PARTNERS.length * Math.ceil((DAY - CONNECTED) / (DEFAULT_INQUIRY_MINUTES * 60_000)) + PARTNERS.length;
+    const fetchBound = orderReads + tokenCalls + productSends + changes + inquiryLists;
     log(
-      `  day: fetch bound ${fetchBound.toLocaleString('en-US')} = ${PARTNERS.length} × ${minutes} minutes connected + ${tokenCalls} token calls + ` +
-        `${productSends} product sends + ${changes} stock changes (the product sent ${stockUpdates} inventory updates)`,
+      `  day: fetch bound ${fetchBound.toLocaleString('en-US')} = ${ORDER_READS_PER_MINUTE.cafe24} × ${PARTNERS.length} × ${minutes} minutes connected + ${tokenCalls} token calls + ` +
+        `${productSends} product sends + ${changes} stock changes (the product sent ${stockUpdates} inventory updates) + ${inquiryLists} inquiry lists and board look-ups`,
     );
     const rtBound = 4 * runs.length;
     const quotaRow = (account: 'consumer' | 'workspace', what: 'urlfetch' | 'triggerRuntime'): CaseResult => {

@@ -62,9 +62,10 @@ export async function ordersBurstCase(log: (s: string) => void): Promise<CaseRes
       log(`  quiet tick before the burst that re-read the partners (snapshot expired) at ${new Date(x.start).toISOString().slice(11, 19)}Z: ${run(x)} — ${detail(x)}`);
     }
 
-    // Lower bound of the minute: case 1's idle floor (4: lock and release, one read of the
-    // state kept between runs, one fetchAll: 3 malls × ⌈334 / 500⌉ = one page each), one write
-    // of that state (the new lines' fingerprints), and the Sheets calls to append 1,000 rows
+    // Lower bound of the minute: case 1's idle floor (4: the lock taken, released by the end of
+    // the execution; one read of the state kept between runs; one fetchAll: 3 malls × ⌈334 /
+    // 500⌉ = one page each; one write of that state, here also the new lines' fingerprints),
+    // and the Sheets calls to append 1,000 rows
     // once: the tab's handle (getSheetByName is a round trip), one read of the key columns
     // (the sync writes by key, so it must know the lines are not there; an open-ended range
     // also tells where the data ends), one insertRowsAfter (the grid has no spare rows), one
@@ -73,7 +74,7 @@ export async function ordersBurstCase(log: (s: string) => void): Promise<CaseRes
     // needs the products and the stock-ratio tabs, read once each (a tab's handle and one read:
     // 2 calls each, the handles counted), and one log line (appendRow).
     const sheetsBound = 5 + 4 + 1;
-    const bound = 4 + 1 + sheetsBound;
+    const bound = 4 + sheetsBound;
     const sheets = service(measured.roundTrips, 'SpreadsheetApp');
     return [
       {

@@ -20,6 +20,8 @@ const STOCK = 1_000;
 const NEW_STOCK = 900;
 /** Cafe24's bucket per mall: 40 calls, draining 2 a second. */
 const BUCKET = 40;
+/** Cafe24's abuse rule: fewer than 10 calls a second from one IP to one mall. */
+const PER_SECOND = 9;
 
 export async function stockChangeCase(log: (s: string) => void): Promise<CaseResult[]> {
   const b = await boot({ seed: catalogSeed(SKUS, 0), sheets: [productsTab(SKUS, () => STOCK), ratiosTab(SKUS)] });
@@ -72,14 +74,16 @@ export async function stockChangeCase(log: (s: string) => void): Promise<CaseRes
     if (!measured.ok) log(`  stock: the measured sync ended with ${measured.errors.join('; ')}`);
 
     // Lower bounds. Requests: 3 order reads (one page per mall) + 25 SKUs × 3 partners inventory
-    // updates = 78. Rounds: one fetchAll for the order reads, then the 75 updates: each mall's
-    // bucket (40) takes its 25 at once and one fetchAll carries all three malls, so
-    // max over malls of ceil(25 / 40) = 1 round. (Cafe24's abuse rule, 10 calls a second per
-    // mall, which the product keeps under by sending at most 9, would make it ceil(25 / 9) = 3.)
-    // The product also reads one claim date type per mall each run, in turn (3 more requests in
-    // the same first round), and sends products at 5 every 5 minutes; neither is in the bound.
+    // updates = 78. Rounds: one fetchAll for the order reads (the updates depend on what they
+    // bring: new orders reserve units), then the 75 updates, one fetchAll carrying all three
+    // malls: each mall's bucket (40) would take its 25 at once, but Cafe24's documented abuse
+    // rule (10 or more calls a second from one IP to one mall may be refused; cafe24-api.md §3)
+    // allows at most 9 a second, and two fetchAll rounds less than a second apart count in the
+    // same second, so ceil(25 / 9) = 3 rounds. The product also reads one claim date type per
+    // mall each run, in turn (3 more requests in the same first round), and sends products at 5
+    // every 5 minutes; neither is in the bound.
     const requestsBound = PARTNERS.length + CHANGED * PARTNERS.length;
-    const roundsBound = 1 + Math.ceil(CHANGED / BUCKET);
+    const roundsBound = 1 + Math.ceil(CHANGED / Math.min(BUCKET, PER_SECOND));
     // Sheets: one getSheets() for every tab's handle; one read each of the products tab (the new
     // stock), the ratios tab (ratios, last pushed, variant addresses) and the orders tab (units
     // still reserved; only a copy kept elsewhere could skip it, and staff deleting a row would
@@ -88,9 +92,9 @@ export async function stockChangeCase(log: (s: string) => void): Promise<CaseRes
     // columns (pushed stock … status) of the ratios tab carrying the 75 changed rows; one flush
     // before the lock is released.
     const sheetsBound = 7;
-    // Lock and release, one read and one write of the state kept between runs (tokens, cursors,
-    // the dirty mark), and the rounds above.
-    const bound = 2 + 2 + roundsBound + sheetsBound;
+    // The lock taken (Apps Script releases it when the execution ends), one read and one write
+    // of the state kept between runs (tokens, cursors, the dirty mark), and the rounds above.
+    const bound = 1 + 2 + roundsBound + sheetsBound;
     return [
       {
         name: `3. stock change: ${CHANGED} of ${SKUS} SKUs × 3 partners, next sync`,

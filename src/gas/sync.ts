@@ -17,12 +17,18 @@ import { writeOrderLines } from './write-order-lines';
 
 export type { SyncReport };
 
-/** The document lock, held for a whole run and released after its writes are flushed. */
-function documentLock(): LockPort {
+/**
+ * The document lock, held for a whole run and released after its writes are flushed. A trigger
+ * run ends as soon as the sync returns, and Apps Script releases a lock when its script ends
+ * (apps-script-platform.md §1.4): it is left to that, one round trip fewer each minute. "Sync
+ * now" releases it at once (the sidebar's execution goes on answering).
+ */
+function documentLock(job: 'tick' | 'manual'): LockPort {
   return {
     withLock(timeoutMs, fn) {
       const lock = syncLock();
       if (!lock.tryLock(timeoutMs)) return null;
+      if (job === 'tick') return fn();
       try {
         return fn();
       } finally {
@@ -32,11 +38,11 @@ function documentLock(): LockPort {
   };
 }
 
-function syncPorts(lang: Lang): SyncPorts {
+function syncPorts(job: 'tick' | 'manual', lang: Lang): SyncPorts {
   const ss = SpreadsheetApp.getActive();
   const cache = documentCache();
   return {
-    lock: documentLock(),
+    lock: documentLock(job),
     cache,
     clock,
     tables: sheetTables(ss),
@@ -52,5 +58,5 @@ function syncPorts(lang: Lang): SyncPorts {
 }
 
 export function runSync(job: 'tick' | 'manual', lang: Lang): SyncReport {
-  return runSyncOn(syncPorts(lang), job, lang);
+  return runSyncOn(syncPorts(job, lang), job, lang);
 }

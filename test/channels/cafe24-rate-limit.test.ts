@@ -72,6 +72,13 @@ describe('sending', () => {
     expect(batchAllowance(s, T + 1000)).toBe(9);
   });
 
+  test('a second filled in two bursts (2, then 7) waits until both have aged: the next burst is a full 9, not the 2 slots the first freed', () => {
+    const s = recordSent(recordSent(initialRateState(T), 2, T), 7, T + 300);
+    expect(batchAllowance(s, T + 600)).toBe(0);
+    expect(nextDelayMs(s, T + 600)).toBe(700);
+    expect(batchAllowance(s, T + 1300)).toBe(9);
+  });
+
   test('the fullest answer of a batch is the current fill; answers without the header change nothing', () => {
     const s = observe(recordSent(initialRateState(T), 3, T), [answer('1/40'), answer('3/40'), answer('2/40'), ok('', {}, 0)], T + 300);
     expect(s.level).toBe(3);

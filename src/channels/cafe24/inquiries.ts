@@ -5,10 +5,12 @@
  *
  * - A collect reads each board's articles over Seoul-day windows (`start_date`/`end_date`, both
  *   required together, creation date) from the last read's day to today, 100 a page (`offset`
- *   ≤ 8,000), then each board's comments since the last comment number seen (`since_comment_no`):
- *   an answer typed in the Cafe24 admin is a comment by the mall (its `member_id` is the mall id)
- *   that leaves the question at `reply_status=N`, or (older answers) a reply article moving it to
- *   `C`. Rows are filtered by date on our side too (a mall answered rows outside its window).
+ *   ≤ 8,000), then the comments since the last comment number seen (`since_comment_no`) of each
+ *   board that holds a question still open: an answer typed in the Cafe24 admin is a comment by
+ *   the mall (its `member_id` is the mall id) that leaves the question at `reply_status=N`, or
+ *   (older answers) a reply article moving it to `C`. A comment can only answer a question, so a
+ *   board whose questions are all answered (the usual quiet day) costs one list call a collect.
+ *   Rows are filtered by date on our side too (a mall answered rows outside its window).
  * - The add-on answers with a reply article (R1: `reply_article_no`, `reply_status: "C"` applied
  *   to the question), which it can read back (a child article by the mall) and edit (PUT of that
  *   article's content). `reply_status` `P` is never taken for answered (its meaning is
@@ -63,15 +65,39 @@ interface BoardRef {
   readonly personal: boolean;
 }
 
+/**
+ * Questions seen unanswered, by board and article number, with when each was asked; `many` when
+ * there were too many to keep (every board's comments are then read at each collect).
+ */
+type Open = Record<string, Record<string, number>> | 'many';
+
 /** What a collect passes to the next: from when, which boards, the last comment seen per board. */
 interface Cursor {
   /** The Seoul day of the last read (the windows are whole days: the cursor changes once a day). */
   readonly day: string;
   readonly boards: readonly BoardRef[];
   readonly comments: Readonly<Record<string, number>>;
+  /** Absent in a cursor written before open questions were kept: that mall is read afresh. */
+  readonly open?: Open | undefined;
+  /**
+   * The highest article number seen per board: a question at or below it that is not open was
+   * seen answered (a comment answer leaves it at `N`), so listing it again does not reopen it.
+   */
+  readonly top?: Readonly<Record<string, number>> | undefined;
 }
 
-const CursorSchema = z.object({ day: z.string(), boards: z.array(z.object({ no: z.number(), personal: z.boolean() })), comments: z.record(z.string(), z.number()) });
+/** More open questions than this (a spammed board) and they are no longer kept one by one. */
+const MAX_OPEN = 300;
+/** A question still open after this long is left out (deleted by its buyer, or never to be answered). */
+const OPEN_DAYS = 30;
+
+const CursorSchema = z.object({
+  day: z.string(),
+  boards: z.array(z.object({ no: z.number(), personal: z.boolean() })),
+  comments: z.record(z.string(), z.number()),
+  open: z.union([z.literal('many'), z.record(z.string(), z.record(z.string(), z.number()))]).optional(),
+  top: z.record(z.string(), z.number()).optional(),
+});
 
 function readCursor(text: string | null): Cursor | null {
   if (!text) return null;
@@ -142,6 +168,11 @@ interface Plan {
   readonly from: number;
   readonly boards: readonly BoardRef[];
   readonly comments: Record<string, number>;
+  /** Updated as the articles and comments are read; decides which boards' comments are read. */
+  open: Open;
+  /** The highest article number per board as the last collect left it, and as this one leaves it. */
+  readonly top: Readonly<Record<string, number>>;
+  readonly newTop: Record<string, number>;
   readonly now: number;
   /** Also read comments (a collect); a read-back reads articles only. */
   readonly withComments: boolean;
@@ -159,8 +190,9 @@ function articlesRead(plan: Plan, b: number, offset: number): InquiryRead {
       'articles.list',
       (s) => adminGet(s, `/boards/${seg(board.no)}/articles`, { start_date: plan.startDay, end_date: plan.endDay, limit: PAGE, offset }),
       (r) => {
-        const list = parse('articles.list', conn.mallId, ArticlesList, r).articles;
-        const items = list.filter((a) => a.created_date >= plan.from - 86_400_000).flatMap((a) => seenOf(conn, board, a)).filter((x) => keep(plan, x));
+        const list = parse('articles.list', conn.mallId, ArticlesList, r).articles.filter((a) => a.created_date >= plan.from - 86_400_000);
+        if (plan.withComments) for (const a of list) noteArticle(plan, board.no, a);
+        const items = list.flatMap((a) => seenOf(conn, board, a)).filter((x) => keep(plan, x));
         const more = list.length === PAGE && offset + PAGE <= MAX_OFFSET;
         return finish(plan, items, more ? articlesRead(plan, b, offset + PAGE) : afterBoard(plan, b));
       },
@@ -173,13 +205,36 @@ function keep(plan: Plan, x: InquirySeen): boolean {
   return plan.only.has(x.kind === 'question' ? x.inquiry.inquiryId : x.inquiryId);
 }
 
+/** What an article says of the board's open questions: a question unanswered opens, an answer closes. */
+function noteArticle(plan: Plan, board: number, a: Article): void {
+  const key = String(board);
+  plan.newTop[key] = Math.max(plan.newTop[key] ?? 0, a.article_no);
+  if (plan.open === 'many') return;
+  const onBoard = (plan.open[key] ??= {});
+  if (isQuestion(a)) {
+    const isNew = a.article_no > (plan.top[key] ?? 0);
+    if (a.deleted !== 'T' && a.reply_status !== 'C') {
+      if (isNew) onBoard[String(a.article_no)] = a.created_date;
+    } else delete onBoard[String(a.article_no)];
+  } else if (a.parent_article_no && byShop(plan.conn, a.member_id)) delete onBoard[String(a.parent_article_no)];
+}
+
+/** Boards whose comments may answer something: those with an open question (all when not known). */
+function boardsWithOpen(plan: Plan): number[] {
+  const open = plan.open;
+  return plan.boards.map((_, i) => i).filter((i) => open === 'many' || Object.keys(open[String(plan.boards[i]!.no)] ?? {}).length > 0);
+}
+
 function afterBoard(plan: Plan, b: number): InquiryRead | null {
   if (b + 1 < plan.boards.length) return articlesRead(plan, b + 1, 0);
-  return plan.withComments && plan.boards.length > 0 ? commentsRead(plan, 0) : null;
+  if (!plan.withComments) return null;
+  const boards = boardsWithOpen(plan);
+  return boards.length > 0 ? commentsRead(plan, boards, 0) : null;
 }
 
 /** The board's comments since the last seen: the mall's own answer a question. */
-function commentsRead(plan: Plan, b: number): InquiryRead {
+function commentsRead(plan: Plan, boards: readonly number[], i: number): InquiryRead {
+  const b = boards[i]!;
   const board = plan.boards[b]!;
   const { conn } = plan;
   const since = plan.comments[String(board.no)] ?? 0;
@@ -192,10 +247,10 @@ function commentsRead(plan: Plan, b: number): InquiryRead {
         const list = parse('comments.list', conn.mallId, CommentsList, r).comments;
         const last = list.reduce((m, c) => Math.max(m, c.comment_no), since);
         plan.comments[String(board.no)] = last;
-        const items: InquirySeen[] = list
-          .filter((c) => byShop(conn, c.member_id))
-          .map((c) => ({ kind: 'answer', inquiryId: idOf(board.no, c.article_no), answer: { answerId: `c${c.comment_no}`, text: plainText(c.content ?? ''), at: c.created_date, by: c.writer || conn.mallId, editable: false } }));
-        const next = list.length === PAGE ? commentsRead(plan, b) : b + 1 < plan.boards.length ? commentsRead(plan, b + 1) : null;
+        const shop = list.filter((c) => byShop(conn, c.member_id));
+        if (plan.open !== 'many') for (const c of shop) delete plan.open[String(board.no)]?.[String(c.article_no)];
+        const items: InquirySeen[] = shop.map((c) => ({ kind: 'answer', inquiryId: idOf(board.no, c.article_no), answer: { answerId: `c${c.comment_no}`, text: plainText(c.content ?? ''), at: c.created_date, by: c.writer || conn.mallId, editable: false } }));
+        const next = list.length === PAGE ? commentsRead(plan, boards, i) : i + 1 < boards.length ? commentsRead(plan, boards, i + 1) : null;
         return finish(plan, items, next);
       },
     ),
@@ -203,13 +258,52 @@ function commentsRead(plan: Plan, b: number): InquiryRead {
 }
 
 function finish(plan: Plan, items: InquirySeen[], next: InquiryRead | null) {
-  const cursor = next === null ? JSON.stringify({ day: plan.endDay, boards: plan.boards, comments: plan.comments } satisfies Cursor) : null;
+  const cursor = next === null ? JSON.stringify({ day: plan.endDay, boards: plan.boards, comments: plan.comments, open: keptOpen(plan.open, plan.boards, plan.now), top: plan.newTop } satisfies Cursor) : null;
   return { items, next, cursor };
 }
 
-function planFrom(conn: Cafe24Connection, from: number, now: number, boards: readonly BoardRef[], comments: Record<string, number>, withComments: boolean, only: ReadonlySet<string> | null): Plan {
-  // A day before, so an article written just before midnight of the last read is not missed.
-  return { conn, from, now, boards, comments, withComments, only, startDay: addSeoulDays(seoulDayOf(from), -1), endDay: seoulDayOf(now) };
+/** The open questions worth keeping: on boards still read, asked within OPEN_DAYS, at most MAX_OPEN. */
+function keptOpen(open: Open, boards: readonly BoardRef[], now: number): Open {
+  if (open === 'many') return open;
+  const out: Record<string, Record<string, number>> = {};
+  let n = 0;
+  for (const b of boards) {
+    const kept = Object.entries(open[String(b.no)] ?? {}).filter(([, at]) => at >= now - OPEN_DAYS * 86_400_000);
+    n += kept.length;
+    if (kept.length > 0) out[String(b.no)] = Object.fromEntries(kept);
+  }
+  return n > MAX_OPEN ? 'many' : out;
+}
+
+function copyOpen(open: Open): Open {
+  return open === 'many' ? open : Object.fromEntries(Object.entries(open).map(([b, ids]) => [b, { ...ids }]));
+}
+
+function planFrom(
+  conn: Cafe24Connection,
+  from: number,
+  now: number,
+  boards: readonly BoardRef[],
+  cursor: Pick<Cursor, 'comments' | 'open' | 'top'> | null,
+  withComments: boolean,
+  only: ReadonlySet<string> | null,
+): Plan {
+  const top = cursor?.top ?? {};
+  return {
+    conn,
+    from,
+    now,
+    boards,
+    comments: { ...(cursor?.comments ?? {}) },
+    open: copyOpen(cursor?.open ?? {}),
+    top,
+    newTop: { ...top },
+    withComments,
+    only,
+    // A day before, so an article written just before midnight of the last read is not missed.
+    startDay: addSeoulDays(seoulDayOf(from), -1),
+    endDay: seoulDayOf(now),
+  };
 }
 
 /** The boards first (they vary by mall, and may change), then the articles and comments. */
@@ -221,7 +315,7 @@ function boardsRead(conn: Cafe24Connection, cursor: Cursor | null, from: number,
       (s) => adminGet(s, '/boards'),
       (r) => {
         const boards = inquiryBoards(parse('boards.list', conn.mallId, BoardsList, r).boards);
-        const plan = planFrom(conn, from, now, boards, { ...(cursor?.comments ?? {}) }, true, null);
+        const plan = planFrom(conn, from, now, boards, cursor, true, null);
         return finish(plan, [], boards.length > 0 ? articlesRead(plan, 0, 0) : null);
       },
     ),
@@ -231,11 +325,14 @@ function boardsRead(conn: Cafe24Connection, cursor: Cursor | null, from: number,
 export const cafe24Inquiries: InquiriesCapability = {
   collect(account: ChannelAccount, cursorText: string | null, now: number): InquiryRead {
     const conn = account as Cafe24Connection;
-    const cursor = readCursor(cursorText);
+    // A cursor without the open questions (written before they were kept) is read afresh, as a
+    // first read: its look-back finds the questions still open.
+    const read = readCursor(cursorText);
+    const cursor = read?.open === undefined ? null : read;
     const from = cursor ? seoulDayStart(cursor.day as SeoulDay) : now - FIRST_READ_DAYS * 86_400_000;
     // The boards are looked up once a Seoul day (they vary by mall and rarely change).
     if (cursor !== null && cursor.day === seoulDayOf(now) && cursor.boards.length > 0) {
-      const plan = planFrom(conn, from, now, cursor.boards, { ...cursor.comments }, true, null);
+      const plan = planFrom(conn, from, now, cursor.boards, cursor, true, null);
       return articlesRead(plan, 0, 0);
     }
     return boardsRead(conn, cursor, from, now);
@@ -261,7 +358,7 @@ export const cafe24Inquiries: InquiriesCapability = {
   readBack(account, inquiryIds, since, now) {
     const conn = account as Cafe24Connection;
     const boards = [...new Set(inquiryIds.map((id) => parseId(id).board))].map((no) => ({ no, personal: false }));
-    const plan = planFrom(conn, since, now, boards, {}, false, new Set(inquiryIds));
+    const plan = planFrom(conn, since, now, boards, { comments: {}, open: 'many' }, false, new Set(inquiryIds));
     // Reply articles the mall made since the post (children are listed by their own date).
     return articlesRead(plan, 0, 0);
   },

@@ -74,7 +74,9 @@ export function nextDelayMs(state: RateState, now: number): number {
   const excess = levelAt(state, now) - (softLimit(state) - 1);
   const bucketWait = excess > EPS ? Math.ceil((excess / DRAIN_PER_SECOND) * 1000) : 0;
   const recent = sendsInLastSecond(state, now);
-  const secondWait = recent.length >= MAX_CALLS_PER_SECOND ? Math.min(...recent) + 1000 - now : 0;
+  // A full second waits until all of its sends have aged, not its oldest: the slots then come
+  // back as one burst, not one small batch (one more round trip) per earlier burst.
+  const secondWait = recent.length >= MAX_CALLS_PER_SECOND ? Math.max(...recent) + 1000 - now : 0;
   return Math.max(bucketWait, secondWait);
 }
 

@@ -4,15 +4,35 @@ import type { TabSpec } from '../../sheet/schema';
 import { cellText, keyOf, type KeyedUpdate } from '../../sheet/table';
 
 const found = new WeakMap<object, Map<string, GoogleAppsScript.Spreadsheet.Sheet | null>>();
+const byName = new WeakMap<object, Map<string, GoogleAppsScript.Spreadsheet.Sheet>>();
+
+/**
+ * Every tab of the spreadsheet by its name (lower case: Sheets finds names regardless of case),
+ * from one getSheets() an execution: a sheet's name is client-side once it is fetched, so a run
+ * that needs four tabs pays one round trip for their handles, not four.
+ */
+function sheetsByName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, GoogleAppsScript.Spreadsheet.Sheet> {
+  let index = byName.get(ss);
+  if (!index) {
+    index = new Map();
+    for (const s of ss.getSheets()) if (!index.has(s.getName().toLowerCase())) index.set(s.getName().toLowerCase(), s);
+    byName.set(ss, index);
+  }
+  return index;
+}
 
 /**
  * A tab by its title in either language; null before setup. Remembered for the execution (a
  * global scope lives for one execution): each step of a run asks again, Sheets is asked once.
+ * A title not among the tabs listed at the first ask (a tab made since) is asked for by name.
  */
 export function findTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tab: TabSpec): GoogleAppsScript.Spreadsheet.Sheet | null {
   let tabs = found.get(ss);
   if (!tabs) found.set(ss, (tabs = new Map()));
-  if (!tabs.has(tab.key)) tabs.set(tab.key, ss.getSheetByName(tab.title.ko) ?? ss.getSheetByName(tab.title.en));
+  if (!tabs.has(tab.key)) {
+    const index = sheetsByName(ss);
+    tabs.set(tab.key, index.get(tab.title.ko.toLowerCase()) ?? index.get(tab.title.en.toLowerCase()) ?? ss.getSheetByName(tab.title.ko) ?? ss.getSheetByName(tab.title.en));
+  }
   return tabs.get(tab.key) ?? null;
 }
 
