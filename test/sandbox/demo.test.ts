@@ -42,6 +42,12 @@ describe('npm start on the demo scenario', () => {
     // SmartStore: a product question answered from the sheet, a customer inquiry in the seller centre.
     expect(cell(at('PNR004', 'qna:700000001'), '처리결과')).toMatch(/^✓ 11-23 09:5\d 답변 등록 \(스마트스토어\)/);
     expect(cell(at('PNR004', 'inq:500000001'), '처리결과')).toMatch(/^스마트스토어에서 답변됨/);
+    // Coupang: a product inquiry and a call-centre inquiry answered from the sheet, a transfer
+    // confirmed from it, and a product inquiry answered in Wing.
+    expect(cell(at('PNR005', 'online:844000'), '처리결과')).toMatch(/^✓ .* 답변 등록.*\(쿠팡\)/);
+    expect(cell(at('PNR005', 'cc:1007837444'), '처리결과')).toMatch(/^✓ .* 답변 등록 \(쿠팡\)/);
+    expect(cell(at('PNR005', 'cc:1007837445'), '처리결과')).toMatch(/^✓ .* 이관 확인 \(쿠팡\)/);
+    expect(cell(at('PNR005', 'online:844001'), '처리결과')).toMatch(/^쿠팡에서 답변됨/);
     expect(cell(at('PNR002', '9:1'), '처리결과')).toMatch(/^카페24에서 답변됨/);
     expect(cell(at('PNR003', '6:1'), '조치필요')).toBe('1 답변기한 초과');
   });
