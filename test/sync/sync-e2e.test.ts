@@ -2,13 +2,14 @@ import { paths } from '../../local/paths';
 import { runScenario, type SandboxResult } from '../../local/sandbox/run';
 import { parseScenario } from '../../local/sandbox/scenario';
 import demo from '../../local/sandbox/scenarios/demo.json';
+import { cafe24Only } from '../e2e';
 
 /**
  * The sync's rules, end to end: the built bundle in the local Apps Script runtime against the
  * fake Cafe24, with staff working in the sheet while it runs. The setup is the demo's morning:
  * three partners, three connected malls, four products, ratios (NJ-MUG at 60/30/30).
  */
-const setup = (demo.events as Array<{ type: string; sheet?: string }>).filter((e) => ['edit', 'sidebar', 'authorize'].includes(e.type));
+const setup = cafe24Only(demo.events as Array<{ type: string; sheet?: string }>).filter((e) => ['edit', 'sidebar', 'authorize'].includes(e.type));
 const MUG = { najalran: 'P000000N000A', borasaeg: 'P00000A2000A', undercoco: 'P0000008000A' } as const;
 
 interface LogEntry {
