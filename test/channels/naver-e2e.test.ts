@@ -5,24 +5,15 @@
  * product orders through the relay, confirms them when the partner is set so, and ships them.
  */
 import { paths } from '../../local/paths';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../../local/fakes/naver';
+import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../../local/fakes/naver';
 import { runScenario, type SandboxResult } from '../../local/sandbox/run';
 import { parseScenario } from '../../local/sandbox/scenario';
 import { tabRows } from '../e2e';
+import { naverKeys as keys, naverRow, type MarketLogEntry as NaverLog } from './marketplace-e2e';
 
 // After the seed's order was paid (09:13).
 const START = '2026-11-23T10:00:00+09:00';
-// Partners tab columns A..R, 발주확인 자동 last (see coupang-e2e.test.ts).
-const naverRow = (confirmAtOnce: boolean) => ['PNR005', '나잘란 스마트스토어', '자사몰', '스마트스토어', DEFAULT_ACCOUNT_ID, 1, '', 100, '예치금', 0, 0, 0, '', '', '', '', '', confirmAtOnce];
-const keys = { clientId: DEFAULT_CLIENT_ID, clientSecret: DEFAULT_CLIENT_SECRET };
 const ITEM = '2026112310000011';
-
-interface NaverLog {
-  method: string;
-  path: string;
-  remoteAddress?: string;
-  status: number;
-}
 
 const naverLog = (r: SandboxResult) => r.channels.get('naver')!.requestLog() as NaverLog[];
 
