@@ -33,6 +33,8 @@ export interface MarketRun {
   relay?: boolean;
   duration?: string;
   start: string;
+  /** Called once the world is up, before the first minute (a spec swaps the relay, sets properties). */
+  before?: (r: SandboxResult) => void | Promise<void>;
 }
 
 const scenarioOf = (channel: 'naver' | 'coupang', events: unknown[], o: MarketRun) =>
@@ -54,17 +56,24 @@ export function runMarket(channel: 'naver' | 'coupang', events: unknown[], o: Ma
  * Like runMarket, but calls `each` at the end of every simulated minute, so a spec can watch
  * what the sheet showed along the way (a row that flips back and forth, a cell's history).
  */
-export async function runMarketWatching(channel: 'naver' | 'coupang', events: unknown[], o: MarketRun, each: (r: SandboxResult, now: number) => void): Promise<SandboxResult> {
+export async function runMarketWatching(channel: 'naver' | 'coupang', events: unknown[], o: MarketRun, each: (r: SandboxResult, now: number) => void = () => {}): Promise<SandboxResult> {
   const s = scenarioOf(channel, events, o);
   const r = await openSandbox(s, { bundleDir: paths.build });
-  const start = Date.parse(s.start);
-  s.events.forEach((e, i) => r.runtime.at(resolveTime(e.at, start), () => play(e, r, i)));
-  for (let t = start + 60_000; t <= r.end; t += 60_000) {
-    await r.runtime.advanceTo(t);
-    await r.runtime.settle();
-    each(r, t);
+  try {
+    await o.before?.(r);
+    const start = Date.parse(s.start);
+    s.events.forEach((e, i) => r.runtime.at(resolveTime(e.at, start), () => play(e, r, i)));
+    for (let t = start + 60_000; t <= r.end; t += 60_000) {
+      await r.runtime.advanceTo(t);
+      await r.runtime.settle();
+      each(r, t);
+    }
+    return r;
+  } catch (e) {
+    // A failed expectation along the way: close the world here, the spec never gets it back.
+    await r.runtime.close();
+    throw e;
   }
-  return r;
 }
 
 export const partnerRow = (r: SandboxResult, id: string) => tabRows(r, '파트너').find((row) => row['파트너ID'] === id)!;

@@ -5,6 +5,7 @@
  */
 import type { HttpResponse } from '../../core/http';
 import { ChannelError, type ChannelErrorKind } from '../port';
+import { relayError } from '../relay';
 
 export const IP_REFUSED = '네이버가 이 주소의 호출을 허용하지 않습니다: 릴레이 설정 확인';
 
@@ -49,6 +50,8 @@ export function naverError(i: Info): ChannelError {
 
 /** The error of a non-2xx answer (`call` 'token' for the token endpoint). */
 export function errorFromResponse(call: string, accountId: string, r: HttpResponse): ChannelError {
+  const relayed = relayError('naver', accountId, call, r);
+  if (relayed) return relayed;
   const status = r.status;
   const { code, message } = status === 0 ? { code: null, message: r.body.slice(0, 300) || null } : errorParts(r.body);
   const said = message ? `: ${message}` : '';
