@@ -10,7 +10,7 @@ import { serveRelay } from '../../local/relay';
 import { setScriptPropertiesByHand } from '../../local/runtime/services/properties';
 import type { SandboxResult } from '../../local/sandbox/run';
 import { tabRows } from '../e2e';
-import { coupangKeys, coupangRow, marketLog, orderRows, partnerRow, runMarketWatching } from './marketplace-e2e';
+import { coupangKeys, coupangRow, marketLog, orderRows, keptWorlds, partnerRow } from './marketplace-e2e';
 
 const START = '2026-11-23T09:00:00+09:00';
 const connect = (confirmAtOnce: boolean) => [
@@ -22,15 +22,7 @@ const connect = (confirmAtOnce: boolean) => [
 const order = (at: string, n: number) => ({ at, type: 'channel', channel: 'coupang', action: 'addOrder', args: [DEFAULT_VENDOR_ID, { items: [{ vendorItemId: 3242596358, count: 1 }], receiver: { name: `수령인${n}` } }] });
 
 describe('Coupang through the relay when things go wrong', () => {
-  const opened: SandboxResult[] = [];
-  afterAll(async () => {
-    for (const r of opened) await r.runtime.close();
-  });
-  const go = async (...a: Parameters<typeof runMarketWatching>) => {
-    const r = await runMarketWatching(...a);
-    opened.push(r);
-    return r;
-  };
+  const { go } = keptWorlds();
 
   const MUG = 3242596358;
   const stocked = { at: '+1m', type: 'channel', channel: 'coupang', action: 'setStock', args: [DEFAULT_VENDOR_ID, MUG, 500] };

@@ -78,3 +78,21 @@ export async function runMarketWatching(channel: 'naver' | 'coupang', events: un
 
 export const partnerRow = (r: SandboxResult, id: string) => tabRows(r, '파트너').find((row) => row['파트너ID'] === id)!;
 export const orderRows = (r: SandboxResult, partnerId: string) => tabRows(r, '주문').filter((row) => row['파트너ID'] === partnerId);
+
+/**
+ * For a describe block: `go` runs like runMarketWatching and keeps the world, and afterAll
+ * closes every world it opened (in-band jest waits on a runtime's servers otherwise).
+ */
+export function keptWorlds(): { go: (...a: Parameters<typeof runMarketWatching>) => Promise<SandboxResult> } {
+  const opened: SandboxResult[] = [];
+  afterAll(async () => {
+    for (const r of opened) await r.runtime.close();
+  });
+  return {
+    go: async (...a) => {
+      const r = await runMarketWatching(...a);
+      opened.push(r);
+      return r;
+    },
+  };
+}

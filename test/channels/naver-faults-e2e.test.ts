@@ -6,15 +6,15 @@
  * marketplace's. Each time: what staff see, that nothing is lost or sent twice, and that the
  * next run after the cause is gone carries on.
  */
-import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { DEFAULT_CLIENT_ID } from '../../local/fakes/naver';
 import { scriptPropertiesOf, setScriptPropertiesByHand } from '../../local/runtime/services/properties';
 import { openSandbox, type SandboxResult } from '../../local/sandbox/run';
 import { parseScenario } from '../../local/sandbox/scenario';
 import { paths } from '../../local/paths';
-import { relayError, relayPort, relaySettingsFrom } from '../../src/channels/relay';
+import { relayError } from '../../src/channels/relay';
+import { nodeRelayPort } from '../relay/harness';
 import { tabRows } from '../e2e';
-import { marketLog, naverKeys, naverRow, orderRows, partnerRow, runMarketWatching } from './marketplace-e2e';
+import { marketLog, naverKeys, naverRow, orderRows, keptWorlds, partnerRow } from './marketplace-e2e';
 
 // After the seed's order was paid (09:13).
 const START = '2026-11-23T10:00:00+09:00';
@@ -32,15 +32,7 @@ const log = (r: SandboxResult) => tabRows(r, '로그').map((x) => `${x['수준']
 const FEED = '/v1/pay-order/seller/product-orders/last-changed-statuses';
 
 describe('a SmartStore through the relay when things go wrong', () => {
-  const opened: SandboxResult[] = [];
-  afterAll(async () => {
-    for (const r of opened) await r.runtime.close();
-  });
-  const go = async (...a: Parameters<typeof runMarketWatching>) => {
-    const r = await runMarketWatching(...a);
-    opened.push(r);
-    return r;
-  };
+  const { go } = keptWorlds();
 
   it('more changes than one page of the feed (300): every product order lands once, the next page read with moreSequence', async () => {
     const r = await go('naver', [stocked('+1m'), ...orders('+1m', 301), ...connect(false)], { start: START, duration: '6m' });
@@ -137,14 +129,7 @@ describe('the relay is no open proxy', () => {
         seen.push(`${req.method} ${req.url}`);
         res.end('{}');
       });
-      const setup = relaySettingsFrom(scriptPropertiesOf(rt.world));
-      if (setup.kind !== 'ok') throw new Error(`relay settings: ${JSON.stringify(setup)}`);
-      const port = relayPort(setup.settings, {
-        clock: { now: () => rt.now() },
-        hmacSha256Hex: (k, m) => createHmac('sha256', k).update(m, 'utf8').digest('hex'),
-        sha256Hex: (t) => createHash('sha256').update(t, 'utf8').digest('hex'),
-        nonce: randomUUID,
-      });
+      const port = nodeRelayPort(scriptPropertiesOf(rt.world), () => rt.now());
       // Signed correctly, so only the host can be what the relay refuses.
       const req = port.forward({ method: 'get', url: 'https://evil.example.com/external/v1/pay-order/seller/product-orders/last-changed-statuses', headers: { Authorization: 'Bearer t' } });
       const answer = (await rt.network.send({ url: req.url, method: 'GET', headers: { ...req.headers }, body: Buffer.alloc(0) }))!;
