@@ -84,9 +84,10 @@ describe('Coupang through the relay when things go wrong', () => {
     expect(JSON.stringify(state).match(/680012345678/g)?.length).toBeGreaterThan(0);
   });
 
-  it('a RELAY_SECRET that is not the relay’s: refused, the partner row and the log say what to fix, and the run after the fix collects', async () => {
+  it('a RELAY_SECRET that is not the relay’s: refused, the partner row, the log and the sidebar say what to fix, and the run after the fix collects', async () => {
     const WRONG = 'a-different-secret-0123456789abcdef-xyz';
-    const r = await go('coupang', connect(false), {
+    // Staff open the sidebar at 09:04, before the fix.
+    const r = await go('coupang', [...connect(false), { at: '+4m', type: 'sidebar', function: 'getSidebarState' }], {
       start: START,
       duration: '8m',
       before: (rr) => {
@@ -104,6 +105,11 @@ describe('Coupang through the relay when things go wrong', () => {
       }
     });
     expect(r.eventErrors).toEqual([]);
+    // The sidebar: still connected (the keys are fine), the orders job's error says what to fix.
+    const sidebar = r.calls.find((c) => c.function === 'getSidebarState')!.record.result as { partners: Array<{ partnerId: string; connection: string; jobs: Array<{ job: string; error: { text: string } | null }> }> };
+    const view = sidebar.partners.find((p) => p.partnerId === 'PNR004')!;
+    expect(view.connection).toBe('connected');
+    expect(view.jobs.find((j) => j.job === 'orders')!.error!.text).toMatch(/RELAY_SECRET이 릴레이의 비밀값과 같은지/);
     // Nothing reached Coupang before the fix; after it the orders landed.
     expect(r.relay!.lines.some((l) => /relay-error=signature/.test(l))).toBe(true);
     expect(keysOf(r).sort()).toEqual(SEED_ITEMS);
