@@ -45,18 +45,34 @@ describe('a SmartStore through the relay when things go wrong', () => {
     expect(partnerRow(r, 'PNR005')['연결상태']).toBe('연결됨');
   });
 
-  it('GW.RATE_LIMIT in the middle of a collect: the orders come with a later read, none twice', async () => {
+  it('GW.RATE_LIMIT in the middle of a collect (the first page read, its details refused past every retry): carried to the next run, the cursor kept, every order once', async () => {
+    const QUERY = '/v1/pay-order/seller/product-orders/query';
     const r = await go(
       'naver',
-      [...connect(false), stocked('+3m'), ...orders('+3m', 3), { at: '+3m', type: 'fault', channel: 'naver', target: DEFAULT_CLIENT_ID, fault: { kind: 'rate_limit', count: 4, path: '/v1/pay-order/seller/product-orders' } }],
-      { start: START, duration: '8m' },
+      [
+        // Ordered more than the feed's overlap (5 min) before the first collect: a cursor moved
+        // past the refused run would leave them unread for good.
+        stocked('+1m'),
+        ...orders('+1m', 301),
+        { at: '+9m', type: 'edit', sheet: '파트너', range: 'A2', values: [naverRow(false)] },
+        { at: '+10m', type: 'sidebar', function: 'saveChannelKeys', args: ['PNR005', naverKeys] },
+        { at: '+10m', type: 'sidebar', function: 'installSync' },
+        // More 429s than one run retries (5): the run gives up on the account and the next one reads again.
+        { at: '+10m', type: 'fault', channel: 'naver', target: DEFAULT_CLIENT_ID, fault: { kind: 'rate_limit', count: 7, path: QUERY } },
+      ],
+      { start: START, duration: '16m' },
     );
     expect(r.eventErrors).toEqual([]);
-    expect(marketLog(r, 'naver').filter((e) => e.status === 429).length).toBe(4);
     const keys = keysOf(r);
-    expect(keys.length).toBe(4);
-    expect(new Set(keys).size).toBe(4);
+    expect(keys.length).toBe(302);
+    expect(new Set(keys).size).toBe(302);
+    const calls = marketLog(r, 'naver');
+    expect(calls.filter((e) => e.status === 429).length).toBe(7);
+    // The run that was refused read the feed's first page; its successor read both pages again.
+    const feedPages = calls.filter((e) => e.path === FEED && e.status === 200);
+    expect(feedPages.filter((e) => (e as { query?: Record<string, string> }).query?.moreSequence !== undefined).length).toBeGreaterThanOrEqual(1);
     expect(partnerRow(r, 'PNR005')['연결상태']).toBe('연결됨');
+    expect(String(partnerRow(r, 'PNR005')['처리결과'])).not.toMatch(/오류|실패|거부/);
   });
 
   it('GW.RATE_LIMIT on the dispatch: the parcel is dispatched on a later try, once', async () => {
