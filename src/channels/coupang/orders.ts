@@ -132,7 +132,9 @@ function exchangesRead(a: CoupangAccount, from: number, to: number, seen: Claims
 /** The return and exchange claims, then the shipped box lists with those claims on their items. */
 function afterShipping(a: CoupangAccount, now: number, today: SeoulDay): PagedRead<OrderLine> {
   const seen: ClaimsSeen = new Map();
-  const claimsFrom = addSeoulDays(today, -CLAIM_DAYS);
+  // As far back as the box lists, so a return stays laid over its box while the box is listed
+  // (exchanges can be read only a week back: one older than that shows its box's status once).
+  const claimsFrom = addSeoulDays(today, -OTHER_STATUS_DAYS);
   const boxes = (i: number): PagedRead<OrderLine> | null => (i < SHIPPED.length ? sheetsRead(a, SHIPPED[i]!, addSeoulDays(today, -OTHER_STATUS_DAYS), today, '', seen, () => boxes(i + 1)) : null);
   const exchanges = () => exchangesRead(a, now - CLAIM_DAYS * DAY + 60_000, now, seen, () => boxes(0));
   const completed = () => receiptsRead(a, 'CC', claimsFrom, today, '', seen, exchanges);
@@ -152,7 +154,7 @@ export const coupangOrders: OrdersCapability = {
     const today = seoulDayOf(now);
     const since = cursor !== null && cursor !== '' && Number.isFinite(Number(cursor)) ? Number(cursor) - DAY : now;
     const from = seoulDayOf(Math.max(Math.min(since, now - ACCEPT_LOOKBACK_DAYS * DAY), now - (MAX_SPAN_DAYS - 1) * DAY));
-    const t = ROTATION[((turn % ROTATION.length) + ROTATION.length) % ROTATION.length]!;
+    const t = ROTATION[((turn % ROTATION.length) + ROTATION.length) % ROTATION.length] ?? null;
     const accept: OrderRead = { read: sheetsRead(a, 'ACCEPT', from, today, ''), cursorWhenDone: String(seoulDayStart(today)) };
     return t === null ? [accept] : [accept, { read: rotating(a, t, now, today), cursorWhenDone: null }];
   },
