@@ -11,7 +11,8 @@
 import { z } from 'zod';
 import type { HttpRequest } from '../core/http';
 import type { Clock } from '../core/ports';
-import type { RelayPort } from './port';
+import type { ChannelId } from '../core/order';
+import { ChannelError, type RelayPort } from './port';
 import { canonicalString, FORWARDED_HEADER_PREFIX, RELAY_FORWARD_PATH, RELAY_HEADER, relayErrorOf, type RelayErrorKind } from './relay-wire';
 
 export interface RelaySettings {
@@ -116,6 +117,29 @@ export function relayRefusal(response: { readonly headers: Readonly<Record<strin
   const kind = relayErrorOf(response);
   if (kind === null) return null;
   return { kind, cure: CURE[kind], userMessage: RELAY_MESSAGES[kind] };
+}
+
+/**
+ * The relay's own refusal as the channel's error (null: the answer is the marketplace's). Read
+ * before the marketplace's error shapes: the relay's 401 (a RELAY_SECRET that is not its own, a
+ * clock off the relay's) is not the marketplace refusing the keys, and new keys would not help.
+ */
+export function relayError(channel: ChannelId, accountId: string, call: string, response: { readonly status: number; readonly headers: Readonly<Record<string, string>> }): ChannelError | null {
+  const refusal = relayRefusal(response);
+  if (refusal === null) return null;
+  return new ChannelError({
+    channel,
+    accountId,
+    call,
+    status: response.status,
+    kind: refusal.cure === 'never' ? 'forbidden' : 'network',
+    code: `relay:${refusal.kind}`,
+    channelMessage: null,
+    retryable: refusal.cure !== 'never',
+    reconnect: false,
+    userMessage: refusal.userMessage,
+    detail: `${response.status} refused by the relay (${refusal.kind})`,
+  });
 }
 
 const CURE: Readonly<Record<RelayErrorKind, 'rebuild' | 'network' | 'never'>> = {

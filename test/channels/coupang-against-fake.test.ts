@@ -231,7 +231,7 @@ test('a return: collected from UC, approved, collected as returned; rejecting it
   send([parcel(o.orderId, [MUG], '680405450931')]);
   lb.control('advanceDelivery', V, o.orderId);
   const { receiptId } = lb.control('requestReturn', V, o.orderId);
-  const line = collect(turnOf('UC')).find((l) => l.claim === 'return')!;
+  const line = collect(turnOf('AFTER_SHIPPING')).find((l) => l.claim === 'return')!;
   expect(line).toMatchObject({ orderId: String(o.orderId), status: 'returnRequested', claimCode: String(receiptId), rawStatus: 'RETURN/RETURNS_UNCHECKED', trackingNo: '680405450931' });
   expect(coupang.claims!.stateOf(line.rawStatus)).toEqual({ claim: 'return', phase: 'accepted' });
   const act = (command: object) => one(coupang.claims!.act(account, { orderId: line.orderId, itemId: line.itemId, claimCode: line.claimCode!, quantity: 1, command, refundAtGateway: false } as never));
@@ -240,7 +240,7 @@ test('a return: collected from UC, approved, collected as returned; rejecting it
   expect(act({ kind: 'completeReturn', callMall: true })).toEqual({ ok: true, value: 'RETURN/RETURNS_COMPLETED' });
   // Read again as the claims job does after acting: the ordersheet alone says only "delivered".
   expect(reread(String(o.orderId))[0]).toMatchObject({ status: 'returned', claim: 'return', claimCode: String(receiptId), rawStatus: 'RETURN/RETURNS_COMPLETED' });
-  expect(collect(turnOf('CC')).find((l) => l.claim === 'return')).toMatchObject({ status: 'returned', rawStatus: 'RETURN/RETURNS_COMPLETED' });
+  expect(collect(turnOf('AFTER_SHIPPING')).find((l) => l.claim === 'return')).toMatchObject({ status: 'returned', rawStatus: 'RETURN/RETURNS_COMPLETED' });
 });
 
 test('an exchange: collected, accepted, then rejected as sold out', () => {
@@ -248,7 +248,7 @@ test('an exchange: collected, accepted, then rejected as sold out', () => {
   send([parcel(o.orderId, [APRON], '680405450931')]);
   lb.control('advanceDelivery', V, o.orderId);
   const { exchangeId } = lb.control('requestExchange', V, o.orderId, { reason: '색상 교환' });
-  const line = collect(turnOf('EXCHANGE')).find((l) => l.claim === 'exchange')!;
+  const line = collect(turnOf('AFTER_SHIPPING')).find((l) => l.claim === 'exchange')!;
   expect(line).toMatchObject({ status: 'exchangeRequested', claimCode: String(exchangeId), rawStatus: 'EXCHANGE/RECEIPT', claimReason: '색상 교환' });
   expect(coupang.claims!.stateOf(line.rawStatus)).toEqual({ claim: 'exchange', phase: 'requested' });
   const act = (command: object) => value(coupang.claims!.act(account, { orderId: line.orderId, itemId: line.itemId, claimCode: line.claimCode!, quantity: 1, command, refundAtGateway: false } as never));

@@ -5,24 +5,13 @@
  * the relay and confirms them (발주확인) when the partner is set so.
  */
 import { paths } from '../../local/paths';
-import { DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, DEFAULT_VENDOR_ID } from '../../local/fakes/coupang';
+import { DEFAULT_SECRET_KEY, DEFAULT_VENDOR_ID } from '../../local/fakes/coupang';
 import { runScenario, type SandboxResult } from '../../local/sandbox/run';
 import { parseScenario } from '../../local/sandbox/scenario';
 import { tabRows } from '../e2e';
+import { coupangKeys as keys, coupangRow, type MarketLogEntry as WingLogEntry } from './marketplace-e2e';
 
 const START = '2026-11-23T09:00:00+09:00';
-// Partners tab columns A..R: id, name, role, channel, account, shop no., supplier code, ratio,
-// mode, credit, incentive, fee per unit, e-mails, connection, token, status, balance, 발주확인 자동.
-const coupangRow = (confirmAtOnce: boolean) => ['PNR004', '나잘란 쿠팡', '자사몰', '쿠팡', DEFAULT_VENDOR_ID, 1, '', 100, '예치금', 0, 0, 0, '', '', '', '', '', confirmAtOnce];
-const keys = { vendorId: DEFAULT_VENDOR_ID, accessKey: DEFAULT_ACCESS_KEY, secretKey: DEFAULT_SECRET_KEY };
-
-interface WingLogEntry {
-  method: string;
-  path: string;
-  remoteAddress: string;
-  status: number;
-}
-
 async function run(events: unknown[], opts: { relay?: boolean; duration?: string } = {}): Promise<SandboxResult> {
   return runScenario(
     parseScenario({ name: 'coupang', start: START, duration: opts.duration ?? '8m', channels: { coupang: 'default' }, ...(opts.relay === false ? { relay: false } : {}), events: [{ at: '+0m', type: 'menu', function: 'setupWorkbook' }, ...events] }),

@@ -7,7 +7,7 @@
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../../local/fakes/naver';
 import type { SandboxResult } from '../../local/sandbox/run';
 import { tabRows } from '../e2e';
-import { naverKeys as keys, naverLog, naverRow, runNaver } from './naver-setup';
+import { naverKeys as keys, naverLog, naverRow, runNaver } from './marketplace-e2e';
 
 const ITEM = '2026112310000011';
 

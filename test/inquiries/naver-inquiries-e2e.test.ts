@@ -9,7 +9,7 @@
  */
 import { DEFAULT_ACCOUNT_ID, DEFAULT_CLIENT_ID } from '../../local/fakes/naver';
 import type { SandboxResult } from '../../local/sandbox/run';
-import { naverKeys, naverLog, naverRow, NAVER_START, runNaver } from '../channels/naver-setup';
+import { naverKeys, naverLog, naverRow, NAVER_START, runNaver } from '../channels/marketplace-e2e';
 import { tabRows } from '../e2e';
 
 const T0 = Date.parse(NAVER_START);

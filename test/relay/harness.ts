@@ -6,6 +6,7 @@ import { createHash, createHmac, randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startRelay, type RelayOptions, type RunningRelay } from '../../relay/server';
+import { relayPort, relaySettingsFrom } from '../../src/channels/relay';
 import { canonicalString, FORWARDED_HEADER_PREFIX, RELAY_FORWARD_PATH, RELAY_HEADER } from '../../src/channels/relay-wire';
 
 export const SECRET = 'test-relay-secret-0123456789abcdef0123456789';
@@ -117,3 +118,18 @@ export function raw(port: number, method: string, path: string, headers: Record<
 
 export const NAVER = 'api.commerce.naver.com';
 export const COUPANG = 'api-gateway.coupang.com';
+
+/**
+ * The add-on's relayPort for the relay named in `props` (the script properties), signing with
+ * node:crypto on the given clock: what the bundle builds, built in the spec.
+ */
+export function nodeRelayPort(props: Readonly<Record<string, string>>, now: () => number) {
+  const setup = relaySettingsFrom(props);
+  if (setup.kind !== 'ok') throw new Error(`relay settings: ${JSON.stringify(setup)}`);
+  return relayPort(setup.settings, {
+    clock: { now },
+    hmacSha256Hex: (k, m) => createHmac('sha256', k).update(m, 'utf8').digest('hex'),
+    sha256Hex: (t) => createHash('sha256').update(t, 'utf8').digest('hex'),
+    nonce: randomUUID,
+  });
+}

@@ -4,13 +4,12 @@
  * the project's owner would set them, and it reaches whatever server the network routes a
  * marketplace host to, from 127.0.0.2. A scenario with "relay": false runs none.
  */
-import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { paths } from '../../local/paths';
 import { LOCAL_RELAY_HOST, LOCAL_RELAY_URL } from '../../local/relay';
 import { scriptPropertiesOf } from '../../local/runtime/services/properties';
 import { openSandbox, renderOutputs, type SandboxResult } from '../../local/sandbox/run';
 import { parseScenario } from '../../local/sandbox/scenario';
-import { relayPort, relaySettingsFrom } from '../../src/channels/relay';
+import { nodeRelayPort } from './harness';
 
 const base = { name: 'relay', start: '2026-11-23T09:00:00+09:00', duration: '1m', install: false };
 
@@ -33,14 +32,7 @@ describe('the sandbox’s relay', () => {
       seen.push(`${req.method} ${req.url} ${req.socket.remoteAddress}`);
       res.end('{"code":200}');
     });
-    const setup = relaySettingsFrom(props);
-    if (setup.kind !== 'ok') throw new Error(`relay settings: ${JSON.stringify(setup)}`);
-    const port = relayPort(setup.settings, {
-      clock: { now: () => rt.now() },
-      hmacSha256Hex: (k, m) => createHmac('sha256', k).update(m, 'utf8').digest('hex'),
-      sha256Hex: (t) => createHash('sha256').update(t, 'utf8').digest('hex'),
-      nonce: randomUUID,
-    });
+    const port = nodeRelayPort(props, () => rt.now());
     const req = port.forward({ method: 'get', url: 'https://api-gateway.coupang.com/v2/providers/openapi/apis/api/v4/vendors/A1/ordersheets?status=ACCEPT', headers: {} });
     const answer = await rt.network.send({ url: req.url, method: 'GET', headers: { ...req.headers }, body: Buffer.alloc(0) });
     expect([answer?.status, answer?.body.toString('utf8')]).toEqual([200, '{"code":200}']);

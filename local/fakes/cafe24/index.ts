@@ -5,7 +5,7 @@
  * is silent.
  */
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from '../listen';
 import { z } from 'zod';
 import { Controls } from './control';
 import { boardSnapshot, type AnswerInAdminInput, type AskInput, type DeleteArticleInput } from './boards';
@@ -109,22 +109,7 @@ export function createCafe24Fake(options: Cafe24FakeOptions): Cafe24Fake {
 
   return {
     handle: (req, res) => listener(req, res),
-    async listen(port = 0, host = '127.0.0.1') {
-      const server = http.createServer(listener);
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve());
-      });
-      const actual = (server.address() as AddressInfo).port;
-      return {
-        port: actual,
-        close: () =>
-          new Promise<void>((resolve, reject) => {
-            server.close((err) => (err ? reject(err) : resolve()));
-            server.closeAllConnections();
-          }),
-      };
-    },
+    listen: (port?: number, host?: string) => listen(listener, port, host),
     state: () => controls.state(),
     requestLog: () => controls.requestLog(),
     requestLogDropped: () => controls.requestLogDropped(),

@@ -7,8 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { listen } from '../listen';
 import { routeOf, pathVendor, type ApiContext } from './api';
 import { parseCea, parseSignedDate, signature, signatureMatches } from './auth';
 import { Controls, ControlError } from './control';
@@ -237,21 +237,7 @@ export function createCoupangFake(o: CoupangFakeOptions) {
     handle: listener,
     options: opts,
     now,
-    async listen(port = 0, host = '127.0.0.1'): Promise<{ port: number; close: () => Promise<void> }> {
-      const server = http.createServer(listener);
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve());
-      });
-      return {
-        port: (server.address() as AddressInfo).port,
-        close: () =>
-          new Promise<void>((resolve) => {
-            server.closeAllConnections();
-            server.close(() => resolve());
-          }),
-      };
-    },
+    listen: (port?: number, host?: string) => listen(listener, port, host),
     state,
     requestLog: (): readonly LogEntry[] => log,
     clearRequestLog: () => void (log = []),

@@ -5,7 +5,7 @@
  * switches where the reference is silent.
  */
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from '../listen';
 import { Controls } from './control';
 import { ControlError, NaverCore } from './model';
 import { NaverOptionsSchema, type NaverOptions, type NaverOptionsInput } from './options';
@@ -49,20 +49,6 @@ export function createNaverFake(options: NaverFakeOptions): NaverFake {
     options: opts.data,
     controls,
     core,
-    async listen(port = 0, host = '127.0.0.1') {
-      const server = http.createServer(handle);
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve());
-      });
-      return {
-        port: (server.address() as AddressInfo).port,
-        close: () =>
-          new Promise<void>((resolve, reject) => {
-            server.close((err) => (err ? reject(err) : resolve()));
-            server.closeAllConnections();
-          }),
-      };
-    },
+    listen: (port?: number, host?: string) => listen(handle, port, host),
   };
 }

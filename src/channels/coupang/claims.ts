@@ -1,8 +1,8 @@
 /**
  * Coupang's claims as the port asks for them (B6). Where a claim stands comes from the line's
  * raw status: `CANCEL/…` and `RETURN/…` are cancel/return receipts (receiptType/receiptStatus),
- * `EXCHANGE/…` exchanges, `{box status}/CANCELED|HOLD_FOR_CANCEL` what an ordersheet shows of a
- * cancel, a bare box status no claim. Staff's answers become:
+ * `EXCHANGE/…` exchanges (an ordersheet's cancelled or held item is said as its cancel receipt;
+ * rows written before that say `{box status}/CANCELED|HOLD_FOR_CANCEL`), a bare box status no claim. Staff's answers become:
  * - accept a cancel (출고중지요청, RELEASE_STOP_UNCHECKED) → stoppedShipment: the parcel stays home;
  * - accept a return → receiveConfirmation (입고 확인); complete it → approval (반품 승인 → 완료).
  *   Coupang takes a return itself (its courier collects), so a received return is already accepted;

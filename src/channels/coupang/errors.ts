@@ -5,6 +5,7 @@
  */
 import type { HttpResponse } from '../../core/http';
 import { ChannelError, type ChannelErrorKind } from '../port';
+import { relayError } from '../relay';
 
 export const NOT_ALLOWED_IP_MESSAGE = '쿠팡이 이 주소의 호출을 허용하지 않습니다: 릴레이 설정 확인';
 
@@ -60,6 +61,8 @@ function shapeOf(status: number, message: string | null): Shape {
 }
 
 export function coupangError(call: string, vendorId: string, response: HttpResponse): ChannelError {
+  const relayed = relayError('coupang', vendorId, call, response);
+  if (relayed) return relayed;
   const { code, message } = response.status === 0 ? { code: null, message: response.body.slice(0, 300) || null } : bodyParts(response.body);
   return new ChannelError({
     channel: 'coupang',

@@ -9,6 +9,9 @@
  * Status: the box's (B2) for fulfilment; an item cancelled in full is `cancelled`, one held for
  * a stop-shipment request `cancelRequested`; claims read from the return and exchange lists
  * override it (their raw status is `{receiptType}/{receiptStatus}` or `EXCHANGE/{status}`).
+ * What an ordersheet shows of a cancel is said in the receipt's words (`CANCEL/RETURNS_COMPLETED`,
+ * `CANCEL/RELEASE_STOP_UNCHECKED`): the status lists and the receipt lists read the same line in
+ * turn, and two spellings of one state would rewrite its order row at every other read.
  * Unpaid orders have no ordersheet at Coupang, so none become lines.
  */
 import type { Carrier, ClaimKind, OrderLine, OrderLineStatus } from '../../core/order';
@@ -32,6 +35,10 @@ const BOX_STATUS: Readonly<Record<string, OrderLineStatus>> = {
   NONE_TRACKING: 'shipping',
   FINAL_DELIVERY: 'delivered',
 };
+
+/** A cancel receipt's raw status once done, and while the parcel is held for it (출고중지요청). */
+const CANCEL_DONE = 'CANCEL/RETURNS_COMPLETED';
+const CANCEL_HELD = 'CANCEL/RELEASE_STOP_UNCHECKED';
 
 export const itemIdOf = (orderId: number | string, vendorItemId: number | string) => `${orderId}-${vendorItemId}`;
 
@@ -84,9 +91,9 @@ export function orderLines(account: CoupangAccount, sheets: readonly OrdersheetT
       const cancelled = item.shippingCount === 0 && item.cancelCount > 0;
       const held = item.holdCountForCancel > 0;
       const own: { status: OrderLineStatus; raw: string; claim: ClaimKind | null } = cancelled
-        ? { status: 'cancelled', raw: `${sheet.status}/CANCELED`, claim: 'cancel' }
+        ? { status: 'cancelled', raw: CANCEL_DONE, claim: 'cancel' }
         : held
-          ? { status: 'cancelRequested', raw: `${sheet.status}/HOLD_FOR_CANCEL`, claim: 'cancel' }
+          ? { status: 'cancelRequested', raw: CANCEL_HELD, claim: 'cancel' }
           : { status: BOX_STATUS[sheet.status] ?? 'paid', raw: sheet.status, claim: null };
       const quantity = item.shippingCount > 0 ? item.shippingCount : item.cancelCount;
       const trackingNo = sheet.invoiceNumber || null;

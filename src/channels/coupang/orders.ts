@@ -4,10 +4,14 @@
  * answers at most 24 h unpaged). Each minute reads:
  * - ACCEPT (결제완료: new paid orders, and those still waiting for 발주확인) over the last week
  *   or since the cursor, whichever reaches back further (a deposit may come days after the order);
- * - one more list in turn: the other box statuses over two weeks, the cancel/return receipts
- *   (RU 출고중지요청 every other minute: a cancel after 발주확인 must stop the parcel), and the
- *   exchanges (at most 7 days back, C-EXCH). A claim read goes on to read each named order whole
- *   (`GET …/{orderId}/ordersheets`), so its lines carry the order's fields with the claim's status.
+ * - one more list in turn: RU (출고중지요청) every other minute, since a cancel after 발주확인 must
+ *   stop the parcel; INSTRUCT over two weeks; and once a cycle everything after shipping: the
+ *   return receipts (UC, CC) and the exchanges (at most 7 days back, C-EXCH), then the shipped box
+ *   statuses over two weeks with those claims laid over their items. An ordersheet shows neither
+ *   a return nor an exchange, so a box read on its own would say "delivered" of an item the claim
+ *   read said "return requested", and the two reads would rewrite its row in turn.
+ *   A claim read goes on to read each named order whole (`GET …/{orderId}/ordersheets`), so its
+ *   lines carry the order's fields with the claim's status.
  */
 import { addSeoulDays, seoulDayOf, seoulDayStart, type SeoulDay } from '../../core/seoul-time';
 import type { OrderLine } from '../../core/order';
@@ -26,13 +30,22 @@ const OTHER_STATUS_DAYS = 14;
 const CLAIM_DAYS = 7;
 export const PAGE_SIZE = 50;
 
-/** What each minute reads beside ACCEPT, in turn. */
-export const ROTATION = ['RU', 'INSTRUCT', 'RU', 'DEPARTURE', 'RU', 'UC', 'RU', 'DELIVERING', 'RU', 'CC', 'RU', 'FINAL_DELIVERY', 'RU', 'EXCHANGE'] as const;
+/**
+ * What each minute reads beside ACCEPT, in turn (null: nothing more). AFTER_SHIPPING is six
+ * lists one after another (UC, CC, exchanges, DEPARTURE, DELIVERING, FINAL_DELIVERY): a cycle
+ * costs what it did when each was a turn of its own.
+ */
+export const ROTATION = ['RU', 'INSTRUCT', 'RU', 'AFTER_SHIPPING', 'RU', null, 'RU', null, 'RU', null, 'RU', null, 'RU', null] as const;
 type Turn = (typeof ROTATION)[number];
+/** Box statuses after shipping, read with the return and exchange claims laid over them. */
+const SHIPPED = ['DEPARTURE', 'DELIVERING', 'FINAL_DELIVERY'] as const;
+
+/** Claims by item id, filled by the claim lists of a turn for the box lists after them. */
+type ClaimsSeen = Map<string, ItemClaim>;
 
 const acc = (a: ChannelAccount) => a as CoupangAccount;
 
-function sheetsRead(a: CoupangAccount, status: string, from: SeoulDay, to: SeoulDay, token: string): PagedRead<OrderLine> {
+function sheetsRead(a: CoupangAccount, status: string, from: SeoulDay, to: SeoulDay, token: string, seen: ClaimsSeen = new Map(), then: () => PagedRead<OrderLine> | null = () => null): PagedRead<OrderLine> {
   return {
     request: coupangRequest(
       a,
@@ -41,7 +54,7 @@ function sheetsRead(a: CoupangAccount, status: string, from: SeoulDay, to: Seoul
       (r) => {
         const page = parse('ordersheets.list', a.vendorId, OrdersheetList, r);
         const next = page.nextToken ?? '';
-        return { items: orderLines(a, page.data), next: next === '' ? null : sheetsRead(a, status, from, to, next) };
+        return { items: orderLines(a, page.data, seen), next: next === '' ? then() : sheetsRead(a, status, from, to, next, seen, then) };
       },
     ),
   };
@@ -74,7 +87,12 @@ function group(entries: ReadonlyArray<{ orderId: number; itemIds: number[]; clai
   return [...byOrder];
 }
 
-function receiptsRead(a: CoupangAccount, status: 'RU' | 'UC' | 'CC', from: SeoulDay, to: SeoulDay, token: string): PagedRead<OrderLine> {
+/** Notes each entry's claim for its items, for the box lists read after it in the same turn. */
+function note(seen: ClaimsSeen, entries: ReadonlyArray<{ orderId: number; itemIds: number[]; claim: ItemClaim }>): void {
+  for (const e of entries) for (const id of e.itemIds) seen.set(itemIdOf(e.orderId, id), e.claim);
+}
+
+function receiptsRead(a: CoupangAccount, status: 'RU' | 'UC' | 'CC', from: SeoulDay, to: SeoulDay, token: string, seen: ClaimsSeen = new Map(), then: () => PagedRead<OrderLine> | null = () => null): PagedRead<OrderLine> {
   return {
     request: coupangRequest(
       a,
@@ -83,8 +101,9 @@ function receiptsRead(a: CoupangAccount, status: 'RU' | 'UC' | 'CC', from: Seoul
       (r) => {
         const page = parse('returnRequests.list', a.vendorId, ReceiptList, r);
         const next = page.nextToken ?? '';
-        const after = next === '' ? null : receiptsRead(a, status, from, to, next);
+        const after = next === '' ? then() : receiptsRead(a, status, from, to, next, seen, then);
         const entries = page.data.map((x) => ({ orderId: x.orderId, itemIds: x.returnItems.map((i) => i.vendorItemId), claim: receiptClaim(x) }));
+        note(seen, entries);
         return { items: [], next: ordersOf(a, group(entries), after) };
       },
     ),
@@ -94,7 +113,7 @@ function receiptsRead(a: CoupangAccount, status: 'RU' | 'UC' | 'CC', from: Seoul
 /** `yyyy-MM-ddTHH:mm:ss` in Seoul time. */
 const kstStamp = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 19);
 
-function exchangesRead(a: CoupangAccount, from: number, to: number): PagedRead<OrderLine> {
+function exchangesRead(a: CoupangAccount, from: number, to: number, seen: ClaimsSeen, then: () => PagedRead<OrderLine> | null): PagedRead<OrderLine> {
   return {
     request: coupangRequest(
       a,
@@ -103,15 +122,28 @@ function exchangesRead(a: CoupangAccount, from: number, to: number): PagedRead<O
       (r) => {
         const list = parse('exchangeRequests.list', a.vendorId, ExchangeList, r).data;
         const entries = list.map((x) => ({ orderId: x.orderId, itemIds: x.exchangeItemDtoV1s.map((i) => i.orderItemId), claim: exchangeClaim(x) }));
-        return { items: [], next: ordersOf(a, group(entries), null) };
+        note(seen, entries);
+        return { items: [], next: ordersOf(a, group(entries), then()) };
       },
     ),
   };
 }
 
-function rotating(a: CoupangAccount, turn: Turn, now: number, today: SeoulDay): PagedRead<OrderLine> {
-  if (turn === 'RU' || turn === 'UC' || turn === 'CC') return receiptsRead(a, turn, addSeoulDays(today, -CLAIM_DAYS), today, '');
-  if (turn === 'EXCHANGE') return exchangesRead(a, now - CLAIM_DAYS * DAY + 60_000, now);
+/** The return and exchange claims, then the shipped box lists with those claims on their items. */
+function afterShipping(a: CoupangAccount, now: number, today: SeoulDay): PagedRead<OrderLine> {
+  const seen: ClaimsSeen = new Map();
+  // As far back as the box lists, so a return stays laid over its box while the box is listed
+  // (exchanges can be read only a week back: one older than that shows its box's status once).
+  const claimsFrom = addSeoulDays(today, -OTHER_STATUS_DAYS);
+  const boxes = (i: number): PagedRead<OrderLine> | null => (i < SHIPPED.length ? sheetsRead(a, SHIPPED[i]!, addSeoulDays(today, -OTHER_STATUS_DAYS), today, '', seen, () => boxes(i + 1)) : null);
+  const exchanges = () => exchangesRead(a, now - CLAIM_DAYS * DAY + 60_000, now, seen, () => boxes(0));
+  const completed = () => receiptsRead(a, 'CC', claimsFrom, today, '', seen, exchanges);
+  return receiptsRead(a, 'UC', claimsFrom, today, '', seen, completed);
+}
+
+function rotating(a: CoupangAccount, turn: Exclude<Turn, null>, now: number, today: SeoulDay): PagedRead<OrderLine> {
+  if (turn === 'RU') return receiptsRead(a, turn, addSeoulDays(today, -CLAIM_DAYS), today, '');
+  if (turn === 'AFTER_SHIPPING') return afterShipping(a, now, today);
   return sheetsRead(a, turn, addSeoulDays(today, -OTHER_STATUS_DAYS), today, '');
 }
 
@@ -122,11 +154,9 @@ export const coupangOrders: OrdersCapability = {
     const today = seoulDayOf(now);
     const since = cursor !== null && cursor !== '' && Number.isFinite(Number(cursor)) ? Number(cursor) - DAY : now;
     const from = seoulDayOf(Math.max(Math.min(since, now - ACCEPT_LOOKBACK_DAYS * DAY), now - (MAX_SPAN_DAYS - 1) * DAY));
-    const t = ROTATION[((turn % ROTATION.length) + ROTATION.length) % ROTATION.length]!;
-    return [
-      { read: sheetsRead(a, 'ACCEPT', from, today, ''), cursorWhenDone: String(seoulDayStart(today)) },
-      { read: rotating(a, t, now, today), cursorWhenDone: null },
-    ];
+    const t = ROTATION[((turn % ROTATION.length) + ROTATION.length) % ROTATION.length] ?? null;
+    const accept: OrderRead = { read: sheetsRead(a, 'ACCEPT', from, today, ''), cursorWhenDone: String(seoulDayStart(today)) };
+    return t === null ? [accept] : [accept, { read: rotating(a, t, now, today), cursorWhenDone: null }];
   },
 
   /**

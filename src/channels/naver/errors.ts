@@ -5,6 +5,7 @@
  */
 import type { HttpResponse } from '../../core/http';
 import { ChannelError, type ChannelErrorKind } from '../port';
+import { relayError } from '../relay';
 
 /** ERR-NC-101010: the customer inquiry has an answer already. */
 export const ALREADY_ANSWERED = 'ERR-NC-101010';
@@ -62,6 +63,8 @@ export function naverError(i: Info): ChannelError {
 
 /** The error of a non-2xx answer (`call` 'token' for the token endpoint). */
 export function errorFromResponse(call: string, accountId: string, r: HttpResponse): ChannelError {
+  const relayed = relayError('naver', accountId, call, r);
+  if (relayed) return relayed;
   const status = r.status;
   const { code, message } = status === 0 ? { code: null, message: r.body.slice(0, 300) || null } : errorParts(r.body);
   const said = message ? `: ${message}` : '';
