@@ -30,16 +30,32 @@ export function fingerprint(l: OrderLine): string {
 
 const keyOf = (l: OrderLine) => `${l.partnerId}|${l.itemId}`;
 
+/**
+ * What is kept of a line: its fingerprint, and the claim's number after a `#` when the line knew
+ * it. Some channels say one state by two reads, one of which knows the claim's number (Coupang's
+ * cancel receipts) and one which does not (its ordersheets): the number is news once, and a read
+ * without it does not take it back (the claims step needs it to answer the claim).
+ */
+const recordOf = (l: OrderLine): string => (l.claimCode ? `${fingerprint(l)}#${l.claimCode}` : fingerprint(l));
+
 /** The lines the tab does not have as they are now. */
 export function changedLines(lines: readonly OrderLine[], recent: RecentOrders): OrderLine[] {
-  return lines.filter((l) => recent[keyOf(l)]?.[0] !== fingerprint(l));
+  return lines.filter((l) => {
+    const kept = recent[keyOf(l)]?.[0];
+    if (kept === undefined) return true;
+    return l.claimCode ? kept !== recordOf(l) : kept.split('#')[0] !== fingerprint(l);
+  });
 }
 
 /** The record after `written` reached the tab at `now`: newest kept, old and excess dropped. */
 export function remember(recent: RecentOrders, written: readonly OrderLine[], now: number): RecentOrders {
   const next: RecentOrders = {};
   for (const [k, v] of Object.entries(recent)) if (now - v[1] < KEEP_MS) next[k] = v;
-  for (const l of written) next[keyOf(l)] = [fingerprint(l), now];
+  for (const l of written) {
+    // A line without the claim's number keeps the number its state was last given with.
+    const before = next[keyOf(l)]?.[0];
+    next[keyOf(l)] = [!l.claimCode && before?.split('#')[0] === fingerprint(l) ? before : recordOf(l), now];
+  }
   if (JSON.stringify(next).length <= MAX_BYTES) return next;
   // Too many for one cache value: keep the newest that fit. A dropped line costs one read of
   // the tab when it is seen again, never a missed line.
