@@ -8,6 +8,7 @@ import type { ChannelId } from '../core/order';
 import type { KeyValueStore } from '../core/ports';
 import type { ApiKeyField } from './port';
 import { object } from '../core/particle';
+import { readStoredJson } from '../core/stored-json';
 
 export type ApiKeys = Readonly<Record<string, string>>;
 
@@ -19,14 +20,7 @@ const stored = z.record(z.string(), z.string());
 
 /** The partner's keys, or null when none are kept (or the entry is damaged: connect again). */
 export function readApiKeys(store: KeyValueStore, channel: ChannelId, partnerId: string): ApiKeys | null {
-  const text = store.get(apiKeysKey(channel, partnerId));
-  if (!text) return null;
-  try {
-    const parsed = stored.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return readStoredJson(stored, store.get(apiKeysKey(channel, partnerId)));
 }
 
 export function saveApiKeys(store: KeyValueStore, channel: ChannelId, partnerId: string, keys: ApiKeys): void {

@@ -26,6 +26,7 @@ import { adminBulk, adminGet, adminSingle, seg } from './admin-request';
 import type { Cafe24Connection } from './connection';
 import { cafe24DateTime, parse } from './schemas';
 import { cafe24Request } from './transport';
+import { readStoredJson } from '../../core/stored-json';
 
 const PAGE = 100;
 const MAX_OFFSET = 8000;
@@ -99,15 +100,7 @@ const CursorSchema = z.object({
   top: z.record(z.string(), z.number()).optional(),
 });
 
-function readCursor(text: string | null): Cursor | null {
-  if (!text) return null;
-  try {
-    const r = CursorSchema.safeParse(JSON.parse(text));
-    return r.success ? r.data : null;
-  } catch {
-    return null;
-  }
-}
+const readCursor = (text: string | null): Cursor | null => readStoredJson(CursorSchema, text);
 
 /** "6:3672" ↔ board 6, article 3672. */
 const idOf = (board: number, article: number) => `${board}:${article}`;

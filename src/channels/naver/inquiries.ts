@@ -28,6 +28,7 @@ import { ALREADY_ANSWERED, errorParts } from './errors';
 import { kstIso } from './requests';
 import { readJson } from './schemas';
 import { naverRequest, signed, type NaverSession } from './transport';
+import { readStoredJson } from '../../core/stored-json';
 
 export const QNA_PAGE = 100;
 export const INQUIRY_PAGE = 200;
@@ -198,15 +199,7 @@ interface Plan {
 const CursorSchema = z.object({ qna: z.number().nullable(), inq: z.number().nullable() });
 type Cursor = z.output<typeof CursorSchema>;
 
-function readCursor(text: string | null): Cursor | null {
-  if (!text) return null;
-  try {
-    const r = CursorSchema.safeParse(JSON.parse(text));
-    return r.success ? r.data : null;
-  } catch {
-    return null;
-  }
-}
+const readCursor = (text: string | null): Cursor | null => readStoredJson(CursorSchema, text);
 
 /** From where a collect reads a list: 7 days back, or to the oldest open question (within 30 days). */
 export function windowStart(openAt: number | null, now: number): number {
