@@ -57,6 +57,7 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
     ...(localAddress ? { localAddress } : {}),
     timeoutMs: number('RELAY_TIMEOUT_MS', 30_000),
     windowMs: number('RELAY_WINDOW_S', 300) * 1000,
+    ...(env.CAFE24_WEBHOOK_KEY ? { webhookKey: env.CAFE24_WEBHOOK_KEY } : {}),
   };
   return { options, port: number('PORT', 8080), host: env.RELAY_LISTEN ?? (local ? '127.0.0.1' : '0.0.0.0'), local, warnings };
 }

@@ -22,6 +22,9 @@ import {
   RELAY_FORWARD_PATH,
   RELAY_HEADER,
   RELAY_HEALTH_PATH,
+  RELAY_NEWS_PATH,
+  RELAY_SELF_HOST,
+  RELAY_WEBHOOK_PATH,
   RELAY_WINDOW_MS,
   TIMESTAMP_PATTERN,
   type RelayErrorKind,
@@ -29,6 +32,7 @@ import {
 } from '../src/channels/relay-wire';
 import { NonceSet } from './nonces';
 import { logLine } from './log';
+import { parseQuestion, WebhookBoard } from './webhooks';
 
 /** How one allowed host is reached: in production https://{host}:443; locally a loopback fake. */
 export interface Upstream {
@@ -54,10 +58,19 @@ export interface RelayOptions {
   readonly now?: () => number;
   /** One line per request; default stdout. */
   readonly log?: (line: string) => void;
+  /**
+   * The secret set for Cafe24's webhooks in the developer centre (CAFE24_WEBHOOK_KEY), which
+   * Cafe24 sends as `x-api-key`; unset: the relay takes no webhooks (and tells the add-on so).
+   */
+  readonly webhookKey?: string;
+  /** Where webhooks are remembered (a test passes its own, with a known boot). */
+  readonly board?: WebhookBoard;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
+/** A webhook or a news question is small; anything bigger is not one. */
+const MAX_SMALL_BODY = 256 * 1024;
 
 /** Never forwarded, whatever the add-on asks: hop-by-hop, or set by the relay itself. */
 const DROPPED_REQUEST_HEADERS = new Set(['host', 'content-length', 'content-type', 'connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-authorization', 'proxy-connection', 'expect']);
@@ -91,6 +104,8 @@ export function createRelay(o: RelayOptions): Relay {
   const log = o.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const nonces = new NonceSet(o.maxNonces ?? 100_000);
   const key = Buffer.from(o.secret, 'utf8');
+  const board = o.board ?? new WebhookBoard();
+  const webhookKey = o.webhookKey ? Buffer.from(o.webhookKey, 'utf8') : null;
   // Connections to the marketplaces are reused: behind Cloud NAT every new connection to the
   // same address takes a NAT port for minutes, and a burst of fetchAll rounds would run out of
   // them. Idle ones are closed after 15 s, well before a server would drop them.
@@ -122,9 +137,32 @@ export function createRelay(o: RelayOptions): Relay {
       done(200, null);
       return;
     }
+    if (url === RELAY_WEBHOOK_PATH || url === RELAY_NEWS_PATH) {
+      host = RELAY_SELF_HOST;
+      path = url;
+      if (method !== 'POST') {
+        req.resume();
+        return refuse(new Refusal('method', 'only POST'));
+      }
+      readBody(req, MAX_SMALL_BODY).then(
+        (body) => {
+          try {
+            const answer = url === RELAY_WEBHOOK_PATH ? hearWebhook(req, body) : news(req, body);
+            res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+            res.end(JSON.stringify(answer));
+            done(200, null);
+          } catch (e) {
+            if (e instanceof Refusal) return refuse(e);
+            throw e;
+          }
+        },
+        (e: unknown) => refuse(e instanceof Refusal ? e : new Refusal('malformed', 'the body could not be read')),
+      );
+      return;
+    }
     if (url !== RELAY_FORWARD_PATH) {
       req.resume();
-      return refuse(new Refusal('not-found', `only ${RELAY_FORWARD_PATH} and ${RELAY_HEALTH_PATH}`));
+      return refuse(new Refusal('not-found', `only ${RELAY_FORWARD_PATH}, ${RELAY_NEWS_PATH}, ${RELAY_WEBHOOK_PATH} and ${RELAY_HEALTH_PATH}`));
     }
     if (!isRelayMethod(method)) {
       req.resume();
@@ -148,8 +186,39 @@ export function createRelay(o: RelayOptions): Relay {
     );
   };
 
+  /**
+   * Cafe24's delivery: its `x-api-key` must be the app's webhook secret. Answered at once, with
+   * nothing but the mall and the kind kept; an event of no use to the add-on is taken and dropped.
+   */
+  function hearWebhook(req: http.IncomingMessage, body: Buffer): { ok: true } {
+    if (!webhookKey) throw new Refusal('not-found', 'this relay takes no Cafe24 webhooks (CAFE24_WEBHOOK_KEY is not set)');
+    const given = header(req, 'x-api-key');
+    const givenBytes = Buffer.from(given ?? '', 'utf8');
+    if (given === null || givenBytes.length !== webhookKey.length || !timingSafeEqual(givenBytes, webhookKey)) throw new Refusal('signature', 'x-api-key is not the webhook key set for the app');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new Refusal('malformed', 'the webhook body is not JSON');
+    }
+    const heard = board.hear(parsed, now());
+    if (heard.kind === 'malformed') throw new Refusal('malformed', heard.message);
+    return { ok: true };
+  }
+
+  /** The add-on's minute question: signed like a forward, to the relay itself. */
+  function news(req: http.IncomingMessage, body: Buffer): ReturnType<WebhookBoard['answer']> {
+    const target = verify(req, 'POST', body, 'self');
+    if (target.path !== RELAY_NEWS_PATH) throw new Refusal('path', `${RELAY_HEADER.path}: ${RELAY_NEWS_PATH} expected`);
+    const q = parseQuestion(body);
+    if (typeof q === 'string') throw new Refusal('malformed', q);
+    return board.answer(q, webhookKey !== null);
+  }
+
   /** The signed target, or a refusal; a nonce is remembered only once the rest holds. */
-  function verify(req: http.IncomingMessage, method: string, body: Buffer): { host: RelayHost; path: string } {
+  function verify(req: http.IncomingMessage, method: string, body: Buffer): { host: RelayHost; path: string };
+  function verify(req: http.IncomingMessage, method: string, body: Buffer, to: 'self'): { host: string; path: string };
+  function verify(req: http.IncomingMessage, method: string, body: Buffer, to?: 'self'): { host: string; path: string } {
     const host = header(req, RELAY_HEADER.host);
     const path = header(req, RELAY_HEADER.path);
     const timestamp = header(req, RELAY_HEADER.timestamp);
@@ -166,7 +235,7 @@ export function createRelay(o: RelayOptions): Relay {
     if (!timingSafeEqual(expected, Buffer.from(signature, 'hex'))) throw new Refusal('signature', 'the signature does not match (is RELAY_SECRET the same at both ends?)');
     const at = Number(timestamp);
     if (Math.abs(now() - at) > windowMs) throw new Refusal('expired', `the timestamp is more than ${windowMs / 1000} s from the relay's clock`);
-    if (!isRelayHost(host)) throw new Refusal('host', 'the relay forwards only to api.commerce.naver.com and api-gateway.coupang.com');
+    if (to === 'self' ? host !== RELAY_SELF_HOST : !isRelayHost(host)) throw new Refusal('host', to === 'self' ? `${RELAY_HEADER.host}: ${RELAY_SELF_HOST} expected` : 'the relay forwards only to api.commerce.naver.com and api-gateway.coupang.com');
     const problem = pathProblem(path);
     if (problem) throw new Refusal('path', `${RELAY_HEADER.path}: ${problem}`);
     const seen = nonces.add(nonce, at + windowMs, now());

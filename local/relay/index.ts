@@ -5,11 +5,11 @@
  * error), leaving from 127.0.0.2, the address the fakes register, while the runtime's UrlFetchApp
  * connects from 127.0.0.1. So a relayed call passes a fake's IP check and a direct one does not.
  */
-import type * as http from 'node:http';
+import * as http from 'node:http';
 import type { Network } from '../runtime/network';
 import { LOCAL_EGRESS_ADDRESS, LOCAL_RELAY_SECRET } from '../../relay/config';
 import { createRelay, DEFAULT_TIMEOUT_MS } from '../../relay/server';
-import { RELAY_ERROR_STATUS, RELAY_HEADER } from '../../src/channels/relay-wire';
+import { RELAY_ERROR_STATUS, RELAY_HEADER, RELAY_WEBHOOK_PATH } from '../../src/channels/relay-wire';
 
 /** Shaped like a Cloud Run service URL, so the manifest's https://*.run.app/ allows it as it will the real one. */
 export const LOCAL_RELAY_HOST = 'marketplace-relay-000000000000.asia-northeast3.run.app';
@@ -23,7 +23,7 @@ export interface LocalRelay {
   readonly lines: string[];
 }
 
-export async function serveRelay(network: Network, opts: { readonly now: () => number; readonly secret?: string; readonly timeoutMs?: number }): Promise<LocalRelay> {
+export async function serveRelay(network: Network, opts: { readonly now: () => number; readonly secret?: string; readonly timeoutMs?: number; readonly webhookKey?: string }): Promise<LocalRelay> {
   const secret = opts.secret ?? LOCAL_RELAY_SECRET;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const lines: string[] = [];
@@ -33,6 +33,7 @@ export async function serveRelay(network: Network, opts: { readonly now: () => n
     now: opts.now,
     timeoutMs,
     localAddress: LOCAL_EGRESS_ADDRESS,
+    ...(opts.webhookKey ? { webhookKey: opts.webhookKey } : {}),
     // The relay logs a request just after answering it: a timed-out one is logged as such.
     log: (line) => {
       if (timedOut > 0) {
@@ -73,4 +74,21 @@ function withSimulatedTimeout(res: http.ServerResponse, timeoutMs: number, onTim
     onTimeout();
     return end(JSON.stringify({ relayError: 'upstream-timeout', message: `the marketplace did not answer within ${timeoutMs / 1000} s` }));
   }) as typeof res.end;
+}
+
+/**
+ * A channel's webhook delivery, POSTed to the local relay's webhook path as the channel would to
+ * the relay's public URL; resolves with the relay's status (0: it could not be reached).
+ */
+export function deliverWebhook(network: Network, d: { readonly headers: Readonly<Record<string, string>>; readonly body: string }): Promise<number> {
+  const port = network.resolve(LOCAL_RELAY_HOST);
+  if (port === undefined) return Promise.resolve(0);
+  return new Promise((resolve) => {
+    const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: RELAY_WEBHOOK_PATH, headers: { ...d.headers, host: LOCAL_RELAY_HOST, 'content-length': String(Buffer.byteLength(d.body)) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', () => resolve(0));
+    req.end(d.body);
+  });
 }

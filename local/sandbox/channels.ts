@@ -1,5 +1,5 @@
 import type * as http from 'node:http';
-import { createCafe24Fake, defaultSeed, type Cafe24FakeOptions, type FaultInput } from '../fakes/cafe24';
+import { createCafe24Fake, defaultSeed, type Cafe24FakeOptions, type FaultInput, type WebhookDelivery } from '../fakes/cafe24';
 import { strictFromEnv } from '../fakes/cafe24/options';
 import { createCoupangFake, defaultSeed as coupangDefaultSeed, type CoupangOptionsInput, type FaultInput as CoupangFault } from '../fakes/coupang';
 import { createNaverFake, defaultSeed as naverDefaultSeed, NAVER_HOST, type FaultInput as NaverFault } from '../fakes/naver';
@@ -20,6 +20,8 @@ export interface ChannelFake {
   requestLogDropped(): number;
   control(action: string, args: unknown[]): unknown;
   fault(target: string, fault: Record<string, unknown>): unknown;
+  /** The channel's webhooks, when the scenario turned them on: the host carries each delivery. */
+  readonly webhooks?: { readonly apiKey: string; onDelivery(sink: (d: WebhookDelivery) => void): void };
 }
 
 export type ChannelFactory = (seed: unknown, clock: () => number) => ChannelFake;
@@ -37,26 +39,34 @@ export interface Cafe24ChannelSetup {
   seed: unknown;
   strict?: Cafe24FakeOptions['strict'];
   limits?: Cafe24FakeOptions['limits'];
+  webhooks?: Cafe24FakeOptions['webhooks'];
 }
+
+/** The webhook secret of the local app, shared by the fake and the local relay. */
+export const LOCAL_WEBHOOK_KEY = 'local-cafe24-webhook-key';
 
 export function cafe24Setup(value: unknown): Cafe24ChannelSetup {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || !('seed' in value)) return { seed: value };
-  const { seed, strict, limits, ...rest } = value as Record<string, unknown>;
+  const { seed, strict, limits, webhooks, ...rest } = value as Record<string, unknown>;
   const unknown = Object.keys(rest);
-  if (unknown.length > 0) throw new Error(`channels.cafe24: unknown key ${unknown.join(', ')} (known: seed, strict, limits)`);
-  return { seed, strict: strict as Cafe24ChannelSetup['strict'], limits: limits as Cafe24ChannelSetup['limits'] };
+  if (unknown.length > 0) throw new Error(`channels.cafe24: unknown key ${unknown.join(', ')} (known: seed, strict, limits, webhooks)`);
+  // `"webhooks": true` is the fake's defaults with the local app's key.
+  const hooks = webhooks === true ? { apiKey: LOCAL_WEBHOOK_KEY } : webhooks === false || webhooks == null ? undefined : { apiKey: LOCAL_WEBHOOK_KEY, ...(webhooks as object) };
+  return { seed, strict: strict as Cafe24ChannelSetup['strict'], limits: limits as Cafe24ChannelSetup['limits'], ...(hooks ? { webhooks: hooks as Cafe24ChannelSetup['webhooks'] } : {}) };
 }
 
 const cafe24: ChannelFactory = (value, clock) => {
-  const { seed, strict, limits } = cafe24Setup(value);
+  const { seed, strict, limits, webhooks } = cafe24Setup(value);
   // "default" (or null) stands for the built-in three partner malls.
   // The sandbox keeps every request: a reader of channels.json must see the first ones too.
-  const fake = createCafe24Fake({ clock, seed: seed === 'default' || seed == null ? defaultSeed : seed, strict: { ...strictFromEnv(), ...strict }, limits, maxLogEntries: Number.POSITIVE_INFINITY });
+  const fake = createCafe24Fake({ clock, seed: seed === 'default' || seed == null ? defaultSeed : seed, strict: { ...strictFromEnv(), ...strict }, limits, maxLogEntries: Number.POSITIVE_INFINITY, ...(webhooks ? { webhooks } : {}) });
   return {
     hosts: ['*.cafe24api.com'],
     listener: (req, res) => fake.handle(req, res),
-    // With the switches it ran under, so channels.json says which reading of the reference it was.
-    state: () => ({ ...fake.state(), strict: fake.options.strict }),
+    ...(webhooks ? { webhooks: { apiKey: webhooks.apiKey, onDelivery: (sink: (d: WebhookDelivery) => void) => fake.onWebhook(sink) } } : {}),
+    // With the switches it ran under, so channels.json says which reading of the reference it was;
+    // and every webhook the mall sent (lost ones marked), as Cafe24's webhook log would list them.
+    state: () => ({ ...fake.state(), strict: fake.options.strict, ...(webhooks ? { webhooks: fake.webhookDeliveries().map(({ headers: _h, body, ...d }) => ({ ...d, body: JSON.parse(body) as unknown })) } : {}) }),
     requestLog: () => fake.requestLog(),
     requestLogDropped: () => fake.requestLogDropped(),
     control(action, args) {

@@ -5,7 +5,7 @@ import { Runtime, type ExecutionRecord } from '../runtime/runtime';
 import type { Manifest } from '../runtime/services/registry';
 import { createWorld } from '../runtime/world';
 import { setScriptPropertiesByHand } from '../runtime/services/properties';
-import { serveRelay, type LocalRelay } from '../relay';
+import { deliverWebhook, serveRelay, type LocalRelay } from '../relay';
 import { channelFactories, type ChannelFake } from './channels';
 import { resolveTime, parseOffset, ScenarioError, type Scenario, type ScenarioEvent } from './scenario';
 import { renderOutputs, type OutputFile, type ScenarioCall } from './outputs';
@@ -101,8 +101,12 @@ export async function openSandbox(s: Scenario, opts: Pick<SandboxOptions, 'bundl
   }
   // The relay reaches the fakes through the network's routes, so it starts after them; the
   // project's owner has set its address and secret in the script properties.
-  const relay = s.relay ? await serveRelay(rt.network, { now: () => rt.now() }) : null;
+  const hooks = [...channels.values()].flatMap((c) => (c.webhooks ? [c.webhooks] : []));
+  const relay = s.relay ? await serveRelay(rt.network, { now: () => rt.now(), ...(hooks[0] ? { webhookKey: hooks[0].apiKey } : {}) }) : null;
   if (relay) setScriptPropertiesByHand(world, { RELAY_URL: relay.url, RELAY_SECRET: relay.secret });
+  // A channel's webhook reaches the relay when it is due in simulated time (none without a relay:
+  // the app's webhook URL points at it).
+  for (const h of hooks) h.onDelivery((d) => relay && rt.at(d.at, async () => void (await deliverWebhook(rt.network, d))));
   const result: SandboxResult = { runtime: rt, sheets, channels, relay, eventErrors: [], calls: [], checkpoints: [], end };
 
   if (s.install) {

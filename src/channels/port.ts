@@ -15,6 +15,7 @@ import type { InquirySeen } from '../core/inquiries';
 import type { Carrier, ChannelId, OrderLine } from '../core/order';
 import type { Partner } from '../core/partner';
 import type { Clock, HttpPort, KeyValueStore, LockPort } from '../core/ports';
+import type { NewsAnswer, NewsQuestion } from './relay-wire';
 
 /** A partner's account at its channel, made from the partner row by the channel (validated). */
 export interface ChannelAccount {
@@ -101,9 +102,19 @@ export type Outcome<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly error: ChannelError; readonly deferred: boolean };
 
+/**
+ * Plain requests of no account (the relay's news) sent in the first fetchAll of a run of
+ * channel requests, so they cost no round trip of their own; each is sent once, never retried,
+ * and `answered` gets their answers in order (status 0: no answer).
+ */
+export interface Alongside {
+  readonly requests: readonly HttpRequest[];
+  answered(responses: readonly HttpResponse[]): void;
+}
+
 /** Sends requests (any accounts, any channels) and answers each, in order. */
 export interface Gateway {
-  run<T>(requests: readonly ChannelRequest<T>[]): Outcome<T>[];
+  run<T>(requests: readonly ChannelRequest<T>[], alongside?: Alongside): Outcome<T>[];
 }
 
 /** What to do with one answer (see each channel's retry rules). */
@@ -164,6 +175,8 @@ export interface TransportDeps {
  */
 export interface RelayPort {
   forward(request: HttpRequest): HttpRequest;
+  /** A signed POST of JSON `payload` to the relay's own `path` (its Cafe24 news), forwarded nowhere. */
+  own(path: string, payload: string): HttpRequest;
 }
 
 // ---------------------------------------------------------------- capabilities
@@ -184,12 +197,28 @@ export interface OrderRead {
   readonly cursorWhenDone: string | null;
 }
 
+/**
+ * How deep a collect looks for claims on orders older than its order read (Cafe24 lists those by
+ * claim date, one date type a request): not at all, the date type whose turn it is, or all.
+ */
+export type ClaimDepth = 'none' | 'turn' | 'all';
+
+/** What one collect reads; a channel whose order feed carries its claims reads it whole. */
+export interface CollectScope {
+  /** The orders since the cursor (false: only claims, the orders were read this run already). */
+  readonly orders: boolean;
+  readonly claims: ClaimDepth;
+  /** Advances by one each backstop period: which claim date type is read in turn. */
+  readonly claimTurn: number;
+}
+
 export interface OrdersCapability {
   /**
    * The reads of one collect. `cursor` null: never collected (the channel picks how far back).
-   * `turn` advances by one each minute, for what a channel reads in rotation.
+   * `turn` advances by one each minute, for what a channel reads in rotation. Without `scope`:
+   * the orders and the claim date type of this `turn`.
    */
-  collect(account: ChannelAccount, cursor: string | null, now: number, turn: number): readonly OrderRead[];
+  collect(account: ChannelAccount, cursor: string | null, now: number, turn: number, scope?: CollectScope): readonly OrderRead[];
   /**
    * Reads given orders again, whole; each request names the orders it answers for. `items` are
    * the order items the caller has in hand: a channel that reads by item, not by order (Naver's
@@ -460,4 +489,17 @@ export interface SalesChannel {
   readonly claims?: ClaimsCapability;
   readonly confirm?: ConfirmCapability;
   readonly inquiries?: InquiriesCapability;
+  readonly webhooks?: WebhookCapability;
+}
+
+/**
+ * A channel whose webhooks our relay hears: once a minute the sync asks the relay which accounts
+ * have news (in the run's first fetchAll), reads those now and the quiet ones on its backstop
+ * cadence (src/jobs/order-cadence.ts).
+ */
+export interface WebhookCapability {
+  /** The question for these accounts (their `accountId`s), signed for the relay. */
+  request(relay: RelayPort, question: NewsQuestion): HttpRequest;
+  /** The relay's answer, or why there is none (then every account is read as without a relay). */
+  read(response: HttpResponse): { readonly ok: true; readonly answer: NewsAnswer } | { readonly ok: false; readonly why: string };
 }

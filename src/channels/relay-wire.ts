@@ -14,6 +14,15 @@
 /** The relay's paths: the one it forwards on, and its health check (Cloud Run reserves paths ending in "z"). */
 export const RELAY_FORWARD_PATH = '/forward';
 export const RELAY_HEALTH_PATH = '/health';
+/** Where Cafe24 delivers its webhooks (checked with the app's `x-api-key`, answered 200 at once). */
+export const RELAY_WEBHOOK_PATH = '/cafe24/webhook';
+/** Where the add-on asks, once a minute, which of its malls have news (signed like a forward). */
+export const RELAY_NEWS_PATH = '/cafe24/news';
+/**
+ * The host a news request signs in place of a marketplace's: the relay's own, whatever address
+ * it is reached at (Cloud Run URL, a custom domain), so the signature never depends on it.
+ */
+export const RELAY_SELF_HOST = 'relay';
 
 export const RELAY_HEADER = {
   host: 'x-relay-host',
@@ -41,6 +50,55 @@ export type RelayMethod = (typeof RELAY_METHODS)[number];
 
 export function isRelayMethod(method: string): method is RelayMethod {
   return (RELAY_METHODS as readonly string[]).includes(method);
+}
+
+/**
+ * What a Cafe24 webhook says, as the relay keeps it: which kind of thing changed at a mall. The
+ * relay keeps no payload (no buyer, no order), only the mall, the kind and when.
+ */
+export const NEWS_KINDS = ['orders', 'claims', 'stock', 'products', 'app'] as const;
+export type NewsKind = (typeof NEWS_KINDS)[number];
+
+/** Cafe24's event numbers (cafe24-api.md §10) by what they tell the add-on. */
+export const CAFE24_EVENT_KINDS: Readonly<Record<number, NewsKind>> = {
+  90023: 'orders', // order placed
+  90024: 'orders', // shipping status changed
+  90071: 'orders', // bulk shipping status change
+  90025: 'orders', // payment status changed
+  90026: 'claims', // cancellation status changed
+  90072: 'claims', // bulk cancellation change
+  90027: 'claims', // return status changed
+  90074: 'claims', // bulk return change
+  90075: 'stock', // variant inventory changed
+  90150: 'stock', // sold-out status changed
+  90001: 'products',
+  90002: 'products',
+  90041: 'products',
+  90003: 'products',
+  90022: 'products',
+  90077: 'app', // app deleted from the mall
+  90078: 'app', // app expired
+  90079: 'app', // app renewed
+};
+
+/** The add-on's question: news after `after` (null: never asked) for these malls. */
+export interface NewsQuestion {
+  readonly after: { readonly boot: string; readonly seq: number } | null;
+  readonly malls: readonly string[];
+}
+
+/**
+ * The relay's answer. `boot` names this run of the relay: another boot than the add-on's `after`
+ * means what was heard before it is gone (`gap`), so every mall may have news. `listening`: the
+ * relay has a webhook key, so webhooks can arrive at all. Per mall asked: when a webhook of it
+ * was last heard in this boot (null: never) and the kinds heard after `after`.
+ */
+export interface NewsAnswer {
+  readonly boot: string;
+  readonly seq: number;
+  readonly listening: boolean;
+  readonly gap: boolean;
+  readonly malls: Readonly<Record<string, { readonly heardAt: number | null; readonly news: readonly NewsKind[] }>>;
 }
 
 /** How far a request's timestamp may be from the relay's clock, either way. */

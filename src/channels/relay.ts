@@ -13,7 +13,7 @@ import type { HttpRequest } from '../core/http';
 import type { Clock } from '../core/ports';
 import type { ChannelId } from '../core/order';
 import { ChannelError, type RelayPort } from './port';
-import { canonicalString, FORWARDED_HEADER_PREFIX, RELAY_FORWARD_PATH, RELAY_HEADER, relayErrorOf, type RelayErrorKind } from './relay-wire';
+import { canonicalString, FORWARDED_HEADER_PREFIX, RELAY_FORWARD_PATH, RELAY_HEADER, RELAY_SELF_HOST, relayErrorOf, type RelayErrorKind } from './relay-wire';
 
 export interface RelaySettings {
   /** The relay's base URL, no trailing slash (https://marketplace-relay-….asia-northeast3.run.app). */
@@ -79,26 +79,26 @@ export function splitUrl(url: string): { host: string; path: string } {
 
 export function relayPort(settings: RelaySettings, deps: RelayDeps): RelayPort {
   const endpoint = settings.url + RELAY_FORWARD_PATH;
+  /** The relay's headers signing `method host path` and the body. */
+  const signed = (method: string, host: string, path: string, payload: string): Record<string, string> => {
+    const timestamp = String(deps.clock.now());
+    const nonce = deps.nonce();
+    const signature = deps.hmacSha256Hex(settings.secret, canonicalString({ method: method.toUpperCase(), host, path, timestamp, nonce, bodySha256: deps.sha256Hex(payload) }));
+    return { [RELAY_HEADER.host]: host, [RELAY_HEADER.path]: path, [RELAY_HEADER.timestamp]: timestamp, [RELAY_HEADER.nonce]: nonce, [RELAY_HEADER.signature]: signature };
+  };
   return {
+    own(path: string, payload: string): HttpRequest {
+      return { method: 'post', url: settings.url + path, headers: signed('POST', RELAY_SELF_HOST, path, payload), payload, contentType: 'application/json' };
+    },
     forward(request: HttpRequest): HttpRequest {
       const { host, path } = splitUrl(request.url);
-      const timestamp = String(deps.clock.now());
-      const nonce = deps.nonce();
-      const signature = deps.hmacSha256Hex(
-        settings.secret,
-        canonicalString({ method: request.method.toUpperCase(), host, path, timestamp, nonce, bodySha256: deps.sha256Hex(request.payload ?? '') }),
-      );
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(request.headers)) {
         const lower = name.toLowerCase();
         // Content-Type rides as itself, so UrlFetchApp treats it as it would on a direct call.
         headers[lower === 'content-type' ? name : FORWARDED_HEADER_PREFIX + lower] = value;
       }
-      headers[RELAY_HEADER.host] = host;
-      headers[RELAY_HEADER.path] = path;
-      headers[RELAY_HEADER.timestamp] = timestamp;
-      headers[RELAY_HEADER.nonce] = nonce;
-      headers[RELAY_HEADER.signature] = signature;
+      Object.assign(headers, signed(request.method, host, path, request.payload ?? ''));
       const out: { -readonly [K in keyof HttpRequest]: HttpRequest[K] } = { method: request.method, url: endpoint, headers };
       if (request.payload !== undefined) out.payload = request.payload;
       if (request.contentType !== undefined) out.contentType = request.contentType;

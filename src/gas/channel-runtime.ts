@@ -51,6 +51,8 @@ export function redirectUri(): string {
 export interface ChannelRuntime {
   store: KeyValueStore;
   gateway: ChannelGateway;
+  /** The relay, read from the script properties when first asked (null: none, or set wrongly). */
+  relay(): RelayPort | null;
 }
 
 /** Everything a job needs to talk to the channels in this execution, spending at most `budgetMs`. */
@@ -72,5 +74,5 @@ export function channelRuntime(budgetMs: number, cache: CachePort = documentCach
   };
   // The caller saves the pacing state with its own cache entries: one write a run.
   const gateway = new ChannelGateway({ http, sleeper, clock, cache, transports: supportedChannels().map((c) => c.transport(deps)), deadline: clock.now() + budgetMs, deferSave: true });
-  return { store, gateway };
+  return { store, gateway, relay: scriptRelay };
 }

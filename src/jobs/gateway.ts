@@ -1,7 +1,7 @@
 import type { HttpRequest, HttpResponse } from '../core/http';
 import type { CachePort, Clock, HttpPort, Sleeper } from '../core/ports';
 import type { ChannelAccount } from '../channels/port';
-import { ChannelError, endsConnection, type ChannelRequest, type ChannelSession, type Gateway, type Outcome, type Transport } from '../channels/port';
+import { ChannelError, endsConnection, type Alongside, type ChannelRequest, type ChannelSession, type Gateway, type Outcome, type Transport } from '../channels/port';
 
 /**
  * Runs channel calls for many accounts of every channel at once. Each round sends, in one
@@ -62,8 +62,10 @@ export class ChannelGateway implements Gateway {
     this.d.deadline = Math.min(this.d.deadline, at);
   }
 
-  run<T>(requests: readonly ChannelRequest<T>[]): Outcome<T>[] {
+  run<T>(requests: readonly ChannelRequest<T>[], alongside?: Alongside): Outcome<T>[] {
     const out: Outcome<T>[] = new Array<Outcome<T>>(requests.length);
+    /** Plain requests still to go: in the first round that sends anything, or alone at the end. */
+    let extra: readonly HttpRequest[] = alongside?.requests ?? [];
     let pending: Pending<T>[] = requests.map((req, index) => {
       const transport = this.transportOf(req.account);
       return { index, req, transport, history: transport.firstTry(), readyAt: 0 };
@@ -128,9 +130,14 @@ export class ChannelGateway implements Gateway {
       batch = built.map((b) => b.p);
       const sessionsUsed = built.map((b) => b.session);
       const sent: HttpRequest[] = built.map((b) => b.request);
-      const responses = this.d.http.executeAll(sent);
+      const all = this.d.http.executeAll(extra.length > 0 ? [...sent, ...extra] : sent);
       this.rounds++;
       this.requests += batch.length;
+      const responses = all.slice(0, sent.length);
+      if (extra.length > 0) {
+        extra = [];
+        alongside!.answered(all.slice(sent.length));
+      }
       const at = this.d.clock.now();
       this.observe(batch, responses, pacing, now, at);
       const done = new Set<Pending<T>>();
@@ -177,6 +184,10 @@ export class ChannelGateway implements Gateway {
         }
       });
       pending = pending.filter((p) => !done.has(p));
+    }
+    if (extra.length > 0) {
+      alongside!.answered(this.d.http.executeAll(extra));
+      this.rounds++;
     }
     if (!this.d.deferSave) this.d.cache.putAll(this.ratesToSave(), RATE_TTL_S);
     return out;

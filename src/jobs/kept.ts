@@ -146,6 +146,10 @@ export const AUTO_ACCEPT_CANCEL_KEY = 'autoAcceptCancel';
  * its channel before anything is sent again: an answer is never posted twice.
  */
 export const INQUIRY_POSTS_KEY = 'inquiries.posts';
+/** Cache: which malls the minute reads, from the relay's webhook news (src/jobs/order-cadence.ts). */
+export const CADENCE_KEY = 'orders.cadence';
+/** Document property: minutes between two reads of a quiet mall, and of its claim dates (default 10). */
+export const BACKSTOP_MINUTES_KEY = 'backstopMinutes';
 /** Document property: minutes between two reads of each account's inquiries (default 10). */
 export const INQUIRY_MINUTES_KEY = 'inquiryMinutes';
 /** The unique id of this document's sync trigger. */

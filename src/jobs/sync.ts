@@ -10,7 +10,8 @@
  * onEdit of the partners tab, and at most ten minutes old), and order lines the tab already has
  * as they are (fingerprints kept between runs) are not written again.
  */
-import { endsConnection, type ChannelAccount } from '../channels/port';
+import { endsConnection, type ChannelAccount, type RelayPort } from '../channels/port';
+import type { NewsAnswer } from '../channels/relay-wire';
 import { channelOf, supportedChannels } from '../channels/registry';
 import type { OrderLine } from '../core/order';
 import type { Partner } from '../core/partner';
@@ -20,12 +21,13 @@ import type { PartnerRead } from '../sheet/partners';
 import type { Lang } from '../sheet/schema';
 import { accountOf, isConnected, reconnectReason } from './accounts';
 import type { ClaimsStepInput, ClaimsStepReport } from './claims';
-import { collectOrders, commitCursors } from './collect-orders';
+import { collectOrders, commitCursors, type NewsQuestionOf } from './collect-orders';
+import { afterRun, backstopMinutes, firstReads, leftToWebhooks, newsReads, parseCadence, settingsOf, type CadenceInput, type ReadScope } from './order-cadence';
 import { confirmOrders } from './confirm-orders';
 import type { ChannelGateway } from './gateway';
 import { healthAfterRun } from './health';
 import { inquiriesStep } from './inquiries-step';
-import { CLAIMS_CACHE_KEYS, CONFIRM_RETRY_KEY, INQUIRIES_CACHE_KEYS, HEALTH_KEY, HEARTBEAT_KEY, KEEP_S, PARTNERS_SNAPSHOT_KEY, PRODUCT_EDITED_CACHE_KEY, PRODUCT_MARKS_CACHE_KEY, RECENT_ORDERS_KEY, SETTLEMENT_CACHE_KEYS, SHIP_DIRTY_KEY, SHIP_FLAG_KEYS, SHIP_WAITING_KEY, shipDirtyMark, STOCK_CHECKED_KEY, STOCK_COVER_DAY_KEY, STOCK_DIRTY_KEY, STOCK_PENDING_KEY } from './kept';
+import { BACKSTOP_MINUTES_KEY, CADENCE_KEY, CLAIMS_CACHE_KEYS, CONFIRM_RETRY_KEY, INQUIRIES_CACHE_KEYS, HEALTH_KEY, HEARTBEAT_KEY, KEEP_S, PARTNERS_SNAPSHOT_KEY, PRODUCT_EDITED_CACHE_KEY, PRODUCT_MARKS_CACHE_KEY, RECENT_ORDERS_KEY, SETTLEMENT_CACHE_KEYS, SHIP_DIRTY_KEY, SHIP_FLAG_KEYS, SHIP_WAITING_KEY, shipDirtyMark, STOCK_CHECKED_KEY, STOCK_COVER_DAY_KEY, STOCK_DIRTY_KEY, STOCK_PENDING_KEY } from './kept';
 import { pushStockStep } from './push-stock-step';
 import { changedLines, parseRecent, remember } from './recent-orders';
 import type { LogEntry } from './run-log';
@@ -59,7 +61,7 @@ export interface SyncPorts {
   readonly tables: TablesPort;
   readonly partners: { read(): PartnerRead[]; mark(updates: readonly PartnerMark[]): void };
   /** The channels of this run, opened once the lock is held: the run's budget starts then. */
-  channels(budgetMs: number): { readonly store: KeyValueStore; readonly gateway: ChannelGateway };
+  channels(budgetMs: number): { readonly store: KeyValueStore; readonly gateway: ChannelGateway; relay(): RelayPort | null };
   /** Lines to the orders tab by key, with the units that left the warehouse. */
   writeLines(lines: readonly OrderLine[], store: KeyValueStore): WrittenLines;
   claims(input: ClaimsStepInput): ClaimsStepReport;
@@ -123,7 +125,7 @@ function runLocked(ports: SyncPorts, job: 'tick' | 'manual', lang: Lang): SyncRe
   let wroteSheet = false;
   try {
     // One cache read for everything kept between runs.
-    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, ...PACING_KEYS, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, STOCK_COVER_DAY_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, CONFIRM_RETRY_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...INQUIRIES_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS]);
+    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, ...PACING_KEYS, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, STOCK_COVER_DAY_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, CONFIRM_RETRY_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...INQUIRIES_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS, CADENCE_KEY]);
     // Settlement holds and the due-check ride on the same read (settlement-step.ts).
     const settlement = new SettlementSession(kept, ports.settlement.state, clock);
     let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
@@ -171,8 +173,36 @@ function runLocked(ports: SyncPorts, job: 'tick' | 'manual', lang: Lang): SyncRe
     const collected = new Set<string>();
     if (conns.length === 0) settle();
     else {
-      // What a channel reads in rotation turns by the minute (no state needed).
-      const result = collectOrders(conns, { gateway: rt.gateway, store: rt.store, clock, turn: Math.floor(started.getTime() / 60_000) });
+      // What a channel reads in rotation turns by the minute (no state needed); which malls are
+      // read at all, and their claim dates, follows the relay's webhook news and the backstop.
+      const cadence = parseCadence(kept[CADENCE_KEY]);
+      const settings = settingsOf(cadence, started.getTime(), () => ({ relay: rt.relay() !== null, backstopMin: backstopMinutes(rt.store.get(BACKSTOP_MINUTES_KEY)) }));
+      const relay = settings.relay ? rt.relay() : null;
+      const pace: CadenceInput = { now: started.getTime(), backstopMs: settings.backstopMin * 60_000, relay: relay !== null };
+      const reads = firstReads(cadence, conns, pace);
+      let answer: NewsAnswer | null = null;
+      // One question per channel the relay hears (Cafe24's webhooks), for its accounts.
+      const news: NewsQuestionOf[] = [];
+      // A relay that said it hears no webhooks is asked again only when the settings are read.
+      const ask = relay !== null && (cadence.listening || cadence.after === null || settings.at === started.getTime());
+      for (const channel of ask ? supportedChannels() : []) {
+        const hears = channel.webhooks;
+        const ids = conns.filter((c) => c.channel === channel.id).map((c) => c.accountId);
+        if (!hears || !relay || ids.length === 0) continue;
+        news.push({
+          request: hears.request(relay, { after: cadence.after, malls: ids }),
+          then: (r) => {
+            const heard = hears.read(r);
+            if (heard.ok) return newsReads(cadence, conns, reads, (answer = heard.answer), pace);
+            // No news to be had: every account left to webhooks is read as if there were no relay.
+            if (!cadence.listening) return new Map();
+            note({ job: 'orders', level: 'warn', message: `릴레이에서 ${channel.label} 웹훅 소식을 받지 못했습니다 (${heard.why}). 이번에는 모든 계정을 읽습니다` });
+            return new Map<string, ReadScope>(conns.filter((c) => !reads.has(c.partnerId) && leftToWebhooks(cadence, c, pace)).map((c) => [c.partnerId, { orders: true, claims: 'none', claimTurn: 0 }]));
+          },
+        });
+      }
+      const result = collectOrders(conns, { gateway: rt.gateway, store: rt.store, clock, turn: Math.floor(started.getTime() / 60_000), reads, news });
+      keep[CADENCE_KEY] = JSON.stringify(afterRun(cadence, conns, result.scopes, result.through, answer, { ...pace, settings }));
       let recent = parseRecent(kept[RECENT_ORDERS_KEY]);
       let ordersGrid: unknown[][] | undefined;
       /**

@@ -30,6 +30,9 @@ export class TestRelay implements RelayPort {
     this.forwarded.push(request);
     return { method: 'post', url: RELAY_URL, headers: { 'Content-Type': 'application/json' }, payload: JSON.stringify(request), contentType: 'application/json' };
   }
+  own(): HttpRequest {
+    throw new Error('a Coupang request never asks the relay for its own news');
+  }
 }
 
 export interface Loopback {

@@ -173,6 +173,9 @@ describe('the IP rule', () => {
         forwarded.push(new URL(r.url).pathname);
         return { ...r, headers: { ...r.headers, 'X-Relay-Test': '1' } };
       },
+      own() {
+        throw new Error('a Naver request never asks the relay for its own news');
+      },
     };
     const x = execution({ from: '127.0.0.2', relay });
     const lines = collect(x, null).lines;

@@ -77,7 +77,7 @@ function ports(): Sync.SyncPorts {
         marks.push(...updates);
       },
     },
-    channels: (budgetMs) => ({ store, gateway: new ChannelGateway({ http: channel.http, sleeper: clock, clock, cache, transports: [channel.transport()], deadline: clock.now() + budgetMs, deferSave: true }) }),
+    channels: (budgetMs) => ({ store, gateway: new ChannelGateway({ http: channel.http, sleeper: clock, clock, cache, transports: [channel.transport()], deadline: clock.now() + budgetMs, deferSave: true }), relay: () => null }),
     writeLines: (lines: readonly OrderLine[], _store: KeyValueStore) => {
       if (failWrite) throw new Error('주문 탭 쓰기 실패');
       journal.push(`write ${lines.map((l) => l.itemId).join(',')}`);

@@ -13,6 +13,7 @@ import type { Cafe24SeedData } from './seed-schema';
 import { buildMall } from './seed-load';
 import { TokenStore } from './tokens';
 import type { UsageConfig } from './usage';
+import type { WebhookEmitter } from './webhooks';
 
 export interface RegisteredApp {
   name: string;
@@ -36,6 +37,8 @@ export class FakeCore {
   readonly bucketCfg: BucketConfig;
   readonly usageCfg: UsageConfig;
   private readonly buckets = new Map<string, BucketState>();
+  /** Cafe24's webhooks, when the host set them up (webhooks.ts). */
+  webhooks: WebhookEmitter | null = null;
   private faultSeq = 0;
 
   constructor(

@@ -20,11 +20,13 @@ import type { RequestLogEntry } from './request-log';
 import { Cafe24Seed } from './seed-schema';
 import { createListener } from './server';
 import { formatZodError } from './zod-format';
+import { WebhookEmitter, WebhookOptionsSchema, type WebhookDelivery } from './webhooks';
 
 export type { FaultInput } from './faults';
 export type { AddOrderInputT as AddOrderInput } from './orders';
 export type { BuyerRequestT as BuyerRequest } from './claims';
 export type { RequestLogEntry } from './request-log';
+export type { WebhookDelivery } from './webhooks';
 export type { Cafe24SeedInput } from './seed-schema';
 export { ControlError } from './errors';
 export { defaultSeed } from './default-seed';
@@ -41,6 +43,8 @@ export interface Cafe24FakeOptions {
   versions?: Partial<z.input<typeof VersionOptionsSchema>>;
   /** Request log entries kept (oldest dropped first). Default 10,000. */
   maxLogEntries?: number;
+  /** Cafe24's webhooks: off unless given (webhooks.ts; the host takes the deliveries with `onWebhook`). */
+  webhooks?: z.input<typeof WebhookOptionsSchema>;
 }
 
 export interface Cafe24Fake {
@@ -56,6 +60,10 @@ export interface Cafe24Fake {
   clearRequestLog(): void;
   malls(): string[];
   readonly options: Readonly<ResolvedOptions>;
+  /** Where webhook deliveries go (none: they are made and logged, not sent). */
+  onWebhook(sink: (d: WebhookDelivery) => void): void;
+  /** Every webhook delivery made, lost ones included (empty without `webhooks`). */
+  webhookDeliveries(): readonly WebhookDelivery[];
 
   // customer / carrier side
   addOrder(mallId: string, order: AddOrderInputT): Record<string, unknown>;
@@ -106,6 +114,13 @@ export function createCafe24Fake(options: Cafe24FakeOptions): Cafe24Fake {
   const core = new FakeCore(options.clock, parsed.data, opts);
   const controls = new Controls(core);
   const listener = createListener(core, controls);
+  if (options.webhooks) {
+    const w = WebhookOptionsSchema.safeParse(options.webhooks);
+    if (!w.success) throw new ControlError(formatZodError('Invalid Cafe24 fake options:', 'webhooks', w.error));
+    core.webhooks = new WebhookEmitter(w.data, options.clock);
+  }
+  /** A buyer's or operator's change of a mall, with the webhooks it fires. */
+  const change = <T>(mallId: string, fn: () => T): T => (core.webhooks ? core.webhooks.around(core.malls.get(mallId), fn) : fn());
 
   return {
     handle: (req, res) => listener(req, res),
@@ -116,16 +131,18 @@ export function createCafe24Fake(options: Cafe24FakeOptions): Cafe24Fake {
     clearRequestLog: () => controls.clearRequestLog(),
     malls: () => [...core.malls.keys()],
     options: opts,
-    addOrder: (m, o) => controls.addOrder(m, o),
-    payOrder: (m, id, o) => controls.payOrder(m, id, o),
-    requestCancel: (m, id, r) => controls.requestCancel(m, id, r),
-    requestReturn: (m, id, r) => controls.requestReturn(m, id, r),
-    requestExchange: (m, id, r) => controls.requestExchange(m, id, r),
-    withdrawRequest: (m, id, code) => controls.withdrawRequest(m, id, code),
-    adminCancel: (m, id, reason) => controls.adminCancel(m, id, reason),
-    markDelivered: (m, id, o) => controls.markDelivered(m, id, o),
-    expireUnpaid: (m, id) => controls.expireUnpaid(m, id),
-    setStock: (m, code, q) => controls.setStock(m, code, q),
+    onWebhook: (sink) => core.webhooks?.onDelivery(sink),
+    webhookDeliveries: () => core.webhooks?.deliveries ?? [],
+    addOrder: (m, o) => change(m, () => controls.addOrder(m, o)),
+    payOrder: (m, id, o) => change(m, () => controls.payOrder(m, id, o)),
+    requestCancel: (m, id, r) => change(m, () => controls.requestCancel(m, id, r)),
+    requestReturn: (m, id, r) => change(m, () => controls.requestReturn(m, id, r)),
+    requestExchange: (m, id, r) => change(m, () => controls.requestExchange(m, id, r)),
+    withdrawRequest: (m, id, code) => change(m, () => controls.withdrawRequest(m, id, code)),
+    adminCancel: (m, id, reason) => change(m, () => controls.adminCancel(m, id, reason)),
+    markDelivered: (m, id, o) => change(m, () => controls.markDelivered(m, id, o)),
+    expireUnpaid: (m, id) => change(m, () => controls.expireUnpaid(m, id)),
+    setStock: (m, code, q) => change(m, () => controls.setStock(m, code, q)),
     askQuestion: (m, i) => controls.askQuestion(m, i),
     answerInAdmin: (m, i) => controls.answerInAdmin(m, i),
     deleteArticle: (m, i) => controls.deleteArticle(m, i),

@@ -90,7 +90,8 @@ export function createListener(core: FakeCore, controls: Controls): http.Request
           (isOAuth
             ? handleOAuth(core, mall, { method, path, query: url.searchParams, header, body }, now)
             : isAdmin
-              ? admin(mall, { method, path, rawUrl, query: url.searchParams, header, body, extraCostMs }, now)
+              ? // A write through the API may fire webhooks, as any change of an order does.
+                (core.webhooks && method !== 'GET' ? core.webhooks.around(mall, () => admin(mall, { method, path, rawUrl, query: url.searchParams, header, body, extraCostMs }, now), 'api') : admin(mall, { method, path, rawUrl, query: url.searchParams, header, body, extraCostMs }, now))
               : jsonReply(404, apiErrorBody(404, MSG.noApi)));
         reply = postFault(reply, faults);
       }

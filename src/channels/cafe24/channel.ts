@@ -12,6 +12,7 @@ import { cafe24Shipping } from './shipping';
 import { cafe24Stock } from './stock';
 import { isConnectionKey, readToken, TokenVault } from './token-vault';
 import { cafe24Transport, RATES_KEY } from './transport';
+import { cafe24Webhooks } from './webhook-news';
 
 export const cafe24: SalesChannel = {
   id: 'cafe24',
@@ -32,4 +33,5 @@ export const cafe24: SalesChannel = {
   shipping: cafe24Shipping,
   claims: cafe24Claims,
   inquiries: cafe24Inquiries,
+  webhooks: cafe24Webhooks,
 };

@@ -20,8 +20,9 @@ export const FIRST_LOOKBACK_MS = 7 * 86_400_000;
 
 /**
  * Claims on orders paid before today (a cancel requested today for last week's order) are
- * found by their own dates. One claim date type is read per run, in turn, over today: each is
- * read every few minutes at the cost of one more request per mall in the same batch.
+ * found by their own dates, one date type a request, over today: on the sync's backstop cadence
+ * one type in turn, and every type when a claim webhook came (src/jobs/order-cadence.ts). A
+ * cancel before shipping is caught sooner anyway: each order is read again before it ships.
  */
 export const CLAIM_DATE_TYPES: readonly OrderDateType[] = [
   'cancel_request_date',
@@ -66,14 +67,15 @@ export const cafe24Orders: OrdersCapability = {
    * that holds `now − overlap`, so the cursor changes once a day and late-landing orders are
    * read again.
    */
-  collect(account, cursor, now, turn): OrderRead[] {
+  collect(account, cursor, now, turn, scope = { orders: true, claims: 'turn', claimTurn: turn }): OrderRead[] {
     const conn = connectionOf(account);
     const since = cursor !== null && cursor !== '' && Number.isFinite(Number(cursor)) ? Number(cursor) : now - FIRST_LOOKBACK_MS;
     const today = seoulDayStart(seoulDayOf(now - OVERLAP_MS));
-    const claimDateType = CLAIM_DATE_TYPES[((turn % CLAIM_DATE_TYPES.length) + CLAIM_DATE_TYPES.length) % CLAIM_DATE_TYPES.length]!;
+    const n = CLAIM_DATE_TYPES.length;
+    const claimTypes = scope.claims === 'all' ? CLAIM_DATE_TYPES : scope.claims === 'turn' ? [CLAIM_DATE_TYPES[((scope.claimTurn % n) + n) % n]!] : [];
     return [
-      { read: orderRead(conn, 'pay_date', startOrderScan(Math.min(since, now - OVERLAP_MS), now)), cursorWhenDone: String(today) },
-      { read: orderRead(conn, claimDateType, startOrderScan(today, now)), cursorWhenDone: null },
+      ...(scope.orders ? [{ read: orderRead(conn, 'pay_date', startOrderScan(Math.min(since, now - OVERLAP_MS), now)), cursorWhenDone: String(today) }] : []),
+      ...claimTypes.map((t) => ({ read: orderRead(conn, t, startOrderScan(today, now)), cursorWhenDone: null })),
     ];
   },
 
