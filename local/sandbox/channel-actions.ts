@@ -19,6 +19,7 @@ export const CHANNEL_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     'deleteArticle',
     'revokeTokens',
     'clearFaults',
+    'loseWebhooks',
   ],
   // local/fakes/naver: (clientId, …) as its Controls take them.
   naver: ['placeOrder', 'pay', 'expireUnpaid', 'requestCancel', 'requestReturn', 'requestExchange', 'collect', 'markDelivered', 'purchaseDecide', 'setStock', 'askProductQuestion', 'askInquiry', 'answerInSellerCenter', 'deleteInquiry', 'revokeTokens', 'advanceTime', 'clearFaults'],

@@ -64,6 +64,8 @@ export interface Cafe24Fake {
   onWebhook(sink: (d: WebhookDelivery) => void): void;
   /** Every webhook delivery made, lost ones included (empty without `webhooks`). */
   webhookDeliveries(): readonly WebhookDelivery[];
+  /** The mall's next `count` webhook deliveries are lost on the way. */
+  loseWebhooks(mallId: string, count?: number): { mall_id: string; lost_next: number };
 
   // customer / carrier side
   addOrder(mallId: string, order: AddOrderInputT): Record<string, unknown>;
@@ -133,6 +135,11 @@ export function createCafe24Fake(options: Cafe24FakeOptions): Cafe24Fake {
     options: opts,
     onWebhook: (sink) => core.webhooks?.onDelivery(sink),
     webhookDeliveries: () => core.webhooks?.deliveries ?? [],
+    loseWebhooks: (m, count = 1) => {
+      if (!core.webhooks) throw new ControlError('loseWebhooks: this scenario has no Cafe24 webhooks (channels.cafe24.webhooks)');
+      core.requireMall(m);
+      return core.webhooks.loseNext(m, count);
+    },
     addOrder: (m, o) => change(m, () => controls.addOrder(m, o)),
     payOrder: (m, id, o) => change(m, () => controls.payOrder(m, id, o)),
     requestCancel: (m, id, r) => change(m, () => controls.requestCancel(m, id, r)),

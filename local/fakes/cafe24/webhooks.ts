@@ -67,6 +67,8 @@ export class WebhookEmitter {
   private readonly opts: WebhookOptions;
   private sink: ((d: WebhookDelivery) => void) | null = null;
   readonly deliveries: WebhookDelivery[] = [];
+  /** Per mall: how many of its next deliveries are lost (a scenario's `loseWebhooks`). */
+  private readonly toLose = new Map<string, number>();
 
   constructor(
     options: z.input<typeof WebhookOptionsSchema>,
@@ -82,6 +84,13 @@ export class WebhookEmitter {
   /** Where deliveries go (the host's transport to the webhook URL). */
   onDelivery(sink: (d: WebhookDelivery) => void): void {
     this.sink = sink;
+  }
+
+  /** The mall's next `count` deliveries are lost on the way (never resent). */
+  loseNext(mallId: string, count: number): { mall_id: string; lost_next: number } {
+    if (!Number.isInteger(count) || count < 1) throw new Error('loseWebhooks: count must be a whole number ≥ 1');
+    this.toLose.set(mallId, (this.toLose.get(mallId) ?? 0) + count);
+    return { mall_id: mallId, lost_next: this.toLose.get(mallId)! };
   }
 
   /** Runs `change` on the mall and sends a webhook for each thing it changed. */
@@ -116,7 +125,9 @@ export class WebhookEmitter {
     const headers = { 'content-type': 'application/json', 'x-api-key': this.opts.apiKey };
     const send = (logType: 'G' | 'R', delay: number) => {
       const no = this.deliveries.length + 1;
-      const lost = this.opts.lose.includes(no) || (this.opts.loseEvery > 0 && no % this.opts.loseEvery === 0);
+      const owed = this.toLose.get(mall.mall_id) ?? 0;
+      if (owed > 0) this.toLose.set(mall.mall_id, owed - 1);
+      const lost = owed > 0 || this.opts.lose.includes(no) || (this.opts.loseEvery > 0 && no % this.opts.loseEvery === 0);
       const d: WebhookDelivery = { no, at: this.clock() + delay, eventNo, mallId: mall.mall_id, logType, lost, headers, body };
       this.deliveries.push(d);
       if (!lost) this.sink?.(d);
