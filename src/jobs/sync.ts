@@ -181,7 +181,7 @@ function runLocked(ports: SyncPorts, job: 'tick' | 'manual', lang: Lang): SyncRe
       const pace: CadenceInput = { now: started.getTime(), backstopMs: settings.backstopMin * 60_000, relay: relay !== null };
       const reads = firstReads(cadence, conns, pace);
       let answer: NewsAnswer | null = null;
-      // One question per channel the relay hears (Cafe24's webhooks), for its accounts.
+      // One question per channel whose webhooks the relay hears, for its accounts.
       const news: NewsQuestionOf[] = [];
       // A relay that said it hears no webhooks is asked again only when the settings are read.
       const ask = relay !== null && (cadence.listening || cadence.after === null || settings.at === started.getTime());

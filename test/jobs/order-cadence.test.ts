@@ -1,0 +1,109 @@
+/**
+ * Which accounts a minute reads (src/jobs/order-cadence.ts): every minute without webhooks;
+ * with them, a Cafe24 mall the relay heard from lately is read on news and on the backstop.
+ */
+import type { ChannelAccount } from '../../src/channels/port';
+import type { NewsAnswer } from '../../src/channels/relay-wire';
+import { afterRun, backstopMinutes, EMPTY_CADENCE, firstReads, newsReads, parseCadence, settingsOf, WEBHOOK_TRUST_MS, type CadenceState } from '../../src/jobs/order-cadence';
+
+const NOW = Date.parse('2026-11-23T10:00:00+09:00');
+const MIN = 60_000;
+const mall = (partnerId: string, accountId: string): ChannelAccount => ({ channel: 'cafe24', partnerId, accountId });
+const A = mall('PNR001', 'najalran');
+const B = mall('PNR002', 'borasaeg');
+const N: ChannelAccount = { channel: 'naver', partnerId: 'PNR004', accountId: 'ncp_1' };
+const accounts = [A, B, N];
+const input = { now: NOW, backstopMs: 10 * MIN, relay: true };
+const heard: CadenceState = { ...EMPTY_CADENCE, after: { boot: 'b0', seq: 5 }, listening: true, heard: { najalran: NOW - MIN, borasaeg: NOW - MIN }, backstop: { PNR001: NOW - 2 * MIN, PNR002: NOW - 2 * MIN } };
+const answer = (malls: NewsAnswer['malls'], gap = false): NewsAnswer => ({ boot: 'b0', seq: 9, listening: true, gap, malls });
+
+describe('the minute’s reads', () => {
+  it('without a relay (or one that hears no webhooks) reads every account each minute, a claim date in turn', () => {
+    for (const s of [EMPTY_CADENCE, { ...heard, listening: false }]) {
+      const plan = firstReads(s, accounts, input);
+      expect([...plan.keys()]).toEqual(['PNR001', 'PNR002', 'PNR004']);
+      expect(plan.get('PNR001')).toEqual({ orders: true, claims: 'turn', claimTurn: Math.floor(NOW / MIN) });
+    }
+    expect(firstReads(heard, accounts, { ...input, relay: false }).size).toBe(3);
+  });
+
+  it('leaves a mall the relay heard lately to its webhooks until its backstop is due; marketplaces are read each minute', () => {
+    expect([...firstReads(heard, accounts, input).keys()]).toEqual(['PNR004']);
+    const later = firstReads(heard, accounts, { ...input, now: NOW + 8 * MIN });
+    expect(later.get('PNR001')).toEqual({ orders: true, claims: 'turn', claimTurn: Math.floor((NOW + 8 * MIN) / (10 * MIN)) });
+  });
+
+  it('reads a mall not heard from for days each minute again (its webhooks may have stopped)', () => {
+    const stale = { ...heard, heard: { najalran: NOW - WEBHOOK_TRUST_MS - 1, borasaeg: NOW - MIN } };
+    expect([...firstReads(stale, accounts, input).keys()]).toEqual(['PNR001', 'PNR004']);
+  });
+
+  it('reads news the last run could not finish first, every claim date when it was a claim', () => {
+    const s = { ...heard, pending: { PNR002: ['claims' as const] } };
+    expect(firstReads(s, accounts, input).get('PNR002')).toMatchObject({ orders: true, claims: 'all' });
+  });
+});
+
+describe('what the relay’s answer adds', () => {
+  it('reads a mall with order news, and every claim date of one with claim news', () => {
+    const planned = firstReads(heard, accounts, input);
+    const more = newsReads(heard, accounts, planned, answer({ najalran: { heardAt: NOW, news: ['orders'] }, borasaeg: { heardAt: NOW, news: ['claims', 'stock'] } }), input);
+    expect(more.get('PNR001')).toMatchObject({ orders: true, claims: 'none' });
+    expect(more.get('PNR002')).toMatchObject({ orders: true, claims: 'all' });
+  });
+
+  it('ignores stock and product news (the sheet is the stock master)', () => {
+    const more = newsReads(heard, accounts, new Map(), answer({ najalran: { heardAt: NOW, news: ['stock', 'products'] } }), input);
+    expect(more.size).toBe(0);
+  });
+
+  it('adds only what the first round did not read', () => {
+    const planned = new Map([['PNR001', { orders: true, claims: 'turn' as const, claimTurn: 1 }]]);
+    const more = newsReads(heard, accounts, planned, answer({ najalran: { heardAt: NOW, news: ['orders', 'claims'] } }), input);
+    expect(more.get('PNR001')).toMatchObject({ orders: false, claims: 'all' });
+  });
+
+  it('after a gap (the relay restarted) reads every mall left to webhooks', () => {
+    const more = newsReads(heard, accounts, new Map(), answer({}, true), input);
+    expect([...more.keys()]).toEqual(['PNR001', 'PNR002']);
+  });
+});
+
+describe('the state kept between runs', () => {
+  it('keeps news whose read failed, forgets news read through, and moves the backstop of a claims read', () => {
+    const read = new Map([
+      ['PNR001', { orders: true, claims: 'turn' as const, claimTurn: 0 }],
+      ['PNR002', { orders: true, claims: 'all' as const, claimTurn: 0 }],
+    ]);
+    const next = afterRun(heard, accounts, read, new Set(['PNR001']), answer({ najalran: { heardAt: NOW, news: ['orders'] }, borasaeg: { heardAt: NOW, news: ['claims'] } }), { ...input, settings: null });
+    expect(next.pending).toEqual({ PNR002: ['claims'] });
+    expect(next.backstop).toEqual({ PNR001: NOW, PNR002: NOW - 2 * MIN });
+    expect(next.after).toEqual({ boot: 'b0', seq: 9 });
+    expect(next.heard).toEqual({ najalran: NOW, borasaeg: NOW });
+  });
+
+  it('forgets what the relay heard when it restarted (a gap answer with nothing heard yet)', () => {
+    const next = afterRun(heard, accounts, new Map(), new Set(), answer({ najalran: { heardAt: null, news: [] } }, true), { ...input, settings: null });
+    expect(next.heard).toEqual({});
+  });
+
+  it('reads back what it wrote, and starts afresh from a damaged or missing entry', () => {
+    expect(parseCadence(JSON.stringify(heard))).toEqual({ ...heard, settings: null });
+    expect(parseCadence('{"after":')).toEqual(EMPTY_CADENCE);
+    expect(parseCadence(undefined)).toEqual(EMPTY_CADENCE);
+  });
+
+  it('reads the properties once an hour, not each minute', () => {
+    let reads = 0;
+    const read = () => (reads++, { relay: true, backstopMin: 10 });
+    const first = settingsOf(EMPTY_CADENCE, NOW, read);
+    settingsOf({ ...EMPTY_CADENCE, settings: first }, NOW + 59 * MIN, read);
+    expect(reads).toBe(1);
+    settingsOf({ ...EMPTY_CADENCE, settings: first }, NOW + 60 * MIN, read);
+    expect(reads).toBe(2);
+  });
+
+  it('takes a backstop of 1 to 60 minutes as typed, else 10', () => {
+    expect([backstopMinutes('5'), backstopMinutes(' 60 '), backstopMinutes('0'), backstopMinutes('1.5'), backstopMinutes('abc'), backstopMinutes(null)]).toEqual([5, 60, 10, 10, 10, 10]);
+  });
+});
