@@ -1,0 +1,231 @@
+/**
+ * Case 8 (issue 16): many malls. N Cafe24 reseller malls (each a copy of the demo's 보라색, its
+ * own mall id) plus the demo's SmartStore and Coupang accounts, through the relay, a day's
+ * orders spread evenly over the malls and the window (3,000 a day for 30 malls). Run twice: with
+ * Cafe24's webhooks reaching the relay (the fake sends one for each change, 2 s after it), and
+ * without (the relay takes none, so every mall is read each minute, as before webhooks).
+ *
+ * A day is projected from a simulated window after every account is connected (a full day of
+ * 30 malls read each minute takes minutes of wall time per run): the window's fetches and trigger
+ * runtime × (day ÷ window), against the quotas of the account kind (consumer for 10 malls,
+ * Workspace for 30); the goal is half of each quota. Order latency is from the moment an order
+ * is paid at its mall to the end of the run whose read brought it (its row is flushed by then):
+ * median and worst, and, with webhooks, for orders whose webhook was lost (every 10th here),
+ * which the backstop brings.
+ */
+import { DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, DEFAULT_VENDOR_ID } from '../fakes/coupang';
+import { defaultSeed } from '../fakes/cafe24';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../fakes/naver';
+import { DAILY_LIMITS } from '../runtime/quotas';
+import { paths } from '../paths';
+import { runScenario } from '../sandbox/run';
+import { parseScenario } from '../sandbox/scenario';
+import demo from '../sandbox/scenarios/demo.json';
+import { median, type CaseResult } from './table';
+
+const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
+const CONNECTED = 12 * MIN;
+/** Every 10th webhook is lost on the way, with webhooks on. */
+const LOSE_EVERY = 10;
+
+interface Setup {
+  readonly malls: number;
+  readonly account: 'consumer' | 'workspace';
+  readonly ordersPerDay: number;
+  /** Simulated minutes after everything is connected. */
+  readonly windowMin: number;
+}
+
+type Seed = { apps: unknown[]; malls: Array<Record<string, unknown> & { mall_id: string; partner_code?: string | null; orders?: unknown[] }> };
+
+const mallId = (i: number) => `resell${String(i + 1).padStart(2, '0')}`;
+const partnerId = (i: number) => `PNR${String(i + 101)}`;
+
+function seed(malls: number): Seed {
+  const base = JSON.parse(JSON.stringify(defaultSeed)) as Seed;
+  const template = base.malls.find((m) => m.mall_id === 'borasaeg')!;
+  return {
+    apps: base.apps,
+    malls: Array.from({ length: malls }, (_, i) => ({ ...JSON.parse(JSON.stringify(template)), mall_id: mallId(i), shop_name: `분양몰 ${i + 1}`, partner_code: partnerId(i), orders: [] })),
+  };
+}
+
+function scenario(s: Setup, webhooks: boolean) {
+  const rows = Array.from({ length: s.malls }, (_, i) => [partnerId(i), `분양몰 ${i + 1}`, '위탁판매', '카페24', mallId(i), 1, '', 30, '예치금', 0, 5, 2500, `settle@${mallId(i)}.example`]);
+  const marketRows = [
+    ['PNR004', '나잘란 쿠팡', '자사몰', '쿠팡', DEFAULT_VENDOR_ID, 1, '', 100, '예치금', 0, 0, 0, '', '', '', '', '', false],
+    ['PNR005', '나잘란 스마트스토어', '자사몰', '스마트스토어', DEFAULT_ACCOUNT_ID, 1, '', 100, '예치금', 0, 0, 0, '', '', '', '', '', false],
+  ];
+  const end = CONNECTED + s.windowMin * MIN;
+  const orders = Math.round((s.ordersPerDay * s.windowMin * MIN) / DAY);
+  const every = (s.windowMin * MIN) / orders;
+  const events: unknown[] = [
+    { at: '+5m', type: 'edit', sheet: '파트너', range: 'A2', values: [...marketRows, ...rows] },
+    { at: '+8m', type: 'sidebar', function: 'saveCafe24App', args: ['pmSheetDevClientId0001', 'pmSheetDevSecret-fake-0000000001'] },
+    { at: '+8m', type: 'sidebar', function: 'saveChannelKeys', args: ['PNR004', { vendorId: DEFAULT_VENDOR_ID, accessKey: DEFAULT_ACCESS_KEY, secretKey: DEFAULT_SECRET_KEY }] },
+    { at: '+8m', type: 'sidebar', function: 'saveChannelKeys', args: ['PNR005', { clientId: DEFAULT_CLIENT_ID, clientSecret: DEFAULT_CLIENT_SECRET }] },
+    ...Array.from({ length: s.malls }, (_, i) => ({ at: '+9m', type: 'authorize', function: 'connectPartner', args: [partnerId(i)] })),
+  ];
+  const placed: Array<{ at: number; mall: string; orderId: string }> = [];
+  for (let k = 0; k < orders; k++) {
+    const at = CONNECTED + Math.round((k + 0.5) * every);
+    const mall = mallId(k % s.malls);
+    const orderId = `20261123-${String(500000 + k).padStart(7, '0')}`;
+    placed.push({ at, mall, orderId });
+    events.push({
+      at: `+${Math.floor(at / 1000)}s`,
+      type: 'channel',
+      channel: 'cafe24',
+      action: 'addOrder',
+      args: [mall, { order_id: orderId, buyer: { name: '구매자' }, receiver: { name: '구매자', cellphone: '010-9999-0000', address1: '서울시 1번길', address2: '1호' }, items: [{ product_no: 102, quantity: 1 }] }],
+    });
+  }
+  return {
+    placed,
+    end,
+    scenario: parseScenario({
+      ...demo,
+      name: `bench-scale-${s.malls}-${webhooks ? 'webhooks' : 'polling'}`,
+      account: s.account,
+      duration: `${Math.ceil(end / MIN)}m`,
+      channels: { cafe24: { seed: seed(s.malls), ...(webhooks ? { webhooks: { loseEvery: LOSE_EVERY } } : {}) }, naver: 'default', coupang: 'default' },
+      relay: true,
+      events,
+    }),
+  };
+}
+
+interface Measured {
+  fetchesPerDay: number;
+  runtimeMsPerDay: number;
+  latency: { median: number; worst: number; lostMedian: number | null; lostWorst: number | null; orders: number; missing: number };
+  runs: number;
+}
+
+async function measure(s: Setup, webhooks: boolean, log: (t: string) => void): Promise<Measured> {
+  const { scenario: sc, placed, end } = scenario(s, webhooks);
+  const t = Date.now();
+  const r = await runScenario(sc, { bundleDir: paths.build });
+  const rt = r.runtime;
+  try {
+    if (r.eventErrors.length > 0) throw new Error(`scale: the bench's own events failed: ${r.eventErrors.slice(0, 3).map((e) => `${e.event.slice(0, 80)}: ${e.message}`).join('; ')}`);
+    const start = Date.parse(demo.start);
+    const runs = rt.executions.filter((x) => x.function === 'onSyncTick');
+    const failed = runs.filter((x) => !x.ok);
+    if (failed.length > 0) throw new Error(`scale: ${failed.length} sync runs failed: ${failed[0]!.errors[0]}`);
+    // The window only: what the setup minutes cost is not a day's running cost.
+    const windowRuns = runs.filter((x) => x.start >= start + CONNECTED);
+    const log24 = r.channels.get('cafe24')!.requestLog() as Array<{ at: number; mall: string | null; method: string; path: string; query: Record<string, string>; status: number }>;
+    const asked = ['cafe24', 'naver', 'coupang'].reduce((n, ch) => n + (r.channels.get(ch)!.requestLog() as Array<{ at: number }>).filter((e) => e.at >= start + CONNECTED).length, 0);
+    // The add-on's news questions (the relay's own log; deliveries from Cafe24 are not fetches).
+    const news = (r.relay?.lines ?? []).filter((l) => l.includes('/cafe24/news') && Date.parse(l.split(' ')[0]!) >= start + CONNECTED).length;
+    const scale = DAY / (end - CONNECTED);
+    const runtimeMs = windowRuns.reduce((a, x) => a + x.durationMs, 0);
+    // Latency: placed → end of the run whose paid-order read of that mall first followed it.
+    const lost = new Set<string>();
+    const deliveries = (r.channels.get('cafe24')!.state() as { webhooks?: Array<{ lost: boolean; eventNo: number; body: { resource: { order_id?: string } } }> }).webhooks ?? [];
+    for (const d of deliveries) if (d.lost && d.eventNo === 90023 && d.body.resource.order_id) lost.add(d.body.resource.order_id);
+    const reads = new Map<string, number[]>();
+    for (const e of log24) if (e.mall && e.method === 'GET' && /\/orders$/.test(e.path) && e.query.date_type === 'pay_date' && e.status === 200) (reads.get(e.mall) ?? reads.set(e.mall, []).get(e.mall)!).push(e.at);
+    const all: number[] = [];
+    const ofLost: number[] = [];
+    let missing = 0;
+    for (const p of placed) {
+      const at = start + p.at;
+      const read = (reads.get(p.mall) ?? []).find((x) => x >= at);
+      const run = read === undefined ? undefined : runs.find((x) => x.start <= read && read <= x.end);
+      if (!run) {
+        missing++;
+        continue;
+      }
+      all.push(run.end - at);
+      if (lost.has(p.orderId)) ofLost.push(run.end - at);
+    }
+    const rows = r.sheets.snapshot().find((x) => x.name === '주문')!.values.length - 1;
+    log(
+      `  scale: ${s.malls} malls ${webhooks ? 'with webhooks' : 'without webhooks'}: ${windowRuns.length} runs in ${s.windowMin} min, ${asked.toLocaleString('en-US')} channel requests + ${news} news questions, ` +
+        `${placed.length} orders placed, ${rows} order rows, trigger runtime ${(runtimeMs / 1000).toFixed(0)} s (${((Date.now() - t) / 1000).toFixed(0)} s wall)`,
+    );
+    return {
+      fetchesPerDay: Math.round((asked + news) * scale),
+      runtimeMsPerDay: runtimeMs * scale,
+      latency: {
+        median: median(all),
+        worst: Math.max(...all),
+        lostMedian: ofLost.length ? median(ofLost) : null,
+        lostWorst: ofLost.length ? Math.max(...ofLost) : null,
+        orders: all.length,
+        missing,
+      },
+      runs: windowRuns.length,
+    };
+  } finally {
+    await rt.close();
+  }
+}
+
+const s1 = (ms: number) => `${Math.round(ms / 1000)} s`;
+
+export async function scaleCase(log: (t: string) => void): Promise<CaseResult[]> {
+  const rows: CaseResult[] = [];
+  for (const setup of [
+    { malls: 30, account: 'workspace', ordersPerDay: 3_000, windowMin: 120 },
+    { malls: 10, account: 'consumer', ordersPerDay: 1_000, windowMin: 120 },
+  ] as const) {
+    const by = { with: await measure(setup, true, log), without: await measure(setup, false, log) };
+    const limits = DAILY_LIMITS[setup.account];
+    const quotaName = setup.account === 'workspace' ? 'Workspace' : 'consumer';
+    for (const [label, m] of [
+      ['with webhooks', by.with],
+      ['without webhooks', by.without],
+    ] as const) {
+      const fetchShare = m.fetchesPerDay / limits.urlfetch;
+      const runtimeShare = m.runtimeMsPerDay / limits.triggerRuntime;
+      rows.push({
+        name: `8. ${setup.malls} Cafe24 + 2 marketplaces, ${setup.ordersPerDay.toLocaleString('en-US')} orders/day, ${label}: URL fetches vs ${quotaName} quota`,
+        roundTrips: {},
+        lowerBound: 0,
+        target: null,
+        custom: {
+          measured: m.fetchesPerDay.toLocaleString('en-US'),
+          byService: `projected from ${setup.windowMin} min`,
+          bound: limits.urlfetch.toLocaleString('en-US'),
+          ratio: `${(fetchShare * 100).toFixed(0)}%`,
+          target: '≤ 50% of the quota',
+          met: fetchShare <= 0.5,
+        },
+      });
+      rows.push({
+        name: `8. … trigger runtime vs ${quotaName} quota`,
+        roundTrips: {},
+        lowerBound: 0,
+        target: null,
+        custom: {
+          measured: `${(m.runtimeMsPerDay / MIN).toFixed(0)} min`,
+          byService: `${m.runs} runs in ${setup.windowMin} min`,
+          bound: `${limits.triggerRuntime / MIN} min`,
+          ratio: `${(runtimeShare * 100).toFixed(0)}%`,
+          target: '≤ 50% of the quota',
+          met: runtimeShare <= 0.5,
+        },
+      });
+      const l = m.latency;
+      rows.push({
+        name: `8. … order latency (paid → row), ${label}`,
+        roundTrips: {},
+        lowerBound: 0,
+        target: null,
+        custom: {
+          measured: `median ${s1(l.median)}, worst ${s1(l.worst)}`,
+          byService: `${l.orders} orders${l.missing ? `, ${l.missing} not read in the window` : ''}`,
+          bound: l.lostMedian === null ? '—' : `lost webhook: median ${s1(l.lostMedian)}, worst ${s1(l.lostWorst!)}`,
+          ratio: '—',
+          target: label === 'with webhooks' ? 'worst ≤ 2 min; lost ≤ backstop + 2 min' : 'worst ≤ 2 min',
+          met: l.missing === 0 && l.worst <= 2 * MIN && (l.lostWorst === null || l.lostWorst <= 12 * MIN),
+        },
+      });
+    }
+  }
+  return rows;
+}
