@@ -220,6 +220,12 @@ export interface OrdersCapability {
    */
   collect(account: ChannelAccount, cursor: string | null, now: number, turn: number, scope?: CollectScope): readonly OrderRead[];
   /**
+   * Whether a completed read's new cursor is worth a property write (absent: whenever it moved).
+   * A cursor that moves with the clock may stay behind while the feed is quiet: the next read
+   * covers a little more, and a quiet minute writes nothing. `sawLines`: the read brought lines.
+   */
+  keepCursor?(stored: string | null, next: string, sawLines: boolean): boolean;
+  /**
    * Reads given orders again, whole; each request names the orders it answers for. `items` are
    * the order items the caller has in hand: a channel that reads by item, not by order (Naver's
    * product orders), reads those.

@@ -31,11 +31,19 @@ export interface CollectResult {
 }
 
 
-/** Writes only cursors that moved (a day-based cursor moves about once a day). */
-export function commitCursors(store: KeyValueStore, accounts: readonly ChannelAccount[], cursors: Readonly<Record<string, string>>): void {
+/**
+ * Writes only cursors that moved (a day-based cursor moves about once a day), and of those only
+ * what the channel finds worth a write (`keepCursor`: a quiet feed's clock cursor may wait).
+ * `sawLines`: accounts whose reads brought lines this run.
+ */
+export function commitCursors(store: KeyValueStore, accounts: readonly ChannelAccount[], cursors: Readonly<Record<string, string>>, sawLines: ReadonlySet<string> = new Set()): void {
   for (const account of accounts) {
     const at = cursors[account.partnerId];
-    if (at !== undefined && store.get(cursorKey(account)) !== at) store.set(cursorKey(account), at);
+    if (at === undefined) continue;
+    const stored = store.get(cursorKey(account));
+    if (stored === at) continue;
+    const keep = channelOf(account.channel).orders.keepCursor;
+    if (!keep || keep(stored, at, sawLines.has(account.partnerId))) store.set(cursorKey(account), at);
   }
 }
 

@@ -232,7 +232,7 @@ function runLocked(ports: SyncPorts, job: 'tick' | 'manual', lang: Lang): SyncRe
       const linesWritten: OrderLine[] = [];
       const fresh = writeLines(result.lines);
       // Only now that the lines are in the sheet may the cursors move.
-      commitCursors(rt.store, conns, result.cursors);
+      commitCursors(rt.store, conns, result.cursors, new Set(result.lines.map((l) => l.partnerId)));
       // A mall that refused its tokens in this run is called by no later step of it.
       const ended = new Set(result.errors.filter((e) => endsConnection(e.error)).map((e) => e.partnerId));
       const connMap = new Map(conns.filter((c) => !ended.has(c.partnerId)).map((c) => [c.partnerId, c]));

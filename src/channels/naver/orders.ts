@@ -21,6 +21,8 @@ export const OVERLAP_MS = 5 * 60_000;
 /** A store collected for the first time is read from this far back. */
 export const FIRST_LOOKBACK_MS = 3 * WINDOW_MS;
 export const QUERY_IDS = 300;
+/** A quiet feed's cursor is written at most this often (well inside the 24-hour window a read may span). */
+export const CURSOR_SLACK_MS = 30 * 60_000;
 /** Statuses of product orders never paid: not worth a detail read. */
 const UNPAID = new Set(['PAYMENT_WAITING', 'CANCELED_BY_NOPAYMENT']);
 
@@ -69,6 +71,16 @@ export const naverOrders: OrdersCapability = {
     const from = kept === null ? now - FIRST_LOOKBACK_MS : Math.min(kept - OVERLAP_MS, now);
     const end = Math.min(now, from + MAX_WINDOWS * WINDOW_MS);
     return [{ read: feedRead(account, { from, to: Math.min(from + WINDOW_MS, end), end }), cursorWhenDone: String(end) }];
+  },
+
+  /**
+   * The feed's cursor is the time read up to: kept when the feed brought changes, and otherwise
+   * at most every CURSOR_SLACK_MS, so a quiet minute writes no property (the next read covers
+   * the quiet minutes again, at no extra request: nothing changed in them).
+   */
+  keepCursor(stored, next, sawLines) {
+    const was = stored === null || stored === '' ? NaN : Number(stored);
+    return sawLines || !Number.isFinite(was) || Number(next) - was >= CURSOR_SLACK_MS || Number(next) < was;
   },
 
   /**
