@@ -137,7 +137,7 @@ describe("a scenario's Cafe24 fake", () => {
   });
 
   it('refuses an unknown key or switch with a clear message', () => {
-    expect(() => make({ seed: 'default', strcit: {} })).toThrow('channels.cafe24: unknown key strcit (known: seed, strict, limits)');
+    expect(() => make({ seed: 'default', strcit: {} })).toThrow('channels.cafe24: unknown key strcit (known: seed, strict, limits, webhooks)');
     expect(() => make({ seed: 'default', strict: { undocumentedCommaList: 'maybe' } })).toThrow(/strict\.undocumentedCommaList/);
   });
 });
