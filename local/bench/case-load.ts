@@ -46,7 +46,7 @@ export async function loadCase(log: (s: string) => void): Promise<CaseResult[]> 
   // The figure the runtime charges, read from a runtime on the build (as every case runs it).
   const rt = new Runtime({ start: Date.parse('2026-11-23T09:00:00+09:00'), bundleDir: paths.build, manifest });
   const { scriptBytes: bytes, scriptLoadMs: ms } = rt;
-  await rt.close();
+  await rt.close(); // nothing ran: only its figures are read
   const kib = bytes / 1024;
   const measured = median(Array.from({ length: SAMPLES }, () => loadOnce(path.join(paths.build, 'Code.js'))));
   log(`  load: the project's script ${kib.toFixed(1)} KiB, charged ${ms} ms at each execution's start (${SCRIPT_LOAD_MS_PER_KIB} ms/KiB); before zod/mini ${BEFORE_KIB} KiB, ${scriptLoadMs(BEFORE_KIB * 1024)} ms`);

@@ -24,11 +24,14 @@ function project(files: Record<string, { code: string; bytes?: number }>): strin
 const FIRST_LINE = 'function firstLine() { return Date.now(); }';
 
 describe('loading the script at each execution', () => {
-  let rt: Runtime | null = null;
-  const runtime = (dir: string, o: Partial<RuntimeOptions> = {}) => (rt = new Runtime({ start: T0, bundleDir: dir, manifest: { timeZone: 'Asia/Seoul' }, ...o }));
+  const started: Runtime[] = [];
+  const runtime = (dir: string, o: Partial<RuntimeOptions> = {}) => {
+    const rt = new Runtime({ start: T0, bundleDir: dir, manifest: { timeZone: 'Asia/Seoul' }, ...o });
+    started.push(rt);
+    return rt;
+  };
   afterEach(async () => {
-    await rt?.close();
-    rt = null;
+    for (const rt of started.splice(0)) await rt.close();
   });
 
   it(`costs ${SCRIPT_LOAD_MS_PER_KIB} ms per KiB by default, before the function's first line, and the execution's duration includes it`, async () => {
@@ -65,7 +68,6 @@ describe('loading the script at each execution', () => {
   it('takes another figure as a runtime option; 0 makes loading free', async () => {
     const dir = project({ 'Code.js': { code: FIRST_LINE, bytes: 400 * KiB } });
     expect((await runtime(dir, { scriptLoadMsPerKiB: 1 }).run('firstLine')).result).toBe(T0 + 400);
-    await rt!.close();
     expect((await runtime(dir, { scriptLoadMsPerKiB: 0 }).run('firstLine')).result).toBe(T0);
   });
 });
