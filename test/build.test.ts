@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { BUNDLE_BUDGET_KIB } from '../local/bench/case-load';
 import { paths } from '../local/paths';
 import { Runtime } from '../local/runtime/runtime';
 
@@ -44,6 +45,11 @@ describe('build/Code.js', () => {
     expect(code).not.toMatch(/^\s*(export|import)\s/m);
     expect(code).not.toMatch(/\s#[A-Za-z_]\w*\s*[=;(]/);
     expect(code).not.toMatch(/^\s+static\s+\w+\s*=/m);
+  });
+
+  it(`weighs at most ${BUNDLE_BUDGET_KIB} KiB: Apps Script parses all of it at the start of every execution (local/runtime/latency.ts)`, () => {
+    const kib = Buffer.byteLength(code, 'utf8') / 1024;
+    expect(kib).toBeLessThanOrEqual(BUNDLE_BUDGET_KIB);
   });
 
   it('is what the local runtime sees too', async () => {

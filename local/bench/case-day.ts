@@ -72,7 +72,7 @@ export async function dayCase(log: (s: string) => void): Promise<CaseResult[]> {
       const x = busy[Math.floor(busy.length / 2)]!;
       log(`  day: ${busy.length} runs touched the sheet (orders written, stock pushed, partners re-read); their median: ${total(x.roundTrips)} round trips, ${(x.durationMs / 1000).toFixed(1)} s — ${detail(x)}`);
     }
-    log('  day: trigger runtime is simulated from the latency model in local/runtime/latency.ts (per service call; script CPU not charged)');
+    log('  day: trigger runtime is simulated from the latency model in local/runtime/latency.ts (per service call, and loading the script at the start of each execution; script CPU not charged)');
     // The one-minute promise on Apps Script's schedule: the trigger fires once inside each minute
     // at a random offset, so runs start anywhere from a moment to almost two minutes apart. An
     // order waits until the end of the first run after it that gets the lock (the overlap spec,

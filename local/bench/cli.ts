@@ -5,11 +5,12 @@
  * case explains its bound where it sets it), and the ratio; one table at the end.
  *
  *   node out/bench.js                 every case
- *   node out/bench.js --only idle,day some of them: idle, orders, stock, day, shipping, push, markets, scale
+ *   node out/bench.js --only idle,day some of them: idle, orders, stock, day, shipping, push, markets, scale, load
  */
 import { dayCase } from './case-day';
 import { firstPushCase } from './case-first-push';
 import { idleCase } from './case-idle';
+import { loadCase } from './case-load';
 import { marketplacesCase } from './case-marketplaces';
 import { ordersBurstCase } from './case-orders-burst';
 import { scaleCase } from './case-scale';
@@ -28,6 +29,7 @@ const CASES: Record<string, { title: string; run: Case }> = {
   push: { title: '6. orders during the first push of 6,000 stock numbers (2,000 SKUs × 3 malls)', run: firstPushCase },
   markets: { title: '7. a quiet day with 3 Cafe24 malls, 1 SmartStore and 1 Coupang seller (through the relay)', run: marketplacesCase },
   scale: { title: '8. 30 (and 10) Cafe24 malls + 2 marketplaces, with Cafe24 webhooks and without', run: scaleCase },
+  load: { title: '9. per execution: the script Apps Script loads before the first line', run: loadCase },
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -5,7 +5,7 @@ import { GasException, gasMessages } from './errors';
 import type { QuotaName, UiSink } from './env';
 import { HandleTable, exposedMethods, scriptDataGlobals } from './handles';
 import { Suspend, type AuthMode, type KernelEnv } from './kernel-env';
-import { defaultLatency, type LatencyModel } from './latency';
+import { defaultLatency, SCRIPT_LOAD_MS_PER_KIB, scriptLoadMs, type LatencyModel } from './latency';
 import { defaultNewerBuiltins, type NewerBuiltins } from './language-level';
 import { Network } from './network';
 import { QuotaBook, type AccountType } from './quotas';
@@ -25,7 +25,8 @@ import { firstPostForm } from './form-submit';
  * scope on a thread of its own, against the service fakes, on a simulated clock.
  *
  * The clock is a discrete-event scheduler. Scripts spend simulated time only in service calls
- * (each costs its modelled latency) and in Utilities.sleep; between calls they run for free
+ * (each costs its modelled latency), in Utilities.sleep and in loading the script at each
+ * execution's start (`scriptLoadMs`, latency.ts); between calls they run for free
  * (unless `cpuTimeFactor` charges real CPU time). Several executions may be under way at once
  * (a trigger firing while a sidebar action runs): the scheduler always lets the one that is
  * earliest in simulated time go next, so their calls interleave as they would on Google's
@@ -77,6 +78,11 @@ export interface RuntimeOptions {
   latency?: LatencyModel;
   /** Charge this multiple of real CPU time between calls to the simulated clock (0: none). */
   cpuTimeFactor?: number;
+  /**
+   * Simulated ms each KiB of the project's script files costs to load at the start of every
+   * execution (default SCRIPT_LOAD_MS_PER_KIB, derived in latency.ts; 0: loading is free).
+   */
+  scriptLoadMsPerKiB?: number;
   /** Extra or replacement services by global name. */
   services?: Record<string, ServiceFactory>;
   /**
@@ -175,6 +181,10 @@ export class Runtime {
   readonly ui = new UiRecorder();
   /** A private copy of the bundle folder taken at start. */
   readonly bundleDir: string;
+  /** Bytes of script (every .js file of the bundle) each execution loads. */
+  readonly scriptBytes: number;
+  /** Simulated ms each execution spends loading them before its first line runs. */
+  readonly scriptLoadMs: number;
   private clock: number;
   private readonly pool: WorkerPool;
   private readonly newerBuiltins: NewerBuiltins;
@@ -199,6 +209,8 @@ export class Runtime {
     // The deployed project is fixed for the life of the runtime, as a pushed Apps Script project is:
     // a rebuild of build/ meanwhile must not change what runs.
     this.bundleDir = snapshotBundle(opts.bundleDir);
+    this.scriptBytes = scriptBytesOf(this.bundleDir);
+    this.scriptLoadMs = scriptLoadMs(this.scriptBytes, opts.scriptLoadMsPerKiB ?? SCRIPT_LOAD_MS_PER_KIB);
     this.pool = new WorkerPool(this.bundleDir);
     this.newerBuiltins = opts.newerBuiltins ?? defaultNewerBuiltins();
     const globals = scriptDataGlobals(dataGlobals);
@@ -448,6 +460,8 @@ export class Runtime {
       globals[name] = encode(root, (o) => x.handles.tag(o));
     }
     const args = encode(typeof x.args === 'function' ? x.args(env, roots) : x.args, (o) => x.handles.tag(o));
+    // Apps Script parses the project and runs its top level before the function (latency.ts).
+    x.now += this.scriptLoadMs;
     const worker = this.pool.acquire();
     x.worker = worker;
     x.phase = 'running';
@@ -655,6 +669,14 @@ function snapshotBundle(dir: string): string {
     if (fs.statSync(from).isFile()) fs.copyFileSync(from, path.join(copy, f));
   }
   return copy;
+}
+
+/** What gas-local loads into each execution: every .js file of the folder. */
+function scriptBytesOf(dir: string): number {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
 }
 
 function errorOf(e: unknown): { name: string; message: string } {

@@ -3,7 +3,7 @@
  * the add-on's store (the connection owner's user properties), never in a cell. Each channel
  * names its fields (SalesChannel.apiKeys); this module checks what staff entered against them.
  */
-import { z } from 'zod';
+import * as z from '../core/zod';
 import type { ChannelId } from '../core/order';
 import type { KeyValueStore } from '../core/ports';
 import type { ApiKeyField } from './port';

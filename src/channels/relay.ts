@@ -8,7 +8,8 @@
  * (the gateway builds again for every try); a relayed request resent as it was is refused as a
  * replay, which `relayRefusal` says a rebuild cures.
  */
-import { z } from 'zod';
+import * as z from '../core/zod';
+import { map } from '../core/zod-helpers';
 import type { HttpRequest } from '../core/http';
 import type { Clock } from '../core/ports';
 import type { ChannelId } from '../core/order';
@@ -29,16 +30,20 @@ export const MIN_SECRET_LENGTH = 32;
 const URL_EXAMPLE = 'https://marketplace-relay-123456789012.asia-northeast3.run.app';
 
 const Settings = z.object({
-  url: z
-    .string()
-    .trim()
-    .regex(/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/, {
-      message: `${RELAY_URL_KEY}이 올바른 주소가 아닙니다. https://로 시작하는 릴레이 주소만 적으세요 (경로·물음표·# 없이, 예: ${URL_EXAMPLE})`,
-    })
-    .transform((u) => u.replace(/\/+$/, '')),
-  secret: z.string().min(MIN_SECRET_LENGTH, {
-    message: `${RELAY_SECRET_KEY}이 너무 짧습니다 (${MIN_SECRET_LENGTH}자 이상, 예: openssl rand -hex 32 의 출력). 릴레이의 RELAY_SECRET과 같은 값이어야 합니다`,
-  }),
+  url: map(
+    z.string().check(
+      z.trim(),
+      z.regex(/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/, {
+        message: `${RELAY_URL_KEY}이 올바른 주소가 아닙니다. https://로 시작하는 릴레이 주소만 적으세요 (경로·물음표·# 없이, 예: ${URL_EXAMPLE})`,
+      }),
+    ),
+    (u) => u.replace(/\/+$/, ''),
+  ),
+  secret: z.string().check(
+    z.minLength(MIN_SECRET_LENGTH, {
+      message: `${RELAY_SECRET_KEY}이 너무 짧습니다 (${MIN_SECRET_LENGTH}자 이상, 예: openssl rand -hex 32 의 출력). 릴레이의 RELAY_SECRET과 같은 값이어야 합니다`,
+    }),
+  ),
 });
 
 export type RelaySetup =

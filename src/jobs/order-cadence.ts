@@ -8,10 +8,10 @@
  * came. Pure: the state is kept by the caller with the run's cache write.
  */
 import type { ChannelAccount, ClaimDepth, CollectScope } from '../channels/port';
-import { z } from 'zod';
 import { NEWS_KINDS, type NewsAnswer, type NewsKind } from '../channels/relay-wire';
 import { channelOf } from '../channels/registry';
 import { readStoredJson } from '../core/stored-json';
+import * as z from '../core/zod';
 
 /** How often a quiet mall is read anyway, and its claim dates (the 설정 tab may change it). */
 export const DEFAULT_BACKSTOP_MIN = 10;
@@ -57,12 +57,12 @@ export function backstopMinutes(text: string | null | undefined): number {
 }
 
 const Stored = z.object({
-  after: z.object({ boot: z.string(), seq: z.number() }).nullable(),
+  after: z.nullable(z.object({ boot: z.string(), seq: z.number() })),
   listening: z.boolean(),
   heard: z.record(z.string(), z.number()),
   pending: z.record(z.string(), z.array(z.enum(NEWS_KINDS))),
   backstop: z.record(z.string(), z.number()),
-  settings: z.object({ at: z.number(), relay: z.boolean(), backstopMin: z.number() }).nullable(),
+  settings: z.nullable(z.object({ at: z.number(), relay: z.boolean(), backstopMin: z.number() })),
 });
 
 /** The kept state; none or damaged reads as empty (every mall is then read once). */

@@ -94,3 +94,13 @@ describe('the channel-neutral layers', () => {
     expect(reaching).toEqual([]);
   });
 });
+
+describe('what the bundle carries', () => {
+  /** Every package import of a file (`from 'zod'`, `from 'zod/mini'`, …). */
+  const packagesOf = (file: string) => [...fs.readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s+'([^'.][^']*)'/g)].map((m) => m[1]!);
+
+  test('the product reaches zod only through core/zod.ts, and that is zod/mini: classic zod would add about 400 KiB to every execution', () => {
+    const zods = files.flatMap((f) => packagesOf(f).filter((p) => p === 'zod' || p.startsWith('zod/')).map((p) => `${rel(f)} → ${p}`));
+    expect([...new Set(zods)]).toEqual(['core/zod.ts → zod/mini']);
+  });
+});

@@ -115,9 +115,9 @@ describe('the sync keeps the malls in step', () => {
       args: [['najalran', 'borasaeg', 'undercoco'][i % 3], { buyer: { name: `구매자${i}` }, receiver: { name: `수령인${i}`, shipping_message: `메시지${i}` }, items: [{ product_no: [13, 102, 8][i % 3] }] }],
     }));
     // Sorts and inserts spread over the seconds after the next tick (which, on the exact trigger
-    // timing this spec asks for, starts some 10-15 s into the minute, depending on how long setup
-    // took), so some land between its calls.
-    const busy = Array.from({ length: 24 }, (_, i) => 0.35 + i * 0.3).flatMap((s, i) => [
+    // timing this spec asks for, starts some 10-20 s into the minute, depending on how long setup
+    // took, each execution's loading of the script included), so some land between its calls.
+    const busy = Array.from({ length: 48 }, (_, i) => 0.35 + i * 0.3).flatMap((s, i) => [
       { at: `+40m${(10 + s).toFixed(2)}s`, type: 'sort', sheet: '주문', column: i % 2 ? '결제일시' : '수령인', ascending: i % 3 === 0 },
       { at: `+40m${(10 + s + 0.05).toFixed(2)}s`, type: 'insertRows', sheet: '주문', before: 3, count: 1 },
     ]);

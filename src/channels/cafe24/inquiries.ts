@@ -18,7 +18,8 @@
  * - Board text is HTML: a question is read as plain text, an answer is sent with markup escaped
  *   and line breaks as `<br>`, so what staff typed shows as typed.
  */
-import { z } from 'zod';
+import * as z from '../../core/zod';
+import { map } from '../../core/zod-helpers';
 import { asBoardHtml, plainText, type Inquiry, type InquiryAnswer, type InquiryKind, type InquirySeen } from '../../core/inquiries';
 import { addSeoulDays, seoulDayOf, seoulDayStart, type SeoulDay } from '../../core/seoul-time';
 import type { ChannelAccount, InquiriesCapability, InquiryRead } from '../port';
@@ -35,28 +36,28 @@ const FIRST_READ_DAYS = 7;
 /** `client_ip` is required on an article (§A6) and Apps Script has no address of its own to give; any IPv4 passes. */
 const CLIENT_IP = '127.0.0.1';
 
-const num = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
-const Board = z.looseObject({ board_no: num, board_type: num, board_name: z.string().nullable().optional() });
+const num = z.union([z.number(), map(z.string().check(z.regex(/^\d+$/)), Number)]);
+const Board = z.looseObject({ board_no: num, board_type: num, board_name: z.optional(z.nullable(z.string())) });
 const BoardsList = z.looseObject({ boards: z.array(Board) });
 const Article = z.looseObject({
   article_no: num,
-  parent_article_no: num.nullable().optional(),
-  board_no: num.optional(),
-  reply_depth: num.nullable().optional(),
-  product_no: num.nullable().optional(),
-  order_id: z.string().nullable().optional(),
-  title: z.string().nullable().optional(),
-  content: z.string().nullable().optional(),
-  writer: z.string().nullable().optional(),
-  member_id: z.string().nullable().optional(),
+  parent_article_no: z.optional(z.nullable(num)),
+  board_no: z.optional(num),
+  reply_depth: z.optional(z.nullable(num)),
+  product_no: z.optional(z.nullable(num)),
+  order_id: z.optional(z.nullable(z.string())),
+  title: z.optional(z.nullable(z.string())),
+  content: z.optional(z.nullable(z.string())),
+  writer: z.optional(z.nullable(z.string())),
+  member_id: z.optional(z.nullable(z.string())),
   created_date: cafe24DateTime,
-  reply_status: z.string().nullable().optional(),
-  reply_user_id: z.string().nullable().optional(),
-  deleted: z.string().nullable().optional(),
+  reply_status: z.optional(z.nullable(z.string())),
+  reply_user_id: z.optional(z.nullable(z.string())),
+  deleted: z.optional(z.nullable(z.string())),
 });
 type Article = z.output<typeof Article>;
 const ArticlesList = z.looseObject({ articles: z.array(Article) });
-const Comment = z.looseObject({ comment_no: num, article_no: num, content: z.string().nullable().optional(), writer: z.string().nullable().optional(), member_id: z.string().nullable().optional(), created_date: cafe24DateTime });
+const Comment = z.looseObject({ comment_no: num, article_no: num, content: z.optional(z.nullable(z.string())), writer: z.optional(z.nullable(z.string())), member_id: z.optional(z.nullable(z.string())), created_date: cafe24DateTime });
 const CommentsList = z.looseObject({ comments: z.array(Comment) });
 const ArticleOne = z.looseObject({ article: Article });
 
@@ -96,8 +97,8 @@ const CursorSchema = z.object({
   day: z.string(),
   boards: z.array(z.object({ no: z.number(), personal: z.boolean() })),
   comments: z.record(z.string(), z.number()),
-  open: z.union([z.literal('many'), z.record(z.string(), z.record(z.string(), z.number()))]).optional(),
-  top: z.record(z.string(), z.number()).optional(),
+  open: z.optional(z.union([z.literal('many'), z.record(z.string(), z.record(z.string(), z.number()))])),
+  top: z.optional(z.record(z.string(), z.number())),
 });
 
 const readCursor = (text: string | null): Cursor | null => readStoredJson(CursorSchema, text);

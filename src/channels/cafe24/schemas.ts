@@ -7,7 +7,8 @@
  * dates become epoch ms; every other string (codes, phones, zip codes, names, messages) is kept
  * exactly as sent.
  */
-import { z } from 'zod';
+import * as z from '../../core/zod';
+import { fail, map, type Schema } from '../../core/zod-helpers';
 import type { HttpResponse } from '../../core/http';
 import { KrwError, parseKrw } from '../../core/krw';
 import { parseSeoulDateTime } from '../../core/seoul-time';
@@ -18,30 +19,22 @@ import { CAFE24_ORDER_STATUSES } from './order-status';
 // ---- building blocks ----
 
 /** A decimal money string ("29000.00") → whole KRW; a fraction of a won is an error. */
-export const krw = z.string().transform((text, ctx) => {
+export const krw = map(z.string(), (text, ctx) => {
   try {
     return parseKrw(text);
   } catch (e) {
-    ctx.addIssue({ code: 'custom', message: e instanceof KrwError ? e.message : String(e) });
-    return z.NEVER;
+    return fail(ctx, e instanceof KrwError ? e.message : String(e));
   }
 });
 
 /** Any Cafe24 date-time (ISO with +09:00, or Seoul wall time without a zone) → epoch ms. */
-export const cafe24DateTime = z.string().transform((text, ctx) => {
-  const t = parseSeoulDateTime(text);
-  if (t === null) {
-    ctx.addIssue({ code: 'custom', message: `not a date-time: ${JSON.stringify(text)}` });
-    return z.NEVER;
-  }
-  return t;
-});
+export const cafe24DateTime = map(z.string(), (text, ctx) => parseSeoulDateTime(text) ?? fail(ctx, `not a date-time: ${JSON.stringify(text)}`));
 
 const text = z.string();
-const optText = text.nullable().optional();
+const optText = z.optional(z.nullable(text));
 const flag = z.enum(['T', 'F']);
-const optDate = cafe24DateTime.nullable().optional();
-const count = z.number().int();
+const optDate = z.optional(z.nullable(cafe24DateTime));
+const count = z.number().check(z.int());
 
 export const OrderStatusCode = z.enum(CAFE24_ORDER_STATUSES);
 
@@ -50,7 +43,7 @@ export const ErrorDetail = z.looseObject({ code: z.union([z.number(), z.string()
 export const ErrorBody = z.looseObject({ error: ErrorDetail });
 
 /** The OAuth endpoints' error body (RFC 6749 shape). */
-export const OAuthErrorBody = z.looseObject({ error: z.string(), error_description: z.string().optional() });
+export const OAuthErrorBody = z.looseObject({ error: z.string(), error_description: z.optional(z.string()) });
 
 /**
  * One object of a bulk answer. On 207 a failed object comes back as its reference keys plus
@@ -59,7 +52,7 @@ export const OAuthErrorBody = z.looseObject({ error: z.string(), error_descripti
 export const BulkFailure = z.looseObject({ error: ErrorDetail });
 export type BulkFailure = z.output<typeof BulkFailure>;
 
-function bulkItem<S extends z.ZodType>(schema: S) {
+function bulkItem<S extends Schema>(schema: S) {
   return z.union([BulkFailure, schema]);
 }
 
@@ -82,23 +75,23 @@ const Links = z.array(z.looseObject({ rel: z.string(), href: z.string() }));
 export const Inventory = z.looseObject({
   variant_code: text,
   quantity: count,
-  use_inventory: flag.optional(),
-  display_soldout: flag.optional(),
-  safety_inventory: count.nullable().optional(),
+  use_inventory: z.optional(flag),
+  display_soldout: z.optional(flag),
+  safety_inventory: z.optional(z.nullable(count)),
   inventory_control_type: optText,
 });
 
 export const Variant = z.looseObject({
   variant_code: text,
   custom_variant_code: optText,
-  options: z.array(z.looseObject({ name: text, value: text })).nullable().optional(),
-  display: flag.optional(),
-  selling: flag.optional(),
-  additional_amount: krw.nullable().optional(),
-  use_inventory: flag.optional(),
-  quantity: count.nullable().optional(),
+  options: z.optional(z.nullable(z.array(z.looseObject({ name: text, value: text })))),
+  display: z.optional(flag),
+  selling: z.optional(flag),
+  additional_amount: z.optional(z.nullable(krw)),
+  use_inventory: z.optional(flag),
+  quantity: z.optional(z.nullable(count)),
   /** `embed=inventories`: an object (one-element arrays seen in some copies). */
-  inventories: z.union([Inventory, z.array(Inventory)]).nullable().optional(),
+  inventories: z.optional(z.nullable(z.union([Inventory, z.array(Inventory)]))),
 });
 
 /** Sale `price` is read as KRW; supply/retail/tax-exclusive prices pass through as sent. */
@@ -107,14 +100,14 @@ export const Product = z.looseObject({
   product_code: text,
   product_name: text,
   custom_product_code: optText,
-  price: krw.optional(),
-  display: flag.optional(),
-  selling: flag.optional(),
-  sold_out: flag.optional(),
+  price: z.optional(krw),
+  display: z.optional(flag),
+  selling: z.optional(flag),
+  sold_out: z.optional(flag),
   supplier_code: optText,
   created_date: optDate,
   updated_date: optDate,
-  variants: z.array(Variant).optional(),
+  variants: z.optional(z.array(Variant)),
 });
 
 export const ProductsList = z.looseObject({ products: z.array(Product) });
@@ -127,13 +120,13 @@ export const InventoryOne = z.looseObject({ inventory: Inventory });
 // ---- orders ----
 
 export const OrderItem = z.looseObject({
-  order_item_code: text.min(1),
+  order_item_code: text.check(z.minLength(1)),
   order_status: OrderStatusCode,
   order_status_before_cs: optText,
-  quantity: count.nonnegative(),
+  quantity: count.check(z.nonnegative()),
   product_price: krw,
-  option_price: krw.nullable().optional(),
-  product_no: count.nullable().optional(),
+  option_price: z.optional(z.nullable(krw)),
+  product_no: z.optional(z.nullable(count)),
   product_code: optText,
   variant_code: optText,
   custom_product_code: optText,
@@ -149,7 +142,7 @@ export const OrderItem = z.looseObject({
   /** C cancel, R return, E exchange (the replacement item of an exchange carries E too). */
   claim_type: optText,
   claim_reason: optText,
-  claim_quantity: count.nullable().optional(),
+  claim_quantity: z.optional(z.nullable(count)),
   /** N1 normal, N2 exchange item, C1/C2 cancel, C3 return, E1 exchange. */
   status_code: optText,
   ordered_date: optDate,
@@ -174,7 +167,7 @@ export const Receiver = z.looseObject({
 export const Buyer = z.looseObject({ name: optText, cellphone: optText, phone: optText, email: optText });
 
 export const Order = z.looseObject({
-  order_id: text.min(1),
+  order_id: text.check(z.minLength(1)),
   order_date: cafe24DateTime,
   payment_date: optDate,
   /** T paid, F unpaid, M partly paid. */
@@ -182,17 +175,17 @@ export const Order = z.looseObject({
   canceled: optText,
   billing_name: optText,
   currency: optText,
-  items: z.array(OrderItem).optional(),
-  receivers: z.array(Receiver).optional(),
-  buyer: Buyer.nullable().optional(),
+  items: z.optional(z.array(OrderItem)),
+  receivers: z.optional(z.array(Receiver)),
+  buyer: z.optional(z.nullable(Buyer)),
 });
 
-export const OrdersList = z.looseObject({ orders: z.array(Order), links: Links.optional() });
+export const OrdersList = z.looseObject({ orders: z.array(Order), links: z.optional(Links) });
 export const OrderOne = z.looseObject({ order: Order });
 export const OrderItemsList = z.looseObject({ items: z.array(OrderItem) });
 
 /** PUT /orders/{id} echoes `process_status` and the items; PUT /orders answers per order. */
-const StatusChange = z.looseObject({ order_id: text.optional(), process_status: optText, order_item_code: z.array(text).optional() });
+const StatusChange = z.looseObject({ order_id: z.optional(text), process_status: optText, order_item_code: z.optional(z.array(text)) });
 export const OrderStatusChanged = z.looseObject({ order: StatusChange });
 export const OrdersStatusChanged = z.looseObject({ orders: z.array(bulkItem(StatusChange)) });
 
@@ -204,8 +197,8 @@ export const Shipment = z.looseObject({
   status: optText,
   tracking_no: optText,
   shipping_company_code: optText,
-  order_item_code: z.array(text).optional(),
-  items: z.array(z.looseObject({ order_item_code: text, status: optText })).optional(),
+  order_item_code: z.optional(z.array(text)),
+  items: z.optional(z.array(z.looseObject({ order_item_code: text, status: optText }))),
 });
 
 export const ShipmentsList = z.looseObject({ shipments: z.array(Shipment) });
@@ -216,19 +209,19 @@ export const ShipmentsBulk = z.looseObject({ shipments: z.array(bulkItem(Shipmen
 
 // ---- claims and refunds ----
 
-const ClaimLine = z.looseObject({ order_item_code: text, quantity: count.optional() });
+const ClaimLine = z.looseObject({ order_item_code: text, quantity: z.optional(count) });
 export const Claim = z.looseObject({
   order_id: text,
   claim_code: text,
   status: optText,
-  items: z.array(ClaimLine).optional(),
+  items: z.optional(z.array(ClaimLine)),
 });
 
 export const CancellationOne = z.looseObject({ cancellation: Claim });
 export const ReturnOne = z.looseObject({ return: Claim });
 export const ExchangeOne = z.looseObject({ exchange: Claim });
 
-const RequestDecision = z.looseObject({ order_id: text.optional() });
+const RequestDecision = z.looseObject({ order_id: z.optional(text) });
 export const CancellationRequestsDecided = z.looseObject({ cancellationrequests: z.array(bulkItem(RequestDecision)) });
 export const ReturnRequestsDecided = z.looseObject({ returnrequests: z.array(bulkItem(RequestDecision)) });
 export const ExchangeRequestsDecided = z.looseObject({ exchangerequests: z.array(bulkItem(RequestDecision)) });
@@ -236,9 +229,9 @@ export const ExchangeRequestsDecided = z.looseObject({ exchangerequests: z.array
 export const Refund = z.looseObject({
   refund_code: text,
   order_id: text,
-  order_item_code: z.array(text).optional(),
-  quantity: count.optional(),
-  actual_refund_amount: krw.nullable().optional(),
+  order_item_code: z.optional(z.array(text)),
+  quantity: z.optional(count),
+  actual_refund_amount: z.optional(z.nullable(krw)),
   refund_status: optText,
   accepted_refund_date: optDate,
   refund_date: optDate,
@@ -253,7 +246,7 @@ export const CarrierEntry = z.looseObject({
   shipping_carrier_code: text,
   shipping_carrier: text,
   track_shipment_url: optText,
-  default_shipping_carrier: flag.optional(),
+  default_shipping_carrier: z.optional(flag),
   shipping_type: optText,
 });
 export const CarriersList = z.looseObject({ carriers: z.array(CarrierEntry) });
@@ -265,9 +258,9 @@ export const SuppliersList = z.looseObject({ suppliers: z.array(Supplier) });
 
 /** POST /api/v2/oauth/token (both grants). Times are Seoul wall time without a zone. */
 export const TokenBody = z.looseObject({
-  access_token: text.min(1),
+  access_token: text.check(z.minLength(1)),
   expires_at: cafe24DateTime,
-  refresh_token: text.min(1),
+  refresh_token: text.check(z.minLength(1)),
   refresh_token_expires_at: cafe24DateTime,
   mall_id: text,
   scopes: z.array(text),
@@ -314,7 +307,7 @@ function describe(issue: z.core.$ZodIssue): string {
  * and for a body that does not fit, naming the first failing field:
  * `[najalran] orders.list: orders[3].items[0].order_item_code: required`.
  */
-export function parse<S extends z.ZodType>(call: Cafe24Call, mallId: string, schema: S, response: HttpResponse): z.output<S> {
+export function parse<S extends Schema>(call: Cafe24Call, mallId: string, schema: S, response: HttpResponse): z.output<S> {
   if (response.status < 200 || response.status > 299) throw errorFromResponse(call, mallId, response);
   let json: unknown;
   try {

@@ -6,8 +6,8 @@
  * relay, in one request riding in the first fetchAll of the run, which of its malls have news
  * since the last answer.
  */
-import { z } from 'zod';
 import type { HttpRequest, HttpResponse } from '../../core/http';
+import * as z from '../../core/zod';
 import type { RelayPort, WebhookCapability } from '../port';
 import { NEWS_KINDS, RELAY_NEWS_PATH, type NewsAnswer, type NewsQuestion } from '../relay-wire';
 
@@ -17,11 +17,11 @@ function newsRequest(relay: RelayPort, question: NewsQuestion): HttpRequest {
 }
 
 const Answer = z.object({
-  boot: z.string().min(1).max(64),
-  seq: z.number().int().nonnegative(),
+  boot: z.string().check(z.minLength(1), z.maxLength(64)),
+  seq: z.int().check(z.nonnegative()),
   listening: z.boolean(),
   gap: z.boolean(),
-  malls: z.record(z.string(), z.object({ heardAt: z.number().nullable(), news: z.array(z.enum(NEWS_KINDS)) })),
+  malls: z.record(z.string(), z.object({ heardAt: z.nullable(z.number()), news: z.array(z.enum(NEWS_KINDS)) })),
 });
 
 /**

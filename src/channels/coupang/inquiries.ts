@@ -18,7 +18,8 @@
  *   inquiry answered already, or taken over by Coupang's agents after 24 hours.
  * - Coupang's automatic notice after 24 hours is not an answer of the seller: the row stays late.
  */
-import { z } from 'zod';
+import * as z from '../../core/zod';
+import { map, type Schema } from '../../core/zod-helpers';
 import type { HttpResponse } from '../../core/http';
 import type { Inquiry, InquiryAnswer, InquiryKind, InquirySeen } from '../../core/inquiries';
 import { addSeoulDays, parseSeoulDateTime, seoulDayOf, type SeoulDay } from '../../core/seoul-time';
@@ -53,30 +54,30 @@ export function parseInquiryId(text: string): CoupangInquiryRef {
 
 // ------------------------------------------------------------------ shapes
 
-const str = z.string().nullish().transform((v) => v ?? '');
+const str = map(z.nullish(z.string()), (v) => v ?? '');
 const Pagination = z.looseObject({ currentPage: z.number(), totalPages: z.number() });
 const Comment = z.looseObject({ inquiryCommentId: z.number(), content: str, inquiryCommentAt: z.string() });
 const OnlineItem = z.looseObject({
   inquiryId: z.number(),
-  productId: z.number().nullish(),
-  sellerProductId: z.number().nullish(),
-  vendorItemId: z.number().nullish(),
+  productId: z.nullish(z.number()),
+  sellerProductId: z.nullish(z.number()),
+  vendorItemId: z.nullish(z.number()),
   content: str,
   inquiryAt: z.string(),
-  orderIds: z.array(z.number()).nullish(),
-  commentDtoList: z.array(Comment).nullish().transform((v) => v ?? []),
+  orderIds: z.nullish(z.array(z.number())),
+  commentDtoList: map(z.nullish(z.array(Comment)), (v) => v ?? []),
 });
 export type OnlineItemT = z.output<typeof OnlineItem>;
 const Reply = z.looseObject({
   answerId: z.number(),
-  parentAnswerId: z.number().nullish(),
-  partnerTransferStatus: z.string().nullish(),
-  partnerTransferCompleteReason: z.string().nullish(),
-  answerType: z.string().nullish(),
-  needAnswer: z.boolean().nullish(),
+  parentAnswerId: z.nullish(z.number()),
+  partnerTransferStatus: z.nullish(z.string()),
+  partnerTransferCompleteReason: z.nullish(z.string()),
+  answerType: z.nullish(z.string()),
+  needAnswer: z.nullish(z.boolean()),
   receptionistName: str,
   receptionist: str,
-  replyAt: z.string().nullish(),
+  replyAt: z.nullish(z.string()),
   content: str,
 });
 const CcItem = z.looseObject({
@@ -84,22 +85,22 @@ const CcItem = z.looseObject({
   inquiryStatus: str,
   csPartnerCounselingStatus: str,
   // A Number in the field list, an array in the sample.
-  vendorItemId: z.union([z.number(), z.array(z.number()).transform((a) => a[0] ?? null)]).nullish(),
+  vendorItemId: z.nullish(z.union([z.number(), map(z.array(z.number()), (a) => a[0] ?? null)])),
   itemName: str,
   content: str,
   inquiryAt: z.string(),
-  answeredAt: z.string().nullish(),
-  orderId: z.number().nullish(),
+  answeredAt: z.nullish(z.string()),
+  orderId: z.nullish(z.number()),
   receiptCategory: str,
-  replies: z.array(Reply).nullish().transform((v) => v ?? []),
+  replies: map(z.nullish(z.array(Reply)), (v) => v ?? []),
 });
 export type CcItemT = z.output<typeof CcItem>;
-const Page = <T extends z.ZodType>(item: T) => z.looseObject({ data: z.looseObject({ content: z.array(item).nullish().transform((v) => v ?? []), pagination: Pagination.nullish() }) });
+const Page = <T extends Schema>(item: T) => z.looseObject({ data: z.looseObject({ content: map(z.nullish(z.array(item)), (v) => v ?? []), pagination: z.nullish(Pagination) }) });
 const OnlinePage = Page(OnlineItem);
 const CcPage = Page(CcItem);
 const CcOne = z.looseObject({ data: CcItem });
 /** Answers and confirms: `{"code":"200","message":"OK"}` (code a string here, a number elsewhere). */
-const Written = z.looseObject({ code: z.union([z.string(), z.number()]).nullish(), message: str });
+const Written = z.looseObject({ code: z.nullish(z.union([z.string(), z.number()])), message: str });
 
 const timeOf = (text: string | null | undefined): number | null => (text ? parseSeoulDateTime(text.trim()) : null);
 

@@ -3,12 +3,13 @@
  * and a string in others (B8), so it is never relied on; a 2xx whose body does not fit is a
  * ChannelError of kind `response`.
  */
-import { z } from 'zod';
+import * as z from '../../core/zod';
+import { map, type Schema } from '../../core/zod-helpers';
 import type { HttpResponse } from '../../core/http';
 import { channelError } from './errors';
 
-const str = z.string().nullish().transform((v) => v ?? '');
-const num = z.number().nullish().transform((v) => v ?? 0);
+const str = map(z.nullish(z.string()), (v) => v ?? '');
+const num = map(z.nullish(z.number()), (v) => v ?? 0);
 
 export const OrderItem = z.looseObject({
   vendorItemId: z.number(),
@@ -17,41 +18,41 @@ export const OrderItem = z.looseObject({
   sellerProductName: str,
   sellerProductItemName: str,
   shippingCount: z.number(),
-  salesPrice: z.union([z.number(), z.looseObject({ units: z.number() }).transform((v) => v.units)]),
+  salesPrice: z.union([z.number(), map(z.looseObject({ units: z.number() }), (v) => v.units)]),
   externalVendorSkuCode: str,
   cancelCount: num,
   holdCountForCancel: num,
   estimatedShippingDate: str,
   plannedShippingDate: str,
   invoiceNumberUploadDate: str,
-  canceled: z.boolean().nullish(),
+  canceled: z.nullish(z.boolean()),
 });
 export type OrderItemT = z.output<typeof OrderItem>;
 
-const Party = z.looseObject({ name: str, safeNumber: str, email: str.optional(), addr1: str.optional(), addr2: str.optional(), postCode: str.optional() });
+const Party = z.looseObject({ name: str, safeNumber: str, email: z.optional(str), addr1: z.optional(str), addr2: z.optional(str), postCode: z.optional(str) });
 
 export const Ordersheet = z.looseObject({
   shipmentBoxId: z.number(),
   orderId: z.number(),
   orderedAt: z.string(),
-  paidAt: z.string().nullish(),
+  paidAt: z.nullish(z.string()),
   status: z.string(),
   orderer: Party,
   receiver: Party,
   parcelPrintMessage: str,
-  splitShipping: z.boolean().nullish(),
+  splitShipping: z.nullish(z.boolean()),
   orderItems: z.array(OrderItem),
   deliveryCompanyName: str,
   invoiceNumber: str,
 });
 export type OrdersheetT = z.output<typeof Ordersheet>;
 
-export const OrdersheetList = z.looseObject({ data: z.array(Ordersheet), nextToken: z.string().nullish() });
+export const OrdersheetList = z.looseObject({ data: z.array(Ordersheet), nextToken: z.nullish(z.string()) });
 export const OrdersheetsOfOrder = z.looseObject({ data: z.array(Ordersheet) });
 
-export const BoxResult = z.looseObject({ shipmentBoxId: z.number(), succeed: z.boolean(), resultCode: z.string(), retryRequired: z.boolean().nullish(), resultMessage: str });
+export const BoxResult = z.looseObject({ shipmentBoxId: z.number(), succeed: z.boolean(), resultCode: z.string(), retryRequired: z.nullish(z.boolean()), resultMessage: str });
 export type BoxResultT = z.output<typeof BoxResult>;
-export const BoxResults = z.looseObject({ data: z.looseObject({ responseCode: z.number(), responseList: z.array(BoxResult).nullish().transform((v) => v ?? []) }) });
+export const BoxResults = z.looseObject({ data: z.looseObject({ responseCode: z.number(), responseList: map(z.nullish(z.array(BoxResult)), (v) => v ?? []) }) });
 
 export const Receipt = z.looseObject({
   receiptId: z.number(),
@@ -63,7 +64,7 @@ export const Receipt = z.looseObject({
   returnItems: z.array(z.looseObject({ vendorItemId: z.number(), cancelCount: num, shipmentBoxId: num })),
 });
 export type ReceiptT = z.output<typeof Receipt>;
-export const ReceiptList = z.looseObject({ data: z.array(Receipt), nextToken: z.string().nullish() });
+export const ReceiptList = z.looseObject({ data: z.array(Receipt), nextToken: z.nullish(z.string()) });
 
 export const Exchange = z.looseObject({
   exchangeId: z.number(),
@@ -74,16 +75,16 @@ export const Exchange = z.looseObject({
   exchangeItemDtoV1s: z.array(z.looseObject({ orderItemId: z.number(), targetItemId: num, quantity: num })),
 });
 export type ExchangeT = z.output<typeof Exchange>;
-export const ExchangeList = z.looseObject({ data: z.array(Exchange), nextToken: z.string().nullish() });
+export const ExchangeList = z.looseObject({ data: z.array(Exchange), nextToken: z.nullish(z.string()) });
 
 /** `{code, message, data: {resultCode: SUCCESS|FAIL, resultMessage}}`, or just `{code, message}`. */
-export const ActionResult = z.looseObject({ message: str, data: z.looseObject({ resultCode: str, resultMessage: str }).nullish() });
+export const ActionResult = z.looseObject({ message: str, data: z.nullish(z.looseObject({ resultCode: str, resultMessage: str })) });
 
-export const ProductList = z.looseObject({ nextToken: z.string().nullish(), data: z.array(z.looseObject({ sellerProductId: z.number() })) });
-export const ProductOne = z.looseObject({ data: z.looseObject({ sellerProductId: z.number(), items: z.array(z.looseObject({ vendorItemId: z.number().nullish(), externalVendorSku: str })) }) });
+export const ProductList = z.looseObject({ nextToken: z.nullish(z.string()), data: z.array(z.looseObject({ sellerProductId: z.number() })) });
+export const ProductOne = z.looseObject({ data: z.looseObject({ sellerProductId: z.number(), items: z.array(z.looseObject({ vendorItemId: z.nullish(z.number()), externalVendorSku: str })) }) });
 export const QuantitySet = z.looseObject({ code: z.union([z.string(), z.number()]) });
 
-export function parse<S extends z.ZodType>(call: string, vendorId: string, schema: S, r: HttpResponse): z.output<S> {
+export function parse<S extends Schema>(call: string, vendorId: string, schema: S, r: HttpResponse): z.output<S> {
   let json: unknown;
   try {
     json = JSON.parse(r.body);

@@ -17,7 +17,8 @@
  *   fetch one by id).
  * - Text is sent and shown as typed: Naver stores it as plain text (no board HTML).
  */
-import { z } from 'zod';
+import * as z from '../../core/zod';
+import { fail, map } from '../../core/zod-helpers';
 import type { HttpRequest, HttpResponse } from '../../core/http';
 import { queryString } from '../../core/http';
 import type { Inquiry, InquiryAnswer, InquiryKind, InquirySeen } from '../../core/inquiries';
@@ -56,19 +57,15 @@ export function parseNaverInquiryId(text: string): NaverInquiryRef {
 // ---------------------------------------------------------------------------------------------
 // answers as Naver writes them
 
-const when = z.string().transform((s, ctx) => {
+const when = map(z.string(), (s, ctx) => {
   const ms = Date.parse(s);
-  if (!Number.isFinite(ms)) {
-    ctx.addIssue({ code: 'custom', message: `not a date-time: ${s}` });
-    return z.NEVER;
-  }
-  return ms;
+  return Number.isFinite(ms) ? ms : fail(ctx, `not a date-time: ${s}`);
 });
-const idNum = z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(String);
-const text = z.string().nullish();
+const idNum = map(z.union([z.number().check(z.int()), z.string().check(z.regex(/^\d+$/))]), String);
+const text = z.nullish(z.string());
 
-export const QnaItem = z.looseObject({ questionId: idNum, createDate: when, question: text, answer: text, answered: z.boolean().nullish(), productId: idNum.nullish(), productName: text });
-export const QnaList = z.looseObject({ contents: z.array(QnaItem).default([]), page: z.number().int().optional(), totalPages: z.number().int().optional(), last: z.boolean().optional() });
+export const QnaItem = z.looseObject({ questionId: idNum, createDate: when, question: text, answer: text, answered: z.nullish(z.boolean()), productId: z.nullish(idNum), productName: text });
+export const QnaList = z.looseObject({ contents: z._default(z.array(QnaItem), []), page: z.optional(z.number().check(z.int())), totalPages: z.optional(z.number().check(z.int())), last: z.optional(z.boolean()) });
 
 export const InquiryItem = z.looseObject({
   inquiryNo: idNum,
@@ -76,19 +73,19 @@ export const InquiryItem = z.looseObject({
   title: text,
   inquiryContent: text,
   inquiryRegistrationDateTime: when,
-  answered: z.boolean().nullish(),
-  answerContentId: idNum.nullish(),
+  answered: z.nullish(z.boolean()),
+  answerContentId: z.nullish(idNum),
   answerContent: text,
-  answerRegistrationDateTime: when.nullish(),
+  answerRegistrationDateTime: z.nullish(when),
   orderId: text,
-  productNo: idNum.nullish(),
+  productNo: z.nullish(idNum),
   productName: text,
 });
-const SpringPage = z.looseObject({ content: z.array(InquiryItem).default([]), totalPages: z.number().int().optional(), last: z.boolean().optional() });
+const SpringPage = z.looseObject({ content: z._default(z.array(InquiryItem), []), totalPages: z.optional(z.number().check(z.int())), last: z.optional(z.boolean()) });
 /** The bare Spring page the docs show, or the same inside `{code, message, data}`. */
-export const InquiryList = z.union([SpringPage.extend({ content: z.array(InquiryItem) }), z.looseObject({ data: SpringPage })]).transform((x) => ('data' in x && !('content' in x) ? x.data : (x as z.output<typeof SpringPage>)));
+export const InquiryList = map(z.union([z.extend(SpringPage, { content: z.array(InquiryItem) }), z.looseObject({ data: SpringPage })]), (x) => ('data' in x && !('content' in x) ? x.data : (x as z.output<typeof SpringPage>)));
 
-export const AnswerEnvelope = z.looseObject({ code: text, data: z.looseObject({ inquiryCommentNo: idNum.nullish() }).nullish() });
+export const AnswerEnvelope = z.looseObject({ code: text, data: z.nullish(z.looseObject({ inquiryCommentNo: z.nullish(idNum) })) });
 
 /** 상품/배송/반품/교환/환불/기타 as the 문의 tab's kinds. */
 export function kindOfCategory(category: string | null | undefined): InquiryKind {
@@ -196,7 +193,7 @@ interface Plan {
 }
 
 /** What a collect passes to the next: the asking time of the oldest question still open, per list. */
-const CursorSchema = z.object({ qna: z.number().nullable(), inq: z.number().nullable() });
+const CursorSchema = z.object({ qna: z.nullable(z.number()), inq: z.nullable(z.number()) });
 type Cursor = z.output<typeof CursorSchema>;
 
 const readCursor = (text: string | null): Cursor | null => readStoredJson(CursorSchema, text);

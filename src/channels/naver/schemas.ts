@@ -3,33 +3,34 @@
  * not fit names the store, the call and the path. Dates are ISO-8601 with milliseconds and the
  * +09:00 offset (reference A1).
  */
-import { z } from 'zod';
+import * as z from '../../core/zod';
+import type { Schema } from '../../core/zod-helpers';
 import type { HttpResponse } from '../../core/http';
 import { errorFromResponse, unreadable } from './errors';
 
-export const TokenAnswer = z.looseObject({ access_token: z.string().min(1), expires_in: z.number().int().positive(), token_type: z.string().optional() });
+export const TokenAnswer = z.looseObject({ access_token: z.string().check(z.minLength(1)), expires_in: z.number().check(z.int(), z.positive()), token_type: z.optional(z.string()) });
 
-const envelope = <T extends z.ZodType>(data: T) => z.looseObject({ timestamp: z.string().optional(), traceId: z.string().optional(), data });
+const envelope = <T extends Schema>(data: T) => z.looseObject({ timestamp: z.optional(z.string()), traceId: z.optional(z.string()), data });
 
 export const ChangedStatus = z.looseObject({
   orderId: z.string(),
   productOrderId: z.string(),
-  lastChangedType: z.string().nullish(),
+  lastChangedType: z.nullish(z.string()),
   lastChangedDate: z.string(),
-  productOrderStatus: z.string().nullish(),
-  claimType: z.string().nullish(),
-  claimStatus: z.string().nullish(),
+  productOrderStatus: z.nullish(z.string()),
+  claimType: z.nullish(z.string()),
+  claimStatus: z.nullish(z.string()),
 });
 export const LastChanged = envelope(
   z.looseObject({
-    count: z.number().int().optional(),
-    lastChangeStatuses: z.array(ChangedStatus).default([]),
-    more: z.looseObject({ moreFrom: z.string(), moreSequence: z.string() }).nullish(),
+    count: z.optional(z.number().check(z.int())),
+    lastChangeStatuses: z._default(z.array(ChangedStatus), []),
+    more: z.nullish(z.looseObject({ moreFrom: z.string(), moreSequence: z.string() })),
   }),
 );
 
-const text = z.string().nullish();
-const claimSub = z.looseObject({ claimId: text, claimStatus: text, claimRequestDate: text, cancelReason: text, returnReason: text, exchangeReason: text, cancelDetailedReason: text, returnDetailedReason: text, exchangeDetailedReason: text }).nullish();
+const text = z.nullish(z.string());
+const claimSub = z.nullish(z.looseObject({ claimId: text, claimStatus: text, claimRequestDate: text, cancelReason: text, returnReason: text, exchangeReason: text, cancelDetailedReason: text, returnDetailedReason: text, exchangeDetailedReason: text }));
 
 export const ProductOrderDetail = z.looseObject({
   order: z.looseObject({ orderId: z.string(), orderDate: z.string(), ordererName: text, paymentDate: text }),
@@ -44,15 +45,15 @@ export const ProductOrderDetail = z.looseObject({
     productName: text,
     productOption: text,
     optionCode: text,
-    quantity: z.number().int().positive(),
-    unitPrice: z.number().int(),
-    optionPrice: z.number().int().nullish(),
-    shippingAddress: z.looseObject({ name: text, tel1: text, tel2: text, baseAddress: text, detailAddress: text, zipCode: text }).nullish(),
+    quantity: z.number().check(z.int(), z.positive()),
+    unitPrice: z.number().check(z.int()),
+    optionPrice: z.nullish(z.number().check(z.int())),
+    shippingAddress: z.nullish(z.looseObject({ name: text, tel1: text, tel2: text, baseAddress: text, detailAddress: text, zipCode: text })),
     shippingMemo: text,
     sellerProductCode: text,
     optionManageCode: text,
   }),
-  delivery: z.looseObject({ deliveryCompany: text, trackingNumber: text, deliveryMethod: text, sendDate: text }).nullish(),
+  delivery: z.nullish(z.looseObject({ deliveryCompany: text, trackingNumber: text, deliveryMethod: text, sendDate: text })),
   cancel: claimSub,
   return: claimSub,
   exchange: claimSub,
@@ -60,37 +61,37 @@ export const ProductOrderDetail = z.looseObject({
 export type ProductOrderDetailT = z.output<typeof ProductOrderDetail>;
 export const QueryAnswer = envelope(z.array(ProductOrderDetail));
 
-const failInfo = z.looseObject({ productOrderId: z.string(), code: z.union([z.string(), z.number()]).nullish(), message: text });
+const failInfo = z.looseObject({ productOrderId: z.string(), code: z.nullish(z.union([z.string(), z.number()])), message: text });
 export const ConfirmAnswer = envelope(
   z.looseObject({
-    successProductOrderInfos: z.array(z.looseObject({ productOrderId: z.string() })).default([]),
-    failProductOrderInfos: z.array(failInfo).default([]),
+    successProductOrderInfos: z._default(z.array(z.looseObject({ productOrderId: z.string() })), []),
+    failProductOrderInfos: z._default(z.array(failInfo), []),
   }),
 );
 /** The common claim-processing answer (N-CLAIMRESP): dispatch and the claim calls. */
 export const ProcessAnswer = envelope(
   z.looseObject({
-    successProductOrderIds: z.array(z.string()).default([]),
-    failProductOrderInfos: z.array(failInfo).default([]),
+    successProductOrderIds: z._default(z.array(z.string()), []),
+    failProductOrderInfos: z._default(z.array(failInfo), []),
   }),
 );
 
 export const SearchAnswer = z.looseObject({
-  contents: z.array(z.looseObject({ originProductNo: z.number().int(), channelProducts: z.array(z.looseObject({ channelProductNo: z.number().int().nullish(), sellerManagementCode: text, statusType: text })).default([]) })).default([]),
-  page: z.number().int().optional(),
-  totalPages: z.number().int().optional(),
-  last: z.boolean().optional(),
+  contents: z._default(z.array(z.looseObject({ originProductNo: z.number().check(z.int()), channelProducts: z._default(z.array(z.looseObject({ channelProductNo: z.nullish(z.number().check(z.int())), sellerManagementCode: text, statusType: text })), []) })), []),
+  page: z.optional(z.number().check(z.int())),
+  totalPages: z.optional(z.number().check(z.int())),
+  last: z.optional(z.boolean()),
 });
 
 export const OriginProductAnswer = z.looseObject({
   originProduct: z.looseObject({
     statusType: text,
-    detailAttribute: z
-      .looseObject({
-        sellerCodeInfo: z.looseObject({ sellerManagementCode: text }).nullish(),
-        optionInfo: z.looseObject({ optionCombinations: z.array(z.looseObject({ id: z.number().int(), sellerManagerCode: text, usable: z.boolean().nullish() })).default([]) }).nullish(),
-      })
-      .nullish(),
+    detailAttribute: z.nullish(
+      z.looseObject({
+        sellerCodeInfo: z.nullish(z.looseObject({ sellerManagementCode: text })),
+        optionInfo: z.nullish(z.looseObject({ optionCombinations: z._default(z.array(z.looseObject({ id: z.number().check(z.int()), sellerManagerCode: text, usable: z.nullish(z.boolean()) })), []) })),
+      }),
+    ),
   }),
 });
 
@@ -99,7 +100,7 @@ function where(path: readonly PropertyKey[]): string {
 }
 
 /** The body of a 2xx answer read with `schema`; a non-2xx answer throws its error. */
-export function readJson<S extends z.ZodType>(call: string, accountId: string, schema: S, r: HttpResponse): z.output<S> {
+export function readJson<S extends Schema>(call: string, accountId: string, schema: S, r: HttpResponse): z.output<S> {
   if (r.status < 200 || r.status > 299) throw errorFromResponse(call, accountId, r);
   let json: unknown;
   try {

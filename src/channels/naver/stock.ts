@@ -7,7 +7,7 @@
  * (`GET /v2/products/origin-products/{no}`) for its options. A quantity is set with the
  * multi-update's STOCK for a product, `option-stock` for one combination (reference A6).
  */
-import { z } from 'zod';
+import * as z from '../../core/zod';
 import type { ChannelAccount, PagedRead, StockAddress, StockCapability } from '../port';
 import { getOriginProduct, searchProducts, setOptionStock, setProductStock } from './requests';
 import { OriginProductAnswer, readJson, SearchAnswer } from './schemas';
