@@ -5,8 +5,9 @@
  * case explains its bound where it sets it), and the ratio; one table at the end.
  *
  *   node out/bench.js                 every case
- *   node out/bench.js --only idle,day some of them: idle, orders, stock, day, shipping, push, markets
+ *   node out/bench.js --only idle,day some of them: idle, orders, stock, day, shipping, push, markets, archive
  */
+import { archiveCase } from './case-archive';
 import { dayCase } from './case-day';
 import { firstPushCase } from './case-first-push';
 import { idleCase } from './case-idle';
@@ -26,6 +27,7 @@ const CASES: Record<string, { title: string; run: Case }> = {
   shipping: { title: '5. 90 parcels pasted into the import tab (30 per mall)', run: shippingCase },
   push: { title: '6. orders during the first push of 6,000 stock numbers (2,000 SKUs × 3 malls)', run: firstPushCase },
   markets: { title: '7. a quiet day with 3 Cafe24 malls, 1 SmartStore and 1 Coupang seller (through the relay)', run: marketplacesCase },
+  archive: { title: '8. a 30,000-row orders tab: a minute on it, and the night\'s archive pass', run: archiveCase },
 };
 
 async function main(argv: string[]): Promise<void> {

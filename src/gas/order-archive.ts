@@ -26,10 +26,15 @@ export interface ArchiveBooks {
 
 const props = () => PropertiesService.getDocumentProperties();
 
+/** The record as this execution last read or wrote it (a global scope lives for one execution). */
+let known: ArchiveBooks | null = null;
+
 export function readArchiveBooks(): ArchiveBooks {
+  if (known) return { years: { ...known.years }, through: known.through };
   try {
     const r = JSON.parse(props().getProperty(ARCHIVE_BOOKS_KEY) ?? '{}') as Partial<ArchiveBooks>;
-    return { years: r.years ?? {}, through: typeof r.through === 'number' ? r.through : 0 };
+    known = { years: r.years ?? {}, through: typeof r.through === 'number' ? r.through : 0 };
+    return readArchiveBooks();
   } catch {
     return { years: {}, through: 0 };
   }
@@ -38,6 +43,7 @@ export function readArchiveBooks(): ArchiveBooks {
 /** Saved at once after a book is made and after every copy: a run stopped later repeats neither. */
 function saveArchiveBooks(b: ArchiveBooks): void {
   props().setProperty(ARCHIVE_BOOKS_KEY, JSON.stringify(b));
+  known = { years: { ...b.years }, through: b.through };
 }
 
 const bookName = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet, year: number) => `${ss.getName()} 주문 보관 ${year}`;

@@ -36,8 +36,8 @@ export const ARCHIVE_UNTIL_HOUR = 6;
 export const ARCHIVE_SLICE_MS = 40_000;
 /** The pass starts only this early in a sync run (orders come first). */
 const START_BY_MS = 60_000;
-/** Rows copied and deleted at a time: one book write, a few deletes. */
-export const ARCHIVE_BATCH_ROWS = 2_000;
+/** Rows copied and deleted at a time: one book write of at most 10,000 × the tab's width cells, a few deletes. */
+export const ARCHIVE_BATCH_ROWS = 10_000;
 
 type Msg = { level: 'info' | 'warn' | 'error'; message: string };
 
