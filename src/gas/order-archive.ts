@@ -87,51 +87,78 @@ function keyColumns(header: readonly unknown[]): { first: number; last: number; 
   return { first: Math.min(...(cols as number[])), last: Math.max(...(cols as number[])), cols: cols as number[] };
 }
 
+/** A book as this execution knows it: the pass is its only writer, so one read serves every batch. */
+interface OpenBook {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  header: unknown[];
+  lastRow: number;
+  rowOf: Map<string, number>;
+}
+
 export function archiveBooks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ArchiveBooksPort {
+  const opened = new Map<number, OpenBook>();
+  /** The year's book (made when missing), its header widened to take rows under `header`. */
+  const bookFor = (year: number, header: readonly unknown[]): { book: OpenBook; made: string | null } => {
+    const known = opened.get(year);
+    if (known && widenedHeader(known.header, header).length === known.header.length) return { book: known, made: null };
+    const books = readArchiveBooks();
+    let book = known ? null : openBook(books.years[String(year)]);
+    let made: string | null = null;
+    let sheet = known?.sheet ?? null;
+    if (!sheet && !book) {
+      const gone = books.years[String(year)] !== undefined;
+      book = SpreadsheetApp.create(bookName(ss, year));
+      books.years[String(year)] = book.getId();
+      saveArchiveBooks(books);
+      sheet = book.getSheets()[0]!.setName(ORDERS.title.ko);
+      sheet.getRange(1, 1, 1, header.length).setValues([header.slice()]).setFontWeight('bold');
+      sheet.setFrozenRows(1);
+      made = book.getUrl();
+      linkFromOrdersTab(ss, year, made, gone);
+      const fresh: OpenBook = { sheet, header: header.slice(), lastRow: 1, rowOf: new Map() };
+      opened.set(year, fresh);
+      return { book: fresh, made };
+    }
+    sheet ??= bookSheet(book!);
+    const lastRow = known?.lastRow ?? sheet.getLastRow();
+    const width = Math.max(1, sheet.getLastColumn());
+    const own = known?.header ?? sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+    // The book keeps its columns and gains any the live tab has since (a staff column).
+    const target = widenedHeader(own, header);
+    if (target.length > own.length || target.length > width) {
+      if (sheet.getMaxColumns() < target.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), target.length - sheet.getMaxColumns());
+      sheet.getRange(1, 1, 1, target.length).setValues([target]);
+    }
+    const keys = keyColumns(target);
+    if (!keys) throw new Error(`주문 보관 시트 ${year}년의 머리글에 파트너ID·품목주문번호 열이 없습니다`);
+    const rowOf = known?.rowOf ?? new Map<string, number>();
+    if (!known && lastRow >= 2) {
+      const block = sheet.getRange(2, keys.first + 1, lastRow - 1, keys.last - keys.first + 1).getValues();
+      block.forEach((r, i) => {
+        const k = keyOf(keys.cols.map((c) => r[c - keys.first]));
+        if (k && !rowOf.has(k)) rowOf.set(k, i + 2);
+      });
+    }
+    const open: OpenBook = { sheet, header: target, lastRow, rowOf };
+    opened.set(year, open);
+    return { book: open, made };
+  };
   return {
     copy(year, header, rows, through) {
-      const books = readArchiveBooks();
-      let book = openBook(books.years[String(year)]);
-      let made: string | null = null;
-      if (!book) {
-        const gone = books.years[String(year)] !== undefined;
-        book = SpreadsheetApp.create(bookName(ss, year));
-        books.years[String(year)] = book.getId();
-        saveArchiveBooks(books);
-        const sheet = book.getSheets()[0]!.setName(ORDERS.title.ko);
-        sheet.getRange(1, 1, 1, header.length).setValues([header.slice()]).setFontWeight('bold');
-        sheet.setFrozenRows(1);
-        made = book.getUrl();
-        linkFromOrdersTab(ss, year, made, gone);
-      }
-      const sheet = bookSheet(book);
-      const lastRow = sheet.getLastRow();
-      const width = Math.max(1, sheet.getLastColumn());
-      const own = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
-      // The book keeps its columns and gains any the live tab has since (a staff column).
-      const target = widenedHeader(own, header);
-      if (target.length > own.filter((h) => String(h ?? '') !== '').length || target.length > width) {
-        if (sheet.getMaxColumns() < target.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), target.length - sheet.getMaxColumns());
-        sheet.getRange(1, 1, 1, target.length).setValues([target]);
-      }
-      const keys = keyColumns(target);
-      if (!keys) throw new Error(`주문 보관 시트 ${year}년의 머리글에 파트너ID·품목주문번호 열이 없습니다`);
-      const rowOf = new Map<string, number>();
-      if (lastRow >= 2) {
-        const block = sheet.getRange(2, keys.first + 1, lastRow - 1, keys.last - keys.first + 1).getValues();
-        block.forEach((r, i) => {
-          const k = keyOf(keys.cols.map((c) => r[c - keys.first]));
-          if (k && !rowOf.has(k)) rowOf.set(k, i + 2);
-        });
-      }
+      const { book, made } = bookFor(year, header);
+      const { sheet, header: target, rowOf } = book;
       const liveKeys = keyColumns(header);
       const fresh: unknown[][] = [];
+      const freshKeys: string[] = [];
       const again: Array<{ row: number; cells: unknown[] }> = [];
       for (const r of rows) {
         const cells = relayRow(header, target, r);
-        const at = liveKeys ? rowOf.get(keyOf(liveKeys.cols.map((c) => r[c]))) : undefined;
-        if (at === undefined) fresh.push(cells);
-        else again.push({ row: at, cells });
+        const key = liveKeys ? keyOf(liveKeys.cols.map((c) => r[c])) : '';
+        const at = rowOf.get(key);
+        if (at === undefined) {
+          fresh.push(cells);
+          freshKeys.push(key);
+        } else again.push({ row: at, cells });
       }
       // Rows the book has already (a run stopped before it deleted them, or an order back from a
       // claim) are rewritten in place, a run of adjacent rows at a time.
@@ -142,9 +169,12 @@ export function archiveBooks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Arch
         sheet.getRange(again[i]!.row, 1, j - i + 1, target.length).setValues(again.slice(i, j + 1).map((x) => x.cells));
         i = j + 1;
       }
-      appendRows(sheet, fresh, lastRow);
+      appendRows(sheet, fresh, book.lastRow);
+      freshKeys.forEach((k, i) => k && rowOf.set(k, book.lastRow + 1 + i));
+      book.lastRow += fresh.length;
       // In the book before anything leaves the live tab.
       SpreadsheetApp.flush();
+      const books = readArchiveBooks();
       if (through > books.through) saveArchiveBooks({ ...books, through });
       return { made };
     },
@@ -173,14 +203,24 @@ export function liveOrders(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): LiveOr
       const s = sheet();
       if (!s) return { removed: 0, restored: [], lost: [] };
       /** Every row's identity (its key columns' text, blank ones too), read now. */
+      /** The header as last read (the pass's own read first): its key columns are read with the keys. */
+      let header: readonly unknown[] = snapshot.header;
+      const idsOf = (block: unknown[][], k: { first: number; cols: number[] }, from: number) =>
+        block.slice(from).map((r) => (k.cols.some((c) => String(r[c - k.first] ?? '').trim() !== '') ? k.cols.map((c) => String(r[c - k.first] ?? '').trim()).join('|') : ''));
       const read = () => {
         const last = s.getLastRow();
-        const width = Math.max(1, s.getLastColumn());
-        const header = s.getRange(1, 1, 1, width).getValues()[0] ?? [];
         const k = keyColumns(header);
-        if (!k || last < 2) return { header, ids: [] as string[], last };
-        const block = s.getRange(2, k.first + 1, last - 1, k.last - k.first + 1).getValues();
-        return { header, last, ids: block.map((r) => (k.cols.some((c) => String(r[c - k.first] ?? '').trim() !== '') ? k.cols.map((c) => String(r[c - k.first] ?? '').trim()).join('|') : '')) };
+        if (k && last >= 1) {
+          // The key columns from the header row down, in one read: their header cells still
+          // name them, or a person moved a column and the header is read whole below.
+          const block = s.getRange(1, k.first + 1, last, k.last - k.first + 1).getValues();
+          const still = keyColumns(header.map((h, i) => (i >= k.first && i <= k.last ? block[0]![i - k.first] : h)));
+          if (still && still.cols.every((c, i) => c === k.cols[i])) return { header, last, ids: last < 2 ? [] : idsOf(block, k, 1) };
+        }
+        header = s.getRange(1, 1, 1, Math.max(1, s.getLastColumn())).getValues()[0] ?? [];
+        const k2 = keyColumns(header);
+        if (!k2 || last < 2) return { header, ids: [] as string[], last };
+        return { header, last, ids: idsOf(s.getRange(1, k2.first + 1, last, k2.last - k2.first + 1).getValues(), k2, 1) };
       };
       let removed = 0;
       const restored: string[] = [];
@@ -207,7 +247,7 @@ export function liveOrders(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): LiveOr
           if (missing <= 0) continue;
           const cells = snapshot.rows.get(id);
           if (cells) {
-            for (let i = 0; i < missing; i++) back.push(relayRow(snapshot.header, after.header, cells));
+            for (let i = 0; i < missing; i++) back.push(relayRow(snapshot.header, after.header.length > 0 ? after.header : snapshot.header, cells));
             restored.push(id);
           } else lost.push(id);
         }
