@@ -5,8 +5,9 @@
  * case explains its bound where it sets it), and the ratio; one table at the end.
  *
  *   node out/bench.js                 every case
- *   node out/bench.js --only idle,day some of them: idle, orders, stock, day, shipping, push, markets, scale, load
+ *   node out/bench.js --only idle,day some of them: idle, orders, stock, day, shipping, push, markets, scale, load, archive
  */
+import { archiveCase } from './case-archive';
 import { dayCase } from './case-day';
 import { firstPushCase } from './case-first-push';
 import { idleCase } from './case-idle';
@@ -30,6 +31,7 @@ const CASES: Record<string, { title: string; run: Case }> = {
   markets: { title: '7. a quiet day with 3 Cafe24 malls, 1 SmartStore and 1 Coupang seller (through the relay)', run: marketplacesCase },
   scale: { title: '8. 30 (and 10) Cafe24 malls + 2 marketplaces, with Cafe24 webhooks and without', run: scaleCase },
   load: { title: '9. per execution: the script Apps Script loads before the first line', run: loadCase },
+  archive: { title: '10. a 30,000-row orders tab: a minute on it, and the night\'s archive pass', run: archiveCase },
 };
 
 async function main(argv: string[]): Promise<void> {

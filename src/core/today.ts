@@ -7,8 +7,9 @@
  */
 import { responseRates } from './inquiries';
 import type { ChannelId, OrderLineStatus } from './order';
+import { ORDERS_TAB_MAX_ROWS } from './order-archive';
 
-export const TODAY_KINDS = ['newOrders', 'toShip', 'checkTracking', 'claims', 'inquiries', 'lateInquiries', 'held', 'lowStock'] as const;
+export const TODAY_KINDS = ['newOrders', 'toShip', 'checkTracking', 'claims', 'inquiries', 'lateInquiries', 'held', 'lowStock', 'ordersTabFull'] as const;
 export type TodayKind = (typeof TODAY_KINDS)[number];
 
 /** One orders-tab row as 오늘 할 일 reads it. */
@@ -169,6 +170,19 @@ export function todayItems(
       tab: 'products',
     },
   );
+  // Only past the cap: rows that may not be archived yet (waiting to ship, a claim open, a week
+  // not settled) stay, and new orders are still written; staff see why the tab is large.
+  if (orders.length > ORDERS_TAB_MAX_ROWS) {
+    items.push({
+      kind: 'ordersTabFull',
+      label: '주문 탭 한도 초과',
+      count: orders.length,
+      unit: '행',
+      detail: `한도 ${ORDERS_TAB_MAX_ROWS.toLocaleString('en-US')}행: 출고·정산이 끝난 주문은 밤마다 보관 시트로 옮겨집니다 (지워지는 행은 없습니다)`,
+      urgent: true,
+      tab: 'orders',
+    });
+  }
   return items;
 }
 

@@ -27,7 +27,7 @@ export const settlementStateStore: SettlementStateStore = {
 /** The spreadsheet's side of settlement. */
 export function settlementBooks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SettlementBooks {
   return {
-    load: (partners, now, ordersGrid) => loadData(ss, partners, now, ordersGrid),
+    load: (partners, now, ordersGrid, reach) => loadData(ss, partners, now, ordersGrid, reach),
     settledRowKeys: () => new Set(readTable(SETTLEMENTS, gridOf(ss, SETTLEMENTS)).rows.map((r) => r.key)),
     writeLedger: (read, appended, now) => writeLedger(findTab(ss, LEDGER), read, appended, now),
     writeStatements: (result, now) => writeSettlementTab(ss, result, now),
@@ -94,7 +94,8 @@ export function runSettlementNow(label: string, lang: Lang): SettlementRunReport
     const partners = partnersOf(ss).flatMap((r) => (r.ok ? [r.partner] : []));
     const books = settlementBooks(ss);
     const state = currentState(now);
-    const run = runOnBooks(books, partners, [period], state.coveredFrom, now);
+    // Every year's archived rows: the reseller sheets made after it show every shipped item.
+    const run = runOnBooks(books, partners, [period], state.coveredFrom, now, undefined, 'all');
     const h = holdsRecord(run.holds);
     books.writeBalances(state.balances, h.balances);
     books.writeHoldStatuses(state.holds, h.holds);
@@ -130,7 +131,7 @@ export function refreshResellerSheetsNow(lang: Lang): { message: string; ok: boo
     const partners = partnersOf(ss).flatMap((r) => (r.ok ? [r.partner] : []));
     const books = settlementBooks(ss);
     const state = currentState(now);
-    const data = books.load(partners, now);
+    const data = books.load(partners, now, undefined, 'all');
     const ledger = data.ledger.posted.map((p) => p.entry);
     const holds = holdsOf(partners, ledger, data.facts.shipped, state.coveredFrom, now);
     const r = books.refreshResellers(partners, { facts: data.facts, ledger, holds, statements: books.statements(), until: now + RESELLERS_BY_MS }, now);

@@ -7,7 +7,8 @@ import type { LedgerEntry } from '../core/ledger';
 import type { Partner } from '../core/partner';
 import { seoulStamp } from '../core/seoul-time';
 import { keysText, weeklyChartRows, type SettlementResult, type StatementRow } from '../jobs/settlement-run';
-import type { RunData } from '../jobs/settlement';
+import type { OrdersReach, RunData } from '../jobs/settlement';
+import { ordersWithArchive } from './order-archive';
 import type { StatementFigures } from '../jobs/reseller-view';
 import { ledgerCells, readLedger, staffFingerprint, type LedgerRead } from '../sheet/ledger';
 import { readOrderFacts, readReturnCredits, readWholesalePrices } from '../sheet/settlement-data';
@@ -30,16 +31,18 @@ export function gridOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tab: TabSpe
   return sheetTables(ss).grid(tab) ?? [];
 }
 
-export function loadData(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, partners: readonly Partner[], now: number, ordersGrid?: readonly (readonly unknown[])[]): RunData {
+export function loadData(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, partners: readonly Partner[], now: number, ordersGrid?: readonly (readonly unknown[])[], reach?: OrdersReach): RunData {
   const prices = readWholesalePrices(gridOf(ss, PRODUCTS));
-  const facts = readOrderFacts(ordersGrid ?? gridOf(ss, ORDERS), prices);
+  // Archived rows only when the run reaches back to them (src/gas/order-archive.ts).
+  const orders = ordersWithArchive((ordersGrid ?? gridOf(ss, ORDERS)) as unknown[][], reach);
+  const facts = readOrderFacts(orders.grid, prices);
   const returns = readReturnCredits(gridOf(ss, CLAIMS));
   const ledgerSheet = findTab(ss, LEDGER);
   // Every read of the ledger is guarded first: a deleted or pasted-over posted row is back
   // before any balance, hold or reseller sheet is made of it.
   const guarded = ledgerSheet ? guardLedger(ledgerSheet, now) : null;
   const ledger = readLedger(guarded?.grid ?? [], partners, now);
-  return { partners, facts, returns, ledger, guard: guarded?.messages ?? [] };
+  return { partners, facts, returns, ledger, guard: [...(guarded?.messages ?? []), ...orders.problems.map((message) => ({ level: 'warn' as const, message }))] };
 }
 
 /** The items cell of a ledger row: the order items behind the figure. */

@@ -14,6 +14,8 @@ import { claimsStep } from './claims-step';
 import { markPartners, partnersOf } from './partners-tab';
 import { settlementBooks, settlementStateStore } from './settlement-step';
 import { writeOrderLines } from './write-order-lines';
+import { archiveStep } from '../jobs/archive-orders';
+import { archivePorts } from './order-archive';
 
 export type { SyncReport };
 
@@ -51,6 +53,7 @@ function syncPorts(job: 'tick' | 'manual', lang: Lang): SyncPorts {
     writeLines: (lines, store) => writeOrderLines(ss, lines, lang, store),
     claims: (input) => claimsStep(ss, input),
     settlement: { books: settlementBooks(ss), state: settlementStateStore },
+    archive: (tick) => archiveStep(archivePorts(ss), tick),
     log: (entries) => appendLog(ss, lang, entries),
     fetchesSoFar,
     flush: () => SpreadsheetApp.flush(),

@@ -42,6 +42,7 @@ export const LOG_JOBS = {
   claims: { ko: '클레임 처리', en: 'Claims' },
   inquiries: { ko: '문의 답변', en: 'Inquiries' },
   settlement: { ko: '정산', en: 'Settlement' },
+  archive: { ko: '주문 보관', en: 'Archive' },
   reseller: { ko: '파트너 정산시트', en: 'Partner sheets' },
   ledger: { ko: '원장', en: 'Ledger' },
   setup: { ko: '시트 설정', en: 'Setup' },

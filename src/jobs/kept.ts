@@ -98,6 +98,10 @@ export const SETTLEMENT_STATE_KEY = 'settlement.state';
 export const SETTLEMENT_DIRTY_KEY = 'settlement.dirty';
 /** What the sync reads with its one cache read. */
 export const SETTLEMENT_CACHE_KEYS = [SETTLEMENT_STATE_KEY, SETTLEMENT_DIRTY_KEY] as const;
+/** The order archive's record (the Seoul day of the last whole pass), mirrored from document properties. */
+export const ARCHIVE_STATE_KEY = 'archive.state';
+/** What the sync reads for the archive step with its one cache read. */
+export const ARCHIVE_CACHE_KEYS = [ARCHIVE_STATE_KEY] as const;
 /** A copy of the product push's marks below (the properties are what lasts). */
 export const PRODUCT_MARKS_CACHE_KEY = 'products.marks';
 /** onEdit's mark in the cache too (the sync reads it with the copy, and never writes it). */
@@ -152,6 +156,10 @@ export const CADENCE_KEY = 'orders.cadence';
 export const BACKSTOP_MINUTES_KEY = 'backstopMinutes';
 /** Document property: minutes between two reads of each account's inquiries (default 10). */
 export const INQUIRY_MINUTES_KEY = 'inquiryMinutes';
+/** Document property: months an order row stays on the orders tab once finished and settled (default 3; 0 or 끄기: never archived). */
+export const ARCHIVE_MONTHS_KEY = 'archiveMonths';
+/** Document property: the yearly archive books (year → spreadsheet id) and the latest time of any row moved there. */
+export const ARCHIVE_BOOKS_KEY = 'archive.books';
 /** The unique id of this document's sync trigger. */
 export const TRIGGER_KEY = 'sync.triggerId';
 /**

@@ -62,10 +62,17 @@ export interface RefreshReport {
   deferred: boolean;
 }
 
+/**
+ * How far back a run reads orders: the live tab always; the archived rows too when the periods
+ * reach back before the latest archived row, or for every year (`all`: the reseller sheets show
+ * every shipped item). Without it, the live tab only.
+ */
+export type OrdersReach = { readonly start: number; readonly end: number } | 'all';
+
 /** The workbook's side of settlement: the tabs it reads and writes, the chart, the reseller sheets. */
 export interface SettlementBooks {
   /** Orders, return credits, prices and the ledger (guarded first: a deleted posted row is back). */
-  load(partners: readonly Partner[], now: number, ordersGrid?: readonly (readonly unknown[])[]): RunData;
+  load(partners: readonly Partner[], now: number, ordersGrid?: readonly (readonly unknown[])[], reach?: OrdersReach): RunData;
   /** Keys of the rows the 정산 tab already has. */
   settledRowKeys(): ReadonlySet<string>;
   /** Staff's new ledger rows recorded, the run's entries appended. */
@@ -178,9 +185,10 @@ export function runOnBooks(
   coveredFrom: number | null,
   now: number,
   ordersGrid?: readonly (readonly unknown[])[],
+  reach: OrdersReach | undefined = periods.length > 0 ? { start: Math.min(...periods.map((p) => p.start)), end: Math.max(...periods.map((p) => p.end)) } : undefined,
 ): RunOutcome {
   const messages: Msg[] = [];
-  const data = books.load(partners, now, ordersGrid);
+  const data = books.load(partners, now, ordersGrid, reach);
   const staffEntries = data.ledger.staff.flatMap((s) => (s.entry ? [s.entry] : []));
   const posted = [...data.ledger.posted.map((p) => p.entry), ...staffEntries];
   messages.push(...data.guard);
@@ -324,7 +332,7 @@ export class SettlementSession {
       };
     } else {
       // The daily refresh, or the one a settlement run or a payment asked for.
-      const data = books.load(ctx.partners, ctx.now, ctx.ordersGrid);
+      const data = books.load(ctx.partners, ctx.now, ctx.ordersGrid, 'all');
       const ledger = data.ledger.posted.map((p) => p.entry);
       const holds = holdsOf(ctx.partners, ledger, data.facts.shipped, state.coveredFrom, ctx.now);
       const r = books.refreshResellers(ctx.partners, { facts: data.facts, ledger, holds, statements: books.statements(), until: ctx.startedAt + RESELLERS_BY_MS }, ctx.now);

@@ -20,6 +20,7 @@ import { message } from '../i18n/messages';
 import type { PartnerRead } from '../sheet/partners';
 import type { Lang } from '../sheet/schema';
 import { accountOf, isConnected, reconnectReason } from './accounts';
+import type { ArchiveTick } from './archive-orders';
 import type { ClaimsStepInput, ClaimsStepReport } from './claims';
 import { collectOrders, commitCursors, type NewsQuestionOf } from './collect-orders';
 import { afterRun, backstopMinutes, firstReads, leftToWebhooks, newsReads, parseCadence, settingsOf, type CadenceInput, type ReadScope } from './order-cadence';
@@ -27,7 +28,7 @@ import { confirmOrders } from './confirm-orders';
 import type { ChannelGateway } from './gateway';
 import { healthAfterRun } from './health';
 import { inquiriesStep } from './inquiries-step';
-import { BACKSTOP_MINUTES_KEY, CADENCE_KEY, CLAIMS_CACHE_KEYS, CONFIRM_RETRY_KEY, INQUIRIES_CACHE_KEYS, HEALTH_KEY, HEARTBEAT_KEY, KEEP_S, PARTNERS_SNAPSHOT_KEY, PRODUCT_EDITED_CACHE_KEY, PRODUCT_MARKS_CACHE_KEY, RECENT_ORDERS_KEY, SETTLEMENT_CACHE_KEYS, SHIP_DIRTY_KEY, SHIP_FLAG_KEYS, SHIP_WAITING_KEY, shipDirtyMark, STOCK_CHECKED_KEY, STOCK_COVER_DAY_KEY, STOCK_DIRTY_KEY, STOCK_PENDING_KEY } from './kept';
+import { ARCHIVE_CACHE_KEYS, BACKSTOP_MINUTES_KEY, CADENCE_KEY, CLAIMS_CACHE_KEYS, CONFIRM_RETRY_KEY, INQUIRIES_CACHE_KEYS, HEALTH_KEY, HEARTBEAT_KEY, KEEP_S, PARTNERS_SNAPSHOT_KEY, PRODUCT_EDITED_CACHE_KEY, PRODUCT_MARKS_CACHE_KEY, RECENT_ORDERS_KEY, SETTLEMENT_CACHE_KEYS, SHIP_DIRTY_KEY, SHIP_FLAG_KEYS, SHIP_WAITING_KEY, shipDirtyMark, STOCK_CHECKED_KEY, STOCK_COVER_DAY_KEY, STOCK_DIRTY_KEY, STOCK_PENDING_KEY } from './kept';
 import { pushStockStep } from './push-stock-step';
 import { changedLines, parseRecent, remember } from './recent-orders';
 import type { LogEntry } from './run-log';
@@ -66,6 +67,8 @@ export interface SyncPorts {
   writeLines(lines: readonly OrderLine[], store: KeyValueStore): WrittenLines;
   claims(input: ClaimsStepInput): ClaimsStepReport;
   readonly settlement: { readonly books: SettlementBooks; readonly state: SettlementStateStore };
+  /** The night's archive pass of old order rows (src/jobs/archive-orders.ts); nothing when not due. */
+  archive?(tick: ArchiveTick): { keep: Record<string, string>; wroteSheet: boolean; messages: ReadonlyArray<{ level: 'info' | 'warn' | 'error'; message: string }> };
   log(entries: readonly LogEntry[]): void;
   /** URL fetches this execution has made (for the health record). */
   fetchesSoFar(): number;
@@ -125,7 +128,7 @@ function runLocked(ports: SyncPorts, job: 'tick' | 'manual', lang: Lang): SyncRe
   let wroteSheet = false;
   try {
     // One cache read for everything kept between runs.
-    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, ...PACING_KEYS, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, STOCK_COVER_DAY_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, CONFIRM_RETRY_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...INQUIRIES_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS, CADENCE_KEY]);
+    const kept = cache.getAll([PARTNERS_SNAPSHOT_KEY, RECENT_ORDERS_KEY, ...PACING_KEYS, STOCK_DIRTY_KEY, STOCK_CHECKED_KEY, STOCK_PENDING_KEY, STOCK_COVER_DAY_KEY, PRODUCT_MARKS_CACHE_KEY, PRODUCT_EDITED_CACHE_KEY, ...SHIP_FLAG_KEYS, SHIP_WAITING_KEY, CONFIRM_RETRY_KEY, HEALTH_KEY, ...CLAIMS_CACHE_KEYS, ...INQUIRIES_CACHE_KEYS, ...SETTLEMENT_CACHE_KEYS, CADENCE_KEY, ...ARCHIVE_CACHE_KEYS]);
     // Settlement holds and the due-check ride on the same read (settlement-step.ts).
     const settlement = new SettlementSession(kept, ports.settlement.state, clock);
     let snapshot = parseSnapshot(kept[PARTNERS_SNAPSHOT_KEY]);
@@ -313,6 +316,11 @@ function runLocked(ports: SyncPorts, job: 'tick' | 'manual', lang: Lang): SyncRe
       for (const m of products.messages) note({ job: 'products', rowsChanged: products.rowsChanged, level: products.failed ? 'warn' : 'info', message: m });
       Object.assign(keep, rt.gateway.ratesToSave());
     }
+    // STEP: archive (once a Seoul night: old, settled order rows to the yearly books; nothing otherwise)
+    const archived = ports.archive?.({ kept, startedAt: started.getTime(), partners: snapshot.partners });
+    Object.assign(keep, archived?.keep);
+    wroteSheet ||= archived?.wroteSheet ?? false;
+    for (const m of archived?.messages ?? []) note({ job: 'archive', level: m.level, message: m.message });
     // A partner not read this run (no mall connected) still shows its hold, and its release.
     for (const p of snapshot.partners) {
       if (collected.has(p.partnerId) || marks.some((m) => m.partnerId === p.partnerId)) continue;

@@ -48,6 +48,8 @@ export function todayFilter(kind: TodayKind, skus: ReadonlySet<string>): TodayFi
       return { tab: INQUIRIES, tests: [{ column: 'todo', show: (t) => inquiryLate({ todo: t }) }], what: '답변기한 지난 문의' };
     case 'lowStock':
       return { tab: PRODUCTS, tests: [{ column: 'sku', show: (t) => skus.has(t.trim()) }], what: '재고 부족 상품' };
+    case 'ordersTabFull':
+      return { tab: ORDERS, tests: [], what: '주문 탭 전체' };
   }
 }
 

@@ -113,3 +113,19 @@ describe('오늘 할 일: inquiries', () => {
     expect(todayFilter('inquiries', new Set()).tab.title.ko).toBe('문의');
   });
 });
+
+describe('오늘 할 일: an orders tab past its documented size', () => {
+  const many = (n: number) => Array.from({ length: n }, (_, i) => row({ orderId: `X${i}`, status: 'delivered', todo: '', receiver: `R${i}` }));
+
+  it('says so, in red, with the cap and that nothing is dropped, only once the live rows exceed it', () => {
+    expect(todayItems(many(30_000), [], [], NOW).some((i) => i.kind === 'ordersTabFull')).toBe(false);
+    const full = todayItems(many(30_001), [], [], NOW).find((i) => i.kind === 'ordersTabFull')!;
+    expect(full).toMatchObject({ count: 30_001, unit: '행', urgent: true, tab: 'orders' });
+    expect(full.detail).toContain('한도 30,000행');
+    expect(full.detail).toContain('지워지는 행은 없습니다');
+  });
+
+  it('a click shows the whole orders tab', () => {
+    expect(todayFilter('ordersTabFull', new Set())).toMatchObject({ tests: [], what: '주문 탭 전체' });
+  });
+});

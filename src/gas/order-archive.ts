@@ -1,0 +1,309 @@
+/**
+ * The order archive in Apps Script: one spreadsheet per year ("<sheet> 주문 보관 2026", made with
+ * SpreadsheetApp.create, owned by whoever runs the pass: the sync trigger's owner), its id in
+ * document properties, linked from the note of the orders tab's first header cell; the pass
+ * (src/jobs/archive-orders.ts) over the live tab; and the reading of old rows for those who need
+ * them (a settlement re-run of an archived period, the reseller sheets' shipped items).
+ */
+import type { ArchiveBooksPort, ArchivePorts, LiveOrdersPort } from '../jobs/archive-orders';
+import { archiveMonthsOf } from '../jobs/archive-orders';
+import { ARCHIVE_BOOKS_KEY, ARCHIVE_MONTHS_KEY, ARCHIVE_STATE_KEY } from '../jobs/kept';
+import { archiveYearsFor } from '../core/order-archive';
+import { layoutOf } from '../sheet/layout';
+import { relayRow, widenedHeader, withArchivedRows } from '../sheet/order-archive';
+import { ORDERS } from '../sheet/tabs';
+import { keyOf } from '../sheet/table';
+import { appendRows, findTab } from './adapters/tab';
+import { sheetTables } from './adapters/tables';
+import { clock } from './channel-runtime';
+import { openFailure } from './reseller-sheets';
+
+/** The books by year, and the latest time of any row moved to them (epoch ms; 0: none yet). */
+export interface ArchiveBooks {
+  years: Record<string, string>;
+  through: number;
+}
+
+const props = () => PropertiesService.getDocumentProperties();
+
+/** The record as this execution last read or wrote it (a global scope lives for one execution). */
+let known: ArchiveBooks | null = null;
+
+export function readArchiveBooks(): ArchiveBooks {
+  if (known) return { years: { ...known.years }, through: known.through };
+  try {
+    const r = JSON.parse(props().getProperty(ARCHIVE_BOOKS_KEY) ?? '{}') as Partial<ArchiveBooks>;
+    known = { years: r.years ?? {}, through: typeof r.through === 'number' ? r.through : 0 };
+    return readArchiveBooks();
+  } catch {
+    return { years: {}, through: 0 };
+  }
+}
+
+/** Saved at once after a book is made and after every copy: a run stopped later repeats neither. */
+function saveArchiveBooks(b: ArchiveBooks): void {
+  props().setProperty(ARCHIVE_BOOKS_KEY, JSON.stringify(b));
+  known = { years: { ...b.years }, through: b.through };
+}
+
+const bookName = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet, year: number) => `${ss.getName()} 주문 보관 ${year}`;
+
+/** The year's book, or null when it is gone (deleted, or not made yet). */
+function openBook(id: string | undefined): GoogleAppsScript.Spreadsheet.Spreadsheet | null {
+  if (!id) return null;
+  try {
+    return SpreadsheetApp.openById(id);
+  } catch (e) {
+    // Only a book that is gone is made again; no access or an outage stops the pass (nothing moves).
+    if (openFailure((e as Error).message) === 'notFound') return null;
+    throw e;
+  }
+}
+
+/** The book's orders sheet: the one titled as the orders tab, else its first. */
+function bookSheet(book: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+  return book.getSheetByName(ORDERS.title.ko) ?? book.getSheets()[0]!;
+}
+
+/** Runs of consecutive row numbers, highest first (deleting from the bottom moves nothing above). */
+function runsOf(rows: readonly number[]): Array<{ start: number; count: number }> {
+  const sorted = [...new Set(rows)].sort((a, b) => b - a);
+  const runs: Array<{ start: number; count: number }> = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.start - 1 === r) {
+      last.start = r;
+      last.count += 1;
+    } else runs.push({ start: r, count: 1 });
+  }
+  return runs;
+}
+
+/** Each row's key by the key columns of `header`, from a block of those columns read from row 2. */
+function keyColumns(header: readonly unknown[]): { first: number; last: number; cols: number[] } | null {
+  const layout = layoutOf(ORDERS, header);
+  const cols = ORDERS.rowKey.map((k) => layout.index.get(k));
+  if (cols.some((c) => c === undefined)) return null;
+  return { first: Math.min(...(cols as number[])), last: Math.max(...(cols as number[])), cols: cols as number[] };
+}
+
+/** A book as this execution knows it: the pass is its only writer, so one read serves every batch. */
+interface OpenBook {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  header: unknown[];
+  lastRow: number;
+  rowOf: Map<string, number>;
+}
+
+export function archiveBooks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ArchiveBooksPort {
+  const opened = new Map<number, OpenBook>();
+  /** The year's book (made when missing), its header widened to take rows under `header`. */
+  const bookFor = (year: number, header: readonly unknown[]): { book: OpenBook; made: string | null } => {
+    const known = opened.get(year);
+    if (known && widenedHeader(known.header, header).length === known.header.length) return { book: known, made: null };
+    const books = readArchiveBooks();
+    let book = known ? null : openBook(books.years[String(year)]);
+    let made: string | null = null;
+    let sheet = known?.sheet ?? null;
+    if (!sheet && !book) {
+      const gone = books.years[String(year)] !== undefined;
+      book = SpreadsheetApp.create(bookName(ss, year));
+      books.years[String(year)] = book.getId();
+      saveArchiveBooks(books);
+      sheet = book.getSheets()[0]!.setName(ORDERS.title.ko);
+      sheet.getRange(1, 1, 1, header.length).setValues([header.slice()]).setFontWeight('bold');
+      sheet.setFrozenRows(1);
+      made = book.getUrl();
+      linkFromOrdersTab(ss, year, made, gone);
+      const fresh: OpenBook = { sheet, header: header.slice(), lastRow: 1, rowOf: new Map() };
+      opened.set(year, fresh);
+      return { book: fresh, made };
+    }
+    sheet ??= bookSheet(book!);
+    const lastRow = known?.lastRow ?? sheet.getLastRow();
+    const width = Math.max(1, sheet.getLastColumn());
+    const own = known?.header ?? sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+    // The book keeps its columns and gains any the live tab has since (a staff column).
+    const target = widenedHeader(own, header);
+    if (target.length > own.length || target.length > width) {
+      if (sheet.getMaxColumns() < target.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), target.length - sheet.getMaxColumns());
+      sheet.getRange(1, 1, 1, target.length).setValues([target]);
+    }
+    const keys = keyColumns(target);
+    if (!keys) throw new Error(`주문 보관 시트 ${year}년의 머리글에 파트너ID·품목주문번호 열이 없습니다`);
+    const rowOf = known?.rowOf ?? new Map<string, number>();
+    if (!known && lastRow >= 2) {
+      const block = sheet.getRange(2, keys.first + 1, lastRow - 1, keys.last - keys.first + 1).getValues();
+      block.forEach((r, i) => {
+        const k = keyOf(keys.cols.map((c) => r[c - keys.first]));
+        if (k && !rowOf.has(k)) rowOf.set(k, i + 2);
+      });
+    }
+    const open: OpenBook = { sheet, header: target, lastRow, rowOf };
+    opened.set(year, open);
+    return { book: open, made };
+  };
+  return {
+    copy(year, header, rows, through) {
+      const { book, made } = bookFor(year, header);
+      const { sheet, header: target, rowOf } = book;
+      const liveKeys = keyColumns(header);
+      const fresh: unknown[][] = [];
+      const freshKeys: string[] = [];
+      const again: Array<{ row: number; cells: unknown[] }> = [];
+      for (const r of rows) {
+        const cells = relayRow(header, target, r);
+        const key = liveKeys ? keyOf(liveKeys.cols.map((c) => r[c])) : '';
+        const at = rowOf.get(key);
+        if (at === undefined) {
+          fresh.push(cells);
+          freshKeys.push(key);
+        } else again.push({ row: at, cells });
+      }
+      // Rows the book has already (a run stopped before it deleted them, or an order back from a
+      // claim) are rewritten in place, a run of adjacent rows at a time.
+      again.sort((a, b) => a.row - b.row);
+      for (let i = 0; i < again.length; ) {
+        let j = i;
+        while (j + 1 < again.length && again[j + 1]!.row === again[j]!.row + 1) j++;
+        sheet.getRange(again[i]!.row, 1, j - i + 1, target.length).setValues(again.slice(i, j + 1).map((x) => x.cells));
+        i = j + 1;
+      }
+      appendRows(sheet, fresh, book.lastRow);
+      freshKeys.forEach((k, i) => k && rowOf.set(k, book.lastRow + 1 + i));
+      book.lastRow += fresh.length;
+      // In the book before anything leaves the live tab.
+      SpreadsheetApp.flush();
+      const books = readArchiveBooks();
+      if (through > books.through) saveArchiveBooks({ ...books, through });
+      return { made };
+    },
+  };
+}
+
+/** The orders tab's first header cell keeps the links to the books in its note. */
+function linkFromOrdersTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, year: number, url: string, again: boolean): void {
+  const tab = findTab(ss, ORDERS);
+  if (!tab) return;
+  const cell = tab.getRange(1, 1);
+  const line = `주문 보관 ${year}년${again ? ' (다시 만듦)' : ''}: ${url}`;
+  const note = cell.getNote().split('\n').filter((l) => !l.startsWith(`주문 보관 ${year}년`));
+  cell.setNote([...note, line].join('\n').trim());
+}
+
+/** The live orders tab as the pass needs it. */
+export function liveOrders(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): LiveOrdersPort {
+  const sheet = () => findTab(ss, ORDERS);
+  return {
+    grid() {
+      const s = sheet();
+      return s ? s.getDataRange().getValues() : null;
+    },
+    remove(keys, snapshot) {
+      const s = sheet();
+      if (!s) return { removed: 0, restored: [], lost: [] };
+      /** Every row's identity (its key columns' text, blank ones too), read now. */
+      /** The header as last read (the pass's own read first): its key columns are read with the keys. */
+      let header: readonly unknown[] = snapshot.header;
+      const idsOf = (block: unknown[][], k: { first: number; cols: number[] }, from: number) =>
+        block.slice(from).map((r) => (k.cols.some((c) => String(r[c - k.first] ?? '').trim() !== '') ? k.cols.map((c) => String(r[c - k.first] ?? '').trim()).join('|') : ''));
+      const read = () => {
+        const last = s.getLastRow();
+        const k = keyColumns(header);
+        if (k && last >= 1) {
+          // The key columns from the header row down, in one read: their header cells still
+          // name them, or a person moved a column and the header is read whole below.
+          const block = s.getRange(1, k.first + 1, last, k.last - k.first + 1).getValues();
+          const still = keyColumns(header.map((h, i) => (i >= k.first && i <= k.last ? block[0]![i - k.first] : h)));
+          if (still && still.cols.every((c, i) => c === k.cols[i])) return { header, last, ids: last < 2 ? [] : idsOf(block, k, 1) };
+        }
+        header = s.getRange(1, 1, 1, Math.max(1, s.getLastColumn())).getValues()[0] ?? [];
+        const k2 = keyColumns(header);
+        if (!k2 || last < 2) return { header, ids: [] as string[], last };
+        return { header, last, ids: idsOf(s.getRange(1, k2.first + 1, last, k2.last - k2.first + 1).getValues(), k2, 1) };
+      };
+      let removed = 0;
+      const restored: string[] = [];
+      const lost: string[] = [];
+      let now = read();
+      // A person may sort between the read and the deletes: the deletes are checked after, and
+      // rows still to go (moved) are looked for again, a few times at most.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const doomed = now.ids.flatMap((id, i) => (keys.has(id) ? [i + 2] : []));
+        if (doomed.length === 0) break;
+        const before = new Map<string, number>();
+        for (const id of now.ids) if (id && !keys.has(id)) before.set(id, (before.get(id) ?? 0) + 1);
+        // Sheets refuses to delete every row below a frozen header: keep one blank row.
+        if (doomed.length === now.last - 1 && s.getMaxRows() === now.last) s.insertRowsAfter(now.last, 1);
+        for (const run of runsOf(doomed)) s.deleteRows(run.start, run.count);
+        const after = read();
+        const present = new Map<string, number>();
+        for (const id of after.ids) if (id) present.set(id, (present.get(id) ?? 0) + 1);
+        removed += now.ids.filter((id) => keys.has(id)).length - after.ids.filter((id) => keys.has(id)).length;
+        // Rows that were not to go and went (a sort moved them under a delete): back, as read.
+        const back: unknown[][] = [];
+        for (const [id, n] of before) {
+          const missing = n - (present.get(id) ?? 0);
+          if (missing <= 0) continue;
+          const cells = snapshot.rows.get(id);
+          if (cells) {
+            for (let i = 0; i < missing; i++) back.push(relayRow(snapshot.header, after.header.length > 0 ? after.header : snapshot.header, cells));
+            restored.push(id);
+          } else lost.push(id);
+        }
+        if (back.length > 0) appendRows(s, back, after.last);
+        now = back.length > 0 ? read() : after;
+      }
+      return { removed, restored, lost };
+    },
+  };
+}
+
+/** The pass's ports on this spreadsheet. */
+export function archivePorts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ArchivePorts {
+  return {
+    clock,
+    tables: sheetTables(ss),
+    live: liveOrders(ss),
+    books: archiveBooks(ss),
+    months: () => archiveMonthsOf(props().getProperty(ARCHIVE_MONTHS_KEY)),
+    state: {
+      load: () => props().getProperty(ARCHIVE_STATE_KEY),
+      save: (text) => props().setProperty(ARCHIVE_STATE_KEY, text),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// readers
+
+/** Which old rows a reader needs: those of a period, or every year's (the reseller sheets). */
+export type ArchiveReach = { readonly start: number; readonly end: number } | 'all';
+
+/**
+ * The orders grid a reader works on: the live tab, with the archived rows it does not carry when
+ * the reach goes back before the latest archived row. Opens only the years the reach needs; no
+ * book (or a reach after every archived row) costs nothing.
+ */
+export function ordersWithArchive(live: unknown[][], reach: ArchiveReach | undefined): { grid: unknown[][]; problems: string[] } {
+  if (!reach) return { grid: live, problems: [] };
+  const books = readArchiveBooks();
+  const known = Object.keys(books.years).map(Number);
+  if (known.length === 0 || (reach !== 'all' && reach.start >= books.through)) return { grid: live, problems: [] };
+  const years = reach === 'all' ? known.sort((a, b) => a - b) : archiveYearsFor(reach.start, reach.end, known);
+  const grids: unknown[][][] = [];
+  const problems: string[] = [];
+  for (const y of years) {
+    try {
+      const book = openBook(books.years[String(y)]);
+      if (!book) {
+        problems.push(`주문 보관 시트 ${y}년을 찾을 수 없습니다 (삭제됨): 그 해의 보관 주문은 빠집니다`);
+        continue;
+      }
+      grids.push(bookSheet(book).getDataRange().getValues());
+    } catch (e) {
+      problems.push(`주문 보관 시트 ${y}년을 열 수 없습니다: ${(e as Error).message}`);
+    }
+  }
+  return { grid: withArchivedRows(live, grids), problems };
+}
