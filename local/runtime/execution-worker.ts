@@ -1,17 +1,14 @@
 /**
  * One Apps Script execution thread. The host posts a `run`; this thread builds a fresh global
- * scope (as Apps Script does for every execution), loads the built bundle into it with
- * gas-local, calls the entry function and reports back. Every service call blocks this thread
- * while the host serves it, so the script sees the same synchronous services Apps Script gives.
+ * scope (as Apps Script does for every execution), runs the built bundle's files in it, calls
+ * the entry function and reports back. Every service call blocks this thread while the host
+ * serves it, so the script sees the same synchronous services Apps Script gives.
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import * as vm from 'node:vm';
 import { hideNewerBuiltinsSource } from './language-level';
+import { compiledBundle, type CompiledFile } from './bundle-scripts';
 import { decode, encode, INSPECT, isDateLike, type ClassDescriptor, type LogLine, type ReplyMessage, type RunMessage, type Tagged } from './wire';
-// gas-local loads every .js file of a folder into one vm context, like Apps Script's project files.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-
-const gasLocal = require('gas-local') as { require(folder: string, globals: object): vm.Context };
 
 interface WorkerInit {
   bundleDir: string;
@@ -22,6 +19,45 @@ interface WorkerInit {
 const init = workerData as WorkerInit;
 const signal = new Int32Array(init.signal);
 const port = parentPort!;
+
+/**
+ * Compiled once per thread, run in every execution's fresh context: a vm.Script is not tied to
+ * a context, so only compiling (and V8's lazy compiles of the functions it reaches) is shared;
+ * every execution still runs the bundle's top level in a new global scope, as Apps Script does.
+ */
+let bundle: readonly CompiledFile[] | null = null;
+const helpers = {
+  hideNewer: new vm.Script(hideNewerBuiltinsSource(), { filename: 'gas-runtime:language-level' }),
+  simDate: new vm.Script(
+    `(function (now) {
+      const D = Date;
+      function SimDate(...a) {
+        if (!new.target) return new D(now()).toString();
+        return Reflect.construct(D, a.length ? a : [now()], new.target);
+      }
+      SimDate.prototype = D.prototype;
+      Object.defineProperty(D.prototype, 'constructor', { value: SimDate, writable: true, configurable: true });
+      SimDate.now = () => now();
+      SimDate.UTC = D.UTC;
+      SimDate.parse = D.parse;
+      return SimDate;
+    })`,
+    { filename: 'gas-runtime:clock' },
+  ),
+  enumFactory: new vm.Script(
+    `(function (name, ordinal) {
+      return Object.freeze({
+        name: function () { return name; },
+        toString: function () { return name; },
+        toJSON: function () { return name; },
+        ordinal: function () { return ordinal; },
+        compareTo: function (other) { return ordinal - other.ordinal(); },
+      });
+    })`,
+    { filename: 'gas-runtime:enum' },
+  ),
+  realm: new vm.Script('({ JSON: JSON, Error: Error, Object: Object })', { filename: 'gas-runtime:realm' }),
+};
 
 port.on('message', (msg: RunMessage) => {
   if (msg.t === 'run') void runExecution(msg);
@@ -69,9 +105,13 @@ class ExecutionScope {
   private ctx!: vm.Context;
   private ctxDate!: DateConstructor;
   private ctxJSON!: JSON;
+  private ctxObject!: ObjectConstructor;
+  private makeEnum: ((name: string, ordinal: number) => object) | undefined;
   ctxError!: ErrorConstructor;
 
   private readonly classOf = new WeakMap<object, string>();
+  /** Proxy → its fixed answers (Remote._answers). */
+  private readonly answers = new WeakMap<object, Record<string, unknown>>();
   /** Qualified enum name → members, and the enum objects made so far (one per member). */
   private readonly enumMembers = new Map<string, string[]>();
   private readonly enumValues = new Map<string, object>();
@@ -96,25 +136,14 @@ class ExecutionScope {
     let v = this.enumValues.get(key);
     if (v) return v;
     const members = this.enumMembers.get(q) ?? [];
-    const make = vm.runInContext(
-      `(function (name, ordinal) {
-        return Object.freeze({
-          name: function () { return name; },
-          toString: function () { return name; },
-          toJSON: function () { return name; },
-          ordinal: function () { return ordinal; },
-          compareTo: function (other) { return ordinal - other.ordinal(); },
-        });
-      })`,
-      this.ctx,
-    ) as (name: string, ordinal: number) => object;
-    v = make(member, members.indexOf(member));
+    this.makeEnum ??= helpers.enumFactory.runInContext(this.ctx) as (name: string, ordinal: number) => object;
+    v = this.makeEnum(member, members.indexOf(member));
     this.enumValues.set(key, v);
     return v;
   }
 
   private enumObject(q: string): object {
-    const o = vm.runInContext('({})', this.ctx) as Record<string, unknown>;
+    const o = new this.ctxObject() as Record<string, unknown>;
     for (const m of this.enumMembers.get(q) ?? []) o[m] = this.enumValue(q, m);
     return Object.freeze(o);
   }
@@ -130,13 +159,15 @@ class ExecutionScope {
 
   context(): vm.Context {
     const globals: Record<string, unknown> = {};
-    // The context is created by gas-local; services must exist before the bundle's top level
-    // runs, so a first empty context gives us the realm's constructors to build them with.
+    // Services must exist before the bundle's top level runs, so the empty context first gives
+    // us the realm's constructors to build them with.
     const ctx = vm.createContext(globals);
     this.ctx = ctx;
-    this.ctxJSON = vm.runInContext('JSON', ctx) as JSON;
-    this.ctxError = vm.runInContext('Error', ctx) as ErrorConstructor;
-    if (this.msg.newerBuiltins !== 'allow') vm.runInContext(hideNewerBuiltinsSource(), ctx);
+    const realm = helpers.realm.runInContext(ctx) as { JSON: JSON; Error: ErrorConstructor; Object: ObjectConstructor };
+    this.ctxJSON = realm.JSON;
+    this.ctxError = realm.Error;
+    this.ctxObject = realm.Object;
+    if (this.msg.newerBuiltins !== 'allow') helpers.hideNewer.runInContext(ctx);
     this.ctxDate = this.installClock(ctx);
     this.installConsole(ctx);
     for (const [q, members] of Object.entries(this.msg.enums ?? {})) this.enumMembers.set(q, members);
@@ -152,27 +183,14 @@ class ExecutionScope {
     }
     for (const [name, h] of Object.entries(this.msg.globals)) globals[name] = this.decode(h);
     for (const k of Object.keys(globals)) this.injected.add(k);
-    return gasLocal.require(init.bundleDir, ctx);
+    bundle ??= compiledBundle(init.bundleDir);
+    for (const f of bundle) f.script.runInContext(ctx);
+    return ctx;
   }
 
   /** `Date` reads the simulated clock: the host's time as of the last service call. */
   private installClock(ctx: vm.Context): DateConstructor {
-    const makeSimDate = vm.runInContext(
-      `(function (now) {
-        const D = Date;
-        function SimDate(...a) {
-          if (!new.target) return new D(now()).toString();
-          return Reflect.construct(D, a.length ? a : [now()], new.target);
-        }
-        SimDate.prototype = D.prototype;
-        Object.defineProperty(D.prototype, 'constructor', { value: SimDate, writable: true, configurable: true });
-        SimDate.now = () => now();
-        SimDate.UTC = D.UTC;
-        SimDate.parse = D.parse;
-        return SimDate;
-      })`,
-      ctx,
-    ) as (now: () => number) => DateConstructor;
+    const makeSimDate = helpers.simDate.runInContext(ctx) as (now: () => number) => DateConstructor;
     const SimDate = makeSimDate(() => this.now);
     (ctx as Record<string, unknown>).Date = SimDate;
     return SimDate;
@@ -217,7 +235,7 @@ class ExecutionScope {
     return decode(text, {
       parse: (t, r) => this.ctxJSON.parse(t, r as never),
       date: (ms) => new this.ctxDate(ms),
-      handle: (id, cls) => this.proxy(id, cls),
+      handle: (id, cls, answers) => this.proxy(id, cls, answers),
     });
   }
 
@@ -238,7 +256,7 @@ class ExecutionScope {
     return this.encode(o);
   }
 
-  private proxy(id: number, cls: string): object {
+  private proxy(id: number, cls: string, answers?: Record<string, unknown>): object {
     const existing = this.proxies.get(id);
     if (existing) return existing;
     const obj = Object.create(this.proto(cls)) as Record<string, unknown>;
@@ -251,6 +269,7 @@ class ExecutionScope {
     }
     this.constantKeys.set(obj, new Set(Object.keys(desc?.constants ?? {})));
     this.classOf.set(obj, cls);
+    if (answers) this.answers.set(obj, answers);
     this.handles.set(obj, id);
     this.proxies.set(id, obj);
     return obj;
@@ -259,12 +278,16 @@ class ExecutionScope {
   private proto(cls: string): object {
     let p = this.protos.get(cls);
     if (p) return p;
-    p = vm.runInContext('({})', this.ctx) as Record<string, unknown>;
+    p = new this.ctxObject() as Record<string, unknown>;
     const desc = this.classes.get(cls);
     const scope = this;
     const short = cls.split('.').pop() ?? cls;
     for (const m of desc?.methods ?? []) {
       (p as Record<string, unknown>)[m] = function (this: object, ...args: unknown[]) {
+        if (args.length === 0) {
+          const a = scope.answered(this, m);
+          if (a !== NOT_ANSWERED) return a;
+        }
         return scope.call(this, m, args);
       };
     }
@@ -277,6 +300,16 @@ class ExecutionScope {
     if (!desc?.methods.includes('toString')) (p as Record<string, unknown>).toString = () => short;
     this.protos.set(cls, p);
     return p;
+  }
+
+  /** A fixed answer the host sent with the object (Remote._answers), as a fresh copy. */
+  answered(target: object, method: string): unknown {
+    const a = this.answers.get(target);
+    if (!a || !Object.prototype.hasOwnProperty.call(a, method)) return NOT_ANSWERED;
+    const v = a[method];
+    const copy = v !== null && typeof v === 'object' ? this.ctxJSON.parse(JSON.stringify(v)) : v;
+    const q = this.classes.get(this.classOf.get(target) ?? '')?.enumReturns?.[method];
+    return q === undefined ? copy : this.toEnum(q, copy);
   }
 
   /** A synchronous service call: post it, block until the host answers. */
@@ -303,6 +336,8 @@ class ExecutionScope {
     return q === undefined ? result : this.toEnum(q, result);
   }
 }
+
+const NOT_ANSWERED = Symbol('not answered');
 
 function safeJson(x: unknown): string {
   if (isDateLike(x)) return x.toString();

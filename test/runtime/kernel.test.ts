@@ -34,6 +34,27 @@ describe('the local Apps Script kernel', () => {
     expect((await rt.run('bump')).result).toBe(1);
   });
 
+  it('leaves nothing of an execution to the next one on the same thread: globals, built-ins it patched, its Date', async () => {
+    rt = runtime(`var counter = 0; const list = []; let late;
+      function bump() {
+        counter += 1; list.push(counter); late = late === undefined ? 1 : late + 1;
+        implicit = typeof implicit === 'undefined' ? 1 : implicit + 1;
+        globalThis.viaGlobal = (globalThis.viaGlobal || 0) + 1;
+        Array.prototype.extra = (Array.prototype.extra || 0) + 1;
+        Date.prototype.mark = (Date.prototype.mark || 0) + 1;
+        JSON.patched = (JSON.patched || 0) + 1;
+        var before = typeof Date.now;
+        Date.now = function () { return 0; };
+        Utilities.sleep(1000);
+        return [counter, list.length, late, implicit, viaGlobal, [].extra, new Date().mark, JSON.patched, before];
+      }`);
+    const first = await rt.run('bump');
+    expect(first.result).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 'function']);
+    for (let i = 0; i < 3; i++) expect((await rt.run('bump')).result).toEqual(first.result);
+    // One thread ran them all: the pool keeps a thread for the next execution.
+    expect(rt.executions.map((x) => x.start)).toEqual([T0, T0 + 1000, T0 + 2000, T0 + 3000]);
+  });
+
   it('reports a missing function the way Apps Script does', async () => {
     rt = runtime('function a() {}');
     const r = await rt.run('doGet');
