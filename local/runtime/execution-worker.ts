@@ -63,10 +63,38 @@ port.on('message', (msg: RunMessage) => {
   if (msg.t === 'run') void runExecution(msg);
 });
 
+/**
+ * The next execution's scope, made while this thread would otherwise wait: a fresh context with
+ * the bundle's top level already run. Apps Script also runs the top level before the function,
+ * and nothing of the execution is known there except what every execution shares (the data
+ * globals, the level of built-ins, the services' names); the services, the clock and the logs
+ * are traps meanwhile, and a top level that touches one spoils the scope, which is then dropped
+ * and made again when the run comes (so it sees the execution's own). Another thread can run an
+ * execution meanwhile, so on two cores the top level costs the simulation little.
+ */
+let prewarmed: { key: string; scope: ExecutionScope } | null = null;
+let runsStarted = 0;
+
+function prewarmKey(msg: RunMessage): string {
+  return `${msg.newerBuiltins}\u0000${Object.keys(msg.globals).join(',')}\u0000${JSON.stringify(msg.enums)}\u0000${msg.data}`;
+}
+
+function schedulePrewarm(template: RunMessage): void {
+  const started = runsStarted;
+  setImmediate(() => {
+    if (runsStarted !== started) return;
+    const scope = ExecutionScope.madeAhead(template);
+    if (scope && runsStarted === started) prewarmed = { key: prewarmKey(template), scope };
+  });
+}
+
 async function runExecution(msg: RunMessage): Promise<void> {
-  const exec = new ExecutionScope(msg);
+  runsStarted++;
+  const ready = prewarmed?.key === prewarmKey(msg) ? prewarmed.scope : null;
+  prewarmed = null;
+  const exec = ready ?? new ExecutionScope(msg);
   try {
-    const ctx = exec.context();
+    const ctx = ready ? ready.attach(msg) : exec.context();
     if (msg.fn === INSPECT) {
       const names = Object.keys(ctx).filter((k) => typeof (ctx as Record<string, unknown>)[k] === 'function' && !exec.injected.has(k));
       port.postMessage({ t: 'done', execId: msg.execId, ok: true, result: JSON.stringify(names), logs: exec.flushLogs() });
@@ -90,6 +118,7 @@ async function runExecution(msg: RunMessage): Promise<void> {
       logs: exec.flushLogs(),
     });
   }
+  schedulePrewarm(msg);
 }
 
 class ExecutionScope {
@@ -116,9 +145,50 @@ class ExecutionScope {
   private readonly enumMembers = new Map<string, string[]>();
   private readonly enumValues = new Map<string, object>();
 
-  constructor(private readonly msg: RunMessage) {
+  /** Made ahead of its run (see `prewarmed`): reading the clock, a service or the log spoils it. */
+  private ahead = false;
+  private spoiled = false;
+
+  constructor(private msg: RunMessage) {
     this.now = msg.now;
     for (const c of msg.classes) this.learn(c);
+  }
+
+  /** A scope for the next run like `template`, its top level run with traps for what is the run's own; null when spoiled. */
+  static madeAhead(template: RunMessage): ExecutionScope | null {
+    const scope = new ExecutionScope(template);
+    scope.ahead = true;
+    try {
+      const ctx = scope.context();
+      // A top-level function or class of a service's name replaced its trap: that run's services come first.
+      for (const name of Object.keys(template.globals)) if (Object.getOwnPropertyDescriptor(ctx, name)?.get !== scope.trap) scope.spoiled = true;
+    } catch {
+      scope.spoiled = true;
+    }
+    return scope.spoiled ? null : scope;
+  }
+
+  /** Gives a scope made ahead its run: the run's time, classes and services. */
+  attach(msg: RunMessage): vm.Context {
+    this.msg = msg;
+    this.now = msg.now;
+    this.ahead = false;
+    for (const c of msg.classes) this.learn(c);
+    for (const [name, h] of Object.entries(msg.globals)) {
+      Object.defineProperty(this.ctx, name, { value: this.decode(h), writable: true, enumerable: true, configurable: true });
+    }
+    return this.ctx;
+  }
+
+  /** Stands for a service while the scope is made ahead. */
+  private readonly trap = () => {
+    this.spoiled = true;
+    return undefined;
+  };
+
+  private clockNow(): number {
+    if (this.ahead) this.spoiled = true;
+    return this.now;
   }
 
   private learn(c: ClassDescriptor): void {
@@ -181,7 +251,10 @@ class ExecutionScope {
       }
       globals[k] = v;
     }
-    for (const [name, h] of Object.entries(this.msg.globals)) globals[name] = this.decode(h);
+    for (const [name, h] of Object.entries(this.msg.globals)) {
+      if (this.ahead) Object.defineProperty(globals, name, { get: this.trap, set: this.trap, enumerable: true, configurable: true });
+      else globals[name] = this.decode(h);
+    }
     for (const k of Object.keys(globals)) this.injected.add(k);
     bundle ??= compiledBundle(init.bundleDir);
     for (const f of bundle) f.script.runInContext(ctx);
@@ -191,7 +264,7 @@ class ExecutionScope {
   /** `Date` reads the simulated clock: the host's time as of the last service call. */
   private installClock(ctx: vm.Context): DateConstructor {
     const makeSimDate = helpers.simDate.runInContext(ctx) as (now: () => number) => DateConstructor;
-    const SimDate = makeSimDate(() => this.now);
+    const SimDate = makeSimDate(() => this.clockNow());
     (ctx as Record<string, unknown>).Date = SimDate;
     return SimDate;
   }
@@ -199,6 +272,7 @@ class ExecutionScope {
   private installConsole(ctx: vm.Context): void {
     const g = ctx as Record<string, unknown>;
     const line = (level: LogLine['level']) => (...a: unknown[]) => {
+      if (this.ahead) this.spoiled = true;
       this.logs.push({ level, text: a.map((x) => (typeof x === 'string' ? x : safeJson(x))).join(' ') });
     };
     g.console = { log: line('log'), info: line('info'), warn: line('warn'), error: line('error'), debug: line('log') };
@@ -208,10 +282,14 @@ class ExecutionScope {
         let text = typeof fmt === 'string' ? fmt : safeJson(fmt);
         for (const r of rest) text = text.replace(/%s|%d/, typeof r === 'string' ? r : safeJson(r));
         logText += text + '\n';
+        if (this.ahead) this.spoiled = true;
         this.logs.push({ level: 'info', text });
         return logger;
       },
-      getLog: () => logText,
+      getLog: () => {
+        if (this.ahead) this.spoiled = true;
+        return logText;
+      },
       clear: () => {
         logText = '';
       },

@@ -50,9 +50,44 @@ describe('the local Apps Script kernel', () => {
       }`);
     const first = await rt.run('bump');
     expect(first.result).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 'function']);
-    for (let i = 0; i < 3; i++) expect((await rt.run('bump')).result).toEqual(first.result);
-    // One thread ran them all: the pool keeps a thread for the next execution.
-    expect(rt.executions.map((x) => x.start)).toEqual([T0, T0 + 1000, T0 + 2000, T0 + 3000]);
+    // Enough runs for the pool's threads to be reused and to make scopes ahead (worker-pool.ts).
+    for (let i = 0; i < 9; i++) expect((await rt.run('bump')).result).toEqual(first.result);
+    expect(rt.executions.map((x) => x.start)).toEqual(Array.from({ length: 10 }, (_, i) => T0 + i * 1000));
+  });
+
+  describe('a top level that reads what belongs to its execution, run after many executions', () => {
+    // Each execution's top level sees its own clock, services and log even when the thread made
+    // the scope before the execution was asked for (execution-worker.ts: prewarmed).
+    const runs = async (fn: string, n = 8) => {
+      const out = [];
+      for (let i = 0; i < n; i++) {
+        await rt.advanceTo(T0 + i * 60_000);
+        out.push(await rt.run(fn));
+      }
+      return out;
+    };
+
+    it('reads the clock at its own start', async () => {
+      rt = runtime('var loadedAt = Date.now(); var loadedDate = new Date(); function when() { return [loadedAt, loadedDate.getTime()]; }');
+      expect((await runs('when')).map((r) => r.result)).toEqual(Array.from({ length: 8 }, (_, i) => [T0 + i * 60_000, T0 + i * 60_000]));
+    });
+
+    it('calls its services and logs in its own execution', async () => {
+      rt = runtime("var props = PropertiesService.getScriptProperties(); console.log('loaded'); function count() { var n = Number(props.getProperty('n') || 0) + 1; props.setProperty('n', String(n)); return n; }");
+      const rs = await runs('count');
+      expect(rs.map((r) => r.result)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      for (const r of rs) expect(r.logs.map((l) => l.text)).toEqual(['loaded']);
+    });
+
+    it("keeps a top-level function of a service's name, as Apps Script runs the project after its services", async () => {
+      rt = runtime('function UrlFetchApp() { return 1; } var Session = { mine: true }; function probe() { return [typeof UrlFetchApp, UrlFetchApp(), Session.mine]; }');
+      expect((await runs('probe')).map((r) => r.result)).toEqual(Array(8).fill(['function', 1, true]));
+    });
+
+    it('checks typeof a service at the top level against its own execution', async () => {
+      rt = runtime("var hasMail = typeof MailApp !== 'undefined' && typeof MailApp.getRemainingDailyQuota === 'function'; function probe() { return hasMail; }");
+      expect((await runs('probe')).map((r) => r.result)).toEqual(Array(8).fill(true));
+    });
   });
 
   it('reports a missing function the way Apps Script does', async () => {
