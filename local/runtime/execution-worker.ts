@@ -1,17 +1,14 @@
 /**
  * One Apps Script execution thread. The host posts a `run`; this thread builds a fresh global
- * scope (as Apps Script does for every execution), loads the built bundle into it with
- * gas-local, calls the entry function and reports back. Every service call blocks this thread
- * while the host serves it, so the script sees the same synchronous services Apps Script gives.
+ * scope (as Apps Script does for every execution), runs the built bundle's files in it, calls
+ * the entry function and reports back. Every service call blocks this thread while the host
+ * serves it, so the script sees the same synchronous services Apps Script gives.
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import * as vm from 'node:vm';
 import { hideNewerBuiltinsSource } from './language-level';
+import { compiledBundle, type CompiledFile } from './bundle-scripts';
 import { decode, encode, INSPECT, isDateLike, type ClassDescriptor, type LogLine, type ReplyMessage, type RunMessage, type Tagged } from './wire';
-// gas-local loads every .js file of a folder into one vm context, like Apps Script's project files.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-
-const gasLocal = require('gas-local') as { require(folder: string, globals: object): vm.Context };
 
 interface WorkerInit {
   bundleDir: string;
@@ -23,14 +20,81 @@ const init = workerData as WorkerInit;
 const signal = new Int32Array(init.signal);
 const port = parentPort!;
 
+/**
+ * Compiled once per thread, run in every execution's fresh context: a vm.Script is not tied to
+ * a context, so only compiling (and V8's lazy compiles of the functions it reaches) is shared;
+ * every execution still runs the bundle's top level in a new global scope, as Apps Script does.
+ */
+let bundle: readonly CompiledFile[] | null = null;
+const helpers = {
+  hideNewer: new vm.Script(hideNewerBuiltinsSource(), { filename: 'gas-runtime:language-level' }),
+  simDate: new vm.Script(
+    `(function (now) {
+      const D = Date;
+      function SimDate(...a) {
+        if (!new.target) return new D(now()).toString();
+        return Reflect.construct(D, a.length ? a : [now()], new.target);
+      }
+      SimDate.prototype = D.prototype;
+      Object.defineProperty(D.prototype, 'constructor', { value: SimDate, writable: true, configurable: true });
+      SimDate.now = () => now();
+      SimDate.UTC = D.UTC;
+      SimDate.parse = D.parse;
+      return SimDate;
+    })`,
+    { filename: 'gas-runtime:clock' },
+  ),
+  enumFactory: new vm.Script(
+    `(function (name, ordinal) {
+      return Object.freeze({
+        name: function () { return name; },
+        toString: function () { return name; },
+        toJSON: function () { return name; },
+        ordinal: function () { return ordinal; },
+        compareTo: function (other) { return ordinal - other.ordinal(); },
+      });
+    })`,
+    { filename: 'gas-runtime:enum' },
+  ),
+  realm: new vm.Script('({ JSON: JSON, Error: Error, Object: Object })', { filename: 'gas-runtime:realm' }),
+};
+
 port.on('message', (msg: RunMessage) => {
   if (msg.t === 'run') void runExecution(msg);
 });
 
+/**
+ * The next execution's scope, made while this thread would otherwise wait: a fresh context with
+ * the bundle's top level already run. Apps Script also runs the top level before the function,
+ * and nothing of the execution is known there except what every execution shares (the data
+ * globals, the level of built-ins, the services' names); the services, the clock and the logs
+ * are traps meanwhile, and a top level that touches one spoils the scope, which is then dropped
+ * and made again when the run comes (so it sees the execution's own). Another thread can run an
+ * execution meanwhile, so on two cores the top level costs the simulation little.
+ */
+let prewarmed: { key: string; scope: ExecutionScope } | null = null;
+let runsStarted = 0;
+
+function prewarmKey(msg: RunMessage): string {
+  return `${msg.newerBuiltins}\u0000${Object.keys(msg.globals).join(',')}\u0000${JSON.stringify(msg.enums)}\u0000${msg.data}`;
+}
+
+function schedulePrewarm(template: RunMessage): void {
+  const started = runsStarted;
+  setImmediate(() => {
+    if (runsStarted !== started) return;
+    const scope = ExecutionScope.madeAhead(template);
+    if (scope && runsStarted === started) prewarmed = { key: prewarmKey(template), scope };
+  });
+}
+
 async function runExecution(msg: RunMessage): Promise<void> {
-  const exec = new ExecutionScope(msg);
+  runsStarted++;
+  const ready = prewarmed?.key === prewarmKey(msg) ? prewarmed.scope : null;
+  prewarmed = null;
+  const exec = ready ?? new ExecutionScope(msg);
   try {
-    const ctx = exec.context();
+    const ctx = ready ? ready.attach(msg) : exec.context();
     if (msg.fn === INSPECT) {
       const names = Object.keys(ctx).filter((k) => typeof (ctx as Record<string, unknown>)[k] === 'function' && !exec.injected.has(k));
       port.postMessage({ t: 'done', execId: msg.execId, ok: true, result: JSON.stringify(names), logs: exec.flushLogs() });
@@ -54,6 +118,7 @@ async function runExecution(msg: RunMessage): Promise<void> {
       logs: exec.flushLogs(),
     });
   }
+  schedulePrewarm(msg);
 }
 
 class ExecutionScope {
@@ -69,16 +134,61 @@ class ExecutionScope {
   private ctx!: vm.Context;
   private ctxDate!: DateConstructor;
   private ctxJSON!: JSON;
+  private ctxObject!: ObjectConstructor;
+  private makeEnum: ((name: string, ordinal: number) => object) | undefined;
   ctxError!: ErrorConstructor;
 
   private readonly classOf = new WeakMap<object, string>();
+  /** Proxy → its fixed answers (Remote._answers). */
+  private readonly answers = new WeakMap<object, Record<string, unknown>>();
   /** Qualified enum name → members, and the enum objects made so far (one per member). */
   private readonly enumMembers = new Map<string, string[]>();
   private readonly enumValues = new Map<string, object>();
 
-  constructor(private readonly msg: RunMessage) {
+  /** Made ahead of its run (see `prewarmed`): reading the clock, a service or the log spoils it. */
+  private ahead = false;
+  private spoiled = false;
+
+  constructor(private msg: RunMessage) {
     this.now = msg.now;
     for (const c of msg.classes) this.learn(c);
+  }
+
+  /** A scope for the next run like `template`, its top level run with traps for what is the run's own; null when spoiled. */
+  static madeAhead(template: RunMessage): ExecutionScope | null {
+    const scope = new ExecutionScope(template);
+    scope.ahead = true;
+    try {
+      const ctx = scope.context();
+      // A top-level function or class of a service's name replaced its trap: that run's services come first.
+      for (const name of Object.keys(template.globals)) if (Object.getOwnPropertyDescriptor(ctx, name)?.get !== scope.trap) scope.spoiled = true;
+    } catch {
+      scope.spoiled = true;
+    }
+    return scope.spoiled ? null : scope;
+  }
+
+  /** Gives a scope made ahead its run: the run's time, classes and services. */
+  attach(msg: RunMessage): vm.Context {
+    this.msg = msg;
+    this.now = msg.now;
+    this.ahead = false;
+    for (const c of msg.classes) this.learn(c);
+    for (const [name, h] of Object.entries(msg.globals)) {
+      Object.defineProperty(this.ctx, name, { value: this.decode(h), writable: true, enumerable: true, configurable: true });
+    }
+    return this.ctx;
+  }
+
+  /** Stands for a service while the scope is made ahead. */
+  private readonly trap = () => {
+    this.spoiled = true;
+    return undefined;
+  };
+
+  private clockNow(): number {
+    if (this.ahead) this.spoiled = true;
+    return this.now;
   }
 
   private learn(c: ClassDescriptor): void {
@@ -96,25 +206,14 @@ class ExecutionScope {
     let v = this.enumValues.get(key);
     if (v) return v;
     const members = this.enumMembers.get(q) ?? [];
-    const make = vm.runInContext(
-      `(function (name, ordinal) {
-        return Object.freeze({
-          name: function () { return name; },
-          toString: function () { return name; },
-          toJSON: function () { return name; },
-          ordinal: function () { return ordinal; },
-          compareTo: function (other) { return ordinal - other.ordinal(); },
-        });
-      })`,
-      this.ctx,
-    ) as (name: string, ordinal: number) => object;
-    v = make(member, members.indexOf(member));
+    this.makeEnum ??= helpers.enumFactory.runInContext(this.ctx) as (name: string, ordinal: number) => object;
+    v = this.makeEnum(member, members.indexOf(member));
     this.enumValues.set(key, v);
     return v;
   }
 
   private enumObject(q: string): object {
-    const o = vm.runInContext('({})', this.ctx) as Record<string, unknown>;
+    const o = new this.ctxObject() as Record<string, unknown>;
     for (const m of this.enumMembers.get(q) ?? []) o[m] = this.enumValue(q, m);
     return Object.freeze(o);
   }
@@ -130,13 +229,15 @@ class ExecutionScope {
 
   context(): vm.Context {
     const globals: Record<string, unknown> = {};
-    // The context is created by gas-local; services must exist before the bundle's top level
-    // runs, so a first empty context gives us the realm's constructors to build them with.
+    // Services must exist before the bundle's top level runs, so the empty context first gives
+    // us the realm's constructors to build them with.
     const ctx = vm.createContext(globals);
     this.ctx = ctx;
-    this.ctxJSON = vm.runInContext('JSON', ctx) as JSON;
-    this.ctxError = vm.runInContext('Error', ctx) as ErrorConstructor;
-    if (this.msg.newerBuiltins !== 'allow') vm.runInContext(hideNewerBuiltinsSource(), ctx);
+    const realm = helpers.realm.runInContext(ctx) as { JSON: JSON; Error: ErrorConstructor; Object: ObjectConstructor };
+    this.ctxJSON = realm.JSON;
+    this.ctxError = realm.Error;
+    this.ctxObject = realm.Object;
+    if (this.msg.newerBuiltins !== 'allow') helpers.hideNewer.runInContext(ctx);
     this.ctxDate = this.installClock(ctx);
     this.installConsole(ctx);
     for (const [q, members] of Object.entries(this.msg.enums ?? {})) this.enumMembers.set(q, members);
@@ -150,30 +251,20 @@ class ExecutionScope {
       }
       globals[k] = v;
     }
-    for (const [name, h] of Object.entries(this.msg.globals)) globals[name] = this.decode(h);
+    for (const [name, h] of Object.entries(this.msg.globals)) {
+      if (this.ahead) Object.defineProperty(globals, name, { get: this.trap, set: this.trap, enumerable: true, configurable: true });
+      else globals[name] = this.decode(h);
+    }
     for (const k of Object.keys(globals)) this.injected.add(k);
-    return gasLocal.require(init.bundleDir, ctx);
+    bundle ??= compiledBundle(init.bundleDir);
+    for (const f of bundle) f.script.runInContext(ctx);
+    return ctx;
   }
 
   /** `Date` reads the simulated clock: the host's time as of the last service call. */
   private installClock(ctx: vm.Context): DateConstructor {
-    const makeSimDate = vm.runInContext(
-      `(function (now) {
-        const D = Date;
-        function SimDate(...a) {
-          if (!new.target) return new D(now()).toString();
-          return Reflect.construct(D, a.length ? a : [now()], new.target);
-        }
-        SimDate.prototype = D.prototype;
-        Object.defineProperty(D.prototype, 'constructor', { value: SimDate, writable: true, configurable: true });
-        SimDate.now = () => now();
-        SimDate.UTC = D.UTC;
-        SimDate.parse = D.parse;
-        return SimDate;
-      })`,
-      ctx,
-    ) as (now: () => number) => DateConstructor;
-    const SimDate = makeSimDate(() => this.now);
+    const makeSimDate = helpers.simDate.runInContext(ctx) as (now: () => number) => DateConstructor;
+    const SimDate = makeSimDate(() => this.clockNow());
     (ctx as Record<string, unknown>).Date = SimDate;
     return SimDate;
   }
@@ -181,6 +272,7 @@ class ExecutionScope {
   private installConsole(ctx: vm.Context): void {
     const g = ctx as Record<string, unknown>;
     const line = (level: LogLine['level']) => (...a: unknown[]) => {
+      if (this.ahead) this.spoiled = true;
       this.logs.push({ level, text: a.map((x) => (typeof x === 'string' ? x : safeJson(x))).join(' ') });
     };
     g.console = { log: line('log'), info: line('info'), warn: line('warn'), error: line('error'), debug: line('log') };
@@ -190,10 +282,14 @@ class ExecutionScope {
         let text = typeof fmt === 'string' ? fmt : safeJson(fmt);
         for (const r of rest) text = text.replace(/%s|%d/, typeof r === 'string' ? r : safeJson(r));
         logText += text + '\n';
+        if (this.ahead) this.spoiled = true;
         this.logs.push({ level: 'info', text });
         return logger;
       },
-      getLog: () => logText,
+      getLog: () => {
+        if (this.ahead) this.spoiled = true;
+        return logText;
+      },
       clear: () => {
         logText = '';
       },
@@ -217,7 +313,7 @@ class ExecutionScope {
     return decode(text, {
       parse: (t, r) => this.ctxJSON.parse(t, r as never),
       date: (ms) => new this.ctxDate(ms),
-      handle: (id, cls) => this.proxy(id, cls),
+      handle: (id, cls, answers) => this.proxy(id, cls, answers),
     });
   }
 
@@ -238,7 +334,7 @@ class ExecutionScope {
     return this.encode(o);
   }
 
-  private proxy(id: number, cls: string): object {
+  private proxy(id: number, cls: string, answers?: Record<string, unknown>): object {
     const existing = this.proxies.get(id);
     if (existing) return existing;
     const obj = Object.create(this.proto(cls)) as Record<string, unknown>;
@@ -251,6 +347,7 @@ class ExecutionScope {
     }
     this.constantKeys.set(obj, new Set(Object.keys(desc?.constants ?? {})));
     this.classOf.set(obj, cls);
+    if (answers) this.answers.set(obj, answers);
     this.handles.set(obj, id);
     this.proxies.set(id, obj);
     return obj;
@@ -259,12 +356,16 @@ class ExecutionScope {
   private proto(cls: string): object {
     let p = this.protos.get(cls);
     if (p) return p;
-    p = vm.runInContext('({})', this.ctx) as Record<string, unknown>;
+    p = new this.ctxObject() as Record<string, unknown>;
     const desc = this.classes.get(cls);
     const scope = this;
     const short = cls.split('.').pop() ?? cls;
     for (const m of desc?.methods ?? []) {
       (p as Record<string, unknown>)[m] = function (this: object, ...args: unknown[]) {
+        if (args.length === 0) {
+          const a = scope.answered(this, m);
+          if (a !== NOT_ANSWERED) return a;
+        }
         return scope.call(this, m, args);
       };
     }
@@ -277,6 +378,16 @@ class ExecutionScope {
     if (!desc?.methods.includes('toString')) (p as Record<string, unknown>).toString = () => short;
     this.protos.set(cls, p);
     return p;
+  }
+
+  /** A fixed answer the host sent with the object (Remote._answers), as a fresh copy. */
+  answered(target: object, method: string): unknown {
+    const a = this.answers.get(target);
+    if (!a || !Object.prototype.hasOwnProperty.call(a, method)) return NOT_ANSWERED;
+    const v = a[method];
+    const copy = v !== null && typeof v === 'object' ? this.ctxJSON.parse(JSON.stringify(v)) : v;
+    const q = this.classes.get(this.classOf.get(target) ?? '')?.enumReturns?.[method];
+    return q === undefined ? copy : this.toEnum(q, copy);
   }
 
   /** A synchronous service call: post it, block until the host answers. */
@@ -303,6 +414,8 @@ class ExecutionScope {
     return q === undefined ? result : this.toEnum(q, result);
   }
 }
+
+const NOT_ANSWERED = Symbol('not answered');
 
 function safeJson(x: unknown): string {
   if (isDateLike(x)) return x.toString();

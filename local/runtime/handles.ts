@@ -14,16 +14,18 @@ export class HandleTable {
   tag(o: object): Tagged | undefined {
     if (!(o instanceof Remote)) return undefined;
     let id = this.ids.get(o);
+    let answers: Record<string, unknown> | undefined;
     if (id === undefined) {
       id = this.next++;
       this.ids.set(o, id);
       this.byId.set(id, o);
+      answers = localAnswers(o);
     }
     if (!this.known.has(o.gasName)) {
       this.known.add(o.gasName);
       this.fresh.push(describe(o));
     }
-    return { $h: id, $c: o.gasName };
+    return answers ? { $h: id, $c: o.gasName, $a: answers } : { $h: id, $c: o.gasName };
   }
 
   get(id: number): Remote | undefined {
@@ -36,6 +38,15 @@ export class HandleTable {
     this.fresh = [];
     return f;
   }
+}
+
+/** The object's fixed answers, kept to its local methods: a counted call always reaches the host. */
+function localAnswers(o: Remote): Record<string, unknown> | undefined {
+  const all = o._answers();
+  if (!all) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [m, v] of Object.entries(all)) if (o.localMethods.has(m)) out[m] = v;
+  return out;
 }
 
 const cache = new Map<Function, string[]>();

@@ -21,6 +21,15 @@ export abstract class Remote {
    * `SpreadsheetApp.Dimension`). Values must be JSON-serialisable.
    */
   readonly constants: Readonly<Record<string, unknown>> = NO_CONSTANTS;
+  /**
+   * Answers to argument-less `localMethods` that are fixed once the object exists (an HTTP
+   * response's code, text and headers). They travel with the object's first handle, and the
+   * script's thread answers those calls itself: one message less each, nothing else changes
+   * (local methods are neither counted nor charged). Values must be JSON-serialisable.
+   */
+  _answers(): Readonly<Record<string, unknown>> | undefined {
+    return undefined;
+  }
 }
 
 const NO_METHODS: ReadonlySet<string> = new Set();

@@ -6,7 +6,7 @@
  */
 export type Tagged =
   | { $d: number } // a Date, as epoch ms
-  | { $h: number; $c: string } // a handle to a host object of the named class
+  | { $h: number; $c: string; $a?: Record<string, unknown> } // a handle to a host object of the named class (with its fixed answers: Remote._answers)
   | { $u: 1 } // undefined (top level only; in arrays JSON makes it null)
   | { $n: 'NaN' | 'Infinity' | '-Infinity' };
 
@@ -38,7 +38,7 @@ export function encode(value: unknown, handleOf: (v: object) => Tagged | undefin
 
 export interface Reviving {
   date(ms: number): unknown;
-  handle(id: number, cls: string): unknown;
+  handle(id: number, cls: string, answers?: Record<string, unknown>): unknown;
   parse: (text: string, reviver?: (this: unknown, key: string, value: unknown) => unknown) => unknown;
 }
 
@@ -50,7 +50,7 @@ export function decode(text: string, r: Reviving): unknown {
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
       const t = v as Record<string, unknown>;
       if (typeof t.$d === 'number') return r.date(t.$d);
-      if (typeof t.$h === 'number' && typeof t.$c === 'string') return r.handle(t.$h, t.$c);
+      if (typeof t.$h === 'number' && typeof t.$c === 'string') return r.handle(t.$h, t.$c, t.$a as Record<string, unknown> | undefined);
       if (t.$u === 1) return undefined;
       if (typeof t.$n === 'string') return Number(t.$n);
     }

@@ -17,6 +17,8 @@ export class PooledWorker {
   dead = false;
   /** Executions run on this thread so far. */
   runs = 0;
+  /** When it last started one (the pool's count), to take the longest idle thread first. */
+  lastStart = 0;
 
   constructor(bundleDir: string) {
     const sab = new SharedArrayBuffer(4);
@@ -80,17 +82,29 @@ export class PooledWorker {
  */
 const RUNS_PER_THREAD = 150;
 
+/**
+ * Once this many executions have run, the pool keeps a second thread: the one that just ended
+ * makes its next scope ahead (execution-worker.ts) while the other runs the next execution. Few
+ * executions (most specs) do not pay for a second thread.
+ */
+const SPARE_AFTER = 4;
+
 export class WorkerPool {
   private readonly workers: PooledWorker[] = [];
+  private started = 0;
   constructor(private readonly bundleDir: string) {}
 
   acquire(): PooledWorker {
     for (const old of this.workers.filter((x) => !x.busy && !x.dead && x.runs >= RUNS_PER_THREAD)) void this.kill(old);
-    let w = this.workers.find((x) => !x.busy && !x.dead);
+    // The longest idle thread: the one most likely to have its next scope ready.
+    let w: PooledWorker | undefined;
+    for (const x of this.workers) if (!x.busy && !x.dead && (!w || x.lastStart < w.lastStart)) w = x;
     if (!w) {
       w = new PooledWorker(this.bundleDir);
       this.workers.push(w);
     }
+    w.lastStart = ++this.started;
+    if (this.started >= SPARE_AFTER && !this.workers.some((x) => x !== w && !x.busy && !x.dead)) this.workers.push(new PooledWorker(this.bundleDir));
     return w;
   }
 

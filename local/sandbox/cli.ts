@@ -1,10 +1,9 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { paths } from '../paths';
 import demo from './scenarios/demo.json';
 import { runScenario, writeOutputs } from './run';
-import { parseScenario, ScenarioError, type Scenario } from './scenario';
+import { parseScenario, readScenarioFile, ScenarioError, type Scenario } from './scenario';
 import { startPreview } from '../preview/serve';
 import { dayFigures, seoulMoment, summaryLines } from './summary';
 import type { Lang } from '../../src/sheet/schema';
@@ -60,8 +59,12 @@ async function main(argv: string[]): Promise<number> {
   let raw: unknown = demo;
   if (values.scenario) {
     try {
-      raw = JSON.parse(fs.readFileSync(values.scenario, 'utf8'));
+      raw = readScenarioFile(values.scenario);
     } catch (e) {
+      if (e instanceof ScenarioError) {
+        console.error(e.message);
+        return 2;
+      }
       console.error(`Cannot read scenario ${values.scenario}: ${(e as Error).message}`);
       return 2;
     }

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { z } from 'zod';
 import { CHANNEL_ACTIONS } from './channel-actions';
 
@@ -180,6 +182,30 @@ export class ScenarioError extends Error {
   constructor(readonly issues: string[]) {
     super(`Scenario is not valid:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
   }
+}
+
+/**
+ * Reads a scenario file. `"extends": "other.json"` (a path from this file's folder) starts from
+ * that scenario: its keys, overridden by this file's, its events followed by this file's, its
+ * channels with this file's added; `at` offsets still count from the (shared) start. So a month
+ * can be the demo's day and what comes after, without a copy of the day.
+ */
+export function readScenarioFile(file: string, seen: readonly string[] = []): unknown {
+  const abs = path.resolve(file);
+  if (seen.includes(abs)) throw new ScenarioError([`extends: ${[...seen, abs].map((f) => path.basename(f)).join(' → ')} is a loop`]);
+  const raw = JSON.parse(fs.readFileSync(abs, 'utf8')) as unknown;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || !('extends' in raw)) return raw;
+  const { extends: base, ...own } = raw as Record<string, unknown>;
+  if (typeof base !== 'string') throw new ScenarioError(['extends: expected the path of another scenario file, e.g. "demo.json"']);
+  const parent = readScenarioFile(path.resolve(path.dirname(abs), base), [...seen, abs]) as Record<string, unknown>;
+  const list = (v: unknown) => (Array.isArray(v) ? v : []);
+  const record = (v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  return {
+    ...parent,
+    ...own,
+    channels: { ...record(parent.channels), ...record(own.channels) },
+    events: [...list(parent.events), ...list(own.events)],
+  };
 }
 
 /** Parses and validates; throws ScenarioError listing every problem with its path. */

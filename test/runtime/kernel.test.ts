@@ -34,6 +34,62 @@ describe('the local Apps Script kernel', () => {
     expect((await rt.run('bump')).result).toBe(1);
   });
 
+  it('leaves nothing of an execution to the next one on the same thread: globals, built-ins it patched, its Date', async () => {
+    rt = runtime(`var counter = 0; const list = []; let late;
+      function bump() {
+        counter += 1; list.push(counter); late = late === undefined ? 1 : late + 1;
+        implicit = typeof implicit === 'undefined' ? 1 : implicit + 1;
+        globalThis.viaGlobal = (globalThis.viaGlobal || 0) + 1;
+        Array.prototype.extra = (Array.prototype.extra || 0) + 1;
+        Date.prototype.mark = (Date.prototype.mark || 0) + 1;
+        JSON.patched = (JSON.patched || 0) + 1;
+        var before = typeof Date.now;
+        Date.now = function () { return 0; };
+        Utilities.sleep(1000);
+        return [counter, list.length, late, implicit, viaGlobal, [].extra, new Date().mark, JSON.patched, before];
+      }`);
+    const first = await rt.run('bump');
+    expect(first.result).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 'function']);
+    // Enough runs for the pool's threads to be reused and to make scopes ahead (worker-pool.ts).
+    for (let i = 0; i < 9; i++) expect((await rt.run('bump')).result).toEqual(first.result);
+    expect(rt.executions.map((x) => x.start)).toEqual(Array.from({ length: 10 }, (_, i) => T0 + i * 1000));
+  });
+
+  describe('a top level that reads what belongs to its execution, run after many executions', () => {
+    // Each execution's top level sees its own clock, services and log even when the thread made
+    // the scope before the execution was asked for (execution-worker.ts: prewarmed).
+    const runs = async (fn: string, n = 8) => {
+      const out = [];
+      for (let i = 0; i < n; i++) {
+        await rt.advanceTo(T0 + i * 60_000);
+        out.push(await rt.run(fn));
+      }
+      return out;
+    };
+
+    it('reads the clock at its own start', async () => {
+      rt = runtime('var loadedAt = Date.now(); var loadedDate = new Date(); function when() { return [loadedAt, loadedDate.getTime()]; }');
+      expect((await runs('when')).map((r) => r.result)).toEqual(Array.from({ length: 8 }, (_, i) => [T0 + i * 60_000, T0 + i * 60_000]));
+    });
+
+    it('calls its services and logs in its own execution', async () => {
+      rt = runtime("var props = PropertiesService.getScriptProperties(); console.log('loaded'); function count() { var n = Number(props.getProperty('n') || 0) + 1; props.setProperty('n', String(n)); return n; }");
+      const rs = await runs('count');
+      expect(rs.map((r) => r.result)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      for (const r of rs) expect(r.logs.map((l) => l.text)).toEqual(['loaded']);
+    });
+
+    it("keeps a top-level function of a service's name, as Apps Script runs the project after its services", async () => {
+      rt = runtime('function UrlFetchApp() { return 1; } var Session = { mine: true }; function probe() { return [typeof UrlFetchApp, UrlFetchApp(), Session.mine]; }');
+      expect((await runs('probe')).map((r) => r.result)).toEqual(Array(8).fill(['function', 1, true]));
+    });
+
+    it('checks typeof a service at the top level against its own execution', async () => {
+      rt = runtime("var hasMail = typeof MailApp !== 'undefined' && typeof MailApp.getRemainingDailyQuota === 'function'; function probe() { return hasMail; }");
+      expect((await runs('probe')).map((r) => r.result)).toEqual(Array(8).fill(true));
+    });
+  });
+
   it('reports a missing function the way Apps Script does', async () => {
     rt = runtime('function a() {}');
     const r = await rt.run('doGet');

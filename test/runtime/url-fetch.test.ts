@@ -54,6 +54,23 @@ describe('UrlFetchApp against loopback servers', () => {
     expect(rt.quotaUsed('urlfetch')).toBe(1);
   });
 
+  it("reads a response as often as the script likes: each read a fresh copy, a charset still honoured, none of it a round trip", async () => {
+    await start(`function go() {
+      var rs = UrlFetchApp.fetchAll([{ url: 'https://a.shop.example/echo?q=%EA%B0%80' }, { url: 'https://a.shop.example/fail', muteHttpExceptions: true }]);
+      var h = rs[0].getHeaders();
+      h['X-Api-Call-Limit'] = 'changed by the script';
+      var all = rs[0].getAllHeaders();
+      all.extra = 1;
+      return [rs[0].getResponseCode(), rs[1].getResponseCode(), rs[0].getHeaders()['X-Api-Call-Limit'], rs[0].getAllHeaders().extra,
+        JSON.parse(rs[0].getContentText()).path, rs[1].getContentText('UTF-8') === rs[1].getContentText(), rs[0].getContentText('ISO-8859-1') === rs[0].getContentText(),
+        rs[0].getHeaders() === rs[0].getHeaders(), rs[0].getHeaders() instanceof Object];
+    }`);
+    const r = await rt.run('go');
+    expect(r.errors).toEqual([]);
+    expect(r.result).toEqual([200, 422, '1/40', null, '/echo?q=%EA%B0%80', true, true, false, true]);
+    expect(r.roundTrips).toEqual({ 'UrlFetchApp.fetchAll': 1 });
+  });
+
   it('sends a POST without a content type as a form, and an object payload form-encoded (row 62)', async () => {
     await start(`function go() {
       var a = JSON.parse(UrlFetchApp.fetch('https://a.shop.example/echo', { method: 'post', payload: 'x=1' }).getContentText());

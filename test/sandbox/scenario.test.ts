@@ -1,10 +1,35 @@
-import { parseScenario, parseOffset, resolveTime, ScenarioError } from '../../local/sandbox/scenario';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseScenario, parseOffset, readScenarioFile, resolveTime, ScenarioError } from '../../local/sandbox/scenario';
 import demo from '../../local/sandbox/scenarios/demo.json';
 import { cafe24Setup, channelFactories } from '../../local/sandbox/channels';
 
 describe('a scenario file', () => {
   it('the built-in demo is valid', () => {
     expect(() => parseScenario(demo)).not.toThrow();
+  });
+
+  it("extends another file: its keys under this file's, its events first, its channels with these added", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scenario-extends-'));
+    const base = { name: 'base', start: '2026-11-23T09:00:00+09:00', duration: '1h', channels: { cafe24: 'default' }, events: [{ at: '+5m', type: 'note', text: 'base' }] };
+    fs.writeFileSync(path.join(dir, 'base.json'), JSON.stringify(base));
+    fs.mkdirSync(path.join(dir, 'more'));
+    fs.writeFileSync(path.join(dir, 'more', 'long.json'), JSON.stringify({ extends: '../base.json', name: 'long', duration: '2d', channels: { naver: 'default' }, events: [{ at: '+1d', type: 'note', text: 'day two' }] }));
+    const s = parseScenario(readScenarioFile(path.join(dir, 'more', 'long.json')));
+    expect(s).toMatchObject({ name: 'long', start: base.start, duration: '2d', channels: { cafe24: 'default', naver: 'default' } });
+    expect(s.events.map((e) => e.at)).toEqual(['+5m', '+1d']);
+    fs.writeFileSync(path.join(dir, 'a.json'), JSON.stringify({ extends: 'b.json' }));
+    fs.writeFileSync(path.join(dir, 'b.json'), JSON.stringify({ extends: 'a.json' }));
+    expect(() => readScenarioFile(path.join(dir, 'a.json'))).toThrow('extends: a.json → b.json → a.json is a loop');
+  });
+
+  it('the demo month is the demo day and what follows, up to and past the end of November', () => {
+    const s = parseScenario(readScenarioFile(path.join(__dirname, '../../local/sandbox/scenarios/demo-month.json')));
+    const day = parseScenario(demo);
+    expect(s.events.slice(0, day.events.length)).toEqual(day.events);
+    expect(s.start).toBe(day.start);
+    expect(Date.parse(s.start) + parseOffset(`+${s.duration}`)!).toBeGreaterThan(Date.parse('2026-12-01T06:00:00+09:00'));
   });
 
   it('fills the defaults a short scenario leaves out', () => {

@@ -252,4 +252,7 @@ export class HttpResponseFacade extends Remote implements Pick<GoogleAppsScript.
   _result(): HttpResult {
     return this.r;
   }
+  override _answers(): Record<string, unknown> {
+    return { getResponseCode: this.getResponseCode(), getContentText: this.getContentText(), getHeaders: this.getHeaders(), getAllHeaders: this.getAllHeaders() };
+  }
 }
