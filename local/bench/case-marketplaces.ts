@@ -31,8 +31,8 @@ const CONNECTED = 9 * MIN;
 const FETCH_TARGET = 1.2;
 
 /** Partners tab columns A..R (발주확인 자동 last, off: a quiet day confirms nothing). */
-const coupangRow = ['PNR004', '나잘란 쿠팡', '자사몰', '쿠팡', DEFAULT_VENDOR_ID, 1, '', 100, '예치금', 0, 0, 0, '', '', '', '', '', false];
-const naverRow = ['PNR005', '나잘란 스마트스토어', '자사몰', '스마트스토어', DEFAULT_ACCOUNT_ID, 1, '', 100, '예치금', 0, 0, 0, '', '', '', '', '', false];
+export const coupangRow = ['PNR004', '나잘란 쿠팡', '자사몰', '쿠팡', DEFAULT_VENDOR_ID, 1, '', 100, '예치금', 0, 0, 0, '', '', '', '', '', false];
+export const naverRow = ['PNR005', '나잘란 스마트스토어', '자사몰', '스마트스토어', DEFAULT_ACCOUNT_ID, 1, '', 100, '예치금', 0, 0, 0, '', '', '', '', '', false];
 
 /**
  * Per account and minute, the order reads the promise "new orders and claims every minute"

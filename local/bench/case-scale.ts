@@ -15,12 +15,13 @@
  */
 import { DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, DEFAULT_VENDOR_ID } from '../fakes/coupang';
 import { defaultSeed } from '../fakes/cafe24';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../fakes/naver';
+import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../fakes/naver';
 import { DAILY_LIMITS } from '../runtime/quotas';
 import { paths } from '../paths';
 import { runScenario } from '../sandbox/run';
 import { parseScenario } from '../sandbox/scenario';
 import demo from '../sandbox/scenarios/demo.json';
+import { coupangRow, naverRow } from './case-marketplaces';
 import { median, type CaseResult } from './table';
 
 const MIN = 60_000;
@@ -55,10 +56,7 @@ function seed(malls: number): Seed {
 
 function scenario(s: Setup, webhooks: boolean) {
   const rows = Array.from({ length: s.malls }, (_, i) => [partnerId(i), `분양몰 ${i + 1}`, '위탁판매', '카페24', mallId(i), 1, '', 30, '예치금', 0, 5, 2500, `settle@${mallId(i)}.example`]);
-  const marketRows = [
-    ['PNR004', '나잘란 쿠팡', '자사몰', '쿠팡', DEFAULT_VENDOR_ID, 1, '', 100, '예치금', 0, 0, 0, '', '', '', '', '', false],
-    ['PNR005', '나잘란 스마트스토어', '자사몰', '스마트스토어', DEFAULT_ACCOUNT_ID, 1, '', 100, '예치금', 0, 0, 0, '', '', '', '', '', false],
-  ];
+  const marketRows = [coupangRow, naverRow];
   const end = CONNECTED + s.windowMin * MIN;
   // Orders come at the day's rate until a backstop period before the end, so a lost webhook's
   // order is still read inside the window.

@@ -9,6 +9,8 @@ import type { ArchiveBooksPort, ArchivePorts, LiveOrdersPort } from '../jobs/arc
 import { archiveMonthsOf } from '../jobs/archive-orders';
 import { ARCHIVE_BOOKS_KEY, ARCHIVE_MONTHS_KEY, ARCHIVE_STATE_KEY } from '../jobs/kept';
 import { archiveYearsFor } from '../core/order-archive';
+import { readStoredJson } from '../core/stored-json';
+import * as z from '../core/zod';
 import { layoutOf } from '../sheet/layout';
 import { relayRow, widenedHeader, withArchivedRows } from '../sheet/order-archive';
 import { ORDERS } from '../sheet/tabs';
@@ -31,14 +33,14 @@ let known: ArchiveBooks | null = null;
 
 export function readArchiveBooks(): ArchiveBooks {
   if (known) return { years: { ...known.years }, through: known.through };
-  try {
-    const r = JSON.parse(props().getProperty(ARCHIVE_BOOKS_KEY) ?? '{}') as Partial<ArchiveBooks>;
-    known = { years: r.years ?? {}, through: typeof r.through === 'number' ? r.through : 0 };
-    return readArchiveBooks();
-  } catch {
-    return { years: {}, through: 0 };
-  }
+  const r = readStoredJson(StoredBooks, props().getProperty(ARCHIVE_BOOKS_KEY) ?? '{}');
+  if (!r) return { years: {}, through: 0 };
+  known = { years: r.years ?? {}, through: r.through ?? 0 };
+  return readArchiveBooks();
 }
+
+/** The books' record as kept (year → spreadsheet id, and the latest time archived). */
+const StoredBooks = z.object({ years: z.optional(z.record(z.string(), z.string())), through: z.optional(z.number()) });
 
 /** Saved at once after a book is made and after every copy: a run stopped later repeats neither. */
 function saveArchiveBooks(b: ArchiveBooks): void {

@@ -22,6 +22,8 @@ import { archiveYearOf, cutoffOf, DEFAULT_ARCHIVE_MONTHS, ORDERS_TAB_MAX_ROWS, s
 import type { Partner } from '../core/partner';
 import type { Clock } from '../core/ports';
 import { seoulDayOf, SEOUL_OFFSET_MS } from '../core/seoul-time';
+import { readStoredJson } from '../core/stored-json';
+import * as z from '../core/zod';
 import { readClaims } from '../sheet/claims';
 import { archiveCandidates, postedStatements } from '../sheet/order-archive';
 import { CLAIMS, ORDERS, SETTLEMENTS } from '../sheet/tabs';
@@ -152,14 +154,12 @@ export function runArchivePass(ports: ArchivePorts, partners: readonly Partner[]
 /** The Seoul hour of `now`. */
 const seoulHour = (now: number) => new Date(now + SEOUL_OFFSET_MS).getUTCHours();
 
+const StoredState = z.object({ doneDay: z.optional(z.unknown()) });
+
+/** The record as kept: a day that is not a string reads as none. */
 function parseState(text: string | null | undefined): ArchiveState | null {
-  if (!text) return null;
-  try {
-    const s = JSON.parse(text) as Partial<ArchiveState>;
-    return { doneDay: typeof s.doneDay === 'string' ? s.doneDay : null };
-  } catch {
-    return null;
-  }
+  const s = readStoredJson(StoredState, text);
+  return s && { doneDay: typeof s.doneDay === 'string' ? s.doneDay : null };
 }
 
 export interface ArchiveTick {

@@ -147,7 +147,6 @@ export function afterRun(
   const pending: Record<string, NewsKind[]> = {};
   const backstop: Record<string, number> = {};
   const heard: Record<string, number> = {};
-  const ids = new Set(accounts.map((a) => a.partnerId));
   for (const a of accounts) {
     const scope = read.get(a.partnerId);
     const through = scope !== undefined && ok.has(a.partnerId);
@@ -159,7 +158,6 @@ export function afterRun(
     const at = answer?.malls[a.accountId]?.heardAt ?? (answer?.gap ? undefined : s.heard[a.accountId]);
     if (at !== undefined && at !== null) heard[a.accountId] = at;
   }
-  for (const id of Object.keys(s.pending)) if (!ids.has(id)) delete pending[id];
   return {
     after: answer ? { boot: answer.boot, seq: answer.seq } : s.after,
     listening: answer ? answer.listening : i.relay && s.listening,
