@@ -10,6 +10,13 @@ export class GasException extends Error {
   }
 }
 
+/** What the script sees of an error a service threw: its Exception, or a fake's own bug, never passed off as Apps Script's. */
+export function errorOf(e: unknown): { name: string; message: string } {
+  if (e instanceof GasException) return { name: 'Exception', message: e.message };
+  const err = e as Error;
+  return { name: 'InternalError', message: `${err?.name ?? 'Error'} in the local runtime: ${err?.message ?? String(e)}` };
+}
+
 /** Thrown by the kernel when the simulated clock passes the execution's time limit. */
 export class ExecutionTimeExceeded extends GasException {
   constructor() {

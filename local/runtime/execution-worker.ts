@@ -8,6 +8,8 @@ import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from '
 import * as vm from 'node:vm';
 import { hideNewerBuiltinsSource } from './language-level';
 import { compiledBundle, type CompiledFile } from './bundle-scripts';
+import { errorOf } from './errors';
+import { inThreadMethod } from './in-thread';
 import { decode, encode, INSPECT, isDateLike, type ClassDescriptor, type LogLine, type ReplyMessage, type RunMessage, type Tagged } from './wire';
 
 interface WorkerInit {
@@ -140,7 +142,7 @@ class ExecutionScope {
 
   private readonly classOf = new WeakMap<object, string>();
   /** Proxy → its fixed answers (Remote._answers). */
-  private readonly answers = new WeakMap<object, Record<string, unknown>>();
+  readonly answers = new WeakMap<object, Record<string, unknown>>();
   /** Qualified enum name → members, and the enum objects made so far (one per member). */
   private readonly enumMembers = new Map<string, string[]>();
   private readonly enumValues = new Map<string, object>();
@@ -360,12 +362,16 @@ class ExecutionScope {
     const desc = this.classes.get(cls);
     const scope = this;
     const short = cls.split('.').pop() ?? cls;
+    const inThread = new Set(desc?.inThread ?? []);
+    const stale = new Set(desc?.staleAfter ?? []);
     for (const m of desc?.methods ?? []) {
       (p as Record<string, unknown>)[m] = function (this: object, ...args: unknown[]) {
         if (args.length === 0) {
           const a = scope.answered(this, m);
           if (a !== NOT_ANSWERED) return a;
         }
+        if (inThread.has(m)) return scope.runInThread(this, cls, m, args);
+        if (stale.has(m)) scope.answers.delete(this);
         return scope.call(this, m, args);
       };
     }
@@ -380,14 +386,37 @@ class ExecutionScope {
     return p;
   }
 
-  /** A fixed answer the host sent with the object (Remote._answers), as a fresh copy. */
+  /** A fixed answer the host sent with the object (Remote._answers): a service object as is, data as a fresh copy. */
   answered(target: object, method: string): unknown {
     const a = this.answers.get(target);
     if (!a || !Object.prototype.hasOwnProperty.call(a, method)) return NOT_ANSWERED;
     const v = a[method];
+    if (v !== null && typeof v === 'object' && this.handles.has(v)) return v;
     const copy = v !== null && typeof v === 'object' ? this.ctxJSON.parse(JSON.stringify(v)) : v;
     const q = this.classes.get(this.classOf.get(target) ?? '')?.enumReturns?.[method];
     return q === undefined ? copy : this.toEnum(q, copy);
+  }
+
+  /**
+   * A pure local method (Remote.inThread) run here with the host's own code: the arguments and
+   * the result cross the same wire encoding as a call's, and an error is thrown as the host's
+   * would be. A service object among the arguments goes to the host, which knows what it is.
+   */
+  runInThread(target: object, cls: string, method: string, args: unknown[]): unknown {
+    const fn = inThreadMethod(cls, method);
+    const text = this.encode(args);
+    if (!fn || text.includes('"$h"')) return this.call(target, method, args);
+    if (this.handles.get(target) === undefined) throw this.exception(`Invalid receiver for ${method}`);
+    let result: unknown;
+    try {
+      result = fn(...(decode(text, { parse: JSON.parse, date: (ms) => new Date(ms), handle: () => null }) as unknown[]));
+    } catch (e) {
+      const err = errorOf(e);
+      throw this.exception(err.message, err.name);
+    }
+    const out = this.decode(encode(result, () => undefined));
+    const q = this.classes.get(cls)?.enumReturns?.[method];
+    return q === undefined ? out : this.toEnum(q, out);
   }
 
   /** A synchronous service call: post it, block until the host answers. */

@@ -46,7 +46,7 @@ function localAnswers(o: Remote): Record<string, unknown> | undefined {
   if (!all) return undefined;
   const out: Record<string, unknown> = {};
   for (const [m, v] of Object.entries(all)) if (o.localMethods.has(m)) out[m] = v;
-  return out;
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 const cache = new Map<Function, string[]>();
@@ -93,6 +93,8 @@ export function describe(o: Remote): ClassDescriptor {
   }
   for (const q of Object.values(info.enumReturns)) usedEnums[q] = usedEnums[q] ?? [...(enums.get(q) ?? [])];
   const d: ClassDescriptor = { name: o.gasName, methods, constants, unavailable: info.unavailable, enumReturns: info.enumReturns, enums: usedEnums };
+  if (o.inThread.size > 0) d.inThread = [...o.inThread].filter((m) => o.localMethods.has(m));
+  if (o.answersStaleAfter.size > 0) d.staleAfter = [...o.answersStaleAfter];
   described.set(o.gasName, d);
   NO_CONSTANTS_SEEN.set(o.gasName, o.constants);
   return d;

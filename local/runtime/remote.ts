@@ -23,13 +23,26 @@ export abstract class Remote {
   readonly constants: Readonly<Record<string, unknown>> = NO_CONSTANTS;
   /**
    * Answers to argument-less `localMethods` that are fixed once the object exists (an HTTP
-   * response's code, text and headers). They travel with the object's first handle, and the
-   * script's thread answers those calls itself: one message less each, nothing else changes
-   * (local methods are neither counted nor charged). Values must be JSON-serialisable.
+   * response's code, text and headers; the stores and locks a service hands out). They travel
+   * with the object's first handle, and the script's thread answers those calls itself: one
+   * message less each, nothing else changes (local methods are neither counted nor charged).
+   * Values are JSON data or service objects (those travel as handles, with their own answers).
+   * A method that throws in some setting must be left out there: the host then throws it.
    */
   _answers(): Readonly<Record<string, unknown>> | undefined {
     return undefined;
   }
+  /**
+   * Methods after whose call the object's fixed answers no longer hold (setActiveSpreadsheet
+   * changes what getActive answers): the script's thread drops them and asks the host again.
+   */
+  readonly answersStaleAfter: ReadonlySet<string> = NO_METHODS;
+  /**
+   * Local methods that are pure functions of their JSON arguments (hashes, encodings): the
+   * script's thread runs this same class's code for them, with the same argument checks and
+   * errors, instead of asking the host. They must touch neither the execution nor the world.
+   */
+  readonly inThread: ReadonlySet<string> = NO_METHODS;
 }
 
 const NO_METHODS: ReadonlySet<string> = new Set();

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GasException, gasMessages } from './errors';
+import { errorOf, GasException, gasMessages } from './errors';
 import type { QuotaName, UiSink } from './env';
 import { HandleTable, exposedMethods, scriptDataGlobals } from './handles';
 import { Suspend, type AuthMode, type KernelEnv } from './kernel-env';
@@ -677,13 +677,6 @@ function scriptBytesOf(dir: string): number {
     .readdirSync(dir)
     .filter((f) => f.endsWith('.js'))
     .reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
-}
-
-function errorOf(e: unknown): { name: string; message: string } {
-  if (e instanceof GasException) return { name: 'Exception', message: e.message };
-  const err = e as Error;
-  // A fake's own bug must not pass for an Apps Script error.
-  return { name: 'InternalError', message: `${err?.name ?? 'Error'} in the local runtime: ${err?.message ?? String(e)}` };
 }
 
 function gridSize(v: unknown): number {

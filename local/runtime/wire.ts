@@ -70,6 +70,10 @@ export interface ClassDescriptor {
   enumReturns?: Record<string, string>;
   /** Qualified enum name → members in declaration order (their ordinal). */
   enums?: Record<string, string[]>;
+  /** Pure local methods the script's thread runs itself (Remote.inThread). */
+  inThread?: string[];
+  /** Methods after which the object's fixed answers are dropped (Remote.answersStaleAfter). */
+  staleAfter?: string[];
 }
 
 export interface RunMessage {

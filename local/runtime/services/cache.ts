@@ -186,6 +186,10 @@ export class CacheService extends Remote implements GoogleAppsScript.Cache.Cache
     return new Cache(this.env, model(this.world).script);
   }
 
+  override _answers(): Record<string, unknown> {
+    return { getScriptCache: this.getScriptCache(), getUserCache: this.getUserCache(), getDocumentCache: this.getDocumentCache() };
+  }
+
   /** Private to the effective user. */
   getUserCache(): Cache {
     return new Cache(this.env, storeIn(model(this.world).user, this.env.effectiveUserEmail));

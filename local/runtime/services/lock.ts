@@ -40,6 +40,10 @@ export class LockServiceFacade extends Remote implements Pick<GoogleAppsScript.L
   getScriptLock(): LockFacade {
     return new LockFacade(this.env, this.world, 'script');
   }
+
+  override _answers(): Record<string, unknown> {
+    return { getScriptLock: this.getScriptLock(), getUserLock: this.getUserLock(), getDocumentLock: this.getDocumentLock() };
+  }
   getUserLock(): LockFacade {
     return new LockFacade(this.env, this.world, `user:${this.env.effectiveUserEmail}`);
   }

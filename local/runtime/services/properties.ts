@@ -151,6 +151,10 @@ export class PropertiesService extends Remote implements GoogleAppsScript.Proper
     return new Properties(this.env, model(this.world).script);
   }
 
+  override _answers(): Record<string, unknown> {
+    return { getScriptProperties: this.getScriptProperties(), getUserProperties: this.getUserProperties(), getDocumentProperties: this.getDocumentProperties() };
+  }
+
   /** The effective user's store: a trigger sees its owner's properties. */
   getUserProperties(): Properties {
     return new Properties(this.env, storeIn(model(this.world).user, this.env.effectiveUserEmail));

@@ -78,6 +78,10 @@ export class ScriptAppFacade extends Remote {
     return this.env.scriptId;
   }
 
+  override _answers(): Record<string, unknown> {
+    return { getScriptId: this.env.scriptId };
+  }
+
   getOAuthToken(): string {
     return `ya29.local-${this.env.scriptId}-${this.env.effectiveUserEmail}`;
   }

@@ -70,6 +70,14 @@ export class Utilities extends Remote implements Pick<
     'newBlob', 'parseCsv', 'parseDate', 'sleep',
   );
   override readonly constants = { Charset, DigestAlgorithm, MacAlgorithm, RsaAlgorithm };
+  // Pure functions of their arguments; getUuid (the world's sequence), parseDate (the clock),
+  // sleep and the blob makers stay with the host.
+  override readonly inThread = localMethods(
+    'base64Decode', 'base64DecodeWebSafe', 'base64Encode', 'base64EncodeWebSafe',
+    'computeDigest', 'computeHmacSha256Signature', 'computeHmacSignature',
+    'computeRsaSha1Signature', 'computeRsaSha256Signature', 'computeRsaSignature',
+    'formatDate', 'formatString', 'parseCsv',
+  );
 
   constructor(
     private readonly env: ExecutionEnv,

@@ -133,6 +133,13 @@ export class SpreadsheetAppFacade extends Remote implements AppApi {
     return spreadsheetStore(this.world).get(id) ?? null;
   }
 
+  override readonly answersStaleAfter = localMethods('setActiveSpreadsheet');
+
+  override _answers(): Record<string, unknown> {
+    const active = this.getActiveSpreadsheet();
+    return { getActive: active, getActiveSpreadsheet: active };
+  }
+
   /** The bound spreadsheet; null for a standalone script. */
   getActiveSpreadsheet(): SpreadsheetFacade | null {
     const m = this._activeModel();

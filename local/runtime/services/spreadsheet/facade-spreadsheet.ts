@@ -103,6 +103,10 @@ export class SpreadsheetFacade extends Remote implements SpreadsheetApi {
     return this.model.id;
   }
 
+  override _answers(): Record<string, unknown> {
+    return { getId: this.model.id, getUrl: this.model.url };
+  }
+
   getUrl(): string {
     return this.model.url;
   }
