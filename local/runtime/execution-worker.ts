@@ -344,7 +344,20 @@ class ExecutionScope {
     if (desc) {
       for (const [k, v] of Object.entries(desc.constants)) {
         const q = v !== null && typeof v === 'object' ? (v as { $enum?: unknown }).$enum : undefined;
-        obj[k] = typeof q === 'string' ? this.enumObject(q) : this.decode(JSON.stringify(v));
+        if (typeof q !== 'string') obj[k] = this.decode(JSON.stringify(v));
+        // An enum (SpreadsheetApp has dozens, hundreds of members) is made when first read: a
+        // data property from then on, as in Apps Script; most executions read few of them.
+        else
+          Object.defineProperty(obj, k, {
+            get: () => {
+              const e = this.enumObject(q);
+              Object.defineProperty(obj, k, { value: e, writable: true, enumerable: true, configurable: true });
+              return e;
+            },
+            set: (e: unknown) => Object.defineProperty(obj, k, { value: e, writable: true, enumerable: true, configurable: true }),
+            enumerable: true,
+            configurable: true,
+          });
       }
     }
     this.constantKeys.set(obj, new Set(Object.keys(desc?.constants ?? {})));
