@@ -133,6 +133,7 @@ export function archiveBooks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store
       books.years[String(year)] = book.getId();
       saveArchiveBooks(store, { ...books, through: Math.max(books.through, upTo) });
       sheet = book.getSheets()[0]!.setName(ORDERS.title.ko);
+      // The header stays in view (frozen); it is not made bold: a call more for looks alone.
       sheet.setFrozenRows(1);
       const made = book.getUrl();
       linkFromOrdersTab(ss, year, made, gone);
@@ -206,7 +207,6 @@ export function archiveBooks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store
           book.maxRows += short;
         }
         sheet.getRange(at, 1, block.length, target.length).setValues(block);
-        if (book.lastRow === 0) sheet.getRange(1, 1, 1, target.length).setFontWeight('bold');
         const first = book.lastRow === 0 ? 2 : at;
         freshKeys.forEach((k, i) => k && rowOf.set(k, first + i));
         book.lastRow = at + block.length - 1;
