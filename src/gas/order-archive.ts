@@ -279,7 +279,7 @@ export function liveOrders(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): LiveOr
         // Sheets refuses to delete every row below a frozen header: keep one blank row.
         if (doomed.length === now.rows - 1) s.insertRowsAfter(now.rows, 1);
         for (const run of runsOf(doomed)) {
-          if (Date.now() > until) {
+          if (clock.now() > until) {
             unfinished = true;
             break;
           }

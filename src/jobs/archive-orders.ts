@@ -6,8 +6,8 @@
  * When: once a Seoul night, in the sync runs from ARCHIVE_FROM_HOUR to ARCHIVE_UNTIL_HOUR (before
  * the 06:00 settlement), under the sync's lock like every writer of orders; a due-check on the
  * record the sync's one cache read brings, so any other minute costs nothing. Each run copies
- * batches for at most ARCHIVE_SLICE_MS (and deletes them) and the next minute goes on: the nightly quiet keeps
- * orders from waiting long behind it.
+ * batches for at most ARCHIVE_SLICE_MS, deletes them, and the next minute goes on: the nightly
+ * quiet keeps orders from waiting long behind it.
  *
  * Never a row lost or doubled: a run copies every batch it has time for first (by key: a row the
  * book already has is rewritten, not added again), makes the copies final (one flush, the latest

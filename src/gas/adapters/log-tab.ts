@@ -11,8 +11,8 @@ import { appendRows, findTab } from './tab';
 
 /**
  * Appends entries to the log tab, columns found by header: one read of the header, then the
- * lines (an appendRow each for one or two, one block write for more). A missing log tab (setup not run yet) is not an error: the entries go to the
- * execution log instead.
+ * lines (an appendRow each for one or two, one block write for more). A missing log tab (setup
+ * not run yet) is not an error: the entries go to the execution log instead.
  */
 export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, all: readonly LogEntry[]): void {
   const entries = all.filter((e) => !e.quiet);
