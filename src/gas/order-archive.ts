@@ -15,7 +15,9 @@ import { layoutOf } from '../sheet/layout';
 import { relayRow, widenedHeader, withArchivedRows } from '../sheet/order-archive';
 import { ORDERS } from '../sheet/tabs';
 import { keyOf } from '../sheet/table';
+import type { KeyValueStore } from '../core/ports';
 import { appendRows, findTab } from './adapters/tab';
+import { columnLetter } from './adapters/workbook';
 import { sheetTables } from './adapters/tables';
 import { clock } from './channel-runtime';
 import { openFailure } from './reseller-sheets';
@@ -42,9 +44,20 @@ export function readArchiveBooks(): ArchiveBooks {
 /** The books' record as kept (year → spreadsheet id, and the latest time archived). */
 const StoredBooks = z.object({ years: z.optional(z.record(z.string(), z.string())), through: z.optional(z.number()) });
 
-/** Saved at once after a book is made and after every copy: a run stopped later repeats neither. */
-function saveArchiveBooks(b: ArchiveBooks): void {
-  props().setProperty(ARCHIVE_BOOKS_KEY, JSON.stringify(b));
+/** The record as the pass's store holds it (the run's one read of the document properties). */
+function booksIn(store: KeyValueStore): ArchiveBooks {
+  if (known) return { years: { ...known.years }, through: known.through };
+  const r = readStoredJson(StoredBooks, store.get(ARCHIVE_BOOKS_KEY) ?? '{}');
+  return { years: { ...(r?.years ?? {}) }, through: r?.through ?? 0 };
+}
+
+/**
+ * Saved at once when a book is made (with the latest time of the rows about to go to it), and
+ * when a run's copies are final: a run stopped later makes no second book, and readers open the
+ * books for every period a deleted row belongs to.
+ */
+function saveArchiveBooks(store: KeyValueStore, b: ArchiveBooks): void {
+  store.set(ARCHIVE_BOOKS_KEY, JSON.stringify(b));
   known = { years: { ...b.years }, through: b.through };
 }
 
@@ -93,61 +106,74 @@ function keyColumns(header: readonly unknown[]): { first: number; last: number; 
 interface OpenBook {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
   header: unknown[];
+  /** Rows written so far (0: a book just made, its header not written yet). */
   lastRow: number;
+  maxRows: number;
   rowOf: Map<string, number>;
 }
 
-export function archiveBooks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ArchiveBooksPort {
+/** Whole columns `first`..`last` (1-based) from row `row` to the sheet's last row: one read, no size asked first. */
+const columnsFrom = (sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number, first: number, last: number) => sheet.getRange(`${columnLetter(first)}${row}:${columnLetter(last)}`);
+
+export function archiveBooks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: KeyValueStore): ArchiveBooksPort {
   const opened = new Map<number, OpenBook>();
-  /** The year's book (made when missing), its header widened to take rows under `header`. */
-  const bookFor = (year: number, header: readonly unknown[]): { book: OpenBook; made: string | null } => {
+  /** The latest time of the rows copied this run, kept by commit(). */
+  let through = 0;
+  /** The year's book (made when missing, sized for `rows` rows), its header widened to take rows under `header`. */
+  const bookFor = (year: number, header: readonly unknown[], rows: number, upTo: number): { book: OpenBook; made: string | null } => {
     const known = opened.get(year);
     if (known && widenedHeader(known.header, header).length === known.header.length) return { book: known, made: null };
-    const books = readArchiveBooks();
+    const books = booksIn(store);
     let book = known ? null : openBook(books.years[String(year)]);
-    let made: string | null = null;
     let sheet = known?.sheet ?? null;
     if (!sheet && !book) {
       const gone = books.years[String(year)] !== undefined;
-      book = SpreadsheetApp.create(bookName(ss, year));
+      // Made with room for the rows and the header: no rows to insert, one write fills it.
+      book = SpreadsheetApp.create(bookName(ss, year), rows + 1, Math.max(1, header.length));
       books.years[String(year)] = book.getId();
-      saveArchiveBooks(books);
+      saveArchiveBooks(store, { ...books, through: Math.max(books.through, upTo) });
       sheet = book.getSheets()[0]!.setName(ORDERS.title.ko);
-      sheet.getRange(1, 1, 1, header.length).setValues([header.slice()]).setFontWeight('bold');
+      // The header stays in view (frozen); it is not made bold: a call more for looks alone.
       sheet.setFrozenRows(1);
-      made = book.getUrl();
+      const made = book.getUrl();
       linkFromOrdersTab(ss, year, made, gone);
-      const fresh: OpenBook = { sheet, header: header.slice(), lastRow: 1, rowOf: new Map() };
+      const fresh: OpenBook = { sheet, header: header.slice(), lastRow: 0, maxRows: rows + 1, rowOf: new Map() };
       opened.set(year, fresh);
       return { book: fresh, made };
     }
     sheet ??= bookSheet(book!);
     const lastRow = known?.lastRow ?? sheet.getLastRow();
-    const width = Math.max(1, sheet.getLastColumn());
-    const own = known?.header ?? sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+    // The header row whole (as wide as the sheet): one read, its width asked of nobody.
+    const row1 = known ? null : (sheet.getRange('1:1').getValues()[0] ?? []);
+    const own = known?.header ?? widenedHeader(row1 ?? [], []);
     // The book keeps its columns and gains any the live tab has since (a staff column).
     const target = widenedHeader(own, header);
-    if (target.length > own.length || target.length > width) {
-      if (sheet.getMaxColumns() < target.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), target.length - sheet.getMaxColumns());
+    if (target.length > own.length) {
+      const width = row1?.length ?? sheet.getMaxColumns();
+      if (width < target.length) sheet.insertColumnsAfter(width, target.length - width);
       sheet.getRange(1, 1, 1, target.length).setValues([target]);
     }
     const keys = keyColumns(target);
     if (!keys) throw new Error(`주문 보관 시트 ${year}년의 머리글에 파트너ID·품목주문번호 열이 없습니다`);
     const rowOf = known?.rowOf ?? new Map<string, number>();
-    if (!known && lastRow >= 2) {
-      const block = sheet.getRange(2, keys.first + 1, lastRow - 1, keys.last - keys.first + 1).getValues();
+    let maxRows = known?.maxRows ?? 0;
+    if (!known) {
+      // The key columns to the sheet's end: the rows the book has, and its size, in one read.
+      const block = columnsFrom(sheet, 1, keys.first + 1, keys.last + 1).getValues();
+      maxRows = block.length;
       block.forEach((r, i) => {
-        const k = keyOf(keys.cols.map((c) => r[c - keys.first]));
-        if (k && !rowOf.has(k)) rowOf.set(k, i + 2);
+        const k = i === 0 || i + 1 > lastRow ? '' : keyOf(keys.cols.map((c) => r[c - keys.first]));
+        if (k && !rowOf.has(k)) rowOf.set(k, i + 1);
       });
     }
-    const open: OpenBook = { sheet, header: target, lastRow, rowOf };
+    const open: OpenBook = { sheet, header: target, lastRow, maxRows, rowOf };
     opened.set(year, open);
-    return { book: open, made };
+    return { book: open, made: null };
   };
   return {
-    copy(year, header, rows, through) {
-      const { book, made } = bookFor(year, header);
+    copy(year, header, rows, upTo) {
+      const { book, made } = bookFor(year, header, rows.length, upTo);
+      through = Math.max(through, upTo);
       const { sheet, header: target, rowOf } = book;
       const liveKeys = keyColumns(header);
       const fresh: unknown[][] = [];
@@ -171,14 +197,27 @@ export function archiveBooks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Arch
         sheet.getRange(again[i]!.row, 1, j - i + 1, target.length).setValues(again.slice(i, j + 1).map((x) => x.cells));
         i = j + 1;
       }
-      appendRows(sheet, fresh, book.lastRow);
-      freshKeys.forEach((k, i) => k && rowOf.set(k, book.lastRow + 1 + i));
-      book.lastRow += fresh.length;
-      // In the book before anything leaves the live tab.
-      SpreadsheetApp.flush();
-      const books = readArchiveBooks();
-      if (through > books.through) saveArchiveBooks({ ...books, through });
+      // A book just made gets its header in the same write as its first rows.
+      const block = book.lastRow === 0 ? [target.slice(), ...fresh] : fresh;
+      if (block.length > 0) {
+        const at = book.lastRow + 1;
+        const short = at + block.length - 1 - book.maxRows;
+        if (short > 0) {
+          sheet.insertRowsAfter(book.maxRows, short);
+          book.maxRows += short;
+        }
+        sheet.getRange(at, 1, block.length, target.length).setValues(block);
+        const first = book.lastRow === 0 ? 2 : at;
+        freshKeys.forEach((k, i) => k && rowOf.set(k, first + i));
+        book.lastRow = at + block.length - 1;
+      }
       return { made };
+    },
+    commit() {
+      // In the books before anything leaves the live tab.
+      SpreadsheetApp.flush();
+      const books = booksIn(store);
+      if (through > books.through) saveArchiveBooks(store, { ...books, through });
     },
   };
 }
@@ -201,43 +240,51 @@ export function liveOrders(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): LiveOr
       const s = sheet();
       return s ? s.getDataRange().getValues() : null;
     },
-    remove(keys, snapshot) {
+    remove(keys, snapshot, until) {
       const s = sheet();
-      if (!s) return { removed: 0, restored: [], lost: [] };
-      /** Every row's identity (its key columns' text, blank ones too), read now. */
+      if (!s) return { removed: 0, restored: [], lost: [], unfinished: false };
       /** The header as last read (the pass's own read first): its key columns are read with the keys. */
       let header: readonly unknown[] = snapshot.header;
-      const idsOf = (block: unknown[][], k: { first: number; cols: number[] }, from: number) =>
-        block.slice(from).map((r) => (k.cols.some((c) => String(r[c - k.first] ?? '').trim() !== '') ? k.cols.map((c) => String(r[c - k.first] ?? '').trim()).join('|') : ''));
-      const read = () => {
-        const last = s.getLastRow();
+      /** Every row's identity (its key columns' text, blank ones too), from a block of those columns read from row 1. */
+      const idsOf = (block: unknown[][], k: { first: number; cols: number[] }) =>
+        block.slice(1).map((r) => (k.cols.some((c) => String(r[c - k.first] ?? '').trim() !== '') ? k.cols.map((c) => String(r[c - k.first] ?? '').trim()).join('|') : ''));
+      /** The keys now, and the sheet's row count (the block runs to its end). */
+      const read = (): { ids: string[]; rows: number } => {
         const k = keyColumns(header);
-        if (k && last >= 1) {
-          // The key columns from the header row down, in one read: their header cells still
+        if (k) {
+          // The key columns whole, header cell first, in one read: their header cells still
           // name them, or a person moved a column and the header is read whole below.
-          const block = s.getRange(1, k.first + 1, last, k.last - k.first + 1).getValues();
+          const block = columnsFrom(s, 1, k.first + 1, k.last + 1).getValues();
           const still = keyColumns(header.map((h, i) => (i >= k.first && i <= k.last ? block[0]![i - k.first] : h)));
-          if (still && still.cols.every((c, i) => c === k.cols[i])) return { header, last, ids: last < 2 ? [] : idsOf(block, k, 1) };
+          if (still && still.cols.every((c, i) => c === k.cols[i])) return { ids: idsOf(block, k), rows: block.length };
         }
-        header = s.getRange(1, 1, 1, Math.max(1, s.getLastColumn())).getValues()[0] ?? [];
+        header = s.getRange('1:1').getValues()[0] ?? [];
         const k2 = keyColumns(header);
-        if (!k2 || last < 2) return { header, ids: [] as string[], last };
-        return { header, last, ids: idsOf(s.getRange(1, k2.first + 1, last, k2.last - k2.first + 1).getValues(), k2, 1) };
+        if (!k2) return { ids: [], rows: 0 };
+        const block = columnsFrom(s, 1, k2.first + 1, k2.last + 1).getValues();
+        return { ids: idsOf(block, k2), rows: block.length };
       };
       let removed = 0;
       const restored: string[] = [];
       const lost: string[] = [];
+      let unfinished = false;
       let now = read();
       // A person may sort between the read and the deletes: the deletes are checked after, and
       // rows still to go (moved) are looked for again, a few times at most.
-      for (let attempt = 0; attempt < 3; attempt++) {
+      for (let attempt = 0; attempt < 3 && !unfinished; attempt++) {
         const doomed = now.ids.flatMap((id, i) => (keys.has(id) ? [i + 2] : []));
         if (doomed.length === 0) break;
         const before = new Map<string, number>();
         for (const id of now.ids) if (id && !keys.has(id)) before.set(id, (before.get(id) ?? 0) + 1);
         // Sheets refuses to delete every row below a frozen header: keep one blank row.
-        if (doomed.length === now.last - 1 && s.getMaxRows() === now.last) s.insertRowsAfter(now.last, 1);
-        for (const run of runsOf(doomed)) s.deleteRows(run.start, run.count);
+        if (doomed.length === now.rows - 1) s.insertRowsAfter(now.rows, 1);
+        for (const run of runsOf(doomed)) {
+          if (clock.now() > until) {
+            unfinished = true;
+            break;
+          }
+          s.deleteRows(run.start, run.count);
+        }
         const after = read();
         const present = new Map<string, number>();
         for (const id of after.ids) if (id) present.set(id, (present.get(id) ?? 0) + 1);
@@ -249,29 +296,30 @@ export function liveOrders(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): LiveOr
           if (missing <= 0) continue;
           const cells = snapshot.rows.get(id);
           if (cells) {
-            for (let i = 0; i < missing; i++) back.push(relayRow(snapshot.header, after.header.length > 0 ? after.header : snapshot.header, cells));
+            for (let i = 0; i < missing; i++) back.push(relayRow(snapshot.header, header, cells));
             restored.push(id);
           } else lost.push(id);
         }
-        if (back.length > 0) appendRows(s, back, after.last);
+        // Rare (a sort under a delete): the sheet's last row asked for then.
+        if (back.length > 0) appendRows(s, back);
         now = back.length > 0 ? read() : after;
       }
-      return { removed, restored, lost };
+      return { removed, restored, lost, unfinished };
     },
   };
 }
 
 /** The pass's ports on this spreadsheet. */
-export function archivePorts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ArchivePorts {
+export function archivePorts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: KeyValueStore): ArchivePorts {
   return {
     clock,
     tables: sheetTables(ss),
     live: liveOrders(ss),
-    books: archiveBooks(ss),
-    months: () => archiveMonthsOf(props().getProperty(ARCHIVE_MONTHS_KEY)),
+    books: archiveBooks(ss, store),
+    months: () => archiveMonthsOf(store.get(ARCHIVE_MONTHS_KEY)),
     state: {
-      load: () => props().getProperty(ARCHIVE_STATE_KEY),
-      save: (text) => props().setProperty(ARCHIVE_STATE_KEY, text),
+      load: () => store.get(ARCHIVE_STATE_KEY),
+      save: (text) => store.set(ARCHIVE_STATE_KEY, text),
     },
   };
 }

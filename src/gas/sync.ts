@@ -53,7 +53,7 @@ function syncPorts(job: 'tick' | 'manual', lang: Lang): SyncPorts {
     writeLines: (lines, store) => writeOrderLines(ss, lines, lang, store),
     claims: (input) => claimsStep(ss, input),
     settlement: { books: settlementBooks(ss), state: settlementStateStore },
-    archive: (tick) => archiveStep(archivePorts(ss), tick),
+    archive: (tick) => archiveStep(archivePorts(ss, tick.store), tick),
     log: (entries) => appendLog(ss, lang, entries),
     fetchesSoFar,
     flush: () => SpreadsheetApp.flush(),

@@ -317,7 +317,7 @@ function runLocked(ports: SyncPorts, job: 'tick' | 'manual', lang: Lang): SyncRe
       Object.assign(keep, rt.gateway.ratesToSave());
     }
     // STEP: archive (once a Seoul night: old, settled order rows to the yearly books; nothing otherwise)
-    const archived = ports.archive?.({ kept, startedAt: started.getTime(), partners: snapshot.partners });
+    const archived = ports.archive?.({ kept, startedAt: started.getTime(), partners: snapshot.partners, store: rt.store });
     Object.assign(keep, archived?.keep);
     wroteSheet ||= archived?.wroteSheet ?? false;
     for (const m of archived?.messages ?? []) note({ job: 'archive', level: m.level, message: m.message });

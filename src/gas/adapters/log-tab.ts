@@ -10,9 +10,9 @@ import { appendRows, findTab } from './tab';
 
 
 /**
- * Appends entries to the log tab, columns found by header. Three round trips for any number
- * of entries. A missing log tab (setup not run yet) is not an error: the entries go to the
- * execution log instead.
+ * Appends entries to the log tab, columns found by header: one read of the header, then the
+ * lines (an appendRow each for one or two, one block write for more). A missing log tab (setup
+ * not run yet) is not an error: the entries go to the execution log instead.
  */
 export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, all: readonly LogEntry[]): void {
   const entries = all.filter((e) => !e.quiet);
@@ -22,8 +22,11 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: La
     for (const e of entries) console.log(`[${LOG_LEVELS[e.level][lang]}] ${LOG_JOBS[e.job][lang]}: ${e.message}`);
     return;
   }
-  const width = Math.max(1, sheet.getLastColumn());
-  const layout = layoutOf(LOG, sheet.getRange(1, 1, 1, width).getValues()[0] ?? []);
+  // The header row whole (row 1 as wide as the sheet), one read: no width asked first.
+  const header = sheet.getRange('1:1').getValues()[0] ?? [];
+  let width = header.length;
+  while (width > 1 && String(header[width - 1] ?? '') === '') width--;
+  const layout = layoutOf(LOG, header.slice(0, width));
   const rows = entries.map((e, i) =>
     rowCells(layout.index, width, {
       runId: `${e.startedAt.getTime().toString(36)}-${i}`,
