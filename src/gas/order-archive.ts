@@ -12,7 +12,7 @@ import { archiveYearsFor } from '../core/order-archive';
 import { readStoredJson } from '../core/stored-json';
 import * as z from '../core/zod';
 import { layoutOf } from '../sheet/layout';
-import { relayRow, widenedHeader, withArchivedRows } from '../sheet/order-archive';
+import { bookNumberFormats, relayRow, widenedHeader, withArchivedRows } from '../sheet/order-archive';
 import { ORDERS } from '../sheet/tabs';
 import { keyOf } from '../sheet/table';
 import type { KeyValueStore } from '../core/ports';
@@ -206,7 +206,8 @@ export function archiveBooks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store
           sheet.insertRowsAfter(book.maxRows, short);
           book.maxRows += short;
         }
-        sheet.getRange(at, 1, block.length, target.length).setValues(block);
+        // Formats before values: the book's cells take the tab's, so text is never read as a formula or a number.
+        sheet.getRange(at, 1, block.length, target.length).setNumberFormats(bookNumberFormats(target, block.length, book.lastRow === 0)).setValues(block);
         const first = book.lastRow === 0 ? 2 : at;
         freshKeys.forEach((k, i) => k && rowOf.set(k, first + i));
         book.lastRow = at + block.length - 1;

@@ -8,6 +8,7 @@
 import type { ArchiveCandidate } from '../core/order-archive';
 import { statusFromCell } from './orders';
 import { timeOfCell } from './settlement-data';
+import { headerNames, numberFormatOf } from './schema';
 import { ORDERS, SETTLEMENTS } from './tabs';
 import { cellText, readTable, type Table } from './table';
 
@@ -49,6 +50,21 @@ export function widenedHeader(book: readonly unknown[], live: readonly unknown[]
     }
   }
   return out;
+}
+
+/**
+ * The number formats of a book's block of rows under `header`: each orders column its own (text
+ * stays text, so a channel's "=…" or "0068…" is kept as it came, never a formula or a number;
+ * dates stay dates), a column the tab does not know (a staff column) plain text, the header row
+ * (when the block starts with it) plain text.
+ */
+export function bookNumberFormats(header: readonly unknown[], rows: number, withHeader: boolean): string[][] {
+  const formatOf = (label: unknown) => {
+    const spec = ORDERS.columns.find((c) => headerNames(c).includes(String(label)));
+    return spec ? numberFormatOf(spec) : '@';
+  };
+  const body = header.map(formatOf);
+  return Array.from({ length: rows }, (_, i) => (withHeader && i === 0 ? header.map(() => '@') : body.slice()));
 }
 
 /** A row laid out under `from` as cells under `to`, matched by header name (unnamed cells are left out). */

@@ -23,16 +23,20 @@ import { cafe24Only, demo, tabRows } from '../e2e';
 const START = '2026-11-29T02:20:00+09:00';
 const T0 = Date.parse(START);
 
-/** An orders-tab row as the sync writes it (조치필요 … 발주확인), shipped at `shipped` (Seoul). */
+/**
+ * An orders-tab row as the sync writes it (조치필요 … 발주확인), shipped at `shipped` (Seoul). The
+ * tracking number keeps a leading zero, and one receiver's name reads like a formula: text from a
+ * channel, which the book must keep as text, exactly as it came.
+ */
 const row = (partnerId: string, orderId: string, paid: string, shipped: string, receiver: string) => [
-  '', '', partnerId, orderId, `${orderId}-01`, paid, paid, 'NJ-MUG', '수제 도자기 머그컵', '', 1, 19_500, receiver, receiver, '010-8000-0000', '(06236) 서울 팔월로 1', '', '배송완료 (N40)', 'CJ대한통운', `6800009${orderId.slice(-5)}`, shipped, false,
+  '', '', partnerId, orderId, `${orderId}-01`, paid, paid, 'NJ-MUG', '수제 도자기 머그컵', '', 1, 19_500, receiver, receiver, '010-8000-0000', '(06236) 서울 팔월로 1', '', '배송완료 (N40)', 'CJ대한통운', `06800009${orderId.slice(-5)}`, shipped, false,
 ];
 const old = (partnerId: string, orderId: string, day: string, receiver: string) => row(partnerId, orderId, `2026-08-${day} 09:00:00`, `2026-08-${day} 17:00:00`, receiver);
 const recent = (partnerId: string, orderId: string, day: string, receiver: string) => row(partnerId, orderId, `2026-11-${day} 09:00:00`, `2026-11-${day} 17:00:00`, receiver);
 
 /** Pasted at A2: old rows (→ book) in four runs: rows 2–3, 5, 7–9 and 11 (the paste's last). */
 const PASTED = [
-  old('PNR002', '20260803-2000011', '03', '가구매'),
+  old('PNR002', '20260803-2000011', '03', '=SUM(1,2)'),
   old('PNR003', '20260804-3000011', '04', '나구매'),
   recent('PNR002', '20261120-2000021', '20', '다구매'),
   old('PNR001', '20260805-1000011', '05', '라구매'),
@@ -114,13 +118,14 @@ describe('the archive pass over rows in several separate runs down the orders ta
     expectMoved(r, before);
   });
 
-  it('fills the new book, header and rows, in one write, and deletes the four runs after one read of the keys, in one sync run', () => {
+  it('fills the new book, header and rows, in one write (its formats in one call before it), and deletes the four runs after one read of the keys, in one sync run', () => {
     const runs = deleting(r);
     expect(runs).toHaveLength(1);
     const pass = runs[0]!;
     expect(pass.start).toBeGreaterThanOrEqual(PASS_FROM);
     expect(tripsOf(pass, 'SpreadsheetApp.create')).toBe(1);
     expect(tripsOf(pass, 'Range.setValues')).toBe(1);
+    expect(tripsOf(pass, 'Range.setNumberFormats')).toBe(1);
     expect(tripsOf(pass, 'Sheet.deleteRows')).toBe(4);
     // The orders, settlement and claims tabs; the keys before the deletes and after them (the
     // check for a sort under them); the log tab's header.
