@@ -4,7 +4,8 @@
  * relay has heard from lately is read when the relay says it has news, and otherwise only on the
  * backstop cadence (every few minutes, a setting), so a lost webhook costs minutes, never an
  * order. Claims on older orders (a channel may list them by claim date, one date type a request) are
- * read on the backstop cadence, one date type in turn, and all of them when a claim webhook
+ * read on the backstop cadence, one date type in turn, with or without webhooks (a cancel before
+ * shipping is caught by the re-read before each shipment), and all of them when a claim webhook
  * came. Pure: the state is kept by the caller with the run's cache write.
  */
 import type { ChannelAccount, ClaimDepth, CollectScope } from '../channels/port';
@@ -93,22 +94,23 @@ export function leftToWebhooks(s: CadenceState, a: ChannelAccount, i: CadenceInp
 }
 
 /**
- * Which claim date type a read takes in turn: each minute for an account read every minute (as
- * always), each backstop period for one left to webhooks.
+ * Which claim date type a read takes in turn: one each backstop period, whether the account is
+ * left to webhooks or read every minute. A cancel before shipping needs no minute read: every
+ * order is read again before it ships (src/jobs/ship-orders.ts), and a claim webhook reads all.
  */
-const claimTurnOf = (s: CadenceState, a: ChannelAccount, i: CadenceInput) => Math.floor(i.now / (leftToWebhooks(s, a, i) ? i.backstopMs : 60_000));
+const claimTurnOf = (i: CadenceInput) => Math.floor(i.now / i.backstopMs);
 
 /** What to read before the relay's answer is in (the first round, beside the news request). */
 export function firstReads(s: CadenceState, accounts: readonly ChannelAccount[], i: CadenceInput): Map<string, ReadScope> {
   const plan = new Map<string, ReadScope>();
   for (const a of accounts) {
     const pending = s.pending[a.partnerId] ?? [];
-    const claimTurn = claimTurnOf(s, a, i);
+    const claimTurn = claimTurnOf(i);
+    const claims: ClaimDepth = pending.includes('claims') ? 'all' : due(s, a, i) ? 'turn' : 'none';
     if (!leftToWebhooks(s, a, i)) {
-      plan.set(a.partnerId, { orders: true, claims: pending.includes('claims') ? 'all' : 'turn', claimTurn });
+      plan.set(a.partnerId, { orders: true, claims, claimTurn });
       continue;
     }
-    const claims: ClaimDepth = pending.includes('claims') ? 'all' : due(s, a, i) ? 'turn' : 'none';
     if (claims !== 'none' || pending.length > 0) plan.set(a.partnerId, { orders: true, claims, claimTurn });
   }
   return plan;
@@ -130,7 +132,7 @@ export function newsReads(s: CadenceState, accounts: readonly ChannelAccount[], 
     if (!wantOrders) continue;
     const orders = !has?.orders;
     const claims: ClaimDepth = wantClaims && has?.claims !== 'all' ? 'all' : 'none';
-    if (orders || claims !== 'none') more.set(a.partnerId, { orders, claims, claimTurn: claimTurnOf(s, a, i) });
+    if (orders || claims !== 'none') more.set(a.partnerId, { orders, claims, claimTurn: claimTurnOf(i) });
   }
   return more;
 }

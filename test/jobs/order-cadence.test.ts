@@ -18,13 +18,32 @@ const heard: CadenceState = { ...EMPTY_CADENCE, after: { boot: 'b0', seq: 5 }, l
 const answer = (malls: NewsAnswer['malls'], gap = false): NewsAnswer => ({ boot: 'b0', seq: 9, listening: true, gap, malls });
 
 describe('the minute’s reads', () => {
-  it('without a relay (or one that hears no webhooks) reads every account each minute, a claim date in turn', () => {
+  it('without a relay (or one that hears no webhooks) reads every account each minute, a claim date when its backstop is due', () => {
     for (const s of [EMPTY_CADENCE, { ...heard, listening: false }]) {
       const plan = firstReads(s, accounts, input);
       expect([...plan.keys()]).toEqual(['PNR001', 'PNR002', 'PNR004']);
-      expect(plan.get('PNR001')).toEqual({ orders: true, claims: 'turn', claimTurn: Math.floor(NOW / MIN) });
+      expect(plan.get('PNR001')).toEqual({ orders: true, claims: s === EMPTY_CADENCE ? 'turn' : 'none', claimTurn: Math.floor(NOW / (10 * MIN)) });
     }
     expect(firstReads(heard, accounts, { ...input, relay: false }).size).toBe(3);
+  });
+
+  it('reads the claim dates of an account read every minute on the backstop cadence, one date type each period, not every minute', () => {
+    // A day of minutes without webhooks: each run's plan, and the state it leaves.
+    let s: CadenceState = EMPTY_CADENCE;
+    const turns: number[] = [];
+    let orderReads = 0;
+    for (let m = 0; m < 60; m++) {
+      const at = { now: NOW + m * MIN, backstopMs: 10 * MIN, relay: false };
+      const plan = firstReads(s, [A], at);
+      const scope = plan.get('PNR001')!;
+      if (scope.orders) orderReads++;
+      if (scope.claims !== 'none') turns.push(scope.claimTurn);
+      s = afterRun(s, [A], plan, new Set(['PNR001']), null, { ...at, settings: null });
+    }
+    expect(orderReads).toBe(60);
+    // Six claim reads in the hour, each the next date type in turn (Cafe24 has six).
+    expect(turns).toHaveLength(6);
+    expect(new Set(turns.map((t) => t % 6)).size).toBe(6);
   });
 
   it('leaves a mall the relay heard lately to its webhooks until its backstop is due; marketplaces are read each minute', () => {
