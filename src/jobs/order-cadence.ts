@@ -22,6 +22,15 @@ export const DEFAULT_BACKSTOP_MIN = 10;
  */
 export const WEBHOOK_TRUST_MS = 3 * 86_400_000;
 
+/**
+ * Without webhooks, an account whose orders have not changed on the sheet for this long is quiet:
+ * its orders are read every second minute (a paid order waits at most about two minutes), a busy
+ * one's each minute. Nothing to set.
+ */
+export const QUIET_AFTER_MS = 5 * 60_000;
+/** A quiet account is read again once its last read is this old (the second run after it). */
+export const QUIET_READ_MS = 90_000;
+
 /** What the cadence keeps between runs (JSON in the cache; lost, every mall is read once). */
 export interface CadenceState {
   /** The relay's last answer: news after it is new. */
@@ -33,6 +42,10 @@ export interface CadenceState {
   readonly pending: Readonly<Record<string, readonly NewsKind[]>>;
   /** Per partner: when its claim dates were last read through (epoch ms). */
   readonly backstop: Readonly<Record<string, number>>;
+  /** Per partner read without webhooks: when its orders were last read through. */
+  readonly read: Readonly<Record<string, number>>;
+  /** Per partner read without webhooks: when a read last changed its orders on the sheet. */
+  readonly moved: Readonly<Record<string, number>>;
   /**
    * What the properties said when last read (whether a relay is set, the backstop setting):
    * read again hourly, so a minute that needs neither reads no property store.
@@ -40,7 +53,7 @@ export interface CadenceState {
   readonly settings: { readonly at: number; readonly relay: boolean; readonly backstopMin: number } | null;
 }
 
-export const EMPTY_CADENCE: CadenceState = { after: null, listening: false, heard: {}, pending: {}, backstop: {}, settings: null };
+export const EMPTY_CADENCE: CadenceState = { after: null, listening: false, heard: {}, pending: {}, backstop: {}, read: {}, moved: {}, settings: null };
 
 /** How long what the properties said is trusted. */
 export const SETTINGS_TTL_MS = 3_600_000;
@@ -63,12 +76,15 @@ const Stored = z.object({
   heard: z.record(z.string(), z.number()),
   pending: z.record(z.string(), z.array(z.enum(NEWS_KINDS))),
   backstop: z.record(z.string(), z.number()),
+  read: z.optional(z.record(z.string(), z.number())),
+  moved: z.optional(z.record(z.string(), z.number())),
   settings: z.nullable(z.object({ at: z.number(), relay: z.boolean(), backstopMin: z.number() })),
 });
 
 /** The kept state; none or damaged reads as empty (every mall is then read once). */
 export function parseCadence(text: string | undefined): CadenceState {
-  return readStoredJson(Stored, text) ?? EMPTY_CADENCE;
+  const s = readStoredJson(Stored, text);
+  return s ? { ...s, read: s.read ?? {}, moved: s.moved ?? {} } : EMPTY_CADENCE;
 }
 
 /** One account's reads this minute: its orders since the cursor, and its claim dates. */
@@ -100,6 +116,9 @@ export function leftToWebhooks(s: CadenceState, a: ChannelAccount, i: CadenceInp
  */
 const claimTurnOf = (i: CadenceInput) => Math.floor(i.now / i.backstopMs);
 
+/** An account without webhooks whose orders have been still a while, read a moment ago: it waits a minute. */
+const quietNow = (s: CadenceState, a: ChannelAccount, i: CadenceInput) => i.now - (s.moved[a.partnerId] ?? -Infinity) >= QUIET_AFTER_MS && i.now - (s.read[a.partnerId] ?? -Infinity) < QUIET_READ_MS && i.now >= (s.read[a.partnerId] ?? -Infinity);
+
 /** What to read before the relay's answer is in (the first round, beside the news request). */
 export function firstReads(s: CadenceState, accounts: readonly ChannelAccount[], i: CadenceInput): Map<string, ReadScope> {
   const plan = new Map<string, ReadScope>();
@@ -108,10 +127,14 @@ export function firstReads(s: CadenceState, accounts: readonly ChannelAccount[],
     const claimTurn = claimTurnOf(i);
     const claims: ClaimDepth = pending.includes('claims') ? 'all' : due(s, a, i) ? 'turn' : 'none';
     if (!leftToWebhooks(s, a, i)) {
+      if (claims === 'none' && quietNow(s, a, i)) continue;
       plan.set(a.partnerId, { orders: true, claims, claimTurn });
       continue;
     }
-    if (claims !== 'none' || pending.length > 0) plan.set(a.partnerId, { orders: true, claims, claimTurn });
+    // The orders' backstop counts from their last read, news-driven ones too: an order whose
+    // webhook was lost is read within the backstop of the read before it.
+    const orders = pending.length > 0 || i.now - (s.read[a.partnerId] ?? s.backstop[a.partnerId] ?? -Infinity) >= i.backstopMs;
+    if (orders || claims !== 'none') plan.set(a.partnerId, { orders, claims, claimTurn });
   }
   return plan;
 }
@@ -137,7 +160,10 @@ export function newsReads(s: CadenceState, accounts: readonly ChannelAccount[], 
   return more;
 }
 
-/** The state after a run: which reads went through, what the relay said. */
+/**
+ * The state after a run: which reads went through, what the relay said, and (`moved`) the
+ * accounts whose orders on the sheet this run changed.
+ */
 export function afterRun(
   s: CadenceState,
   accounts: readonly ChannelAccount[],
@@ -145,10 +171,13 @@ export function afterRun(
   ok: ReadonlySet<string>,
   answer: NewsAnswer | null,
   i: CadenceInput & { readonly settings: CadenceState['settings'] },
+  moved: ReadonlySet<string> = new Set(),
 ): CadenceState {
   const pending: Record<string, NewsKind[]> = {};
   const backstop: Record<string, number> = {};
   const heard: Record<string, number> = {};
+  const lastRead: Record<string, number> = {};
+  const lastMoved: Record<string, number> = {};
   for (const a of accounts) {
     const scope = read.get(a.partnerId);
     const through = scope !== undefined && ok.has(a.partnerId);
@@ -159,6 +188,10 @@ export function afterRun(
     else if (last !== undefined) backstop[a.partnerId] = last;
     const at = answer?.malls[a.accountId]?.heardAt ?? (answer?.gap ? undefined : s.heard[a.accountId]);
     if (at !== undefined && at !== null) heard[a.accountId] = at;
+    const readAt = through && scope.orders ? i.now : s.read[a.partnerId];
+    if (readAt !== undefined) lastRead[a.partnerId] = readAt;
+    const movedAt = moved.has(a.partnerId) ? i.now : s.moved[a.partnerId];
+    if (movedAt !== undefined) lastMoved[a.partnerId] = movedAt;
   }
   return {
     after: answer ? { boot: answer.boot, seq: answer.seq } : s.after,
@@ -166,6 +199,8 @@ export function afterRun(
     heard,
     pending,
     backstop,
+    read: lastRead,
+    moved: lastMoved,
     settings: i.settings,
   };
 }
