@@ -28,8 +28,11 @@ export const WEBHOOK_TRUST_MS = 3 * 86_400_000;
  * one's each minute. Nothing to set.
  */
 export const QUIET_AFTER_MS = 5 * 60_000;
-/** A quiet account is read again once its last read is this old (the second run after it). */
-export const QUIET_READ_MS = 90_000;
+/**
+ * Quiet accounts are read in the even minutes (by the clock), all together, so the minute between
+ * asks nothing (no fetchAll at all); one whose read is this old is read anyway (a run missed).
+ */
+export const QUIET_LONGEST_MS = 150_000;
 
 /** What the cadence keeps between runs (JSON in the cache; lost, every mall is read once). */
 export interface CadenceState {
@@ -116,8 +119,9 @@ export function leftToWebhooks(s: CadenceState, a: ChannelAccount, i: CadenceInp
  */
 const claimTurnOf = (i: CadenceInput) => Math.floor(i.now / i.backstopMs);
 
-/** An account without webhooks whose orders have been still a while, read a moment ago: it waits a minute. */
-const quietNow = (s: CadenceState, a: ChannelAccount, i: CadenceInput) => i.now - (s.moved[a.partnerId] ?? -Infinity) >= QUIET_AFTER_MS && i.now - (s.read[a.partnerId] ?? -Infinity) < QUIET_READ_MS && i.now >= (s.read[a.partnerId] ?? -Infinity);
+/** An account without webhooks whose orders have been still a while, read a moment ago: it waits for the even minute. */
+const quietNow = (s: CadenceState, a: ChannelAccount, i: CadenceInput) =>
+  i.now - (s.moved[a.partnerId] ?? -Infinity) >= QUIET_AFTER_MS && Math.floor(i.now / 60_000) % 2 === 1 && i.now - (s.read[a.partnerId] ?? -Infinity) < QUIET_LONGEST_MS && i.now >= (s.read[a.partnerId] ?? -Infinity);
 
 /** What to read before the relay's answer is in (the first round, beside the news request). */
 export function firstReads(s: CadenceState, accounts: readonly ChannelAccount[], i: CadenceInput): Map<string, ReadScope> {

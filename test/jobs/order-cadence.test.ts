@@ -70,6 +70,8 @@ describe('the minute’s reads', () => {
     const busy = minutes([20]);
     expect(busy.filter((m) => m > 20 && m <= 25)).toEqual([21, 22, 23, 24]);
     expect(busy.filter((m) => m > 26).length).toBeLessThanOrEqual(7);
+    // Quiet accounts read in the same (even) minutes, so the minute between asks nothing at all.
+    expect(minutes([20, 21]).filter((m) => m > 27).every((m) => m % 2 === 0)).toBe(true);
   });
 
   it('leaves a mall the relay heard lately to its webhooks until its backstop is due; marketplaces are read each minute', () => {
