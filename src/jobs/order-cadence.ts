@@ -131,7 +131,8 @@ export function firstReads(s: CadenceState, accounts: readonly ChannelAccount[],
     const claimTurn = claimTurnOf(i);
     const claims: ClaimDepth = pending.includes('claims') ? 'all' : due(s, a, i) ? 'turn' : 'none';
     if (!leftToWebhooks(s, a, i)) {
-      if (claims === 'none' && quietNow(s, a, i)) continue;
+      // A quiet account's claim dates, when due, wait for its next read (a minute at most).
+      if (quietNow(s, a, i)) continue;
       plan.set(a.partnerId, { orders: true, claims, claimTurn });
       continue;
     }
