@@ -40,7 +40,7 @@ import type { TablesPort } from './tables';
 export const DEFAULT_INQUIRY_MINUTES = 10;
 /**
  * With more accounts than this, the default cadence doubles: every account's read costs URL
- * fetches of the day's quota (two lists a Cafe24 mall), so ten malls and two marketplaces read
+ * fetches of the day's quota (a list per question board or kind), so ten malls and two marketplaces read
  * every 10 minutes would spend a fifth of a consumer account's 20,000 on questions that may wait
  * 20 minutes of their 24 hours. `inquiryMinutes` set by staff wins.
  */
