@@ -13,7 +13,7 @@
  */
 import { DEFAULT_INQUIRY_MINUTES } from '../../src/jobs/inquiries';
 import { DAILY_LIMITS } from '../runtime/quotas';
-import { ORDER_READS_PER_MINUTE } from './case-marketplaces';
+import { CLAIM_READS_PER_BACKSTOP, ORDER_READS_PER_TWO_MINUTES } from './case-marketplaces';
 import { benchOrder, catalogSeed, PARTNERS, productsTab, ratiosTab, variantOf } from './fixtures';
 import { assertClean, at, boot, demoConnectEvents, requestKind, requestKinds, requests, runTo, schedule, ticks, timingOf } from './harness';
 import { byService, detail, median, service, sum, total, type CaseResult } from './table';
@@ -90,9 +90,9 @@ export async function dayCase(log: (s: string) => void): Promise<CaseResult[]> {
         `${waits.filter((w) => w > 60_000).length} of ${waits.length} over a minute, ${waits.filter((w) => w > 120_000).length} over two`,
     );
 
-    // Lower bounds. Fetches: once connected, two order searches per mall a minute (new paid
-    // orders by pay_date, claims by a claim date: Cafe24 lists by one date type a request, see
-    // ORDER_READS_PER_MINUTE); the inquiries' question boards once per read of inquiries (two
+    // Lower bounds. Fetches: once connected, a search for new paid orders (pay_date) per mall
+    // every second minute (the two-minute promise) and a claim date each backstop (Cafe24 lists
+    // by one date type a request, see ORDER_READS_PER_TWO_MINUTES); the inquiries' question boards once per read of inquiries (two
     // a mall: product Q&A and 1:1; no question is asked, so no board has comments to read) and
     // each mall's boards looked up once; the token
     // endpoint once per mall to connect and once per mall every two hours (tokens last 2 h); the
@@ -132,11 +132,11 @@ export async function dayCase(log: (s: string) => void): Promise<CaseResult[]> {
         `${stockUpdates} inventory updates = ${changes} share changes + ${stockUpdates - changes} sent for sales the floor hid`,
     );
     const productSends = SKUS * PARTNERS.length;
-    const orderReads = ORDER_READS_PER_MINUTE.cafe24 * PARTNERS.length * minutes;
+    const orderReads = ORDER_READS_PER_TWO_MINUTES.cafe24 * PARTNERS.length * Math.ceil(minutes / 2) + CLAIM_READS_PER_BACKSTOP.cafe24 * PARTNERS.length * Math.ceil(minutes / 10);
     const inquiryLists = QUESTION_BOARDS * PARTNERS.length * Math.ceil((DAY - CONNECTED) / (DEFAULT_INQUIRY_MINUTES * 60_000)) + PARTNERS.length;
     const fetchBound = orderReads + tokenCalls + productSends + changes + inquiryLists;
     log(
-      `  day: fetch bound ${fetchBound.toLocaleString('en-US')} = ${ORDER_READS_PER_MINUTE.cafe24} × ${PARTNERS.length} × ${minutes} minutes connected + ${tokenCalls} token calls + ` +
+      `  day: fetch bound ${fetchBound.toLocaleString('en-US')} = ${orderReads} order reads (${PARTNERS.length} malls, new orders each second minute and a claim date each backstop of ${minutes} minutes connected) + ${tokenCalls} token calls + ` +
         `${productSends} product sends + ${changes} stock changes (the product sent ${stockUpdates} inventory updates) + ${inquiryLists} inquiry lists and board look-ups`,
     );
     const rtBound = 4 * runs.length;

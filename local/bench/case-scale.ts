@@ -127,6 +127,11 @@ async function measure(s: Setup, webhooks: boolean, log: (t: string) => void): P
     const log24 = r.channels.get('cafe24')!.requestLog() as Array<{ at: number; mall: string | null; method: string; path: string; query: Record<string, string>; status: number }>;
     const byChannel = [...r.channels.keys()].map((ch) => [ch, (r.channels.get(ch)!.requestLog() as Array<{ at: number }>).filter((e) => e.at >= start + CONNECTED).length] as const);
     const asked = byChannel.reduce((n, [, k]) => n + k, 0);
+    // Where the fetches go: per kind of request, most first.
+    const kinds = new Map<string, number>();
+    for (const ch of r.channels.keys())
+      for (const e of r.channels.get(ch)!.requestLog() as Array<{ at: number; method: string; path: string; query: unknown }>)
+        if (e.at >= start + CONNECTED) kinds.set(requestKind(ch, e), (kinds.get(requestKind(ch, e)) ?? 0) + 1);
     // The add-on's news questions (the relay's own log; deliveries from Cafe24 are not fetches).
     const news = (r.relay?.lines ?? []).filter((l) => l.includes('/cafe24/news') && Date.parse(l.split(' ')[0]!) >= start + CONNECTED).length;
     const scale = DAY / (end - CONNECTED);
@@ -155,6 +160,8 @@ async function measure(s: Setup, webhooks: boolean, log: (t: string) => void): P
       `  scale: ${s.malls} malls ${webhooks ? 'with webhooks' : 'without webhooks'}: ${windowRuns.length} runs in ${s.windowMin} min, ${asked.toLocaleString('en-US')} channel requests (${byChannel.map(([ch, k]) => `${ch} ${k.toLocaleString('en-US')}`).join(', ')}) + ${news} news questions, ` +
         `${placed.length} orders placed, ${rows} order rows, trigger runtime ${(runtimeMs / 1000).toFixed(0)} s (${((Date.now() - t) / 1000).toFixed(0)} s wall)`,
     );
+    const perDay = (n: number) => Math.round(n * scale).toLocaleString('en-US');
+    log(`    a day's fetches by kind: relay news ${perDay(news)}; ${[...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${perDay(n)}`).join('; ')}`);
     return {
       fetchesPerDay: Math.round((asked + news) * scale),
       runtimeMsPerDay: runtimeMs * scale,
@@ -176,11 +183,28 @@ async function measure(s: Setup, webhooks: boolean, log: (t: string) => void): P
 
 const s1 = (ms: number) => `${Math.round(ms / 1000)} s`;
 
+/**
+ * What a request was, for the breakdown: the channel, the method, the path with its numbers and
+ * ids folded, and the query key that picks what an orders list reads (Cafe24's date type,
+ * Coupang's status).
+ */
+export function requestKind(channel: string, e: { method: string; path: string; query: unknown }): string {
+  const q: Record<string, string> = typeof e.query === 'string' ? Object.fromEntries(new URLSearchParams(e.query)) : ((e.query ?? {}) as Record<string, string>);
+  const path = e.path
+    .replace(/^\/api\/v2\/admin/, '')
+    .replace(/^\/v2\/providers\/[^/]+\/apis\/api\/v\d+/, '')
+    .replace(/\/vendors\/A\d+/, '/vendors/{v}')
+    .replace(/\/\d+(?=\/|$)/g, '/{n}');
+  const pick = q.date_type ?? q.status ?? (q.order_id ? 'by id' : undefined);
+  return `${channel} ${e.method.toUpperCase()} ${path}${pick ? ` (${pick})` : ''}`;
+}
+
 export async function scaleCase(log: (t: string) => void): Promise<CaseResult[]> {
   const rows: CaseResult[] = [];
   for (const setup of [
     { malls: 30, account: 'workspace', ordersPerDay: 3_000, windowMin: 120, marketplaces: true },
-    { malls: 10, account: 'consumer', ordersPerDay: 1_000, windowMin: 120, marketplaces: false },
+    // Issue 16's consumer case: 10 malls and the same two marketplace accounts.
+    { malls: 10, account: 'consumer', ordersPerDay: 1_000, windowMin: 120, marketplaces: true },
   ] as const) {
     const by = { with: await measure(setup, true, log), without: await measure(setup, false, log) };
     const limits = DAILY_LIMITS[setup.account];

@@ -38,6 +38,13 @@ import { INQUIRIES_EDITED_KEY, INQUIRIES_STATE_KEY, INQUIRY_MINUTES_KEY, INQUIRY
 import type { TablesPort } from './tables';
 
 export const DEFAULT_INQUIRY_MINUTES = 10;
+/**
+ * With more accounts than this, the default cadence doubles: every account's read costs URL
+ * fetches of the day's quota (a list per question board or kind), so ten malls and two marketplaces read
+ * every 10 minutes would spend a fifth of a consumer account's 20,000 on questions that may wait
+ * 20 minutes of their 24 hours. `inquiryMinutes` set by staff wins.
+ */
+export const MANY_INQUIRY_ACCOUNTS = 5;
 const LATE_RED = '#d93025';
 const MINUTE = 60_000;
 
@@ -153,7 +160,7 @@ export function runInquiries(input: InquiriesInput, ports: InquiriesPorts): Inqu
     }
   }
   const commitCursors = () => {
-    const minutes = due.length > 0 ? cadence(ports.store) : DEFAULT_INQUIRY_MINUTES;
+    const minutes = due.length > 0 ? cadence(ports.store, accounts.length) : DEFAULT_INQUIRY_MINUTES;
     for (const a of due) {
       const f = failed.get(a.partnerId);
       const old = keptOf.get(a.partnerId) ?? null;
@@ -521,9 +528,11 @@ function readBack(
 }
 
 /** Minutes between reads (a document setting, asked only on a minute an account is due). */
-function cadence(store: KeyValueStore): number {
+/** The cadence in minutes: `inquiryMinutes` as set, else 10, or 20 for more than MANY_INQUIRY_ACCOUNTS accounts. */
+export function cadence(store: KeyValueStore, accounts: number): number {
   const n = Number(store.get(INQUIRY_MINUTES_KEY) ?? '');
-  return Number.isInteger(n) && n >= 1 && n <= 1440 ? n : DEFAULT_INQUIRY_MINUTES;
+  if (Number.isInteger(n) && n >= 1 && n <= 1440) return n;
+  return accounts > MANY_INQUIRY_ACCOUNTS ? 2 * DEFAULT_INQUIRY_MINUTES : DEFAULT_INQUIRY_MINUTES;
 }
 
 function parseState(text: string | undefined): StepState | null {

@@ -4,7 +4,8 @@
  * relay has heard from lately is read when the relay says it has news, and otherwise only on the
  * backstop cadence (every few minutes, a setting), so a lost webhook costs minutes, never an
  * order. Claims on older orders (a channel may list them by claim date, one date type a request) are
- * read on the backstop cadence, one date type in turn, and all of them when a claim webhook
+ * read on the backstop cadence, one date type in turn, with or without webhooks (a cancel before
+ * shipping is caught by the re-read before each shipment), and all of them when a claim webhook
  * came. Pure: the state is kept by the caller with the run's cache write.
  */
 import type { ChannelAccount, ClaimDepth, CollectScope } from '../channels/port';
@@ -21,6 +22,18 @@ export const DEFAULT_BACKSTOP_MIN = 10;
  */
 export const WEBHOOK_TRUST_MS = 3 * 86_400_000;
 
+/**
+ * Without webhooks, an account whose orders have not changed on the sheet for this long is quiet:
+ * its orders are read every second minute (a paid order waits at most about two minutes), a busy
+ * one's each minute. Nothing to set.
+ */
+export const QUIET_AFTER_MS = 5 * 60_000;
+/**
+ * Quiet accounts are read in the even minutes (by the clock), all together, so the minute between
+ * asks nothing (no fetchAll at all); one whose read is this old is read anyway (a run missed).
+ */
+export const QUIET_LONGEST_MS = 150_000;
+
 /** What the cadence keeps between runs (JSON in the cache; lost, every mall is read once). */
 export interface CadenceState {
   /** The relay's last answer: news after it is new. */
@@ -32,6 +45,10 @@ export interface CadenceState {
   readonly pending: Readonly<Record<string, readonly NewsKind[]>>;
   /** Per partner: when its claim dates were last read through (epoch ms). */
   readonly backstop: Readonly<Record<string, number>>;
+  /** Per partner read without webhooks: when its orders were last read through. */
+  readonly read: Readonly<Record<string, number>>;
+  /** Per partner read without webhooks: when a read last changed its orders on the sheet. */
+  readonly moved: Readonly<Record<string, number>>;
   /**
    * What the properties said when last read (whether a relay is set, the backstop setting):
    * read again hourly, so a minute that needs neither reads no property store.
@@ -39,7 +56,7 @@ export interface CadenceState {
   readonly settings: { readonly at: number; readonly relay: boolean; readonly backstopMin: number } | null;
 }
 
-export const EMPTY_CADENCE: CadenceState = { after: null, listening: false, heard: {}, pending: {}, backstop: {}, settings: null };
+export const EMPTY_CADENCE: CadenceState = { after: null, listening: false, heard: {}, pending: {}, backstop: {}, read: {}, moved: {}, settings: null };
 
 /** How long what the properties said is trusted. */
 export const SETTINGS_TTL_MS = 3_600_000;
@@ -62,12 +79,15 @@ const Stored = z.object({
   heard: z.record(z.string(), z.number()),
   pending: z.record(z.string(), z.array(z.enum(NEWS_KINDS))),
   backstop: z.record(z.string(), z.number()),
+  read: z.optional(z.record(z.string(), z.number())),
+  moved: z.optional(z.record(z.string(), z.number())),
   settings: z.nullable(z.object({ at: z.number(), relay: z.boolean(), backstopMin: z.number() })),
 });
 
 /** The kept state; none or damaged reads as empty (every mall is then read once). */
 export function parseCadence(text: string | undefined): CadenceState {
-  return readStoredJson(Stored, text) ?? EMPTY_CADENCE;
+  const s = readStoredJson(Stored, text);
+  return s ? { ...s, read: s.read ?? {}, moved: s.moved ?? {} } : EMPTY_CADENCE;
 }
 
 /** One account's reads this minute: its orders since the cursor, and its claim dates. */
@@ -93,23 +113,33 @@ export function leftToWebhooks(s: CadenceState, a: ChannelAccount, i: CadenceInp
 }
 
 /**
- * Which claim date type a read takes in turn: each minute for an account read every minute (as
- * always), each backstop period for one left to webhooks.
+ * Which claim date type a read takes in turn: one each backstop period, whether the account is
+ * left to webhooks or read every minute. A cancel before shipping needs no minute read: every
+ * order is read again before it ships (src/jobs/ship-orders.ts), and a claim webhook reads all.
  */
-const claimTurnOf = (s: CadenceState, a: ChannelAccount, i: CadenceInput) => Math.floor(i.now / (leftToWebhooks(s, a, i) ? i.backstopMs : 60_000));
+const claimTurnOf = (i: CadenceInput) => Math.floor(i.now / i.backstopMs);
+
+/** An account without webhooks whose orders have been still a while, read a moment ago: it waits for the even minute. */
+const quietNow = (s: CadenceState, a: ChannelAccount, i: CadenceInput) =>
+  i.now - (s.moved[a.partnerId] ?? -Infinity) >= QUIET_AFTER_MS && Math.floor(i.now / 60_000) % 2 === 1 && i.now - (s.read[a.partnerId] ?? -Infinity) < QUIET_LONGEST_MS && i.now >= (s.read[a.partnerId] ?? -Infinity);
 
 /** What to read before the relay's answer is in (the first round, beside the news request). */
 export function firstReads(s: CadenceState, accounts: readonly ChannelAccount[], i: CadenceInput): Map<string, ReadScope> {
   const plan = new Map<string, ReadScope>();
   for (const a of accounts) {
     const pending = s.pending[a.partnerId] ?? [];
-    const claimTurn = claimTurnOf(s, a, i);
+    const claimTurn = claimTurnOf(i);
+    const claims: ClaimDepth = pending.includes('claims') ? 'all' : due(s, a, i) ? 'turn' : 'none';
     if (!leftToWebhooks(s, a, i)) {
-      plan.set(a.partnerId, { orders: true, claims: pending.includes('claims') ? 'all' : 'turn', claimTurn });
+      // A quiet account's claim dates, when due, wait for its next read (a minute at most).
+      if (quietNow(s, a, i)) continue;
+      plan.set(a.partnerId, { orders: true, claims, claimTurn });
       continue;
     }
-    const claims: ClaimDepth = pending.includes('claims') ? 'all' : due(s, a, i) ? 'turn' : 'none';
-    if (claims !== 'none' || pending.length > 0) plan.set(a.partnerId, { orders: true, claims, claimTurn });
+    // The orders' backstop counts from their last read, news-driven ones too: an order whose
+    // webhook was lost is read within the backstop of the read before it.
+    const orders = pending.length > 0 || i.now - (s.read[a.partnerId] ?? s.backstop[a.partnerId] ?? -Infinity) >= i.backstopMs;
+    if (orders || claims !== 'none') plan.set(a.partnerId, { orders, claims, claimTurn });
   }
   return plan;
 }
@@ -130,12 +160,15 @@ export function newsReads(s: CadenceState, accounts: readonly ChannelAccount[], 
     if (!wantOrders) continue;
     const orders = !has?.orders;
     const claims: ClaimDepth = wantClaims && has?.claims !== 'all' ? 'all' : 'none';
-    if (orders || claims !== 'none') more.set(a.partnerId, { orders, claims, claimTurn: claimTurnOf(s, a, i) });
+    if (orders || claims !== 'none') more.set(a.partnerId, { orders, claims, claimTurn: claimTurnOf(i) });
   }
   return more;
 }
 
-/** The state after a run: which reads went through, what the relay said. */
+/**
+ * The state after a run: which reads went through, what the relay said, and (`moved`) the
+ * accounts whose orders on the sheet this run changed.
+ */
 export function afterRun(
   s: CadenceState,
   accounts: readonly ChannelAccount[],
@@ -143,10 +176,13 @@ export function afterRun(
   ok: ReadonlySet<string>,
   answer: NewsAnswer | null,
   i: CadenceInput & { readonly settings: CadenceState['settings'] },
+  moved: ReadonlySet<string> = new Set(),
 ): CadenceState {
   const pending: Record<string, NewsKind[]> = {};
   const backstop: Record<string, number> = {};
   const heard: Record<string, number> = {};
+  const lastRead: Record<string, number> = {};
+  const lastMoved: Record<string, number> = {};
   for (const a of accounts) {
     const scope = read.get(a.partnerId);
     const through = scope !== undefined && ok.has(a.partnerId);
@@ -157,6 +193,10 @@ export function afterRun(
     else if (last !== undefined) backstop[a.partnerId] = last;
     const at = answer?.malls[a.accountId]?.heardAt ?? (answer?.gap ? undefined : s.heard[a.accountId]);
     if (at !== undefined && at !== null) heard[a.accountId] = at;
+    const readAt = through && scope.orders ? i.now : s.read[a.partnerId];
+    if (readAt !== undefined) lastRead[a.partnerId] = readAt;
+    const movedAt = moved.has(a.partnerId) ? i.now : s.moved[a.partnerId];
+    if (movedAt !== undefined) lastMoved[a.partnerId] = movedAt;
   }
   return {
     after: answer ? { boot: answer.boot, seq: answer.seq } : s.after,
@@ -164,6 +204,8 @@ export function afterRun(
     heard,
     pending,
     backstop,
+    read: lastRead,
+    moved: lastMoved,
     settings: i.settings,
   };
 }

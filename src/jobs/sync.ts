@@ -205,7 +205,6 @@ function runLocked(ports: SyncPorts, job: 'tick' | 'manual', lang: Lang): SyncRe
         });
       }
       const result = collectOrders(conns, { gateway: rt.gateway, store: rt.store, clock, turn: Math.floor(started.getTime() / 60_000), reads, news });
-      keep[CADENCE_KEY] = JSON.stringify(afterRun(cadence, conns, result.scopes, result.through, answer, { ...pace, settings }));
       let recent = parseRecent(kept[RECENT_ORDERS_KEY]);
       let ordersGrid: unknown[][] | undefined;
       /**
@@ -234,6 +233,8 @@ function runLocked(ports: SyncPorts, job: 'tick' | 'manual', lang: Lang): SyncRe
       /** Every line this run wrote to the orders tab (collected, re-read while shipping). */
       const linesWritten: OrderLine[] = [];
       const fresh = writeLines(result.lines);
+      // Accounts whose orders changed on the sheet are busy: read each minute (order-cadence).
+      keep[CADENCE_KEY] = JSON.stringify(afterRun(cadence, conns, result.scopes, result.through, answer, { ...pace, settings }, new Set(fresh.map((l) => l.partnerId))));
       // Only now that the lines are in the sheet may the cursors move.
       commitCursors(rt.store, conns, result.cursors, new Set(result.lines.map((l) => l.partnerId)));
       // A mall that refused its tokens in this run is called by no later step of it.

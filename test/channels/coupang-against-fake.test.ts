@@ -72,12 +72,13 @@ function readAll<T>(read: PagedRead<T>): T[] {
   return items;
 }
 
-/** The collect of one minute, every read to its end. */
+/** One collect with a claims read (the backstop's), every read to its end. */
 function collect(turn = 0, cursor: string | null = null): OrderLine[] {
   return coupang.orders.collect(account, cursor, clock.now(), turn).flatMap((r) => readAll(r.read));
 }
 
-const turnOf = (what: (typeof ROTATION)[number]) => ROTATION.indexOf(what);
+/** The claims turn that reads `what` (RU is read with every claims read). */
+const turnOf = (what: (typeof ROTATION)[number] | 'RU') => (what === 'RU' ? 0 : ROTATION.indexOf(what));
 /** The job's re-read (its follow-up reads included), failing loudly. */
 const reread = (orderId: string): OrderLine[] => {
   const r = rereadOrders([{ partnerId: partner.partnerId, orderId }], new Map([[partner.partnerId, account]]), gateway(), clock.now());
@@ -352,6 +353,20 @@ describe('the IP rule', () => {
 
 // Silence "unused" for a type only used in a cast above.
 export type _Account = ChannelAccount;
+
+test('a collect without a claims read asks for ACCEPT only; a claims read adds RU and, in turn, INSTRUCT, everything after shipping, or nothing more', () => {
+  const reads = (claims: 'none' | 'turn' | 'all', claimTurn = 0) => coupang.orders.collect(account, null, clock.now(), 0, { orders: true, claims, claimTurn }).length;
+  expect(reads('none')).toBe(1);
+  expect([0, 1, 2].map((t) => reads('turn', t))).toEqual([3, 3, 2]);
+  expect(reads('all')).toBe(4);
+  // What each adds, read to the end: RU's cancel lines come with a claims read only.
+  const o = place([{ vendorItemId: APRON }]);
+  value(coupang.confirm!.confirm(account, [{ orderId: String(o.orderId), itemId: itemIdOf(o.orderId, APRON), channelShipmentId: String(o.shipmentBoxId) }])[0]!.request);
+  lb.control('requestCancel', V, o.orderId, { reason: '배송 지연' });
+  const lines = (claims: 'none' | 'turn') => coupang.orders.collect(account, null, clock.now(), 0, { orders: true, claims, claimTurn: 2 }).flatMap((r) => readAll(r.read));
+  expect(lines('none').some((l) => l.orderId === String(o.orderId))).toBe(false);
+  expect(lines('turn').find((l) => l.orderId === String(o.orderId))).toMatchObject({ claim: 'cancel' });
+});
 
 describe('the collect job over Coupang', () => {
   test('a minute’s collect writes every line once and moves the cursor only when all reads of the account succeeded', () => {

@@ -94,8 +94,9 @@ describe('a Coupang account in the running add-on', () => {
       { at: '+2m', type: 'sidebar', function: 'saveChannelKeys', args: ['PNR004', keys] },
       { at: '+2m', type: 'sidebar', function: 'installSync' },
       { at: '+4m', type: 'channel', channel: 'coupang', action: 'requestCancel', args: [DEFAULT_VENDOR_ID, Number(ORDER), { reason: '배송 지연' }] },
-      ...['3242596358', '3242596361'].map((item) => ({ at: '+6m', type: 'editRow', sheet: '클레임', where: { 품목주문번호: `${ORDER}-${item}` }, set: { 처리요청: '승인' } })),
-    ], { duration: '12m' });
+      // The stop request reaches the claims tab with the claims read on the backstop (10 minutes).
+      ...['3242596358', '3242596361'].map((item) => ({ at: '+16m', type: 'editRow', sheet: '클레임', where: { 품목주문번호: `${ORDER}-${item}` }, set: { 처리요청: '승인' } })),
+    ], { duration: '22m' });
     expect(r.eventErrors).toEqual([]);
     const claims = tabRows(r, '클레임').filter((c) => c['주문번호'] === ORDER);
     expect(claims.length).toBeGreaterThan(0);

@@ -74,7 +74,7 @@ const REJECTED = '20261120-2000005';
 const UNSORTED = '20261120-2000006';
 /** A return asked two days before the scenario and never answered. */
 const LATE = '20261119-1000001';
-/** A return whose 24 hours run out at +47m, after the last edit of the tab. */
+/** A return whose 24 hours run out at +107m, after the last edit of the tab. */
 const TURNS_LATE = '20261119-1000002';
 /** Packed with its label printed (N21, tracking number registered) when the buyer asks to cancel. */
 const LABELLED = '20261121-2000007';
@@ -105,7 +105,7 @@ function seed(): Seed {
       claim_code: 'C20261122-0000001',
       claim_type: 'R',
       claim_reason: '파손',
-      return_request_date: '2026-11-22 09:47:00',
+      return_request_date: '2026-11-22 10:47:00',
     }),
   );
   return s;
@@ -127,11 +127,13 @@ const mugStock = (r: SandboxResult) => rowsOf(r, '상품').find((x) => x.SKU ===
 
 describe('claims worked from the sheet', () => {
   let r: SandboxResult;
-  /** NJ-MUG's warehouse stock after the re-run edit at +45m, and at the end. */
+  /** NJ-MUG's warehouse stock after the re-run edit at +105m, and at the end. */
   beforeAll(async () => {
     const events = [
       ...setup,
-      // Buyers: a cancel of unshipped goods in each kind of mall, returns, an exchange.
+      // Buyers: a cancel of unshipped goods in each kind of mall, returns, an exchange. They reach
+      // the claims tab with the claim dates read on the backstop (one type each 10 minutes, all
+      // within the hour: test/sync/claims-backstop-e2e.test.ts); staff answer after that.
       request(15, 'requestCancel', 'najalran', OWN_UNSHIPPED, { items: [`${OWN_UNSHIPPED}-02`], reason: '단순 변심' }),
       request(15, 'requestCancel', 'borasaeg', RESELLER_UNSHIPPED, { reason: '주문 실수' }),
       ...[GOOD, DEFECTIVE, REPAIRABLE, REJECTED, UNSORTED].map((id) => request(15, 'requestReturn', 'borasaeg', id, { reason: '마음이 바뀜' })),
@@ -140,25 +142,25 @@ describe('claims worked from the sheet', () => {
       // The reseller's operator cancels it in the Cafe24 admin; the parcel comes back anyway.
       { at: at(22), type: 'channel', channel: 'cafe24', action: 'adminCancel', args: ['borasaeg', LABELLED] },
       // Staff answer: accept the returns and the exchange, reject one (the memo first: it is the reason).
-      ...[GOOD, DEFECTIVE, REPAIRABLE, UNSORTED, EXCHANGE].map((id) => claimRow(25, id, { 처리요청: '승인' })),
-      claimRow(25, REJECTED, { '메모(거부 사유)': '사용 흔적이 있어 반품이 어렵습니다', 처리요청: '거부' }),
+      ...[GOOD, DEFECTIVE, REPAIRABLE, UNSORTED, EXCHANGE].map((id) => claimRow(85, id, { 처리요청: '승인' })),
+      claimRow(85, REJECTED, { '메모(거부 사유)': '사용 흔적이 있어 반품이 어렵습니다', 처리요청: '거부' }),
       // The goods arrive and are sorted; one row is confirmed without a classification.
-      claimRow(30, GOOD, { 입고일시: received, 분류: '정품', 처리요청: '입고확인' }),
-      claimRow(30, DEFECTIVE, { 입고일시: received, 분류: '불량', 처리요청: '입고확인' }),
-      claimRow(30, REPAIRABLE, { 입고일시: received, 분류: '수선', 처리요청: '입고확인' }),
-      claimRow(30, UNSORTED, { 입고일시: received, 처리요청: '입고확인' }),
-      claimRow(30, LABELLED, { 입고일시: received, 분류: '정품', 처리요청: '입고확인' }),
+      claimRow(90, GOOD, { 입고일시: received, 분류: '정품', 처리요청: '입고확인' }),
+      claimRow(90, DEFECTIVE, { 입고일시: received, 분류: '불량', 처리요청: '입고확인' }),
+      claimRow(90, REPAIRABLE, { 입고일시: received, 분류: '수선', 처리요청: '입고확인' }),
+      claimRow(90, UNSORTED, { 입고일시: received, 처리요청: '입고확인' }),
+      claimRow(90, LABELLED, { 입고일시: received, 분류: '정품', 처리요청: '입고확인' }),
       // Someone tries to ship the replacement before the exchanged goods are back: the row takes
       // no number yet (the orders tab puts it back).
-      { at: at(32), type: 'editRow', sheet: '주문', where: { 품목주문번호: `${EXCHANGE}-02` }, set: { 택배사: 'CJ대한통운', 송장번호: '681111111111' } },
-      claimRow(35, EXCHANGE, { 입고일시: received, 분류: '정품', 처리요청: '입고확인' }),
-      { at: at(40), type: 'editRow', sheet: '주문', where: { 품목주문번호: `${EXCHANGE}-02` }, set: { 택배사: 'CJ대한통운', 송장번호: '682222222222' } },
+      { at: at(92), type: 'editRow', sheet: '주문', where: { 품목주문번호: `${EXCHANGE}-02` }, set: { 택배사: 'CJ대한통운', 송장번호: '681111111111' } },
+      claimRow(95, EXCHANGE, { 입고일시: received, 분류: '정품', 처리요청: '입고확인' }),
+      { at: at(100), type: 'editRow', sheet: '주문', where: { 품목주문번호: `${EXCHANGE}-02` }, set: { 택배사: 'CJ대한통운', 송장번호: '682222222222' } },
       // An edit of finished rows makes the step look at the tab again: nothing may happen twice.
-      claimRow(45, GOOD, { '메모(거부 사유)': '확인함' }),
-      claimRow(45, EXCHANGE, { '메모(거부 사유)': '확인함' }),
-      { at: '+49m30s', type: 'sort', sheet: '클레임', column: '조치필요', ascending: true },
+      claimRow(105, GOOD, { '메모(거부 사유)': '확인함' }),
+      claimRow(105, EXCHANGE, { '메모(거부 사유)': '확인함' }),
+      { at: '+109m30s', type: 'sort', sheet: '클레임', column: '조치필요', ascending: true },
     ];
-    r = await runClean({ name: 'claims', duration: '53m', channels: { cafe24: seed() }, events });
+    r = await runClean({ name: 'claims', duration: '115m', channels: { cafe24: seed() }, events });
   }, 180_000);
   afterAll(async () => {
     await r?.runtime.close();
@@ -219,8 +221,8 @@ describe('claims worked from the sheet', () => {
     expect(exchange['파트너 차감액']).toBe('');
     expect(String(exchange['처리결과'])).toMatch(/^카페24: 교환 완료됨 \(exchanged · E40\) · 재입고 1개$/);
     const completed = calls(r, 'PUT', new RegExp(`/orders/${EXCHANGE}/exchange/`))[0]!;
-    // The only parcel of this mall in the scenario: the number typed at +32m went nowhere, the
-    // one typed at +40m shipped.
+    // The only parcel of this mall in the scenario: the number typed at +92m went nowhere, the
+    // one typed at +100m shipped.
     const shipped = calls(r, 'POST', /\/shipments$/).filter((e) => e.mall === 'borasaeg');
     expect(shipped).toHaveLength(1);
     expect(shipped[0]!.at).toBeGreaterThan(completed.at);
@@ -230,7 +232,8 @@ describe('claims worked from the sheet', () => {
 
   it('touches no sheet in an idle minute, with claims still open (one late, one waiting for goods)', () => {
     const T0 = Date.parse(demo.start);
-    const idle = r.runtime.executions.filter((x) => x.function === 'onSyncTick' && x.start > T0 + 48 * 60_000);
+    // After the sort at +109m30s and the next run that reads the malls (it reads the tab staff sorted).
+    const idle = r.runtime.executions.filter((x) => x.function === 'onSyncTick' && x.start > T0 + 111 * 60_000);
     expect(idle.length).toBeGreaterThanOrEqual(3);
     for (const x of idle) expect(Object.keys(x.roundTrips).filter((k) => k.startsWith('SpreadsheetApp'))).toEqual([]);
   });
@@ -269,7 +272,7 @@ describe('claims worked from the sheet', () => {
   it('ranks late answers first in the to-do column, with their answer-by time in red', () => {
     const sheet = r.sheets.snapshot().find((s) => s.name === '클레임')!;
     const rows = rowsOf(r, '클레임');
-    // Sorted by 조치필요 at +49m30s: the late claims on top, finished rows (blank) last.
+    // Sorted by 조치필요 at +109m30s: the late claims on top, finished rows (blank) last.
     expect(rows.slice(0, 2).map((x) => x['주문번호']).sort()).toEqual([LATE, TURNS_LATE]);
     for (const x of rows.slice(0, 2)) expect(x).toMatchObject({ 조치필요: '1 답변기한 초과', 유형: '반품', 클레임상태: '반품요청 (R00)' });
     expect(rows.find((x) => x['주문번호'] === LATE)!['답변기한']).toEqual(new Date(Date.parse('2026-11-22T10:00:00+09:00')));
@@ -284,10 +287,10 @@ describe('claims worked from the sheet', () => {
 
   it('turns a claim late in the minute its 24 hours run out, with no edit to prompt it', () => {
     const T0 = Date.parse(demo.start);
-    // The last edit of the tab was at +45m; the deadline passed at +47m.
-    const run = r.runtime.executions.find((x) => x.function === 'onSyncTick' && x.start > T0 + 47 * 60_000 && x.start < T0 + 48 * 60_000)!;
+    // The last edit of the tab was at +105m; the deadline passed at +107m.
+    const run = r.runtime.executions.find((x) => x.function === 'onSyncTick' && x.start > T0 + 107 * 60_000 && x.start < T0 + 108 * 60_000)!;
     expect(run.roundTrips['SpreadsheetApp.RangeList.setFontColor']).toBe(1);
-    const before = r.runtime.executions.filter((x) => x.function === 'onSyncTick' && x.start > T0 + 46 * 60_000 && x.start < T0 + 47 * 60_000);
+    const before = r.runtime.executions.filter((x) => x.function === 'onSyncTick' && x.start > T0 + 106 * 60_000 && x.start < T0 + 107 * 60_000);
     for (const x of before) expect(Object.keys(x.roundTrips).filter((k) => k.startsWith('SpreadsheetApp'))).toEqual([]);
   });
 });

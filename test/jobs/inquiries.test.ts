@@ -257,3 +257,17 @@ test('a hand-over left unconfirmed for 24 hours turns late as a confirm', () => 
   run();
   expect(row('T1').todo).toBe('1 이관 확인 기한 초과');
 });
+
+test('each account is read every 10 minutes, every 20 when more than five accounts share the day’s fetches; inquiryMinutes as set wins', () => {
+  const everyOf = (n: number, setting?: string) => {
+    store = new MemoryStore();
+    if (setting) store.set('inquiryMinutes', setting);
+    const accounts = Array.from({ length: n }, (_, i) => memoryAccount(`PNR1${i}`, `shop${i}`));
+    const gateway = new ChannelGateway({ http: channel.http, sleeper: clock, clock, cache: new MemoryCache(), transports: [channel.transport()], deadline: clock.now() + 60_000 });
+    runInquiries({ conns: new Map(accounts.map((a) => [a.partnerId, a])), kept: {}, lang: 'ko' }, { tables, gateway, store, clock });
+    return accounts.map((a) => (JSON.parse(store.get(inquiryCursorKey(a))!) as { every: number }).every);
+  };
+  expect(everyOf(5)).toEqual([10, 10, 10, 10, 10]);
+  expect(new Set(everyOf(6))).toEqual(new Set([20]));
+  expect(new Set(everyOf(12, '10'))).toEqual(new Set([10]));
+});

@@ -18,19 +18,74 @@ const heard: CadenceState = { ...EMPTY_CADENCE, after: { boot: 'b0', seq: 5 }, l
 const answer = (malls: NewsAnswer['malls'], gap = false): NewsAnswer => ({ boot: 'b0', seq: 9, listening: true, gap, malls });
 
 describe('the minute’s reads', () => {
-  it('without a relay (or one that hears no webhooks) reads every account each minute, a claim date in turn', () => {
+  it('without a relay (or one that hears no webhooks) reads every account each minute, a claim date when its backstop is due', () => {
     for (const s of [EMPTY_CADENCE, { ...heard, listening: false }]) {
       const plan = firstReads(s, accounts, input);
       expect([...plan.keys()]).toEqual(['PNR001', 'PNR002', 'PNR004']);
-      expect(plan.get('PNR001')).toEqual({ orders: true, claims: 'turn', claimTurn: Math.floor(NOW / MIN) });
+      expect(plan.get('PNR001')).toEqual({ orders: true, claims: s === EMPTY_CADENCE ? 'turn' : 'none', claimTurn: Math.floor(NOW / (10 * MIN)) });
     }
     expect(firstReads(heard, accounts, { ...input, relay: false }).size).toBe(3);
+  });
+
+  it('reads the claim dates of an account read every minute on the backstop cadence, one date type each period, not every minute', () => {
+    // A day of minutes without webhooks: each run's plan, and the state it leaves.
+    let s: CadenceState = EMPTY_CADENCE;
+    const turns: number[] = [];
+    let orderReads = 0;
+    for (let m = 0; m < 60; m++) {
+      const at = { now: NOW + m * MIN, backstopMs: 10 * MIN, relay: false };
+      const plan = firstReads(s, [A], at);
+      const scope = plan.get('PNR001');
+      if (!scope) continue;
+      if (scope.orders) orderReads++;
+      if (scope.claims !== 'none') turns.push(scope.claimTurn);
+      s = afterRun(s, [A], plan, new Set(['PNR001']), null, { ...at, settings: null });
+    }
+    // Orders every second minute (nothing changed: a quiet account), claims on the backstop.
+    expect(orderReads).toBe(30);
+    // Six claim reads in the hour, each the next date type in turn (Cafe24 has six).
+    expect(turns).toHaveLength(6);
+    expect(new Set(turns.map((t) => t % 6)).size).toBe(6);
+  });
+
+  it('without webhooks reads a quiet account (orders unchanged for five minutes) every second minute, a busy one each minute', () => {
+    const minutes = (changesAt: readonly number[]) => {
+      let s: CadenceState = EMPTY_CADENCE;
+      const read: number[] = [];
+      for (let m = 0; m < 40; m++) {
+        const at = { now: NOW + m * MIN, backstopMs: 10 * MIN, relay: false };
+        const plan = firstReads(s, [A, N], at);
+        if (plan.get('PNR001')?.orders) read.push(m);
+        // The marketplace account is read on the same rule (it has no webhooks either).
+        if (changesAt.length === 0) expect(plan.has('PNR004')).toBe(plan.has('PNR001'));
+        s = afterRun(s, [A, N], plan, new Set(plan.keys()), null, { ...at, settings: null }, new Set(plan.has('PNR001') && changesAt.includes(m) ? ['PNR001'] : []));
+      }
+      return read;
+    };
+    // Never changed: read at 0, then every second minute (claims on the backstop ride along).
+    const quiet = minutes([]);
+    expect(quiet.length).toBe(20);
+    expect(quiet.every((m, k) => k === 0 || m - quiet[k - 1]! <= 2)).toBe(true);
+    // An order at minute 20: read every minute for the next five, then every second minute again.
+    const busy = minutes([20]);
+    expect(busy.filter((m) => m > 20 && m <= 25)).toEqual([21, 22, 23, 24]);
+    expect(busy.filter((m) => m > 26).length).toBeLessThanOrEqual(7);
+    // Quiet accounts read in the same (even) minutes, so the minute between asks nothing at all.
+    expect(minutes([20, 21]).filter((m) => m > 27).every((m) => m % 2 === 0)).toBe(true);
   });
 
   it('leaves a mall the relay heard lately to its webhooks until its backstop is due; marketplaces are read each minute', () => {
     expect([...firstReads(heard, accounts, input).keys()]).toEqual(['PNR004']);
     const later = firstReads(heard, accounts, { ...input, now: NOW + 8 * MIN });
     expect(later.get('PNR001')).toEqual({ orders: true, claims: 'turn', claimTurn: Math.floor((NOW + 8 * MIN) / (10 * MIN)) });
+  });
+
+  it('counts a webhook mall’s orders backstop from its last orders read, news-driven ones too; its claim dates keep their own', () => {
+    const s: CadenceState = { ...heard, read: { PNR001: NOW + 5 * MIN } };
+    // Minute 8: the claim dates are due (last read at −2), the orders were read at +5 on news.
+    expect(firstReads(s, [A], { ...input, now: NOW + 8 * MIN }).get('PNR001')).toMatchObject({ orders: false, claims: 'turn' });
+    expect(firstReads({ ...s, backstop: { PNR001: NOW + 8 * MIN } }, [A], { ...input, now: NOW + 14 * MIN }).has('PNR001')).toBe(false);
+    expect(firstReads({ ...s, backstop: { PNR001: NOW + 8 * MIN } }, [A], { ...input, now: NOW + 15 * MIN }).get('PNR001')).toMatchObject({ orders: true, claims: 'none' });
   });
 
   it('reads a mall not heard from for days each minute again (its webhooks may have stopped)', () => {
@@ -89,6 +144,9 @@ describe('the state kept between runs', () => {
 
   it('reads back what it wrote, and starts afresh from a damaged or missing entry', () => {
     expect(parseCadence(JSON.stringify(heard))).toEqual({ ...heard, settings: null });
+    // A state kept before quiet accounts were counted reads as none read, none moved.
+    const { read: _r, moved: _m, ...older } = heard;
+    expect(parseCadence(JSON.stringify(older))).toEqual({ ...heard, settings: null });
     expect(parseCadence('{"after":')).toEqual(EMPTY_CADENCE);
     expect(parseCadence(undefined)).toEqual(EMPTY_CADENCE);
   });

@@ -90,12 +90,13 @@ const events = [
   ...cafe24Only(demo.events as Array<{ type: string; at: string; sheet?: string }>).filter((e) => ['edit', 'sidebar', 'authorize'].includes(e.type) && parseInt(e.at.slice(1), 10) <= 11),
   { at: '+15m', type: 'sidebar', function: 'runSettlement', args: ['2026-W32'] },
   { at: '+16m', type: 'sidebar', function: 'runSettlement', args: ['2026-08'] },
-  // After the pass: the return of an archived order, accepted, then received as good.
+  // After the pass: the return of an archived order (it reaches the claims tab with the claim
+  // dates read on the backstop, within the hour), accepted, then received as good.
   { at: at('2026-11-29T03:40:00+09:00'), type: 'channel', channel: 'cafe24', action: 'requestReturn', args: ['borasaeg', '20260805-2000001', { reason: '색이 바랬어요' }] },
-  { at: at('2026-11-29T04:10:00+09:00'), type: 'editRow', sheet: '클레임', where: { 품목주문번호: RETURNED }, set: { 처리요청: '승인' } },
-  { at: at('2026-11-29T04:30:00+09:00'), type: 'editRow', sheet: '클레임', where: { 품목주문번호: RETURNED }, set: { 입고일시: '2026-11-29 04:25', 분류: '정품', 처리요청: '입고확인' } },
+  { at: at('2026-11-29T04:45:00+09:00'), type: 'editRow', sheet: '클레임', where: { 품목주문번호: RETURNED }, set: { 처리요청: '승인' } },
+  { at: at('2026-11-29T05:00:00+09:00'), type: 'editRow', sheet: '클레임', where: { 품목주문번호: RETURNED }, set: { 입고일시: '2026-11-29 04:55', 분류: '정품', 처리요청: '입고확인' } },
   // A closed period settled again: its rows are in the archive now.
-  { at: at('2026-11-29T05:00:00+09:00'), type: 'sidebar', function: 'runSettlement', args: ['2026-W32'] },
+  { at: at('2026-11-29T05:15:00+09:00'), type: 'sidebar', function: 'runSettlement', args: ['2026-W32'] },
 ];
 
 type Grid = unknown[][];

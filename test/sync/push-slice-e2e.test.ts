@@ -18,7 +18,7 @@ describe('orders during a long stock push', () => {
     await b?.rt.close();
   });
 
-  it('reach the sheet within the minute while the first push of 1,800 numbers goes on', async () => {
+  it('reach the sheet within two minutes while the first push of 1,800 numbers goes on', async () => {
     b = await boot({ seed: catalogSeed(SKUS, 0), sheets: [productsTab(SKUS, () => 1_000), ratiosTab(SKUS)] });
     schedule(b, demoConnectEvents());
     // Connected at +9m; the push starts with the next run. Three orders while it goes on.
@@ -34,10 +34,11 @@ describe('orders during a long stock push', () => {
     }
     await b.rt.settle();
     expect(b.eventErrors).toEqual([]);
-    // Every order is in the sheet within a minute (and the 5 s between looks) of being placed.
+    // Every order is in the sheet within two minutes (a quiet mall is read every second minute)
+    // and the 5 s between looks of being placed.
     expect(seenAt.size).toBe(placed.length);
     const waits = placed.map((o, k) => (seenAt.get(k)! - o.at) / 1000);
-    expect(waits.map((s) => s <= 65)).toEqual(placed.map(() => true));
+    expect(waits.map((s) => s <= 125)).toEqual(placed.map(() => true));
     // The push was long (still going after the orders) and no run found the lock taken.
     const window = ticks(b, b.start + 10 * MINUTE, b.start + 16 * MINUTE);
     const lockedOut = window.filter((x) => Object.keys(x.roundTrips).every((k) => k.startsWith('LockService.')));

@@ -42,7 +42,9 @@ it('an idle trigger run takes the lock once and spends no round trip releasing i
 it('every trigger run after it still gets the lock (none ends at a lock left taken), and so does "sync now"', () => {
   const ticks = ticksFrom(12);
   expect(ticks.length).toBeGreaterThanOrEqual(60);
-  for (const x of ticks) expect(Object.keys(x.roundTrips).some((k) => k.startsWith('UrlFetchApp.'))).toBe(true);
+  // A run that got the lock goes on past it (its cache read at least; quiet malls are read every
+  // second minute, so it may fetch nothing); one locked out makes its lock call only.
+  for (const x of ticks) expect(Object.keys(x.roundTrips).some((k) => k.startsWith('CacheService.'))).toBe(true);
   const now = r.calls.find((c) => c.function === 'syncNow')!;
   expect(now.record.result).toMatchObject({ ran: true });
   expect(calls(now.record, 'releaseLock')).toBe(1);

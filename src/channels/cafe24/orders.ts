@@ -20,7 +20,8 @@ export const FIRST_LOOKBACK_MS = 7 * 86_400_000;
 
 /**
  * Claims on orders paid before today (a cancel requested today for last week's order) are
- * found by their own dates, one date type a request, over today: on the sync's backstop cadence
+ * found by their own dates, one date type a request, over today (and yesterday in the first
+ * hours of a day, CLAIM_LOOKBACK_MS): on the sync's backstop cadence
  * one type in turn, and every type when a claim webhook came (src/jobs/order-cadence.ts). A
  * cancel before shipping is caught sooner anyway: each order is read again before it ships.
  */
@@ -32,6 +33,13 @@ export const CLAIM_DATE_TYPES: readonly OrderDateType[] = [
   'exchange_request_date',
   'exchange_complete_date',
 ];
+
+/**
+ * A claim date type is read once in six backstops (at most an hour apart each, 6 h at the
+ * longest setting): its window reaches back that far, so a return asked at 23:30 is still read
+ * when that type's turn comes after midnight (a window of today alone would never list it).
+ */
+export const CLAIM_LOOKBACK_MS = 6 * 3_600_000 + OVERLAP_MS;
 
 /** Orders named in one list request. */
 const IDS_PER_REQUEST = 100;
@@ -75,7 +83,7 @@ export const cafe24Orders: OrdersCapability = {
     const claimTypes = scope.claims === 'all' ? CLAIM_DATE_TYPES : scope.claims === 'turn' ? [CLAIM_DATE_TYPES[((scope.claimTurn % n) + n) % n]!] : [];
     return [
       ...(scope.orders ? [{ read: orderRead(conn, 'pay_date', startOrderScan(Math.min(since, now - OVERLAP_MS), now)), cursorWhenDone: String(today) }] : []),
-      ...claimTypes.map((t) => ({ read: orderRead(conn, t, startOrderScan(today, now)), cursorWhenDone: null })),
+      ...claimTypes.map((t) => ({ read: orderRead(conn, t, startOrderScan(seoulDayStart(seoulDayOf(now - CLAIM_LOOKBACK_MS)), now)), cursorWhenDone: null })),
     ];
   },
 

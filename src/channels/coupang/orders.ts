@@ -1,15 +1,18 @@
 /**
  * Coupang's orders as the port asks for them. Ordersheets are listed by one status at a time
  * (B2, `status` required), in day mode (`yyyy-MM-dd`, paged by `nextToken`; the minute mode
- * answers at most 24 h unpaged). Each minute reads:
+ * answers at most 24 h unpaged). A collect reads:
  * - ACCEPT (결제완료: new paid orders, and those still waiting for 발주확인) over the last week
  *   or since the cursor, whichever reaches back further (a deposit may come days after the order);
- * - one more list in turn: RU (출고중지요청) every other minute, since a cancel after 발주확인 must
- *   stop the parcel; INSTRUCT over two weeks; and once a cycle everything after shipping: the
- *   return receipts (UC, CC) and the exchanges (at most 7 days back, C-EXCH), then the shipped box
- *   statuses over two weeks with those claims laid over their items. An ordersheet shows neither
- *   a return nor an exchange, so a box read on its own would say "delivered" of an item the claim
- *   read said "return requested", and the two reads would rewrite its row in turn.
+ * - on the sync's claims cadence (the backstop, `scope.claims`), what changes after 발주확인:
+ *   RU (출고중지요청) each time, and in turn INSTRUCT over two weeks, everything after shipping
+ *   (the return receipts UC, CC and the exchanges, at most 7 days back, C-EXCH, then the shipped
+ *   box statuses over two weeks with those claims laid over their items), or nothing more.
+ *   None of these brings a new paid order, and a cancel after 발주확인 cannot ship unnoticed:
+ *   each parcel's order is read again before its invoice goes (its `holdCountForCancel`), and
+ *   Coupang refuses an invoice for a stopped box. An ordersheet shows neither a return nor an
+ *   exchange, so a box read on its own would say "delivered" of an item the claim read said
+ *   "return requested", and the two reads would rewrite its row in turn.
  *   A claim read goes on to read each named order whole (`GET …/{orderId}/ordersheets`), so its
  *   lines carry the order's fields with the claim's status.
  */
@@ -31,11 +34,10 @@ const CLAIM_DAYS = 7;
 export const PAGE_SIZE = 50;
 
 /**
- * What each minute reads beside ACCEPT, in turn (null: nothing more). AFTER_SHIPPING is six
- * lists one after another (UC, CC, exchanges, DEPARTURE, DELIVERING, FINAL_DELIVERY): a cycle
- * costs what it did when each was a turn of its own.
+ * What a claims read takes beside RU, in turn (null: nothing more). AFTER_SHIPPING is six lists
+ * one after another (UC, CC, exchanges, DEPARTURE, DELIVERING, FINAL_DELIVERY).
  */
-export const ROTATION = ['RU', 'INSTRUCT', 'RU', 'AFTER_SHIPPING', 'RU', null, 'RU', null, 'RU', null, 'RU', null, 'RU', null] as const;
+export const ROTATION = ['INSTRUCT', 'AFTER_SHIPPING', null] as const;
 type Turn = (typeof ROTATION)[number];
 /** Box statuses after shipping, read with the return and exchange claims laid over them. */
 const SHIPPED = ['DEPARTURE', 'DELIVERING', 'FINAL_DELIVERY'] as const;
@@ -141,7 +143,7 @@ function afterShipping(a: CoupangAccount, now: number, today: SeoulDay): PagedRe
   return receiptsRead(a, 'UC', claimsFrom, today, '', seen, completed);
 }
 
-function rotating(a: CoupangAccount, turn: Exclude<Turn, null>, now: number, today: SeoulDay): PagedRead<OrderLine> {
+function rotating(a: CoupangAccount, turn: 'RU' | Exclude<Turn, null>, now: number, today: SeoulDay): PagedRead<OrderLine> {
   if (turn === 'RU') return receiptsRead(a, turn, addSeoulDays(today, -CLAIM_DAYS), today, '');
   if (turn === 'AFTER_SHIPPING') return afterShipping(a, now, today);
   return sheetsRead(a, turn, addSeoulDays(today, -OTHER_STATUS_DAYS), today, '');
@@ -149,14 +151,18 @@ function rotating(a: CoupangAccount, turn: Exclude<Turn, null>, now: number, tod
 
 export const coupangOrders: OrdersCapability = {
   /** The cursor is the Seoul day start through which ACCEPT was read in full (epoch ms). */
-  collect(account, cursor, now, turn): OrderRead[] {
+  collect(account, cursor, now, turn, scope = { orders: true, claims: 'turn', claimTurn: turn }): OrderRead[] {
     const a = acc(account);
     const today = seoulDayOf(now);
     const since = cursor !== null && cursor !== '' && Number.isFinite(Number(cursor)) ? Number(cursor) - DAY : now;
     const from = seoulDayOf(Math.max(Math.min(since, now - ACCEPT_LOOKBACK_DAYS * DAY), now - (MAX_SPAN_DAYS - 1) * DAY));
-    const t = ROTATION[((turn % ROTATION.length) + ROTATION.length) % ROTATION.length] ?? null;
-    const accept: OrderRead = { read: sheetsRead(a, 'ACCEPT', from, today, ''), cursorWhenDone: String(seoulDayStart(today)) };
-    return t === null ? [accept] : [accept, { read: rotating(a, t, now, today), cursorWhenDone: null }];
+    const n = ROTATION.length;
+    const more: Array<Exclude<Turn, null>> = scope.claims === 'all' ? ['INSTRUCT', 'AFTER_SHIPPING'] : scope.claims === 'turn' ? [ROTATION[((scope.claimTurn % n) + n) % n]].filter((t): t is Exclude<Turn, null> => t !== null) : [];
+    const lists: Array<'RU' | Exclude<Turn, null>> = scope.claims === 'none' ? [] : ['RU', ...more];
+    return [
+      ...(scope.orders ? [{ read: sheetsRead(a, 'ACCEPT', from, today, ''), cursorWhenDone: String(seoulDayStart(today)) }] : []),
+      ...lists.map((t) => ({ read: rotating(a, t, now, today), cursorWhenDone: null })),
+    ];
   },
 
   /**
