@@ -5,10 +5,11 @@
  * Cafe24's webhooks reaching the relay (the fake sends one for each change, 2 s after it), and
  * without (the relay takes none, so every mall is read each minute, as before webhooks).
  *
- * A day is projected from a simulated window after every account is connected (a full day of
- * 30 malls read each minute takes minutes of wall time per run): the window's fetches and trigger
- * runtime × (day ÷ window), against the quotas of the account kind (consumer for 10 malls,
- * Workspace for 30); the goal is half of each quota. Order latency is from the moment an order
+ * The 30 malls run a whole simulated day after every account is connected (1,440 minutes: issue
+ * 16's "a scenario with 30 malls runs a day inside the goals"); the 10-mall day is projected from
+ * a 2-hour window (its fetches and trigger runtime × day ÷ window), to keep the bench short. Each
+ * is held against the quotas of its account kind (consumer for 10 malls, Workspace for 30); the
+ * goal is half of each quota. Order latency is from the moment an order
  * is paid at its mall to the end of the run whose read brought it (its row is flushed by then):
  * median and worst, and, with webhooks, for orders whose webhook was lost (every 7th here),
  * which the backstop brings.
@@ -202,7 +203,7 @@ export function requestKind(channel: string, e: { method: string; path: string; 
 export async function scaleCase(log: (t: string) => void): Promise<CaseResult[]> {
   const rows: CaseResult[] = [];
   for (const setup of [
-    { malls: 30, account: 'workspace', ordersPerDay: 3_000, windowMin: 120, marketplaces: true },
+    { malls: 30, account: 'workspace', ordersPerDay: 3_000, windowMin: DAY / MIN, marketplaces: true },
     // Issue 16's consumer case: 10 malls and the same two marketplace accounts.
     { malls: 10, account: 'consumer', ordersPerDay: 1_000, windowMin: 120, marketplaces: true },
   ] as const) {
@@ -222,7 +223,7 @@ export async function scaleCase(log: (t: string) => void): Promise<CaseResult[]>
         target: null,
         custom: {
           measured: m.fetchesPerDay.toLocaleString('en-US'),
-          byService: `projected from ${setup.windowMin} min`,
+          byService: setup.windowMin * MIN >= DAY ? 'a whole simulated day' : `projected from ${setup.windowMin} min`,
           bound: limits.urlfetch.toLocaleString('en-US'),
           ratio: `${(fetchShare * 100).toFixed(0)}%`,
           target: '≤ 50% of the quota',
