@@ -41,7 +41,10 @@ interface Setup {
   readonly marketplaces: boolean;
 }
 
-type Seed = { apps: unknown[]; malls: Array<Record<string, unknown> & { mall_id: string; partner_code?: string | null; orders?: unknown[] }> };
+type Seed = { apps: unknown[]; malls: Array<Record<string, unknown> & { mall_id: string; partner_code?: string | null; orders?: unknown[]; products?: Array<{ variants: Array<{ quantity: number }> }> }> };
+
+/** Stock for a whole day of orders (the demo's 80 mugs a mall last a few hours at 100 orders a mall a day). */
+const DAY_STOCK = 100_000;
 
 const mallId = (i: number) => `resell${String(i + 1).padStart(2, '0')}`;
 const partnerId = (i: number) => `PNR${String(i + 101)}`;
@@ -49,6 +52,7 @@ const partnerId = (i: number) => `PNR${String(i + 101)}`;
 function seed(malls: number): Seed {
   const base = JSON.parse(JSON.stringify(defaultSeed)) as Seed;
   const template = base.malls.find((m) => m.mall_id === 'borasaeg')!;
+  for (const p of template.products ?? []) for (const v of p.variants) v.quantity = DAY_STOCK;
   return {
     apps: base.apps,
     malls: Array.from({ length: malls }, (_, i) => ({ ...JSON.parse(JSON.stringify(template)), mall_id: mallId(i), shop_name: `분양몰 ${i + 1}`, partner_code: partnerId(i), orders: [] })),
