@@ -27,7 +27,7 @@ export const WEBHOOK_TRUST_MS = 3 * 86_400_000;
  * its orders are read every second minute (a paid order waits at most about two minutes), a busy
  * one's each minute. Nothing to set.
  */
-export const QUIET_AFTER_MS = 2 * 60_000;
+export const QUIET_AFTER_MS = 3 * 60_000;
 /**
  * Quiet accounts are read in the even minutes (by the clock), all together, so the minute between
  * asks nothing (no fetchAll at all); one whose read is this old is read anyway (a run missed).

@@ -48,7 +48,7 @@ describe('the minute’s reads', () => {
     expect(new Set(turns.map((t) => t % 6)).size).toBe(6);
   });
 
-  it('without webhooks reads a quiet account (orders unchanged for two minutes) every second minute, a busy one each minute', () => {
+  it('without webhooks reads a quiet account (orders unchanged for three minutes) every second minute, a busy one each minute', () => {
     const minutes = (changesAt: readonly number[]) => {
       let s: CadenceState = EMPTY_CADENCE;
       const read: number[] = [];
@@ -66,7 +66,7 @@ describe('the minute’s reads', () => {
     const quiet = minutes([]);
     expect(quiet.length).toBe(20);
     expect(quiet.every((m, k) => k === 0 || m - quiet[k - 1]! <= 2)).toBe(true);
-    // An order at minute 20: read every minute for the next two, then every second minute again.
+    // An order at minute 20: read every minute for the next three, then every second minute again.
     const busy = minutes([20]);
     expect(busy.filter((m) => m > 20 && m <= 25)).toEqual([21, 22, 24]);
     expect(busy.filter((m) => m > 26).length).toBeLessThanOrEqual(7);
