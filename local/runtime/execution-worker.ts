@@ -61,6 +61,15 @@ const helpers = {
   realm: new vm.Script('({ JSON: JSON, Error: Error, Object: Object })', { filename: 'gas-runtime:realm' }),
 };
 
+/**
+ * Service classes' descriptors, kept by the thread for all its executions: the host sends each
+ * once per thread (worker-pool.ts), not with every execution. They describe the runtime's
+ * services, not the script, so no state of one execution reaches the next through them.
+ */
+const threadClasses = new Map<string, ClassDescriptor>();
+/** Qualified enum name → members (from the descriptors and the data globals). */
+const threadEnumMembers = new Map<string, string[]>();
+
 port.on('message', (msg: RunMessage) => {
   if (msg.t === 'run') void runExecution(msg);
 });
@@ -125,7 +134,8 @@ async function runExecution(msg: RunMessage): Promise<void> {
 
 class ExecutionScope {
   private now: number;
-  private readonly classes = new Map<string, ClassDescriptor>();
+  /** The thread's (see `threadClasses`). */
+  private readonly classes = threadClasses;
   private readonly protos = new Map<string, object>();
   private readonly handles = new WeakMap<object, number>();
   private readonly proxies = new Map<number, object>();
@@ -144,7 +154,7 @@ class ExecutionScope {
   /** Proxy → its fixed answers (Remote._answers). */
   readonly answers = new WeakMap<object, Record<string, unknown>>();
   /** Qualified enum name → members, and the enum objects made so far (one per member). */
-  private readonly enumMembers = new Map<string, string[]>();
+  private readonly enumMembers = threadEnumMembers;
   private readonly enumValues = new Map<string, object>();
 
   /** Made ahead of its run (see `prewarmed`): reading the clock, a service or the log spoils it. */

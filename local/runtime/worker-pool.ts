@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { paths } from '../paths';
-import type { ReplyMessage, RunMessage, WorkerMessage } from './wire';
+import type { ClassDescriptor, ReplyMessage, RunMessage, WorkerMessage } from './wire';
 
 /**
  * Threads that run executions. A worker is reused for later executions (each gets a fresh
@@ -19,6 +19,8 @@ export class PooledWorker {
   runs = 0;
   /** When it last started one (the pool's count), to take the longest idle thread first. */
   lastStart = 0;
+  /** Descriptors this thread has (it keeps them for all its executions). */
+  private readonly sentClasses = new Map<string, ClassDescriptor>();
 
   constructor(bundleDir: string) {
     const sab = new SharedArrayBuffer(4);
@@ -46,14 +48,25 @@ export class PooledWorker {
     this.runs++;
     this.listener = onMessage;
     this.failure = onFailure;
-    this.worker.postMessage(run);
+    this.worker.postMessage({ ...run, classes: this.unsent(run.classes) });
   }
 
   /** Answers the blocked script thread. */
   reply(r: ReplyMessage): void {
-    this.replies.postMessage(r);
+    this.replies.postMessage(r.classes ? { ...r, classes: this.unsent(r.classes) } : r);
     Atomics.add(this.signal, 0, 1);
     Atomics.notify(this.signal, 0);
+  }
+
+  /** Of an execution's new classes, those whose descriptor this thread does not have yet. */
+  private unsent(classes: readonly ClassDescriptor[]): ClassDescriptor[] {
+    const out: ClassDescriptor[] = [];
+    for (const c of classes) {
+      if (this.sentClasses.get(c.name) === c) continue;
+      this.sentClasses.set(c.name, c);
+      out.push(c);
+    }
+    return out;
   }
 
   release(): void {
@@ -91,22 +104,33 @@ const RUNS_PER_THREAD = 2_000;
  */
 const SPARE_AFTER = 4;
 
+/**
+ * Overlapping executions (an edit while the sync runs) need more threads for a while. Kept in the
+ * rotation afterwards, each of them would run a fifth of the executions, every isolate compiling,
+ * collecting and warming up the same bundle: the pool takes the longer idle of the two threads
+ * used last, and retires a thread that no execution took for this many starts.
+ */
+const RETIRE_UNUSED_FOR = 200;
+
 export class WorkerPool {
   private readonly workers: PooledWorker[] = [];
   private started = 0;
   constructor(private readonly bundleDir: string) {}
 
   acquire(): PooledWorker {
-    for (const old of this.workers.filter((x) => !x.busy && !x.dead && x.runs >= RUNS_PER_THREAD)) void this.kill(old);
-    // The longest idle thread: the one most likely to have its next scope ready.
-    let w: PooledWorker | undefined;
-    for (const x of this.workers) if (!x.busy && !x.dead && (!w || x.lastStart < w.lastStart)) w = x;
+    for (const x of this.workers) {
+      if (x.busy || x.dead) continue;
+      if (x.runs >= RUNS_PER_THREAD || x.lastStart < this.started - RETIRE_UNUSED_FOR) void this.kill(x);
+    }
+    // Of the two idle threads used last, the one idle longer: the likelier to have its next scope ready.
+    const idle = this.workers.filter((x) => !x.busy && !x.dead).sort((a, b) => b.lastStart - a.lastStart);
+    let w = idle.length >= 2 ? idle[1]! : idle[0];
     if (!w) {
       w = new PooledWorker(this.bundleDir);
       this.workers.push(w);
     }
     w.lastStart = ++this.started;
-    if (this.started >= SPARE_AFTER && !this.workers.some((x) => x !== w && !x.busy && !x.dead)) this.workers.push(new PooledWorker(this.bundleDir));
+    if (this.started >= SPARE_AFTER && idle.length <= 1) this.workers.push(new PooledWorker(this.bundleDir));
     return w;
   }
 
