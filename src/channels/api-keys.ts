@@ -4,6 +4,7 @@
  * names its fields (SalesChannel.apiKeys); this module checks what staff entered against them.
  */
 import * as z from '../core/zod';
+import { builtOnUse } from '../core/zod-helpers';
 import type { ChannelId } from '../core/order';
 import type { KeyValueStore } from '../core/ports';
 import type { ApiKeyField } from './port';
@@ -16,7 +17,7 @@ const PREFIX = (channel: ChannelId) => `${channel}.keys.`;
 export const apiKeysKey = (channel: ChannelId, partnerId: string): string => `${PREFIX(channel)}${partnerId}`;
 export const isApiKeysKey = (channel: ChannelId, key: string): boolean => key.startsWith(PREFIX(channel));
 
-const stored = z.record(z.string(), z.string());
+const stored = builtOnUse(() => z.record(z.string(), z.string()));
 
 /** The partner's keys, or null when none are kept (or the entry is damaged: connect again). */
 export function readApiKeys(store: KeyValueStore, channel: ChannelId, partnerId: string): ApiKeys | null {

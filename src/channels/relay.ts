@@ -9,7 +9,7 @@
  * replay, which `relayRefusal` says a rebuild cures.
  */
 import * as z from '../core/zod';
-import { map } from '../core/zod-helpers';
+import { builtOnUse, map } from '../core/zod-helpers';
 import type { HttpRequest } from '../core/http';
 import type { Clock } from '../core/ports';
 import type { ChannelId } from '../core/order';
@@ -29,7 +29,7 @@ export const MIN_SECRET_LENGTH = 32;
 
 const URL_EXAMPLE = 'https://marketplace-relay-123456789012.asia-northeast3.run.app';
 
-const Settings = z.object({
+const Settings = builtOnUse(() => z.object({
   url: map(
     z.string().check(
       z.trim(),
@@ -44,7 +44,7 @@ const Settings = z.object({
       message: `${RELAY_SECRET_KEY}이 너무 짧습니다 (${MIN_SECRET_LENGTH}자 이상, 예: openssl rand -hex 32 의 출력). 릴레이의 RELAY_SECRET과 같은 값이어야 합니다`,
     }),
   ),
-});
+}));
 
 export type RelaySetup =
   | { readonly kind: 'none' }

@@ -11,6 +11,7 @@ import { ARCHIVE_BOOKS_KEY, ARCHIVE_MONTHS_KEY, ARCHIVE_STATE_KEY } from '../job
 import { archiveYearsFor } from '../core/order-archive';
 import { readStoredJson } from '../core/stored-json';
 import * as z from '../core/zod';
+import { builtOnUse } from '../core/zod-helpers';
 import { layoutOf } from '../sheet/layout';
 import { bookNumberFormats, relayRow, widenedHeader, withArchivedRows } from '../sheet/order-archive';
 import { ORDERS } from '../sheet/tabs';
@@ -42,7 +43,7 @@ export function readArchiveBooks(): ArchiveBooks {
 }
 
 /** The books' record as kept (year → spreadsheet id, and the latest time archived). */
-const StoredBooks = z.object({ years: z.optional(z.record(z.string(), z.string())), through: z.optional(z.number()) });
+const StoredBooks = builtOnUse(() => z.object({ years: z.optional(z.record(z.string(), z.string())), through: z.optional(z.number()) }));
 
 /** The record as the pass's store holds it (the run's one read of the document properties). */
 function booksIn(store: KeyValueStore): ArchiveBooks {

@@ -25,6 +25,7 @@ import type { Clock, KeyValueStore } from '../core/ports';
 import { seoulDayOf, SEOUL_OFFSET_MS } from '../core/seoul-time';
 import { readStoredJson } from '../core/stored-json';
 import * as z from '../core/zod';
+import { builtOnUse } from '../core/zod-helpers';
 import { readClaims } from '../sheet/claims';
 import { archiveCandidates, postedStatements } from '../sheet/order-archive';
 import { CLAIMS, ORDERS, SETTLEMENTS } from '../sheet/tabs';
@@ -186,7 +187,7 @@ export function runArchivePass(ports: ArchivePorts, partners: readonly Partner[]
 /** The Seoul hour of `now`. */
 const seoulHour = (now: number) => new Date(now + SEOUL_OFFSET_MS).getUTCHours();
 
-const StoredState = z.object({ doneDay: z.optional(z.unknown()) });
+const StoredState = builtOnUse(() => z.object({ doneDay: z.optional(z.unknown()) }));
 
 /** The record as kept: a day that is not a string reads as none. */
 function parseState(text: string | null | undefined): ArchiveState | null {

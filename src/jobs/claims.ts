@@ -43,6 +43,7 @@ import type { Lang } from '../sheet/schema';
 import { CLAIMS } from '../sheet/tabs';
 import { cellText, type TableRow } from '../sheet/table';
 import { CLAIMS_EDITED_KEY, CLAIMS_STATE_KEY } from './kept';
+import { once } from '../core/once';
 import type { Clock } from '../core/ports';
 
 
@@ -119,7 +120,8 @@ export interface ClaimsStepReport {
   messages: Array<{ level: 'info' | 'warn'; message: string }>;
 }
 
-const SYSTEM_COLUMNS = new Set(CLAIMS.columns.filter((c) => !c.editable).map((c) => c.key));
+/** The add-on's columns of the claims tab (built on first use: every execution loads this module). */
+const systemColumns = once(() => new Set(CLAIMS.columns.filter((c) => !c.editable).map((c) => c.key)));
 const itemKey = (l: { partnerId: string; itemId: string }) => `${l.partnerId}|${l.itemId}`;
 
 export function answerClaims(input: ClaimsStepInput, ports: ClaimsPorts): ClaimsStepReport {
@@ -364,7 +366,7 @@ function view(row: WorkRow): ClaimRead {
 
 /** Only the add-on's own columns are ever set. */
 function set(row: WorkRow, column: string, value: unknown): void {
-  if (!SYSTEM_COLUMNS.has(column)) throw new Error(`claims: ${column} is a staff column`);
+  if (!systemColumns().has(column)) throw new Error(`claims: ${column} is a staff column`);
   row.cells[column] = value;
 }
 

@@ -27,6 +27,7 @@ import {
   type InquiryAnswer,
   type InquirySeen,
 } from '../core/inquiries';
+import { once } from '../core/once';
 import { subject } from '../core/particle';
 import type { Clock, KeyValueStore } from '../core/ports';
 import { seoulStamp } from '../core/seoul-time';
@@ -119,7 +120,8 @@ interface Row {
   readonly cells: Record<string, unknown>;
 }
 
-const SYSTEM = new Set(INQUIRIES.columns.filter((c) => !c.editable).map((c) => c.key));
+/** The add-on's columns of the inquiries tab (built on first use: every execution loads this module). */
+const systemColumns = once(() => new Set(INQUIRIES.columns.filter((c) => !c.editable).map((c) => c.key)));
 const normalize = (t: string) => t.replace(/\r\n?/g, '\n').trim();
 
 export function runInquiries(input: InquiriesInput, ports: InquiriesPorts): InquiriesReport {
@@ -365,7 +367,7 @@ export function runInquiries(input: InquiriesInput, ports: InquiriesPorts): Inqu
       appends.push(row.cells);
       continue;
     }
-    const changed = Object.entries(row.cells).filter(([k, v]) => (SYSTEM.has(k) || k === 'answer') && !sameCell(v, row.before![k]));
+    const changed = Object.entries(row.cells).filter(([k, v]) => (systemColumns().has(k) || k === 'answer') && !sameCell(v, row.before![k]));
     if (changed.length > 0) updates.push({ key: row.key, values: Object.fromEntries(changed) });
   }
   if (updates.length > 0) ports.tables.writeByKey(INQUIRIES, updates);
@@ -390,7 +392,7 @@ function answered(c: InquiryCells): boolean {
 }
 
 function set(row: Row, column: string, value: unknown): void {
-  if (!SYSTEM.has(column)) throw new Error(`inquiries: ${column} is a staff column`);
+  if (!systemColumns().has(column)) throw new Error(`inquiries: ${column} is a staff column`);
   row.cells[column] = value;
 }
 

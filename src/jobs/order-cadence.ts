@@ -13,6 +13,7 @@ import { NEWS_KINDS, type NewsAnswer, type NewsKind } from '../channels/relay-wi
 import { channelOf } from '../channels/registry';
 import { readStoredJson } from '../core/stored-json';
 import * as z from '../core/zod';
+import { builtOnUse } from '../core/zod-helpers';
 
 /** How often a quiet mall is read anyway, and its claim dates (the 설정 tab may change it). */
 export const DEFAULT_BACKSTOP_MIN = 10;
@@ -73,7 +74,7 @@ export function backstopMinutes(text: string | null | undefined): number {
   return Number.isInteger(n) && n >= 1 && n <= 60 ? n : DEFAULT_BACKSTOP_MIN;
 }
 
-const Stored = z.object({
+const Stored = builtOnUse(() => z.object({
   after: z.nullable(z.object({ boot: z.string(), seq: z.number() })),
   listening: z.boolean(),
   heard: z.record(z.string(), z.number()),
@@ -82,7 +83,7 @@ const Stored = z.object({
   read: z.optional(z.record(z.string(), z.number())),
   moved: z.optional(z.record(z.string(), z.number())),
   settings: z.nullable(z.object({ at: z.number(), relay: z.boolean(), backstopMin: z.number() })),
-});
+}));
 
 /** The kept state; none or damaged reads as empty (every mall is then read once). */
 export function parseCadence(text: string | undefined): CadenceState {

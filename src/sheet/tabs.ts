@@ -1,37 +1,52 @@
 import { DAY_ONE_CARRIERS } from '../core/carriers';
-import type { ColumnSpec, Label, TabSpec } from './schema';
+import type { ColumnSpec, ColumnType, Label, TabSpec } from './schema';
 
 /** Column builders: staff-editable columns say so; everything else belongs to the add-on. */
 const L = (ko: string, en: string): Label => ({ ko, en });
 type Opt = { editable?: boolean; required?: boolean; width?: number; formerLabels?: readonly string[]; optionsFrom?: Label };
-const base = (key: string, ko: string, en: string, o: Opt = {}) => ({
-  key,
-  label: L(ko, en),
-  editable: o.editable ?? false,
-  required: o.required ?? false,
-  ...(o.width ? { width: o.width } : {}),
-  ...(o.formerLabels ? { formerLabels: o.formerLabels } : {}),
-  ...(o.optionsFrom ? { optionsFrom: o.optionsFrom } : {}),
-});
-const text = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => ({ ...base(key, ko, en, o), type: 'text' });
-const id = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => ({ ...base(key, ko, en, o), type: 'id' });
-const email = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => ({ ...base(key, ko, en, o), type: 'email' });
-const int = (key: string, ko: string, en: string, o?: Opt & { min?: number; max?: number }): ColumnSpec => ({
-  ...base(key, ko, en, o),
-  type: 'integer',
-  ...(o?.min !== undefined ? { min: o.min } : {}),
-  ...(o?.max !== undefined ? { max: o.max } : {}),
-});
-const krw = (key: string, ko: string, en: string, o?: Opt & { min?: number }): ColumnSpec => ({
-  ...base(key, ko, en, o),
-  type: 'krw',
-  ...(o?.min !== undefined ? { min: o.min } : {}),
-});
-const pct = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => ({ ...base(key, ko, en, o), type: 'percent', min: 0, max: 100 });
-const bool = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => ({ ...base(key, ko, en, o), type: 'boolean' });
-const time = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => ({ ...base(key, ko, en, o), type: 'datetime' });
-const day = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => ({ ...base(key, ko, en, o), type: 'date' });
-const oneOf = (key: string, ko: string, en: string, options: Label[], o?: Opt): ColumnSpec => ({ ...base(key, ko, en, o), type: 'enum', options });
+type Bounds = { min?: number; max?: number };
+
+/**
+ * One column, built as one object with its optional fields set only when given. Apps Script runs
+ * this module at the start of every execution: the spreads it used to take (several per column)
+ * cost more than anything else left at the top level.
+ */
+function column(type: ColumnType, key: string, ko: string, en: string, o: Opt & Bounds = {}, options?: Label[]): ColumnSpec {
+  const c: { -readonly [K in keyof ColumnSpec]?: unknown } & Record<string, unknown> = { key, label: L(ko, en), editable: o.editable ?? false, required: o.required ?? false };
+  if (o.width) c.width = o.width;
+  if (o.formerLabels) c.formerLabels = o.formerLabels;
+  if (o.optionsFrom) c.optionsFrom = o.optionsFrom;
+  c.type = type;
+  if (o.min !== undefined) c.min = o.min;
+  if (o.max !== undefined) c.max = o.max;
+  if (options) c.options = options;
+  return c as ColumnSpec;
+}
+const text = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => column('text', key, ko, en, o);
+const id = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => column('id', key, ko, en, o);
+const email = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => column('email', key, ko, en, o);
+const int = (key: string, ko: string, en: string, o?: Opt & Bounds): ColumnSpec => column('integer', key, ko, en, o);
+const krw = (key: string, ko: string, en: string, o?: Opt & { min?: number }): ColumnSpec => column('krw', key, ko, en, o);
+const pct = (key: string, ko: string, en: string, o: Opt = {}): ColumnSpec => column('percent', key, ko, en, { ...o, min: 0, max: 100 });
+const bool = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => column('boolean', key, ko, en, o);
+const time = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => column('datetime', key, ko, en, o);
+const day = (key: string, ko: string, en: string, o?: Opt): ColumnSpec => column('date', key, ko, en, o);
+const oneOf = (key: string, ko: string, en: string, options: Label[], o?: Opt): ColumnSpec => column('enum', key, ko, en, o, options);
+
+/**
+ * A tab whose columns are built the first time they are read: this module runs at the start of
+ * every execution, and most executions read the columns of a few tabs only.
+ */
+function tab(spec: Omit<TabSpec, 'columns'> & { readonly columns: () => readonly ColumnSpec[] }): TabSpec {
+  const { columns, ...rest } = spec;
+  let built: readonly ColumnSpec[] | undefined;
+  return {
+    ...rest,
+    get columns() {
+      return (built ??= columns());
+    },
+  };
+}
 
 const EDIT = { editable: true } as const;
 const MUST = { editable: true, required: true } as const;
@@ -56,7 +71,7 @@ export const INQUIRY_KINDS = { product: L('상품', 'Product'), order: L('주문
 /** What staff ask of a claim; the add-on does it through the mall and says how it went. */
 export const CLAIM_ACTIONS = { accept: L('승인', 'Accept'), reject: L('거부', 'Reject'), receive: L('입고확인', 'Confirm receipt') } as const;
 
-export const PARTNERS: TabSpec = {
+export const PARTNERS = tab({
   key: 'partners',
   title: L('파트너', 'Partners'),
   rowKey: ['partnerId'],
@@ -64,7 +79,7 @@ export const PARTNERS: TabSpec = {
     '분양몰 파트너를 한 행에 하나씩 입력하세요 (자사몰 포함). 연결상태·처리결과·정산잔액은 애드온이 채웁니다.',
     'One partner mall per row (your own mall too). Connection, status and balance are filled by the add-on.',
   ),
-  columns: [
+  columns: () => [
     id('partnerId', '파트너ID', 'Partner ID', MUST),
     text('name', '파트너명', 'Name', MUST),
     oneOf('role', '구분', 'Role', Object.values(PARTNER_ROLES), MUST),
@@ -88,9 +103,9 @@ export const PARTNERS: TabSpec = {
     // orders tab. Last, so sheets and scenarios laid out before it keep their columns.
     bool('confirmAtOnce', '발주확인 자동', 'Confirm orders at once', EDIT),
   ],
-};
+});
 
-export const PRODUCTS: TabSpec = {
+export const PRODUCTS = tab({
   key: 'products',
   title: L('상품', 'Products'),
   rowKey: ['sku'],
@@ -98,7 +113,7 @@ export const PRODUCTS: TabSpec = {
     '상품을 한 행에 하나씩 입력하세요. 재고일수·발주점은 동기화가 최근 14일 판매 속도로 계산합니다 (리드타임을 비우면 7일).',
     'One product per row. Days of cover and the reorder point are computed by the sync from the last 14 days of sales (lead time 7 days when blank).',
   ),
-  columns: [
+  columns: () => [
     id('sku', 'SKU', 'SKU', MUST),
     text('name', '상품명', 'Product name', { ...MUST, width: 220 }),
     text('option', '옵션', 'Option', EDIT),
@@ -118,9 +133,9 @@ export const PRODUCTS: TabSpec = {
     time('updatedAt', '수정시각', 'Updated at'),
     text('status', '처리결과', 'Status', { width: 260 }),
   ],
-};
+});
 
-export const STOCK_RATIOS: TabSpec = {
+export const STOCK_RATIOS = tab({
   key: 'ratios',
   title: L('연동재고율', 'Stock ratios'),
   rowKey: ['sku', 'partnerId'],
@@ -128,7 +143,7 @@ export const STOCK_RATIOS: TabSpec = {
     '상품과 파트너를 입력하면 다음 동기화가 SKU×파트너마다 한 행을 만듭니다. 판매여부와 연동재고율을 정하세요.',
     'Once products and partners are in, the next sync adds a row per SKU and partner: set sellable and the ratio.',
   ),
-  columns: [
+  columns: () => [
     id('sku', 'SKU', 'SKU', MUST),
     id('partnerId', '파트너ID', 'Partner ID', MUST),
     bool('sellable', '판매여부', 'Sellable', EDIT),
@@ -141,9 +156,9 @@ export const STOCK_RATIOS: TabSpec = {
     id('channelVariantCode', '채널품목코드', 'Channel variant code'),
     text('status', '처리결과', 'Status', { width: 260 }),
   ],
-};
+});
 
-export const ORDERS: TabSpec = {
+export const ORDERS = tab({
   key: 'orders',
   title: L('주문', 'Orders'),
   rowKey: ['partnerId', 'itemId'],
@@ -151,7 +166,7 @@ export const ORDERS: TabSpec = {
     '카페24 몰을 연결하고 자동 동기화를 켜면, 결제된 주문이 1분마다 여기에 들어옵니다. 조치필요 열로 정렬하면 할 일이 위로 옵니다.',
     'Once a Cafe24 mall is connected and the sync is on, paid orders arrive here every minute. Sort by To do to bring the work to the top.',
   ),
-  columns: [
+  columns: () => [
     // First, as on the claims tab: what the row asks of staff, and beside it why (처리결과), so
     // the shipping step writes both in one range as before. Found by header: a sheet set up with
     // them at the end keeps working.
@@ -179,10 +194,10 @@ export const ORDERS: TabSpec = {
     // Marketplaces: tick to confirm the order (발주확인) with the next run. Last, as above.
     bool('confirm', '발주확인', 'Confirm', EDIT),
   ],
-};
+});
 
 /** Where a carrier's export is pasted: an order or item id and a tracking number per row. */
-export const TRACKING_IMPORT: TabSpec = {
+export const TRACKING_IMPORT = tab({
   key: 'trackingImport',
   title: L('송장등록', 'Tracking import'),
   rowKey: ['ref', 'trackingNo'],
@@ -190,22 +205,22 @@ export const TRACKING_IMPORT: TabSpec = {
     '택배사 송장 파일을 붙여넣으세요 (한 행에 한 소포: 주문번호 또는 품목주문번호, 택배사, 송장번호). 다음 동기화가 몰에 보내고 처리결과를 적습니다.',
     "Paste a carrier's export (one parcel per row: order or item id, carrier, number). The next sync sends it and writes the status.",
   ),
-  columns: [
+  columns: () => [
     id('ref', '주문번호/품목주문번호', 'Order or item ID', MUST),
     text('carrier', '택배사', 'Carrier', EDIT),
     id('trackingNo', '송장번호', 'Tracking no.', MUST),
     time('processedAt', '처리일시', 'Processed at'),
     text('status', '처리결과', 'Status', { width: 300 }),
   ],
-};
+});
 
 /** Carriers beyond the day-one three, and the day-one three themselves (editable lengths). */
-export const CARRIERS: TabSpec = {
+export const CARRIERS = tab({
   key: 'carriers',
   title: L('택배사', 'Carriers'),
   rowKey: ['key'],
   about: L('쓰는 택배사와 송장 자릿수입니다. 다른 택배사는 행을 추가하세요.', 'The carriers in use and their tracking-number lengths. Add a row for another.'),
-  columns: [
+  columns: () => [
     id('key', '키', 'Key', MUST),
     text('nameKo', '택배사명', 'Name', MUST),
     text('nameEn', '영문명', 'English name', EDIT),
@@ -226,10 +241,10 @@ export const CARRIERS: TabSpec = {
     naverCode: c.channelCodes.naver ?? '',
     coupangCode: c.channelCodes.coupang ?? '',
   })),
-};
+});
 
 /** One row per item of a claim (a Cafe24 claim may cover several items of one order). */
-export const CLAIMS: TabSpec = {
+export const CLAIMS = tab({
   key: 'claims',
   title: L('클레임', 'Claims'),
   rowKey: ['partnerId', 'claimId', 'itemId'],
@@ -237,7 +252,7 @@ export const CLAIMS: TabSpec = {
     '몰에서 취소·반품·교환 요청이 들어오면 동기화가 여기에 한 품목에 한 행씩 적습니다. 처리요청을 고르면 다음 동기화가 몰에 보냅니다.',
     'Cancel, return and exchange requests arrive here from the malls, one row per item. Pick an action: the next sync sends it.',
   ),
-  columns: [
+  columns: () => [
     text('todo', '조치필요', 'To do', { width: 160 }),
     id('partnerId', '파트너ID', 'Partner ID'),
     id('claimId', '클레임번호', 'Claim ID'),
@@ -260,10 +275,10 @@ export const CLAIMS: TabSpec = {
     time('completedAt', '완료일시', 'Completed at'),
     text('status', '처리결과', 'Status', { width: 260 }),
   ],
-};
+});
 
 /** Saved answers staff pick in the 문의 tab (a dropdown over the names); seeded in the seeds' tone. */
-export const ANSWER_TEMPLATES: TabSpec = {
+export const ANSWER_TEMPLATES = tab({
   key: 'answerTemplates',
   title: L('답변템플릿', 'Answer templates'),
   rowKey: ['name'],
@@ -271,7 +286,7 @@ export const ANSWER_TEMPLATES: TabSpec = {
     '문의 탭의 답변템플릿 열에서 고를 수 있는 답변입니다. 행을 추가·수정하세요. 답변 칸이 비어 있는 문의에 템플릿을 고르면 다음 동기화가 답변 칸을 채웁니다.',
     'Answers to pick in the inquiries tab. Add or edit rows. Picking one on an inquiry whose answer is blank fills the answer at the next sync.',
   ),
-  columns: [
+  columns: () => [
     text('name', '템플릿명', 'Name', { ...MUST, width: 140 }),
     oneOf('kind', '유형', 'Kind', Object.values(INQUIRY_KINDS), EDIT),
     text('content', '내용', 'Content', { ...MUST, width: 480 }),
@@ -300,13 +315,13 @@ export const ANSWER_TEMPLATES: TabSpec = {
       content: '안녕하세요, 고객님. 문의 주셔서 감사합니다.\n확인 후에 추가 답변 드리겠습니다. 양해 부탁드립니다.',
     },
   ],
-};
+});
 
 /**
  * One row per buyer's question from every connected channel (key partner | the channel's
  * inquiry id). Staff type the answer (or pick a template) and tick 답변등록; the sync posts it.
  */
-export const INQUIRIES: TabSpec = {
+export const INQUIRIES = tab({
   key: 'inquiries',
   title: L('문의', 'Inquiries'),
   rowKey: ['partnerId', 'inquiryId'],
@@ -314,7 +329,7 @@ export const INQUIRIES: TabSpec = {
     '몰의 상품 Q&A·1:1 문의가 10분마다 여기에 한 문의에 한 행씩 들어옵니다. 답변을 입력하거나 답변템플릿을 고른 뒤 답변등록을 체크하면 다음 동기화가 몰에 등록하고 확인합니다. 답변기한은 문의 후 24시간이며, 넘기면 빨간색입니다.',
     'Product Q&A and 1:1 questions arrive here every 10 minutes, one row each. Type an answer (or pick a template) and tick 답변등록: the next sync posts it and reads it back. Answer within 24 hours (red once late).',
   ),
-  columns: [
+  columns: () => [
     text('todo', '조치필요', 'To do', { width: 170 }),
     id('partnerId', '파트너ID', 'Partner ID'),
     text('channel', '채널', 'Channel'),
@@ -335,9 +350,9 @@ export const INQUIRIES: TabSpec = {
     id('answerId', '답변번호', 'Answer ID'),
     text('status', '처리결과', 'Status', { width: 260 }),
   ],
-};
+});
 
-export const SETTLEMENTS: TabSpec = {
+export const SETTLEMENTS = tab({
   key: 'settlements',
   title: L('정산', 'Settlement'),
   rowKey: ['partnerId', 'period'],
@@ -345,7 +360,7 @@ export const SETTLEMENTS: TabSpec = {
     '매주 월요일 지난주(월–일) 출고분의 정산이 여기에 파트너마다 한 행씩 만들어집니다 (관리 패널에서 바로 실행할 수도 있습니다).',
     "Every Monday, last week's (Mon–Sun) settlement is added here, one row per partner (or run it from the control panel).",
   ),
-  columns: [
+  columns: () => [
     id('partnerId', '파트너ID', 'Partner ID'),
     id('period', '정산기간', 'Period'),
     day('periodStart', '시작일', 'From'),
@@ -362,9 +377,9 @@ export const SETTLEMENTS: TabSpec = {
     text('status', '처리결과', 'Status', { width: 200 }),
     text('trace', '근거', 'Trace', { width: 320 }),
   ],
-};
+});
 
-export const LEDGER: TabSpec = {
+export const LEDGER = tab({
   key: 'ledger',
   title: L('원장', 'Ledger'),
   // Rows are found by the internal key (entryId); people read the voucher number.
@@ -373,7 +388,7 @@ export const LEDGER: TabSpec = {
     '정산이 파트너별 전표를 여기에 기록합니다. 입금·수동 조정은 빈 행에 파트너ID, 구분, 금액(조정은 사유)을 입력하면 다음 동기화가 기록합니다.',
     'Settlement records each partner entry here. For a payment or an adjustment, type partner, type and amount (and a reason) on an empty row: the next sync records it.',
   ),
-  columns: [
+  columns: () => [
     // A number people can read out (src/sheet/ledger-voucher.ts); given by the add-on.
     id('voucherNo', '전표번호', 'Voucher no.'),
     // Staff record payments and adjustments by typing these on a new row (README: "Settlement, the ledger, reseller sheets").
@@ -389,26 +404,26 @@ export const LEDGER: TabSpec = {
     // headed 전표번호, before voucher numbers: such a sheet keeps working and setup renames it.
     { ...id('entryId', '전표키', 'Entry key'), formerLabels: ['전표번호', 'Entry ID'] },
   ],
-};
+});
 
 /**
  * The weekly figures the chart on the settlement tab draws: per partner in turn, one row per week
  * (the last 26), rewritten whole by every settlement run.
  */
-export const SETTLEMENT_CHART: TabSpec = {
+export const SETTLEMENT_CHART = tab({
   key: 'settlementChart',
   title: L('정산차트', 'Settlement chart'),
   rowKey: ['week', 'partnerId'],
   about: L('정산을 실행하면 최근 26주의 주별 도매금액과 출고수량이 여기에 쓰이고 정산 탭의 차트가 그립니다.', 'Each settlement run writes the last 26 weeks here, for the chart on the settlement tab.'),
-  columns: [id('week', '주차', 'Week'), id('partnerId', '파트너ID', 'Partner ID'), krw('wholesale', '도매금액', 'Wholesale'), int('units', '출고수량', 'Units')],
-};
+  columns: () => [id('week', '주차', 'Week'), id('partnerId', '파트너ID', 'Partner ID'), krw('wholesale', '도매금액', 'Wholesale'), int('units', '출고수량', 'Units')],
+});
 
-export const LOG: TabSpec = {
+export const LOG = tab({
   key: 'log',
   title: L('로그', 'Log'),
   rowKey: ['runId'],
   about: L('동기화와 메뉴 실행이 한 일, 경고와 오류가 여기에 한 줄씩 쌓입니다.', 'What each sync and menu run did, with warnings and errors, one line each.'),
-  columns: [
+  columns: () => [
     id('runId', '실행ID', 'Run ID'),
     time('startedAt', '시작', 'Started'),
     text('job', '작업', 'Job'),
@@ -418,7 +433,7 @@ export const LOG: TabSpec = {
     text('level', '수준', 'Level'),
     text('message', '내용', 'Message', { width: 420 }),
   ],
-};
+});
 
 /** In the order the tabs appear. */
 export const TABS: readonly TabSpec[] = [PARTNERS, PRODUCTS, STOCK_RATIOS, ORDERS, TRACKING_IMPORT, CLAIMS, ANSWER_TEMPLATES, INQUIRIES, SETTLEMENTS, LEDGER, SETTLEMENT_CHART, CARRIERS, LOG];

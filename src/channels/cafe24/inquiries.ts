@@ -19,7 +19,7 @@
  *   and line breaks as `<br>`, so what staff typed shows as typed.
  */
 import * as z from '../../core/zod';
-import { map } from '../../core/zod-helpers';
+import { builtOnUse, builtOnUseSharing, map } from '../../core/zod-helpers';
 import { asBoardHtml, plainText, type Inquiry, type InquiryAnswer, type InquiryKind, type InquirySeen } from '../../core/inquiries';
 import { addSeoulDays, seoulDayOf, seoulDayStart, type SeoulDay } from '../../core/seoul-time';
 import type { ChannelAccount, InquiriesCapability, InquiryRead } from '../port';
@@ -36,10 +36,11 @@ const FIRST_READ_DAYS = 7;
 /** `client_ip` is required on an article (§A6) and Apps Script has no address of its own to give; any IPv4 passes. */
 const CLIENT_IP = '127.0.0.1';
 
-const num = z.union([z.number(), map(z.string().check(z.regex(/^\d+$/)), Number)]);
-const Board = z.looseObject({ board_no: num, board_type: num, board_name: z.optional(z.nullable(z.string())) });
-const BoardsList = z.looseObject({ boards: z.array(Board) });
-const Article = z.looseObject({
+/** The answers' schemas, built on first use; `num` reads a number sent as one or as digits. */
+const lazily = builtOnUseSharing(() => ({ num: z.union([z.number(), map(z.string().check(z.regex(/^\d+$/)), Number)]) }));
+const Board = lazily(({ num }) => z.looseObject({ board_no: num, board_type: num, board_name: z.optional(z.nullable(z.string())) }));
+const BoardsList = builtOnUse(() => z.looseObject({ boards: z.array(Board) }));
+const Article = lazily(({ num }) => z.looseObject({
   article_no: num,
   parent_article_no: z.optional(z.nullable(num)),
   board_no: z.optional(num),
@@ -54,12 +55,12 @@ const Article = z.looseObject({
   reply_status: z.optional(z.nullable(z.string())),
   reply_user_id: z.optional(z.nullable(z.string())),
   deleted: z.optional(z.nullable(z.string())),
-});
+}));
 type Article = z.output<typeof Article>;
-const ArticlesList = z.looseObject({ articles: z.array(Article) });
-const Comment = z.looseObject({ comment_no: num, article_no: num, content: z.optional(z.nullable(z.string())), writer: z.optional(z.nullable(z.string())), member_id: z.optional(z.nullable(z.string())), created_date: cafe24DateTime });
-const CommentsList = z.looseObject({ comments: z.array(Comment) });
-const ArticleOne = z.looseObject({ article: Article });
+const ArticlesList = builtOnUse(() => z.looseObject({ articles: z.array(Article) }));
+const Comment = lazily(({ num }) => z.looseObject({ comment_no: num, article_no: num, content: z.optional(z.nullable(z.string())), writer: z.optional(z.nullable(z.string())), member_id: z.optional(z.nullable(z.string())), created_date: cafe24DateTime }));
+const CommentsList = builtOnUse(() => z.looseObject({ comments: z.array(Comment) }));
+const ArticleOne = builtOnUse(() => z.looseObject({ article: Article }));
 
 interface BoardRef {
   readonly no: number;
@@ -93,13 +94,13 @@ const MAX_OPEN = 300;
 /** A question still open after this long is left out (deleted by its buyer, or never to be answered). */
 const OPEN_DAYS = 30;
 
-const CursorSchema = z.object({
+const CursorSchema = builtOnUse(() => z.object({
   day: z.string(),
   boards: z.array(z.object({ no: z.number(), personal: z.boolean() })),
   comments: z.record(z.string(), z.number()),
   open: z.optional(z.union([z.literal('many'), z.record(z.string(), z.record(z.string(), z.number()))])),
   top: z.optional(z.record(z.string(), z.number())),
-});
+}));
 
 const readCursor = (text: string | null): Cursor | null => readStoredJson(CursorSchema, text);
 

@@ -8,7 +8,7 @@
  * exactly as sent.
  */
 import * as z from '../../core/zod';
-import { fail, map, type Schema } from '../../core/zod-helpers';
+import { builtOnUse, builtOnUseSharing, fail, map, type Schema } from '../../core/zod-helpers';
 import type { HttpResponse } from '../../core/http';
 import { KrwError, parseKrw } from '../../core/krw';
 import { parseSeoulDateTime } from '../../core/seoul-time';
@@ -18,38 +18,49 @@ import { CAFE24_ORDER_STATUSES } from './order-status';
 
 // ---- building blocks ----
 
-/** A decimal money string ("29000.00") → whole KRW; a fraction of a won is an error. */
-export const krw = map(z.string(), (text, ctx) => {
-  try {
-    return parseKrw(text);
-  } catch (e) {
-    return fail(ctx, e instanceof KrwError ? e.message : String(e));
-  }
+/**
+ * Every schema below is built on first use (a quiet minute parses nothing); the small ones they
+ * share are handed to them as plain schemas.
+ */
+const lazily = builtOnUseSharing(() => {
+  const text = z.string();
+  const cafe24DateTime = map(text, (s, ctx) => parseSeoulDateTime(s) ?? fail(ctx, `not a date-time: ${JSON.stringify(s)}`));
+  return {
+    /** A decimal money string ("29000.00") → whole KRW; a fraction of a won is an error. */
+    krw: map(text, (s, ctx) => {
+      try {
+        return parseKrw(s);
+      } catch (e) {
+        return fail(ctx, e instanceof KrwError ? e.message : String(e));
+      }
+    }),
+    /** Any Cafe24 date-time (ISO with +09:00, or Seoul wall time without a zone) → epoch ms. */
+    cafe24DateTime,
+    text,
+    optText: z.optional(z.nullable(text)),
+    flag: z.enum(['T', 'F']),
+    optDate: z.optional(z.nullable(cafe24DateTime)),
+    count: z.number().check(z.int()),
+  };
 });
 
-/** Any Cafe24 date-time (ISO with +09:00, or Seoul wall time without a zone) → epoch ms. */
-export const cafe24DateTime = map(z.string(), (text, ctx) => parseSeoulDateTime(text) ?? fail(ctx, `not a date-time: ${JSON.stringify(text)}`));
+export const krw = lazily((b) => b.krw);
+export const cafe24DateTime = lazily((b) => b.cafe24DateTime);
 
-const text = z.string();
-const optText = z.optional(z.nullable(text));
-const flag = z.enum(['T', 'F']);
-const optDate = z.optional(z.nullable(cafe24DateTime));
-const count = z.number().check(z.int());
-
-export const OrderStatusCode = z.enum(CAFE24_ORDER_STATUSES);
+export const OrderStatusCode = builtOnUse(() => z.enum(CAFE24_ORDER_STATUSES));
 
 /** Cafe24's error body: `{"error":{"code":422,"message":"…","more_info":{}}}`. */
-export const ErrorDetail = z.looseObject({ code: z.union([z.number(), z.string()]), message: z.string() });
-export const ErrorBody = z.looseObject({ error: ErrorDetail });
+export const ErrorDetail = builtOnUse(() => z.looseObject({ code: z.union([z.number(), z.string()]), message: z.string() }));
+export const ErrorBody = builtOnUse(() => z.looseObject({ error: ErrorDetail }));
 
 /** The OAuth endpoints' error body (RFC 6749 shape). */
-export const OAuthErrorBody = z.looseObject({ error: z.string(), error_description: z.optional(z.string()) });
+export const OAuthErrorBody = builtOnUse(() => z.looseObject({ error: z.string(), error_description: z.optional(z.string()) }));
 
 /**
  * One object of a bulk answer. On 207 a failed object comes back as its reference keys plus
  * `error` (reference §4; layout as the local fake has it), so it is checked first.
  */
-export const BulkFailure = z.looseObject({ error: ErrorDetail });
+export const BulkFailure = builtOnUse(() => z.looseObject({ error: ErrorDetail }));
 export type BulkFailure = z.output<typeof BulkFailure>;
 
 function bulkItem<S extends Schema>(schema: S) {
@@ -68,20 +79,20 @@ export function splitBulk<T>(items: ReadonlyArray<T | BulkFailure>): { ok: T[]; 
   return { ok, failed };
 }
 
-const Links = z.array(z.looseObject({ rel: z.string(), href: z.string() }));
+const Links = builtOnUse(() => z.array(z.looseObject({ rel: z.string(), href: z.string() })));
 
 // ---- products, variants, inventories ----
 
-export const Inventory = z.looseObject({
+export const Inventory = lazily(({ text, optText, flag, count }) => z.looseObject({
   variant_code: text,
   quantity: count,
   use_inventory: z.optional(flag),
   display_soldout: z.optional(flag),
   safety_inventory: z.optional(z.nullable(count)),
   inventory_control_type: optText,
-});
+}));
 
-export const Variant = z.looseObject({
+export const Variant = lazily(({ krw, text, optText, flag, count }) => z.looseObject({
   variant_code: text,
   custom_variant_code: optText,
   options: z.optional(z.nullable(z.array(z.looseObject({ name: text, value: text })))),
@@ -92,10 +103,10 @@ export const Variant = z.looseObject({
   quantity: z.optional(z.nullable(count)),
   /** `embed=inventories`: an object (one-element arrays seen in some copies). */
   inventories: z.optional(z.nullable(z.union([Inventory, z.array(Inventory)]))),
-});
+}));
 
 /** Sale `price` is read as KRW; supply/retail/tax-exclusive prices pass through as sent. */
-export const Product = z.looseObject({
+export const Product = lazily(({ krw, text, optText, flag, optDate, count }) => z.looseObject({
   product_no: count,
   product_code: text,
   product_name: text,
@@ -108,18 +119,18 @@ export const Product = z.looseObject({
   created_date: optDate,
   updated_date: optDate,
   variants: z.optional(z.array(Variant)),
-});
+}));
 
-export const ProductsList = z.looseObject({ products: z.array(Product) });
-export const ProductOne = z.looseObject({ product: Product });
-export const VariantsList = z.looseObject({ variants: z.array(Variant) });
-export const VariantOne = z.looseObject({ variant: Variant });
-export const VariantsBulk = z.looseObject({ variants: z.array(bulkItem(Variant)) });
-export const InventoryOne = z.looseObject({ inventory: Inventory });
+export const ProductsList = builtOnUse(() => z.looseObject({ products: z.array(Product) }));
+export const ProductOne = builtOnUse(() => z.looseObject({ product: Product }));
+export const VariantsList = builtOnUse(() => z.looseObject({ variants: z.array(Variant) }));
+export const VariantOne = builtOnUse(() => z.looseObject({ variant: Variant }));
+export const VariantsBulk = builtOnUse(() => z.looseObject({ variants: z.array(bulkItem(Variant)) }));
+export const InventoryOne = builtOnUse(() => z.looseObject({ inventory: Inventory }));
 
 // ---- orders ----
 
-export const OrderItem = z.looseObject({
+export const OrderItem = lazily(({ krw, text, optText, optDate, count }) => z.looseObject({
   order_item_code: text.check(z.minLength(1)),
   order_status: OrderStatusCode,
   order_status_before_cs: optText,
@@ -151,9 +162,9 @@ export const OrderItem = z.looseObject({
   cancel_request_date: optDate,
   return_request_date: optDate,
   exchange_request_date: optDate,
-});
+}));
 
-export const Receiver = z.looseObject({
+export const Receiver = lazily(({ optText }) => z.looseObject({
   name: optText,
   phone: optText,
   cellphone: optText,
@@ -162,11 +173,11 @@ export const Receiver = z.looseObject({
   address2: optText,
   shipping_message: optText,
   shipping_code: optText,
-});
+}));
 
-export const Buyer = z.looseObject({ name: optText, cellphone: optText, phone: optText, email: optText });
+export const Buyer = lazily(({ optText }) => z.looseObject({ name: optText, cellphone: optText, phone: optText, email: optText }));
 
-export const Order = z.looseObject({
+export const Order = lazily(({ cafe24DateTime, text, optText, optDate }) => z.looseObject({
   order_id: text.check(z.minLength(1)),
   order_date: cafe24DateTime,
   payment_date: optDate,
@@ -178,20 +189,20 @@ export const Order = z.looseObject({
   items: z.optional(z.array(OrderItem)),
   receivers: z.optional(z.array(Receiver)),
   buyer: z.optional(z.nullable(Buyer)),
-});
+}));
 
-export const OrdersList = z.looseObject({ orders: z.array(Order), links: z.optional(Links) });
-export const OrderOne = z.looseObject({ order: Order });
-export const OrderItemsList = z.looseObject({ items: z.array(OrderItem) });
+export const OrdersList = builtOnUse(() => z.looseObject({ orders: z.array(Order), links: z.optional(Links) }));
+export const OrderOne = builtOnUse(() => z.looseObject({ order: Order }));
+export const OrderItemsList = builtOnUse(() => z.looseObject({ items: z.array(OrderItem) }));
 
 /** PUT /orders/{id} echoes `process_status` and the items; PUT /orders answers per order. */
-const StatusChange = z.looseObject({ order_id: z.optional(text), process_status: optText, order_item_code: z.optional(z.array(text)) });
-export const OrderStatusChanged = z.looseObject({ order: StatusChange });
-export const OrdersStatusChanged = z.looseObject({ orders: z.array(bulkItem(StatusChange)) });
+const StatusChange = lazily(({ text, optText }) => z.looseObject({ order_id: z.optional(text), process_status: optText, order_item_code: z.optional(z.array(text)) }));
+export const OrderStatusChanged = builtOnUse(() => z.looseObject({ order: StatusChange }));
+export const OrdersStatusChanged = builtOnUse(() => z.looseObject({ orders: z.array(bulkItem(StatusChange)) }));
 
 // ---- shipments ----
 
-export const Shipment = z.looseObject({
+export const Shipment = lazily(({ text, optText }) => z.looseObject({
   shipping_code: text,
   order_id: text,
   status: optText,
@@ -199,34 +210,34 @@ export const Shipment = z.looseObject({
   shipping_company_code: optText,
   order_item_code: z.optional(z.array(text)),
   items: z.optional(z.array(z.looseObject({ order_item_code: text, status: optText }))),
-});
+}));
 
-export const ShipmentsList = z.looseObject({ shipments: z.array(Shipment) });
+export const ShipmentsList = builtOnUse(() => z.looseObject({ shipments: z.array(Shipment) }));
 /** POST /orders/{id}/shipments answers a `shipments` array even for one object. */
 export const ShipmentsCreated = ShipmentsList;
-export const ShipmentOne = z.looseObject({ shipment: Shipment });
-export const ShipmentsBulk = z.looseObject({ shipments: z.array(bulkItem(Shipment)) });
+export const ShipmentOne = builtOnUse(() => z.looseObject({ shipment: Shipment }));
+export const ShipmentsBulk = builtOnUse(() => z.looseObject({ shipments: z.array(bulkItem(Shipment)) }));
 
 // ---- claims and refunds ----
 
-const ClaimLine = z.looseObject({ order_item_code: text, quantity: z.optional(count) });
-export const Claim = z.looseObject({
+const ClaimLine = lazily(({ text, count }) => z.looseObject({ order_item_code: text, quantity: z.optional(count) }));
+export const Claim = lazily(({ text, optText }) => z.looseObject({
   order_id: text,
   claim_code: text,
   status: optText,
   items: z.optional(z.array(ClaimLine)),
-});
+}));
 
-export const CancellationOne = z.looseObject({ cancellation: Claim });
-export const ReturnOne = z.looseObject({ return: Claim });
-export const ExchangeOne = z.looseObject({ exchange: Claim });
+export const CancellationOne = builtOnUse(() => z.looseObject({ cancellation: Claim }));
+export const ReturnOne = builtOnUse(() => z.looseObject({ return: Claim }));
+export const ExchangeOne = builtOnUse(() => z.looseObject({ exchange: Claim }));
 
-const RequestDecision = z.looseObject({ order_id: z.optional(text) });
-export const CancellationRequestsDecided = z.looseObject({ cancellationrequests: z.array(bulkItem(RequestDecision)) });
-export const ReturnRequestsDecided = z.looseObject({ returnrequests: z.array(bulkItem(RequestDecision)) });
-export const ExchangeRequestsDecided = z.looseObject({ exchangerequests: z.array(bulkItem(RequestDecision)) });
+const RequestDecision = lazily(({ text }) => z.looseObject({ order_id: z.optional(text) }));
+export const CancellationRequestsDecided = builtOnUse(() => z.looseObject({ cancellationrequests: z.array(bulkItem(RequestDecision)) }));
+export const ReturnRequestsDecided = builtOnUse(() => z.looseObject({ returnrequests: z.array(bulkItem(RequestDecision)) }));
+export const ExchangeRequestsDecided = builtOnUse(() => z.looseObject({ exchangerequests: z.array(bulkItem(RequestDecision)) }));
 
-export const Refund = z.looseObject({
+export const Refund = lazily(({ krw, text, optText, optDate, count }) => z.looseObject({
   refund_code: text,
   order_id: text,
   order_item_code: z.optional(z.array(text)),
@@ -235,29 +246,29 @@ export const Refund = z.looseObject({
   refund_status: optText,
   accepted_refund_date: optDate,
   refund_date: optDate,
-});
-export const RefundsList = z.looseObject({ refunds: z.array(Refund) });
-export const RefundOne = z.looseObject({ refund: Refund });
+}));
+export const RefundsList = builtOnUse(() => z.looseObject({ refunds: z.array(Refund) }));
+export const RefundOne = builtOnUse(() => z.looseObject({ refund: Refund }));
 
 // ---- carriers, suppliers ----
 
-export const CarrierEntry = z.looseObject({
+export const CarrierEntry = lazily(({ text, optText, flag, count }) => z.looseObject({
   carrier_id: count,
   shipping_carrier_code: text,
   shipping_carrier: text,
   track_shipment_url: optText,
   default_shipping_carrier: z.optional(flag),
   shipping_type: optText,
-});
-export const CarriersList = z.looseObject({ carriers: z.array(CarrierEntry) });
+}));
+export const CarriersList = builtOnUse(() => z.looseObject({ carriers: z.array(CarrierEntry) }));
 
-export const Supplier = z.looseObject({ supplier_code: text, supplier_name: text, status: optText });
-export const SuppliersList = z.looseObject({ suppliers: z.array(Supplier) });
+export const Supplier = lazily(({ text, optText }) => z.looseObject({ supplier_code: text, supplier_name: text, status: optText }));
+export const SuppliersList = builtOnUse(() => z.looseObject({ suppliers: z.array(Supplier) }));
 
 // ---- OAuth ----
 
 /** POST /api/v2/oauth/token (both grants). Times are Seoul wall time without a zone. */
-export const TokenBody = z.looseObject({
+export const TokenBody = lazily(({ cafe24DateTime, text, optText, optDate }) => z.looseObject({
   access_token: text.check(z.minLength(1)),
   expires_at: cafe24DateTime,
   refresh_token: text.check(z.minLength(1)),
@@ -269,7 +280,7 @@ export const TokenBody = z.looseObject({
   issued_at: optDate,
   shop_no: optText,
   token_type: optText,
-});
+}));
 
 export type Cafe24Product = z.output<typeof Product>;
 export type Cafe24Variant = z.output<typeof Variant>;

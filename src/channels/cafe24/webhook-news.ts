@@ -8,6 +8,7 @@
  */
 import type { HttpRequest, HttpResponse } from '../../core/http';
 import * as z from '../../core/zod';
+import { builtOnUse } from '../../core/zod-helpers';
 import type { RelayPort, WebhookCapability } from '../port';
 import { NEWS_KINDS, RELAY_NEWS_PATH, type NewsAnswer, type NewsQuestion } from '../relay-wire';
 
@@ -16,13 +17,13 @@ function newsRequest(relay: RelayPort, question: NewsQuestion): HttpRequest {
   return relay.own(RELAY_NEWS_PATH, JSON.stringify(question));
 }
 
-const Answer = z.object({
+const Answer = builtOnUse(() => z.object({
   boot: z.string().check(z.minLength(1), z.maxLength(64)),
   seq: z.int().check(z.nonnegative()),
   listening: z.boolean(),
   gap: z.boolean(),
   malls: z.record(z.string(), z.object({ heardAt: z.nullable(z.number()), news: z.array(z.enum(NEWS_KINDS)) })),
-});
+}));
 
 /**
  * The relay's answer, or why there is none (no answer, a refusal, a body that does not fit):

@@ -19,7 +19,7 @@
  * - Coupang's automatic notice after 24 hours is not an answer of the seller: the row stays late.
  */
 import * as z from '../../core/zod';
-import { map, type Schema } from '../../core/zod-helpers';
+import { builtOnUse, builtOnUseSharing, map, type Schema } from '../../core/zod-helpers';
 import type { HttpResponse } from '../../core/http';
 import type { Inquiry, InquiryAnswer, InquiryKind, InquirySeen } from '../../core/inquiries';
 import { addSeoulDays, parseSeoulDateTime, seoulDayOf, type SeoulDay } from '../../core/seoul-time';
@@ -54,10 +54,11 @@ export function parseInquiryId(text: string): CoupangInquiryRef {
 
 // ------------------------------------------------------------------ shapes
 
-const str = map(z.nullish(z.string()), (v) => v ?? '');
-const Pagination = z.looseObject({ currentPage: z.number(), totalPages: z.number() });
-const Comment = z.looseObject({ inquiryCommentId: z.number(), content: str, inquiryCommentAt: z.string() });
-const OnlineItem = z.looseObject({
+/** The answers' schemas, built on first use; `str` reads a missing or null string as ''. */
+const lazily = builtOnUseSharing(() => ({ str: map(z.nullish(z.string()), (v) => v ?? '') }));
+const Pagination = builtOnUse(() => z.looseObject({ currentPage: z.number(), totalPages: z.number() }));
+const Comment = lazily(({ str }) => z.looseObject({ inquiryCommentId: z.number(), content: str, inquiryCommentAt: z.string() }));
+const OnlineItem = lazily(({ str }) => z.looseObject({
   inquiryId: z.number(),
   productId: z.nullish(z.number()),
   sellerProductId: z.nullish(z.number()),
@@ -66,9 +67,9 @@ const OnlineItem = z.looseObject({
   inquiryAt: z.string(),
   orderIds: z.nullish(z.array(z.number())),
   commentDtoList: map(z.nullish(z.array(Comment)), (v) => v ?? []),
-});
+}));
 export type OnlineItemT = z.output<typeof OnlineItem>;
-const Reply = z.looseObject({
+const Reply = lazily(({ str }) => z.looseObject({
   answerId: z.number(),
   parentAnswerId: z.nullish(z.number()),
   partnerTransferStatus: z.nullish(z.string()),
@@ -79,8 +80,8 @@ const Reply = z.looseObject({
   receptionist: str,
   replyAt: z.nullish(z.string()),
   content: str,
-});
-const CcItem = z.looseObject({
+}));
+const CcItem = lazily(({ str }) => z.looseObject({
   inquiryId: z.number(),
   inquiryStatus: str,
   csPartnerCounselingStatus: str,
@@ -93,14 +94,14 @@ const CcItem = z.looseObject({
   orderId: z.nullish(z.number()),
   receiptCategory: str,
   replies: map(z.nullish(z.array(Reply)), (v) => v ?? []),
-});
+}));
 export type CcItemT = z.output<typeof CcItem>;
 const Page = <T extends Schema>(item: T) => z.looseObject({ data: z.looseObject({ content: map(z.nullish(z.array(item)), (v) => v ?? []), pagination: z.nullish(Pagination) }) });
-const OnlinePage = Page(OnlineItem);
-const CcPage = Page(CcItem);
-const CcOne = z.looseObject({ data: CcItem });
+const OnlinePage = builtOnUse(() => Page(OnlineItem));
+const CcPage = builtOnUse(() => Page(CcItem));
+const CcOne = builtOnUse(() => z.looseObject({ data: CcItem }));
 /** Answers and confirms: `{"code":"200","message":"OK"}` (code a string here, a number elsewhere). */
-const Written = z.looseObject({ code: z.nullish(z.union([z.string(), z.number()])), message: str });
+const Written = lazily(({ str }) => z.looseObject({ code: z.nullish(z.union([z.string(), z.number()])), message: str }));
 
 const timeOf = (text: string | null | undefined): number | null => (text ? parseSeoulDateTime(text.trim()) : null);
 

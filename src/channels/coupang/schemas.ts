@@ -4,14 +4,17 @@
  * ChannelError of kind `response`.
  */
 import * as z from '../../core/zod';
-import { map, type Schema } from '../../core/zod-helpers';
+import { builtOnUse, builtOnUseSharing, map, type Schema } from '../../core/zod-helpers';
 import type { HttpResponse } from '../../core/http';
 import { channelError } from './errors';
 
-const str = map(z.nullish(z.string()), (v) => v ?? '');
-const num = map(z.nullish(z.number()), (v) => v ?? 0);
+/**
+ * Every schema below is built on first use (a quiet minute parses nothing); the small ones they
+ * share are handed to them as plain schemas: a missing or null string reads '', a number 0.
+ */
+const lazily = builtOnUseSharing(() => ({ str: map(z.nullish(z.string()), (v) => v ?? ''), num: map(z.nullish(z.number()), (v) => v ?? 0) }));
 
-export const OrderItem = z.looseObject({
+export const OrderItem = lazily(({ str, num }) => z.looseObject({
   vendorItemId: z.number(),
   vendorItemName: str,
   sellerProductId: num,
@@ -26,12 +29,12 @@ export const OrderItem = z.looseObject({
   plannedShippingDate: str,
   invoiceNumberUploadDate: str,
   canceled: z.nullish(z.boolean()),
-});
+}));
 export type OrderItemT = z.output<typeof OrderItem>;
 
-const Party = z.looseObject({ name: str, safeNumber: str, email: z.optional(str), addr1: z.optional(str), addr2: z.optional(str), postCode: z.optional(str) });
+const Party = lazily(({ str }) => z.looseObject({ name: str, safeNumber: str, email: z.optional(str), addr1: z.optional(str), addr2: z.optional(str), postCode: z.optional(str) }));
 
-export const Ordersheet = z.looseObject({
+export const Ordersheet = lazily(({ str }) => z.looseObject({
   shipmentBoxId: z.number(),
   orderId: z.number(),
   orderedAt: z.string(),
@@ -44,17 +47,17 @@ export const Ordersheet = z.looseObject({
   orderItems: z.array(OrderItem),
   deliveryCompanyName: str,
   invoiceNumber: str,
-});
+}));
 export type OrdersheetT = z.output<typeof Ordersheet>;
 
-export const OrdersheetList = z.looseObject({ data: z.array(Ordersheet), nextToken: z.nullish(z.string()) });
-export const OrdersheetsOfOrder = z.looseObject({ data: z.array(Ordersheet) });
+export const OrdersheetList = builtOnUse(() => z.looseObject({ data: z.array(Ordersheet), nextToken: z.nullish(z.string()) }));
+export const OrdersheetsOfOrder = builtOnUse(() => z.looseObject({ data: z.array(Ordersheet) }));
 
-export const BoxResult = z.looseObject({ shipmentBoxId: z.number(), succeed: z.boolean(), resultCode: z.string(), retryRequired: z.nullish(z.boolean()), resultMessage: str });
+export const BoxResult = lazily(({ str }) => z.looseObject({ shipmentBoxId: z.number(), succeed: z.boolean(), resultCode: z.string(), retryRequired: z.nullish(z.boolean()), resultMessage: str }));
 export type BoxResultT = z.output<typeof BoxResult>;
-export const BoxResults = z.looseObject({ data: z.looseObject({ responseCode: z.number(), responseList: map(z.nullish(z.array(BoxResult)), (v) => v ?? []) }) });
+export const BoxResults = builtOnUse(() => z.looseObject({ data: z.looseObject({ responseCode: z.number(), responseList: map(z.nullish(z.array(BoxResult)), (v) => v ?? []) }) }));
 
-export const Receipt = z.looseObject({
+export const Receipt = lazily(({ str, num }) => z.looseObject({
   receiptId: z.number(),
   orderId: z.number(),
   receiptType: z.string(),
@@ -62,27 +65,27 @@ export const Receipt = z.looseObject({
   createdAt: z.string(),
   cancelReasonCategory2: str,
   returnItems: z.array(z.looseObject({ vendorItemId: z.number(), cancelCount: num, shipmentBoxId: num })),
-});
+}));
 export type ReceiptT = z.output<typeof Receipt>;
-export const ReceiptList = z.looseObject({ data: z.array(Receipt), nextToken: z.nullish(z.string()) });
+export const ReceiptList = builtOnUse(() => z.looseObject({ data: z.array(Receipt), nextToken: z.nullish(z.string()) }));
 
-export const Exchange = z.looseObject({
+export const Exchange = lazily(({ str, num }) => z.looseObject({
   exchangeId: z.number(),
   orderId: z.number(),
   exchangeStatus: z.string(),
   createdAt: z.string(),
   reasonCodeText: str,
   exchangeItemDtoV1s: z.array(z.looseObject({ orderItemId: z.number(), targetItemId: num, quantity: num })),
-});
+}));
 export type ExchangeT = z.output<typeof Exchange>;
-export const ExchangeList = z.looseObject({ data: z.array(Exchange), nextToken: z.nullish(z.string()) });
+export const ExchangeList = builtOnUse(() => z.looseObject({ data: z.array(Exchange), nextToken: z.nullish(z.string()) }));
 
 /** `{code, message, data: {resultCode: SUCCESS|FAIL, resultMessage}}`, or just `{code, message}`. */
-export const ActionResult = z.looseObject({ message: str, data: z.nullish(z.looseObject({ resultCode: str, resultMessage: str })) });
+export const ActionResult = lazily(({ str }) => z.looseObject({ message: str, data: z.nullish(z.looseObject({ resultCode: str, resultMessage: str })) }));
 
-export const ProductList = z.looseObject({ nextToken: z.nullish(z.string()), data: z.array(z.looseObject({ sellerProductId: z.number() })) });
-export const ProductOne = z.looseObject({ data: z.looseObject({ sellerProductId: z.number(), items: z.array(z.looseObject({ vendorItemId: z.nullish(z.number()), externalVendorSku: str })) }) });
-export const QuantitySet = z.looseObject({ code: z.union([z.string(), z.number()]) });
+export const ProductList = builtOnUse(() => z.looseObject({ nextToken: z.nullish(z.string()), data: z.array(z.looseObject({ sellerProductId: z.number() })) }));
+export const ProductOne = lazily(({ str }) => z.looseObject({ data: z.looseObject({ sellerProductId: z.number(), items: z.array(z.looseObject({ vendorItemId: z.nullish(z.number()), externalVendorSku: str })) }) }));
+export const QuantitySet = builtOnUse(() => z.looseObject({ code: z.union([z.string(), z.number()]) }));
 
 export function parse<S extends Schema>(call: string, vendorId: string, schema: S, r: HttpResponse): z.output<S> {
   let json: unknown;

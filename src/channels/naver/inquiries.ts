@@ -18,7 +18,7 @@
  * - Text is sent and shown as typed: Naver stores it as plain text (no board HTML).
  */
 import * as z from '../../core/zod';
-import { fail, map } from '../../core/zod-helpers';
+import { builtOnUse, builtOnUseSharing, fail, map } from '../../core/zod-helpers';
 import type { HttpRequest, HttpResponse } from '../../core/http';
 import { queryString } from '../../core/http';
 import type { Inquiry, InquiryAnswer, InquiryKind, InquirySeen } from '../../core/inquiries';
@@ -57,17 +57,20 @@ export function parseNaverInquiryId(text: string): NaverInquiryRef {
 // ---------------------------------------------------------------------------------------------
 // answers as Naver writes them
 
-const when = map(z.string(), (s, ctx) => {
-  const ms = Date.parse(s);
-  return Number.isFinite(ms) ? ms : fail(ctx, `not a date-time: ${s}`);
-});
-const idNum = map(z.union([z.number().check(z.int()), z.string().check(z.regex(/^\d+$/))]), String);
-const text = z.nullish(z.string());
+/** The answers' schemas, built on first use, and the small ones they share. */
+const lazily = builtOnUseSharing(() => ({
+  when: map(z.string(), (s, ctx) => {
+    const ms = Date.parse(s);
+    return Number.isFinite(ms) ? ms : fail(ctx, `not a date-time: ${s}`);
+  }),
+  idNum: map(z.union([z.number().check(z.int()), z.string().check(z.regex(/^\d+$/))]), String),
+  text: z.nullish(z.string()),
+}));
 
-export const QnaItem = z.looseObject({ questionId: idNum, createDate: when, question: text, answer: text, answered: z.nullish(z.boolean()), productId: z.nullish(idNum), productName: text });
-export const QnaList = z.looseObject({ contents: z._default(z.array(QnaItem), []), page: z.optional(z.number().check(z.int())), totalPages: z.optional(z.number().check(z.int())), last: z.optional(z.boolean()) });
+export const QnaItem = lazily(({ when, idNum, text }) => z.looseObject({ questionId: idNum, createDate: when, question: text, answer: text, answered: z.nullish(z.boolean()), productId: z.nullish(idNum), productName: text }));
+export const QnaList = builtOnUse(() => z.looseObject({ contents: z._default(z.array(QnaItem), []), page: z.optional(z.number().check(z.int())), totalPages: z.optional(z.number().check(z.int())), last: z.optional(z.boolean()) }));
 
-export const InquiryItem = z.looseObject({
+export const InquiryItem = lazily(({ when, idNum, text }) => z.looseObject({
   inquiryNo: idNum,
   category: text,
   title: text,
@@ -80,12 +83,12 @@ export const InquiryItem = z.looseObject({
   orderId: text,
   productNo: z.nullish(idNum),
   productName: text,
-});
-const SpringPage = z.looseObject({ content: z._default(z.array(InquiryItem), []), totalPages: z.optional(z.number().check(z.int())), last: z.optional(z.boolean()) });
+}));
+const SpringPage = builtOnUse(() => z.looseObject({ content: z._default(z.array(InquiryItem), []), totalPages: z.optional(z.number().check(z.int())), last: z.optional(z.boolean()) }));
 /** The bare Spring page the docs show, or the same inside `{code, message, data}`. */
-export const InquiryList = map(z.union([z.extend(SpringPage, { content: z.array(InquiryItem) }), z.looseObject({ data: SpringPage })]), (x) => ('data' in x && !('content' in x) ? x.data : (x as z.output<typeof SpringPage>)));
+export const InquiryList = builtOnUse(() => map(z.union([z.extend(SpringPage, { content: z.array(InquiryItem) }), z.looseObject({ data: SpringPage })]), (x) => ('data' in x && !('content' in x) ? x.data : (x as z.output<typeof SpringPage>))));
 
-export const AnswerEnvelope = z.looseObject({ code: text, data: z.nullish(z.looseObject({ inquiryCommentNo: z.nullish(idNum) })) });
+export const AnswerEnvelope = lazily(({ idNum, text }) => z.looseObject({ code: text, data: z.nullish(z.looseObject({ inquiryCommentNo: z.nullish(idNum) })) }));
 
 /** 상품/배송/반품/교환/환불/기타 as the 문의 tab's kinds. */
 export function kindOfCategory(category: string | null | undefined): InquiryKind {
@@ -193,7 +196,7 @@ interface Plan {
 }
 
 /** What a collect passes to the next: the asking time of the oldest question still open, per list. */
-const CursorSchema = z.object({ qna: z.nullable(z.number()), inq: z.nullable(z.number()) });
+const CursorSchema = builtOnUse(() => z.object({ qna: z.nullable(z.number()), inq: z.nullable(z.number()) }));
 type Cursor = z.output<typeof CursorSchema>;
 
 const readCursor = (text: string | null): Cursor | null => readStoredJson(CursorSchema, text);

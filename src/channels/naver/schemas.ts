@@ -4,15 +4,27 @@
  * +09:00 offset (reference A1).
  */
 import * as z from '../../core/zod';
-import type { Schema } from '../../core/zod-helpers';
+import { builtOnUse, builtOnUseSharing, type Schema } from '../../core/zod-helpers';
 import type { HttpResponse } from '../../core/http';
 import { errorFromResponse, unreadable } from './errors';
 
-export const TokenAnswer = z.looseObject({ access_token: z.string().check(z.minLength(1)), expires_in: z.number().check(z.int(), z.positive()), token_type: z.optional(z.string()) });
+/**
+ * Every schema below is built on first use (a quiet minute parses nothing); the small ones they
+ * share are handed to them as plain schemas.
+ */
+const lazily = builtOnUseSharing(() => {
+  const text = z.nullish(z.string());
+  return {
+    text,
+    claimSub: z.nullish(z.looseObject({ claimId: text, claimStatus: text, claimRequestDate: text, cancelReason: text, returnReason: text, exchangeReason: text, cancelDetailedReason: text, returnDetailedReason: text, exchangeDetailedReason: text })),
+  };
+});
+
+export const TokenAnswer = builtOnUse(() => z.looseObject({ access_token: z.string().check(z.minLength(1)), expires_in: z.number().check(z.int(), z.positive()), token_type: z.optional(z.string()) }));
 
 const envelope = <T extends Schema>(data: T) => z.looseObject({ timestamp: z.optional(z.string()), traceId: z.optional(z.string()), data });
 
-export const ChangedStatus = z.looseObject({
+export const ChangedStatus = builtOnUse(() => z.looseObject({
   orderId: z.string(),
   productOrderId: z.string(),
   lastChangedType: z.nullish(z.string()),
@@ -20,19 +32,16 @@ export const ChangedStatus = z.looseObject({
   productOrderStatus: z.nullish(z.string()),
   claimType: z.nullish(z.string()),
   claimStatus: z.nullish(z.string()),
-});
-export const LastChanged = envelope(
+}));
+export const LastChanged = builtOnUse(() => envelope(
   z.looseObject({
     count: z.optional(z.number().check(z.int())),
     lastChangeStatuses: z._default(z.array(ChangedStatus), []),
     more: z.nullish(z.looseObject({ moreFrom: z.string(), moreSequence: z.string() })),
   }),
-);
+));
 
-const text = z.nullish(z.string());
-const claimSub = z.nullish(z.looseObject({ claimId: text, claimStatus: text, claimRequestDate: text, cancelReason: text, returnReason: text, exchangeReason: text, cancelDetailedReason: text, returnDetailedReason: text, exchangeDetailedReason: text }));
-
-export const ProductOrderDetail = z.looseObject({
+export const ProductOrderDetail = lazily(({ text, claimSub }) => z.looseObject({
   order: z.looseObject({ orderId: z.string(), orderDate: z.string(), ordererName: text, paymentDate: text }),
   productOrder: z.looseObject({
     productOrderId: z.string(),
@@ -57,33 +66,33 @@ export const ProductOrderDetail = z.looseObject({
   cancel: claimSub,
   return: claimSub,
   exchange: claimSub,
-});
+}));
 export type ProductOrderDetailT = z.output<typeof ProductOrderDetail>;
-export const QueryAnswer = envelope(z.array(ProductOrderDetail));
+export const QueryAnswer = builtOnUse(() => envelope(z.array(ProductOrderDetail)));
 
-const failInfo = z.looseObject({ productOrderId: z.string(), code: z.nullish(z.union([z.string(), z.number()])), message: text });
-export const ConfirmAnswer = envelope(
+const failInfo = lazily(({ text }) => z.looseObject({ productOrderId: z.string(), code: z.nullish(z.union([z.string(), z.number()])), message: text }));
+export const ConfirmAnswer = builtOnUse(() => envelope(
   z.looseObject({
     successProductOrderInfos: z._default(z.array(z.looseObject({ productOrderId: z.string() })), []),
     failProductOrderInfos: z._default(z.array(failInfo), []),
   }),
-);
+));
 /** The common claim-processing answer (N-CLAIMRESP): dispatch and the claim calls. */
-export const ProcessAnswer = envelope(
+export const ProcessAnswer = builtOnUse(() => envelope(
   z.looseObject({
     successProductOrderIds: z._default(z.array(z.string()), []),
     failProductOrderInfos: z._default(z.array(failInfo), []),
   }),
-);
+));
 
-export const SearchAnswer = z.looseObject({
+export const SearchAnswer = lazily(({ text }) => z.looseObject({
   contents: z._default(z.array(z.looseObject({ originProductNo: z.number().check(z.int()), channelProducts: z._default(z.array(z.looseObject({ channelProductNo: z.nullish(z.number().check(z.int())), sellerManagementCode: text, statusType: text })), []) })), []),
   page: z.optional(z.number().check(z.int())),
   totalPages: z.optional(z.number().check(z.int())),
   last: z.optional(z.boolean()),
-});
+}));
 
-export const OriginProductAnswer = z.looseObject({
+export const OriginProductAnswer = lazily(({ text }) => z.looseObject({
   originProduct: z.looseObject({
     statusType: text,
     detailAttribute: z.nullish(
@@ -93,7 +102,7 @@ export const OriginProductAnswer = z.looseObject({
       }),
     ),
   }),
-});
+}));
 
 function where(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(body)' : path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');

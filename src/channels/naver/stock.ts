@@ -8,6 +8,7 @@
  * multi-update's STOCK for a product, `option-stock` for one combination (reference A6).
  */
 import * as z from '../../core/zod';
+import { builtOnUse } from '../../core/zod-helpers';
 import type { ChannelAccount, PagedRead, StockAddress, StockCapability } from '../port';
 import { getOriginProduct, searchProducts, setOptionStock, setProductStock } from './requests';
 import { OriginProductAnswer, readJson, SearchAnswer } from './schemas';
@@ -16,7 +17,7 @@ import { naverRequest } from './transport';
 export const SEARCH_SIZE = 50;
 
 /** Any JSON object: these answers say nothing the add-on needs beyond their 2xx. */
-const OkAnswer = z.looseObject({});
+const OkAnswer = builtOnUse(() => z.looseObject({}));
 
 type Entry = { readonly sku: string; readonly address: StockAddress };
 

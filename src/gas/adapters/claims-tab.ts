@@ -1,4 +1,5 @@
 import type { ClaimsTabPort, WorkRow } from '../../jobs/claims';
+import { once } from '../../core/once';
 import { CLAIMS } from '../../sheet/tabs';
 import { readTable, rowCells, sameCell, type KeyedUpdate } from '../../sheet/table';
 import { findTab } from './tab';
@@ -10,7 +11,8 @@ import { appendRows, readGrid, writeByKey } from './tab';
  */
 
 
-const SYSTEM_COLUMNS = new Set(CLAIMS.columns.filter((c) => !c.editable).map((c) => c.key));
+/** The add-on's columns (built on first use: every execution loads this module). */
+const systemColumns = once(() => new Set(CLAIMS.columns.filter((c) => !c.editable).map((c) => c.key)));
 
 /**
  * New rows in one append; for the others only the add-on's cells that changed, written by key
@@ -25,7 +27,7 @@ export function writeRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: rea
       appends.push(rowCells(layout.index, header.length, row.cells));
       continue;
     }
-    const changed = Object.entries(row.cells).filter(([k, v]) => SYSTEM_COLUMNS.has(k) && !sameCell(v, row.before![k]));
+    const changed = Object.entries(row.cells).filter(([k, v]) => systemColumns().has(k) && !sameCell(v, row.before![k]));
     if (changed.length > 0) updates.push({ key: row.key, values: Object.fromEntries(changed) });
   }
   // writeByKey never spans a staff column (src/sheet/block-writes.ts).
