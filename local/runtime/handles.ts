@@ -77,7 +77,9 @@ const described = new Map<string, ClassDescriptor>();
  */
 export function describe(o: Remote): ClassDescriptor {
   const cached = described.get(o.gasName);
-  if (cached && o.constants === NO_CONSTANTS_SEEN.get(o.gasName)) return cached;
+  // Same descriptor object while the constants are the same values (a service object made per
+  // execution has its own constants object): a thread is sent each descriptor once (worker-pool.ts).
+  if (cached && sameValues(o.constants, CONSTANTS_SEEN.get(o.gasName))) return cached;
   const methods = exposedMethods(o);
   const info = surfaceInfo(o.gasName, methods);
   const { enums } = gasTypings();
@@ -96,12 +98,19 @@ export function describe(o: Remote): ClassDescriptor {
   if (o.inThread.size > 0) d.inThread = [...o.inThread].filter((m) => o.localMethods.has(m));
   if (o.answersStaleAfter.size > 0) d.staleAfter = [...o.answersStaleAfter];
   described.set(o.gasName, d);
-  NO_CONSTANTS_SEEN.set(o.gasName, o.constants);
+  CONSTANTS_SEEN.set(o.gasName, o.constants);
   return d;
 }
 
-/** The constants object a cached descriptor was built from (one per class in practice). */
-const NO_CONSTANTS_SEEN = new Map<string, unknown>();
+/** The constants a cached descriptor was built from. */
+const CONSTANTS_SEEN = new Map<string, Readonly<Record<string, unknown>>>();
+
+function sameValues(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>> | undefined): boolean {
+  if (a === b) return true;
+  if (!b) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
+}
 
 /**
  * Plain-data globals as the script thread gets them: an enum among them (Charts.ChartType) is
