@@ -5,11 +5,10 @@ import { parseScenario, readScenarioFile } from '../../local/sandbox/scenario';
 
 /**
  * A month of the demo, end to end on the built bundle (local/sandbox/scenarios/demo-month.json):
- * the demo's Monday, then the minute sync through a week with a few orders and a return, past
- * the end of November. The week settles by itself on Monday 30 November from 06:00; November is
- * settled on 1 December by staff (the add-on began on the 23rd, so the sync leaves the month to
- * them); the resellers' sheets show the closed month. About 11,600 executions: minutes of wall
- * time (README, Bench).
+ * the demo's Monday, then the minute sync for 30 days, with a few orders and a return. The weeks
+ * settle by themselves on Mondays from 06:00; November is settled on 1 December by staff (the
+ * add-on began on the 23rd, so the sync leaves the month to them); the resellers' sheets show the
+ * closed month and the weeks. About 43,000 executions: minutes of wall time (README, Bench).
  */
 const MONTH = path.join(__dirname, '../../local/sandbox/scenarios/demo-month.json');
 const MUG_WHOLESALE = 7_000; // NJ-MUG's 도매가 in the demo's products tab
@@ -36,10 +35,10 @@ describe('a month of the demo', () => {
   const rows = (name: string) => rowsOf(result.sheets.snapshot(), name);
   const statement = (partnerId: string, period: string) => rows('정산').find((r) => r['파트너ID'] === partnerId && r['정산기간'] === period);
 
-  it('runs the minute sync for eight days and past the month end, without a failed execution', () => {
+  it('runs the minute sync for 30 days, past the month end, without a failed execution', () => {
     const ticks = result.runtime.executions.filter((x) => x.function === 'onSyncTick');
-    expect(ticks.length).toBeGreaterThan(8 * 1440);
-    expect(ticks.at(-1)!.start).toBeGreaterThan(Date.parse('2026-12-01T10:00:00+09:00'));
+    expect(ticks.length).toBeGreaterThan(29 * 1440);
+    expect(ticks.at(-1)!.start).toBeGreaterThan(Date.parse('2026-12-23T08:00:00+09:00'));
     expect(result.runtime.executions.filter((x) => x.errors.length > 0)).toEqual([]);
     expect(result.eventErrors).toEqual([]);
   });
@@ -78,16 +77,32 @@ describe('a month of the demo', () => {
     ]);
   });
 
-  it("shows the closed month and the week in each reseller's own sheet, with the balance they leave", () => {
+  it('settles the weeks of December by itself on the Mondays after, and nothing for a week with nothing shipped', () => {
+    // 보라색's two mugs shipped on 2 December (W49), 언더코코's one on the 10th (W50).
+    expect(statement('PNR002', '2026-W49')).toMatchObject({ 출고수량: 2, 도매금액: 2 * MUG_WHOLESALE, 반품차감: 0, 영업장려금: 2 * MUG_WHOLESALE * 0.05 });
+    expect(statement('PNR003', '2026-W50')).toMatchObject({ 출고수량: 1, 도매금액: MUG_WHOLESALE, 영업장려금: MUG_WHOLESALE * 0.05 });
+    expect(String(statement('PNR002', '2026-W49')!['처리결과'])).toMatch(/^✓ 12-07 06:0\d 정산 원장 반영/);
+    expect(String(statement('PNR003', '2026-W50')!['처리결과'])).toMatch(/^✓ 12-14 06:0\d 정산 원장 반영/);
+    // Nobody shipped in W51: no statement, no ledger line, though the sync checked on the 21st.
+    expect(rows('정산').filter((r) => r['정산기간'] === '2026-W51')).toEqual([]);
+    expect(rows('원장').filter((r) => String(r['전표키']).includes('2026-W51'))).toEqual([]);
+    // Each week's ledger lines were written once, however many minutes ran after its Monday.
+    const keys = rows('원장').map((r) => String(r['전표키']));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("shows the closed month and the weeks in each reseller's own sheet, with the balance they leave", () => {
     const books = result.sheets.createdSpreadsheets();
     const tab = (book: string, name: string) => rowsOf(books.find((b) => b.name === book)!.tabs, name);
-    // 보라색: the 500,000 it paid on the 23rd, W48 (−21,000 + 21,000 credited + 1,050), November's fees (−7,500).
+    // 보라색: the 500,000 it paid on the 23rd, W48 (−21,000 + 21,000 credited + 1,050), November's
+    // fees (−7,500), W49 (−14,000 + 700).
     expect(tab('보라색 정산 시트', '월 배송비').map((r) => [r['정산기간'], r['월 출고수량'], r['배송비']])).toEqual([['2026-11', 3, 3 * FEE_PER_UNIT]]);
     expect(tab('보라색 정산 시트', '원장').map((r) => r['구분'])).toEqual(expect.arrayContaining(['반품 공제', '배송비']));
-    expect(tab('보라색 정산 시트', '요약').find((r) => r['항목'] === '현재 잔액')!['내용']).toBe(500_000 + 1_050 - 3 * FEE_PER_UNIT);
-    // 언더코코, on credit: W48 (−7,000 + 350) and November's fee (−2,500).
+    expect(tab('보라색 정산 시트', '주간 정산').map((r) => r['정산기간'])).toEqual(['2026-W48', '2026-W49']);
+    expect(tab('보라색 정산 시트', '요약').find((r) => r['항목'] === '현재 잔액')!['내용']).toBe(500_000 + 1_050 - 3 * FEE_PER_UNIT - 2 * MUG_WHOLESALE + 700);
+    // 언더코코, on credit: W48 (−7,000 + 350), November's fee (−2,500), W50 (−7,000 + 350).
     expect(tab('언더코코 정산 시트', '월 배송비').map((r) => [r['정산기간'], r['월 출고수량'], r['배송비']])).toEqual([['2026-11', 1, FEE_PER_UNIT]]);
-    expect(tab('언더코코 정산 시트', '요약').find((r) => r['항목'] === '현재 잔액')!['내용']).toBe(-MUG_WHOLESALE + 350 - FEE_PER_UNIT);
-    expect(tab('언더코코 정산 시트', '주간 정산').map((r) => r['정산기간'])).toEqual(['2026-W47', '2026-W48']);
+    expect(tab('언더코코 정산 시트', '요약').find((r) => r['항목'] === '현재 잔액')!['내용']).toBe(2 * (-MUG_WHOLESALE + 350) - FEE_PER_UNIT);
+    expect(tab('언더코코 정산 시트', '주간 정산').map((r) => r['정산기간'])).toEqual(['2026-W47', '2026-W48', '2026-W50']);
   });
 });
