@@ -4,7 +4,7 @@
  */
 import type { ChannelAccount } from '../../src/channels/port';
 import type { NewsAnswer } from '../../src/channels/relay-wire';
-import { afterRun, backstopMinutes, EMPTY_CADENCE, firstReads, newsReads, parseCadence, quietLongestMs, settingsOf, WEBHOOK_TRUST_MS, type CadenceInput, type CadenceState } from '../../src/jobs/order-cadence';
+import { afterRun, backstopMinutes, EMPTY_CADENCE, firstReads, newsReads, parseCadence, quietLongestMs, settingsOf, typedInquiryMinutes, WEBHOOK_TRUST_MS, type CadenceInput, type CadenceState } from '../../src/jobs/order-cadence';
 
 const NOW = Date.parse('2026-11-23T10:00:00+09:00');
 const MIN = 60_000;
@@ -270,5 +270,9 @@ describe('the state kept between runs', () => {
 
   it('takes a backstop of 1 to 60 minutes as typed, else 10', () => {
     expect([backstopMinutes('5'), backstopMinutes(' 60 '), backstopMinutes('0'), backstopMinutes('1.5'), backstopMinutes('abc'), backstopMinutes(null)]).toEqual([5, 60, 10, 10, 10, 10]);
+  });
+
+  it('takes the inquiry setting as the inquiries step does (1 to 1440 minutes), else leaves it to the step’s default', () => {
+    expect([typedInquiryMinutes('30'), typedInquiryMinutes('1440'), typedInquiryMinutes('0'), typedInquiryMinutes('2.5'), typedInquiryMinutes(''), typedInquiryMinutes(null)]).toEqual([30, 1440, null, null, null, null]);
   });
 });
