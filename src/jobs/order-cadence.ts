@@ -4,10 +4,10 @@
  * would spend more of the day's fetch quota than it allows). With the relay hearing a channel's
  * webhooks, an account the relay has heard from lately is read when the relay says it has news,
  * and otherwise only on the backstop cadence (every few minutes, a setting), so a lost webhook
- * costs minutes, never an order. Claims on older orders (a channel may list them by claim date, one date type a request) are
- * read on the backstop cadence, one date type in turn, with or without webhooks (a cancel before
- * shipping is caught by the re-read before each shipment), and all of them when a claim webhook
- * came. Pure: the state is kept by the caller with the run's cache write.
+ * costs minutes, never an order. Claims on older orders (a channel may list them by claim date,
+ * one date type a request) are read on the backstop cadence, one date type in turn, with or
+ * without webhooks (a cancel before shipping is caught by the re-read before each shipment), and
+ * all of them when a claim webhook came. Pure: the state is kept by the caller with the run's cache write.
  */
 import type { ChannelAccount, ClaimDepth, CollectScope } from '../channels/port';
 import { NEWS_KINDS, type NewsAnswer, type NewsKind } from '../channels/relay-wire';
