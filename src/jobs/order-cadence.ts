@@ -52,7 +52,7 @@ export const QUIET_STRIDE_MAX = 10;
  * stock pushes (about 10% of a consumer day with 10 malls and 1,000 orders a day: bench case 8).
  */
 export const PLANNED_QUOTA_SHARE = 0.4;
-/** Lists an inquiry read asks per account (Cafe24's two boards, Coupang's and SmartStore's two kinds). */
+/** Lists an inquiry read asks per account (a mall's two boards, a marketplace's two kinds of question). */
 const INQUIRY_LISTS = 2;
 const DAY_MIN = 1440;
 
@@ -194,7 +194,7 @@ export function typedInquiryMinutes(text: string | null | undefined): number | n
 /**
  * Every how many minutes quiet accounts without webhooks are read: the shortest from 2 whose
  * planned day fits PLANNED_QUOTA_SHARE of the account kind's daily fetch quota, at most
- * QUIET_STRIDE_MAX. 10 Cafe24 malls and 2 marketplaces on a consumer account: 4 minutes.
+ * QUIET_STRIDE_MAX. 10 malls and 2 marketplace accounts on a consumer account: 4 minutes.
  */
 export function quietStride(s: CadenceState, accounts: readonly ChannelAccount[], i: CadenceInput): number {
   const quiet = accounts.filter((a) => !leftToWebhooks(s, a, i)).length;
