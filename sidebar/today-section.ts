@@ -34,4 +34,8 @@ export function renderToday(s: SidebarState): void {
   );
   const last = s.sync.lastRunAt === null ? '동기화 기록 없음' : `마지막 동기화 ${timeText(s.sync.lastRunAt, s.now)} (${durationText(s.now - s.sync.lastRunAt)} 전)`;
   byId('sync-line').textContent = s.sync.installed ? `${last} · 다음 ${nextText(s.sync.nextRunAt, s.now)}` : `${last} · 자동 동기화 꺼짐`;
+  // Quiet accounts read less often than every 2 minutes, for the quota: said under the sync's line.
+  const notice = byId('sync-notice');
+  notice.textContent = s.sync.notice ? `ℹ ${s.sync.notice}` : '';
+  notice.hidden = !s.sync.notice;
 }

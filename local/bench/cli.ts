@@ -6,6 +6,7 @@
  *
  *   node out/bench.js                 every case
  *   node out/bench.js --only idle,day some of them: idle, orders, stock, day, shipping, push, markets, scale, load, archive
+ *   BENCH_SCALE_MALLS=10 node out/bench.js --only scale   case 8's 10-mall setups only (30: the 30-mall day)
  */
 import { archiveCase } from './case-archive';
 import { dayCase } from './case-day';

@@ -7,7 +7,7 @@ import { channelOf, isSupportedChannel } from '../channels/registry';
 import type { ChannelId } from '../core/order';
 import { readStatementMail, resellerSheetIds } from './reseller-sheets';
 import { readApp, readToken } from '../channels/cafe24/token-vault';
-import { parseHealth, type AccountType } from '../jobs/health';
+import { accountTypeOf, parseHealth } from '../jobs/health';
 import { sidebarView, type ConnectView, type PartnerFacts, type SidebarState } from '../jobs/sidebar-view';
 import { TABS } from '../sheet/tabs';
 import { cellText } from '../sheet/table';
@@ -18,13 +18,14 @@ import { nextRunPreview, readPreviewGrids } from './next-run-preview';
 import { readToday } from './today';
 import { readSettings } from './settings';
 import { isSyncInstalled } from './triggers';
-import { STOCK_DIRTY_KEY, HEALTH_KEY } from '../jobs/kept';
+import { CADENCE_KEY, STOCK_DIRTY_KEY, HEALTH_KEY, QUOTA_ACCOUNT_KEY } from '../jobs/kept';
+import { parseCadence } from '../jobs/order-cadence';
 
 /**
  * Apps Script cannot be asked which kind of account runs it, nor how much of a quota is left:
  * the gauge uses the consumer limits (the lower ones) unless this document property says "workspace".
  */
-export const QUOTA_ACCOUNT_KEY = 'quota.account';
+export { QUOTA_ACCOUNT_KEY };
 
 export function readSidebarState(): SidebarState {
   const settings = readSettings();
@@ -35,7 +36,7 @@ export function readSidebarState(): SidebarState {
   const me = currentUser();
   const names = new Set(ss.getSheets().map((s) => s.getName()));
   const partnerReads = partnersOf(ss).filter((r) => r.row.key !== '');
-  const kept = documentCache().getAll([HEALTH_KEY, STOCK_DIRTY_KEY]);
+  const kept = documentCache().getAll([HEALTH_KEY, STOCK_DIRTY_KEY, CADENCE_KEY]);
   const partners: PartnerFacts[] = partnerReads.map((r) => ({
     partnerId: r.row.key,
     name: r.ok ? r.partner.name : cellText(r.row.get('name')),
@@ -51,7 +52,7 @@ export function readSidebarState(): SidebarState {
   }));
   // Read once for the dry run and 오늘 할 일 both.
   const grids = readPreviewGrids(ss);
-  const account: AccountType = store.get(QUOTA_ACCOUNT_KEY) === 'workspace' ? 'workspace' : 'consumer';
+  const account = accountTypeOf(store.get(QUOTA_ACCOUNT_KEY));
   return sidebarView({
     lang: settings.lang,
     now,
@@ -62,6 +63,8 @@ export function readSidebarState(): SidebarState {
     installed: isSyncInstalled(),
     cadence: settings.cadence,
     account,
+    // The quiet stride the sync last planned with (its cadence, kept in the cache it just read).
+    quietStride: parseCadence(kept[CADENCE_KEY]).stride,
     partners,
     health: parseHealth(kept[HEALTH_KEY]),
     preview: nextRunPreview(ss, partnerReads, store, now, grids),

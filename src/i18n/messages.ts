@@ -26,6 +26,13 @@ const MESSAGES = {
   syncSkippedLocked: { ko: '이전 동기화가 아직 실행 중이라 건너뜀', en: 'Skipped: the previous sync is still running' },
   syncIdle: { ko: '동기화: 처리할 작업 없음', en: 'Sync: nothing to do' },
   jobFailed: { ko: '{job} 실패: {message}', en: '{job} failed: {message}' },
+  quietStride: {
+    ko: '웹훅 없이 읽는 계정이 많아, {quota} 하루 URL 호출 한도의 절반 안에서 조용한 계정의 새 주문을 {minutes}분마다 읽습니다 (주문이 바뀐 계정은 매분)',
+    en: 'Many accounts are read without webhooks: to stay within half of the {quota} daily URL fetch quota, quiet accounts\' new orders are read every {minutes} minutes (accounts whose orders changed, every minute)',
+  },
+  quietStrideBack: { ko: '조용한 계정의 새 주문을 다시 2분마다 읽습니다', en: 'Quiet accounts\' new orders are read every 2 minutes again' },
+  quotaConsumer: { ko: '개인 계정', en: 'consumer account' },
+  quotaWorkspace: { ko: 'Google Workspace', en: 'Google Workspace' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -116,6 +116,9 @@ export const QUOTA_LIMITS = {
 
 export type AccountType = keyof typeof QUOTA_LIMITS;
 
+/** The account kind as the document property says it: "workspace", else consumer (the lower limits). */
+export const accountTypeOf = (text: string | null | undefined): AccountType => (text === 'workspace' ? 'workspace' : 'consumer');
+
 export interface QuotaUse {
   account: AccountType;
   day: string;

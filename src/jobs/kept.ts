@@ -156,6 +156,11 @@ export const CADENCE_KEY = 'orders.cadence';
 export const BACKSTOP_MINUTES_KEY = 'backstopMinutes';
 /** Document property: minutes between two reads of each account's inquiries (default 10). */
 export const INQUIRY_MINUTES_KEY = 'inquiryMinutes';
+/**
+ * Document property: the kind of account the add-on runs on ("workspace", else consumer). Apps
+ * Script cannot be asked; the quota gauge and the quiet stride (order-cadence) go by it.
+ */
+export const QUOTA_ACCOUNT_KEY = 'quota.account';
 /** Document property: months an order row stays on the orders tab once finished and settled (default 3; 0 or 끄기: never archived). */
 export const ARCHIVE_MONTHS_KEY = 'archiveMonths';
 /** Document property: the yearly archive books (year → spreadsheet id) and the latest time of any row moved there. */

@@ -1,12 +1,13 @@
 /**
- * Which malls a minute reads, and how deep. Without webhooks every account's orders are read
- * each minute, as they always were. With the relay hearing a channel's webhooks, an account the
- * relay has heard from lately is read when the relay says it has news, and otherwise only on the
- * backstop cadence (every few minutes, a setting), so a lost webhook costs minutes, never an
- * order. Claims on older orders (a channel may list them by claim date, one date type a request) are
- * read on the backstop cadence, one date type in turn, with or without webhooks (a cancel before
- * shipping is caught by the re-read before each shipment), and all of them when a claim webhook
- * came. Pure: the state is kept by the caller with the run's cache write.
+ * Which malls a minute reads, and how deep. Without webhooks an account's orders are read each
+ * minute while they change, and every `stride` minutes while quiet (2, longer when many accounts
+ * would spend more of the day's fetch quota than it allows). With the relay hearing a channel's
+ * webhooks, an account the relay has heard from lately is read when the relay says it has news,
+ * and otherwise only on the backstop cadence (every few minutes, a setting), so a lost webhook
+ * costs minutes, never an order. Claims on older orders (a channel may list them by claim date,
+ * one date type a request) are read on the backstop cadence, one date type in turn, with or
+ * without webhooks (a cancel before shipping is caught by the re-read before each shipment), and
+ * all of them when a claim webhook came. Pure: the state is kept by the caller with the run's cache write.
  */
 import type { ChannelAccount, ClaimDepth, CollectScope } from '../channels/port';
 import { NEWS_KINDS, type NewsAnswer, type NewsKind } from '../channels/relay-wire';
@@ -14,6 +15,8 @@ import { channelOf } from '../channels/registry';
 import { readStoredJson } from '../core/stored-json';
 import * as z from '../core/zod';
 import { builtOnUse } from '../core/zod-helpers';
+import { QUOTA_LIMITS, type AccountType } from './health';
+import { DEFAULT_INQUIRY_MINUTES, MANY_INQUIRY_ACCOUNTS } from './inquiries';
 
 /** How often a quiet mall is read anyway, and its claim dates (the 설정 tab may change it). */
 export const DEFAULT_BACKSTOP_MIN = 10;
@@ -25,15 +28,34 @@ export const WEBHOOK_TRUST_MS = 3 * 86_400_000;
 
 /**
  * Without webhooks, an account whose orders have not changed on the sheet for this long is quiet:
- * its orders are read every second minute (a paid order waits at most about two minutes), a busy
- * one's each minute. Nothing to set.
+ * its orders are read every `stride` minutes (below; 2 while the quota allows, so a paid order
+ * waits at most about two minutes), a busy one's each minute. Nothing to set.
  */
 export const QUIET_AFTER_MS = 3 * 60_000;
 /**
- * Quiet accounts are read in the even minutes (by the clock), all together, so the minute between
- * asks nothing (no fetchAll at all); one whose read is this old is read anyway (a run missed).
+ * Quiet accounts are read in the minutes (by the clock) the stride divides, all together, so the
+ * minutes between ask nothing (no fetchAll at all); one whose read is older than the stride and
+ * a half is read anyway (a run missed its minute).
  */
-export const QUIET_LONGEST_MS = 150_000;
+export const quietLongestMs = (stride: number) => stride * 60_000 + 30_000;
+/** The stride while the quota allows it: a paid order waits at most about two minutes. */
+export const QUIET_STRIDE_MIN = 2;
+/**
+ * The longest stride: the default backstop, the longest a mall left to its webhooks waits for a
+ * lost one. Past it the quota is spent by claims and inquiries, which a longer stride cannot save.
+ */
+export const QUIET_STRIDE_MAX = 10;
+/**
+ * What the reads the cadence plans for a day (below) may take of the account kind's daily URL
+ * fetch quota (20,000 consumer, 100,000 Workspace): the stride is the shortest from 2 minutes
+ * that keeps them within it. The rest of half the quota is left for what orders bring and no
+ * plan can count: a busy account's minute reads, webhook news, token refreshes, shipments,
+ * stock pushes (about 10% of a consumer day with 10 malls and 1,000 orders a day: bench case 8).
+ */
+export const PLANNED_QUOTA_SHARE = 0.4;
+/** Lists an inquiry read asks per account (a mall's two boards, a marketplace's two kinds of question). */
+const INQUIRY_LISTS = 2;
+const DAY_MIN = 1440;
 
 /** What the cadence keeps between runs (JSON in the cache; lost, every mall is read once). */
 export interface CadenceState {
@@ -51,19 +73,32 @@ export interface CadenceState {
   /** Per partner read without webhooks: when a read last changed its orders on the sheet. */
   readonly moved: Readonly<Record<string, number>>;
   /**
-   * What the properties said when last read (whether a relay is set, the backstop setting):
-   * read again hourly, so a minute that needs neither reads no property store.
+   * What the properties said when last read (whether a relay is set, the backstop setting, the
+   * account kind and the inquiry cadence the quiet stride budgets with): read again hourly, so a
+   * minute that needs none of them reads no property store.
    */
-  readonly settings: { readonly at: number; readonly relay: boolean; readonly backstopMin: number } | null;
+  readonly settings: CadenceSettings | null;
+  /** The quiet stride the last run planned with (the log says when it changes; the sidebar shows it past 2). */
+  readonly stride: number;
 }
 
-export const EMPTY_CADENCE: CadenceState = { after: null, listening: false, heard: {}, pending: {}, backstop: {}, read: {}, moved: {}, settings: null };
+export interface CadenceSettings {
+  readonly at: number;
+  readonly relay: boolean;
+  readonly backstopMin: number;
+  /** Whose daily URL fetch quota the reads share (document property `quota.account`). */
+  readonly account: AccountType;
+  /** The `inquiryMinutes` setting as typed (1–1440), null when unset: the inquiries step's cadence. */
+  readonly inquiryMin: number | null;
+}
+
+export const EMPTY_CADENCE: CadenceState = { after: null, listening: false, heard: {}, pending: {}, backstop: {}, read: {}, moved: {}, settings: null, stride: QUIET_STRIDE_MIN };
 
 /** How long what the properties said is trusted. */
 export const SETTINGS_TTL_MS = 3_600_000;
 
 /** The settings to use now: kept ones while fresh, else read (`read` costs a property read or two). */
-export function settingsOf(s: CadenceState, now: number, read: () => { relay: boolean; backstopMin: number }): NonNullable<CadenceState['settings']> {
+export function settingsOf(s: CadenceState, now: number, read: () => Omit<CadenceSettings, 'at'>): CadenceSettings {
   if (s.settings && now - s.settings.at < SETTINGS_TTL_MS && now >= s.settings.at) return s.settings;
   return { at: now, ...read() };
 }
@@ -82,13 +117,18 @@ const Stored = builtOnUse(() => z.object({
   backstop: z.record(z.string(), z.number()),
   read: z.optional(z.record(z.string(), z.number())),
   moved: z.optional(z.record(z.string(), z.number())),
-  settings: z.nullable(z.object({ at: z.number(), relay: z.boolean(), backstopMin: z.number() })),
+  // Settings kept before the account kind was among them read as none: read again this minute.
+  settings: z.nullable(z.object({ at: z.number(), relay: z.boolean(), backstopMin: z.number(), account: z.optional(z.enum(['consumer', 'workspace'])), inquiryMin: z.optional(z.nullable(z.number())) })),
+  stride: z.optional(z.number()),
 }));
 
 /** The kept state; none or damaged reads as empty (every mall is then read once). */
 export function parseCadence(text: string | undefined): CadenceState {
   const s = readStoredJson(Stored, text);
-  return s ? { ...s, read: s.read ?? {}, moved: s.moved ?? {} } : EMPTY_CADENCE;
+  if (!s) return EMPTY_CADENCE;
+  const k = s.settings;
+  const settings = k && k.account !== undefined && k.inquiryMin !== undefined ? { at: k.at, relay: k.relay, backstopMin: k.backstopMin, account: k.account, inquiryMin: k.inquiryMin } : null;
+  return { ...s, read: s.read ?? {}, moved: s.moved ?? {}, settings, stride: s.stride ?? QUIET_STRIDE_MIN };
 }
 
 /** One account's reads this minute: its orders since the cursor, and its claim dates. */
@@ -99,6 +139,8 @@ export interface CadenceInput {
   readonly backstopMs: number;
   /** A relay is set: this run asks it for news. */
   readonly relay: boolean;
+  /** What the quiet stride budgets with (from the settings read hourly). */
+  readonly budget: Pick<CadenceSettings, 'account' | 'inquiryMin'>;
 }
 
 /** Accounts whose reads a webhook may stand for: those of a channel the relay hears. */
@@ -120,20 +162,66 @@ export function leftToWebhooks(s: CadenceState, a: ChannelAccount, i: CadenceInp
  */
 const claimTurnOf = (i: CadenceInput) => Math.floor(i.now / i.backstopMs);
 
-/** An account without webhooks whose orders have been still a while, read a moment ago: it waits for the even minute. */
-const quietNow = (s: CadenceState, a: ChannelAccount, i: CadenceInput) =>
-  i.now - (s.moved[a.partnerId] ?? -Infinity) >= QUIET_AFTER_MS && Math.floor(i.now / 60_000) % 2 === 1 && i.now - (s.read[a.partnerId] ?? -Infinity) < QUIET_LONGEST_MS && i.now >= (s.read[a.partnerId] ?? -Infinity);
+/** The accounts a day's reads are planned for: read without webhooks (each `stride` minutes while quiet), and left to them. */
+export interface DayPlan {
+  readonly quiet: number;
+  readonly webhooks: number;
+  /** The relay hears webhooks: it is asked for news each minute. */
+  readonly listening: boolean;
+}
+
+/**
+ * A day's planned URL fetches at a stride: each account read without webhooks once a stride
+ * (one list a read), each one left to webhooks once a backstop, every account's claim date
+ * type once a backstop and its inquiry lists once an inquiry period, the relay's news question
+ * each minute while it hears webhooks.
+ */
+export function plannedFetches(p: DayPlan, stride: number, i: Pick<CadenceInput, 'backstopMs' | 'budget'>): number {
+  const accounts = p.quiet + p.webhooks;
+  const backstops = DAY_MIN / (i.backstopMs / 60_000);
+  const inquiries = (INQUIRY_LISTS * DAY_MIN) / inquiryMinutesFor(i.budget.inquiryMin, accounts);
+  return p.quiet * (DAY_MIN / stride) + p.webhooks * backstops + accounts * (backstops + inquiries) + (p.listening ? DAY_MIN : 0);
+}
+
+/** The inquiries step's cadence (src/jobs/inquiries.ts `cadence`): as set, else 10 minutes, 20 past five accounts. */
+const inquiryMinutesFor = (typed: number | null, accounts: number) => typed ?? (accounts > MANY_INQUIRY_ACCOUNTS ? 2 * DEFAULT_INQUIRY_MINUTES : DEFAULT_INQUIRY_MINUTES);
+
+/** The `inquiryMinutes` setting as the inquiries step takes it: a whole number of minutes, 1 to 1440; else unset. */
+export function typedInquiryMinutes(text: string | null | undefined): number | null {
+  const n = Number(text ?? '');
+  return Number.isInteger(n) && n >= 1 && n <= 1440 ? n : null;
+}
+
+/**
+ * Every how many minutes quiet accounts without webhooks are read: the shortest from 2 whose
+ * planned day fits PLANNED_QUOTA_SHARE of the account kind's daily fetch quota, at most
+ * QUIET_STRIDE_MAX. 10 malls and 2 marketplace accounts on a consumer account: 4 minutes.
+ */
+export function quietStride(s: CadenceState, accounts: readonly ChannelAccount[], i: CadenceInput): number {
+  const quiet = accounts.filter((a) => !leftToWebhooks(s, a, i)).length;
+  const plan: DayPlan = { quiet, webhooks: accounts.length - quiet, listening: i.relay && s.listening };
+  const budget = PLANNED_QUOTA_SHARE * QUOTA_LIMITS[i.budget.account].fetches;
+  for (let stride = QUIET_STRIDE_MIN; stride < QUIET_STRIDE_MAX; stride++) if (plannedFetches(plan, stride, i) <= budget) return stride;
+  return QUIET_STRIDE_MAX;
+}
+
+/** An account without webhooks whose orders have been still a while, read a moment ago: it waits for its stride's next minute. */
+const quietNow = (s: CadenceState, a: ChannelAccount, i: CadenceInput, stride: number) => {
+  const read = s.read[a.partnerId] ?? -Infinity;
+  return i.now - (s.moved[a.partnerId] ?? -Infinity) >= QUIET_AFTER_MS && Math.floor(i.now / 60_000) % stride !== 0 && i.now - read < quietLongestMs(stride) && i.now >= read;
+};
 
 /** What to read before the relay's answer is in (the first round, beside the news request). */
 export function firstReads(s: CadenceState, accounts: readonly ChannelAccount[], i: CadenceInput): Map<string, ReadScope> {
   const plan = new Map<string, ReadScope>();
+  const stride = quietStride(s, accounts, i);
   for (const a of accounts) {
     const pending = s.pending[a.partnerId] ?? [];
     const claimTurn = claimTurnOf(i);
     const claims: ClaimDepth = pending.includes('claims') ? 'all' : due(s, a, i) ? 'turn' : 'none';
     if (!leftToWebhooks(s, a, i)) {
       // A quiet account's claim dates, when due, wait for its next read (a minute at most).
-      if (quietNow(s, a, i)) continue;
+      if (quietNow(s, a, i, stride)) continue;
       plan.set(a.partnerId, { orders: true, claims, claimTurn });
       continue;
     }
@@ -208,5 +296,6 @@ export function afterRun(
     read: lastRead,
     moved: lastMoved,
     settings: i.settings,
+    stride: quietStride(s, accounts, i),
   };
 }

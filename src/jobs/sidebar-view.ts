@@ -9,6 +9,8 @@ import { adviceFor, currentError, quotaUse, type AccountType, type HealthJob, ty
 import type { NextRunPreview, PartnerQueue } from './next-run-preview';
 import type { TodayItem } from '../core/today';
 import { notInMallNotice } from './stock-notice';
+import { message } from '../i18n/messages';
+import { QUIET_STRIDE_MIN } from './order-cadence';
 
 export type Cadence = 'minute' | 'hour';
 
@@ -83,6 +85,8 @@ export interface SidebarState {
     lastRunAt: number | null;
     lastRunMs: number | null;
     nextRunAt: number | null;
+    /** Said where the sync's status is: quiet accounts are read less often than every 2 minutes, for the quota. */
+    notice: string | null;
   };
   partners: PartnerView[];
   quotas: QuotaUse;
@@ -136,6 +140,8 @@ export interface SidebarFacts {
   installed: boolean;
   cadence: Cadence;
   account: AccountType;
+  /** Every how many minutes the sync last read quiet accounts without webhooks (order-cadence). */
+  quietStride: number;
   partners: readonly PartnerFacts[];
   health: HealthRecord | null;
   preview: NextRunPreview;
@@ -166,6 +172,7 @@ export function sidebarView(f: SidebarFacts): SidebarState {
       lastRunAt: f.health?.lastRunAt ?? null,
       lastRunMs: f.health?.lastRunMs ?? null,
       nextRunAt: nextTick,
+      notice: f.installed ? strideNotice(f) : null,
     },
     partners: f.partners.map((p) => partnerView(p, f, nextTick)),
     quotas: quotaUse(f.health, f.now, f.account),
@@ -173,6 +180,13 @@ export function sidebarView(f: SidebarFacts): SidebarState {
     settlement: settlementView(f),
     today: f.today,
   };
+}
+
+/** The sync's line for a quiet stride past 2 minutes (the log says it once, when it changes). */
+function strideNotice(f: SidebarFacts): string | null {
+  if (f.quietStride <= QUIET_STRIDE_MIN) return null;
+  const lang = f.lang === 'en' ? 'en' : 'ko';
+  return message(lang, 'quietStride', { minutes: f.quietStride, quota: message(lang, f.account === 'workspace' ? 'quotaWorkspace' : 'quotaConsumer') });
 }
 
 function ownerView(owner: string | null, me: string): ConnectionOwnerView {

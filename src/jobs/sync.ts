@@ -23,12 +23,12 @@ import { accountOf, isConnected, reconnectReason } from './accounts';
 import type { ArchiveTick } from './archive-orders';
 import type { ClaimsStepInput, ClaimsStepReport } from './claims';
 import { collectOrders, commitCursors, type NewsQuestionOf } from './collect-orders';
-import { afterRun, backstopMinutes, firstReads, leftToWebhooks, newsReads, parseCadence, settingsOf, type CadenceInput, type ReadScope } from './order-cadence';
+import { afterRun, backstopMinutes, firstReads, leftToWebhooks, newsReads, parseCadence, QUIET_STRIDE_MIN, settingsOf, typedInquiryMinutes, type CadenceInput, type ReadScope } from './order-cadence';
 import { confirmOrders } from './confirm-orders';
 import type { ChannelGateway } from './gateway';
-import { healthAfterRun } from './health';
+import { accountTypeOf, healthAfterRun } from './health';
 import { inquiriesStep } from './inquiries-step';
-import { ARCHIVE_CACHE_KEYS, BACKSTOP_MINUTES_KEY, CADENCE_KEY, CLAIMS_CACHE_KEYS, CONFIRM_RETRY_KEY, INQUIRIES_CACHE_KEYS, HEALTH_KEY, HEARTBEAT_KEY, KEEP_S, PARTNERS_SNAPSHOT_KEY, PRODUCT_EDITED_CACHE_KEY, PRODUCT_MARKS_CACHE_KEY, RECENT_ORDERS_KEY, SETTLEMENT_CACHE_KEYS, SHIP_DIRTY_KEY, SHIP_FLAG_KEYS, SHIP_WAITING_KEY, shipDirtyMark, STOCK_CHECKED_KEY, STOCK_COVER_DAY_KEY, STOCK_DIRTY_KEY, STOCK_PENDING_KEY } from './kept';
+import { ARCHIVE_CACHE_KEYS, BACKSTOP_MINUTES_KEY, CADENCE_KEY, CLAIMS_CACHE_KEYS, CONFIRM_RETRY_KEY, INQUIRIES_CACHE_KEYS, HEALTH_KEY, HEARTBEAT_KEY, INQUIRY_MINUTES_KEY, KEEP_S, PARTNERS_SNAPSHOT_KEY, PRODUCT_EDITED_CACHE_KEY, PRODUCT_MARKS_CACHE_KEY, QUOTA_ACCOUNT_KEY, RECENT_ORDERS_KEY, SETTLEMENT_CACHE_KEYS, SHIP_DIRTY_KEY, SHIP_FLAG_KEYS, SHIP_WAITING_KEY, shipDirtyMark, STOCK_CHECKED_KEY, STOCK_COVER_DAY_KEY, STOCK_DIRTY_KEY, STOCK_PENDING_KEY } from './kept';
 import { pushStockStep } from './push-stock-step';
 import { changedLines, parseRecent, remember } from './recent-orders';
 import type { LogEntry } from './run-log';
@@ -179,9 +179,15 @@ function runLocked(ports: SyncPorts, job: 'tick' | 'manual', lang: Lang): SyncRe
       // What a channel reads in rotation turns by the minute (no state needed); which malls are
       // read at all, and their claim dates, follows the relay's webhook news and the backstop.
       const cadence = parseCadence(kept[CADENCE_KEY]);
-      const settings = settingsOf(cadence, started.getTime(), () => ({ relay: rt.relay() !== null, backstopMin: backstopMinutes(rt.store.get(BACKSTOP_MINUTES_KEY)) }));
+      // One read of the document properties an hour (the store reads them all at once).
+      const settings = settingsOf(cadence, started.getTime(), () => ({
+        relay: rt.relay() !== null,
+        backstopMin: backstopMinutes(rt.store.get(BACKSTOP_MINUTES_KEY)),
+        account: accountTypeOf(rt.store.get(QUOTA_ACCOUNT_KEY)),
+        inquiryMin: typedInquiryMinutes(rt.store.get(INQUIRY_MINUTES_KEY)),
+      }));
       const relay = settings.relay ? rt.relay() : null;
-      const pace: CadenceInput = { now: started.getTime(), backstopMs: settings.backstopMin * 60_000, relay: relay !== null };
+      const pace: CadenceInput = { now: started.getTime(), backstopMs: settings.backstopMin * 60_000, relay: relay !== null, budget: settings };
       const reads = firstReads(cadence, conns, pace);
       let answer: NewsAnswer | null = null;
       // One question per channel whose webhooks the relay hears, for its accounts.
@@ -234,7 +240,10 @@ function runLocked(ports: SyncPorts, job: 'tick' | 'manual', lang: Lang): SyncRe
       const linesWritten: OrderLine[] = [];
       const fresh = writeLines(result.lines);
       // Accounts whose orders changed on the sheet are busy: read each minute (order-cadence).
-      keep[CADENCE_KEY] = JSON.stringify(afterRun(cadence, conns, result.scopes, result.through, answer, { ...pace, settings }, new Set(fresh.map((l) => l.partnerId))));
+      const paced = afterRun(cadence, conns, result.scopes, result.through, answer, { ...pace, settings }, new Set(fresh.map((l) => l.partnerId)));
+      keep[CADENCE_KEY] = JSON.stringify(paced);
+      // Staff learn once, when it changes, that quiet accounts are read less often for the quota.
+      if (paced.stride !== cadence.stride) note({ job: 'orders', level: 'info', message: paced.stride > QUIET_STRIDE_MIN ? message(lang, 'quietStride', { minutes: paced.stride, quota: message(lang, settings.account === 'workspace' ? 'quotaWorkspace' : 'quotaConsumer') }) : message(lang, 'quietStrideBack') });
       // Only now that the lines are in the sheet may the cursors move.
       commitCursors(rt.store, conns, result.cursors, new Set(result.lines.map((l) => l.partnerId)));
       // A mall that refused its tokens in this run is called by no later step of it.

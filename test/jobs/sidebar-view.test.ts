@@ -44,6 +44,7 @@ const facts = (over: Partial<SidebarFacts> = {}): SidebarFacts => ({
   installed: true,
   cadence: 'minute',
   account: 'consumer',
+  quietStride: 2,
   partners: [mall()],
   health: nextHealth(null, { at: T - 20_000, durationMs: 900, trigger: 'tick', fetches: 2, orders: [{ partnerId: 'PNR001', error: '' }], steps: [{ job: 'stock', error: '' }] }),
   preview: preview(),
@@ -70,6 +71,14 @@ describe('the sidebar state', () => {
   it('says the cadence as the deployment allows it: every minute bound to the sheet, hourly as an Editor add-on', () => {
     expect(sidebarView(facts()).sync).toMatchObject({ cadenceText: '1분마다', deploymentText: expect.stringContaining('시트에 연결된 스크립트') });
     expect(sidebarView(facts({ cadence: 'hour' })).sync).toMatchObject({ cadenceText: '1시간마다', deploymentText: expect.stringContaining('에디터 부가기능') });
+  });
+
+  it('says under the sync’s line when quiet accounts are read less often than every two minutes for the quota, and nothing at two', () => {
+    expect(sidebarView(facts({ quietStride: 4 })).sync.notice).toBe('웹훅 없이 읽는 계정이 많아, 개인 계정 하루 URL 호출 한도의 절반 안에서 조용한 계정의 새 주문을 4분마다 읽습니다 (주문이 바뀐 계정은 매분)');
+    expect(sidebarView(facts({ quietStride: 3, account: 'workspace' })).sync.notice).toContain('Google Workspace 하루 URL 호출 한도의 절반 안에서 조용한 계정의 새 주문을 3분마다');
+    expect(sidebarView(facts()).sync.notice).toBeNull();
+    // No trigger, no reads: nothing to say about their cadence.
+    expect(sidebarView(facts({ quietStride: 4, installed: false })).sync.notice).toBeNull();
   });
 
   it('expects the next run one period after the last, or now when that is past; none when the trigger is off', () => {

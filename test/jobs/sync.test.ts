@@ -220,3 +220,22 @@ test('a marketplace partner set to confirm at once has its new orders confirmed 
   expect(sheet.get('PNR001|A-1-1')?.status).toBe('paid');
   expect(logged).toContainEqual({ job: 'orders', level: 'info', message: '발주확인 1건' });
 });
+
+test('with many accounts on a consumer account, the log says once that quiet accounts are read less often for the quota, and once that they are read every 2 minutes again on Workspace', () => {
+  const rows = Array.from({ length: 12 }, (_, k) => ({ partnerId: `PNR${101 + k}`, name: `분양몰 ${k + 1}`, role: '자사몰', channel: '카페24', accountId: `resell${k + 1}` }));
+  tables.put(PARTNERS, rows);
+  for (const r of rows) channel.accountOf.set(r.partnerId, r.accountId);
+  const strideLines = () => logged.filter((l) => /분마다 읽습니다/.test(l.message));
+  for (let m = 0; m < 5; m++) {
+    sync();
+    clock.advance(60_000);
+  }
+  expect(strideLines()).toEqual([{ job: 'orders', level: 'info', message: '웹훅 없이 읽는 계정이 많아, 개인 계정 하루 URL 호출 한도의 절반 안에서 조용한 계정의 새 주문을 4분마다 읽습니다 (주문이 바뀐 계정은 매분)' }]);
+  // Staff say it is a Workspace account: the hourly settings read takes it, and the log says so once.
+  store.set('quota.account', 'workspace');
+  clock.advance(3_600_000);
+  sync();
+  clock.advance(60_000);
+  sync();
+  expect(strideLines().map((l) => l.message)).toEqual([expect.stringContaining('4분마다'), '조용한 계정의 새 주문을 다시 2분마다 읽습니다']);
+});
