@@ -19,6 +19,8 @@ export class PooledWorker {
   runs = 0;
   /** When it last started one (the pool's count), to take the longest idle thread first. */
   lastStart = 0;
+  /** The pool's count when the thread was made: a spare is not retired before it had its chance. */
+  bornAt = 0;
   /** Descriptors this thread has (it keeps them for all its executions). */
   private readonly sentClasses = new Map<string, ClassDescriptor>();
 
@@ -120,7 +122,7 @@ export class WorkerPool {
   acquire(): PooledWorker {
     for (const x of this.workers) {
       if (x.busy || x.dead) continue;
-      if (x.runs >= RUNS_PER_THREAD || x.lastStart < this.started - RETIRE_UNUSED_FOR) void this.kill(x);
+      if (x.runs >= RUNS_PER_THREAD || Math.max(x.lastStart, x.bornAt) < this.started - RETIRE_UNUSED_FOR) void this.kill(x);
     }
     // Of the two idle threads used last, the one idle longer: the likelier to have its next scope ready.
     const idle = this.workers.filter((x) => !x.busy && !x.dead).sort((a, b) => b.lastStart - a.lastStart);
@@ -130,7 +132,7 @@ export class WorkerPool {
       this.workers.push(w);
     }
     w.lastStart = ++this.started;
-    if (this.started >= SPARE_AFTER && idle.length <= 1) this.workers.push(new PooledWorker(this.bundleDir));
+    if (this.started >= SPARE_AFTER && idle.length <= 1) this.workers.push(Object.assign(new PooledWorker(this.bundleDir), { bornAt: this.started }));
     return w;
   }
 

@@ -47,6 +47,26 @@ describe('the pool of execution threads', () => {
     for (const w of retired) expect(w.dead).toBe(true);
   });
 
+  it('keeps the spare thread an overlap made, rather than making one at every overlap', async () => {
+    pool = new WorkerPool(bundle('function main() {}'));
+    const threads = new Set<PooledWorker>();
+    const take = () => {
+      const w = Object.assign(pool!.acquire(), { busy: true });
+      for (const x of (pool as unknown as { workers: PooledWorker[] }).workers) threads.add(x);
+      return w;
+    };
+    // A long quiet stretch, then an edit during every tenth sync run.
+    for (let i = 0; i < 300; i++) take().release();
+    const before = threads.size;
+    for (let i = 0; i < 40; i++) {
+      const sync = take();
+      if (i % 10 === 0) take().release();
+      sync.release();
+      for (let k = 0; k < 9; k++) take().release();
+    }
+    expect(threads.size - before).toBeLessThanOrEqual(1);
+  });
+
   it("sends a service class's description to a thread once, however many executions it runs", async () => {
     const sent = new Map<object, Map<string, number>>();
     const count = (thread: object, msg: unknown) => {
