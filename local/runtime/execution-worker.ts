@@ -10,7 +10,10 @@ import { hideNewerBuiltinsSource } from './language-level';
 import { compiledBundle, type CompiledFile } from './bundle-scripts';
 import { errorOf } from './errors';
 import { inThreadMethod } from './in-thread';
-import { decode, encode, INSPECT, isDateLike, type ClassDescriptor, type LogLine, type ReplyMessage, type RunMessage, type Tagged } from './wire';
+import { LeaseExhausted, leasedInstance, leaseEnv } from './lease';
+import type { Remote } from './remote';
+import type { KernelEnv } from './kernel-env';
+import { decode, encode, INSPECT, isDateLike, type ClassDescriptor, type Lease, type LeasedCall, type LogLine, type ReplyMessage, type RunMessage, type Tagged } from './wire';
 
 interface WorkerInit {
   bundleDir: string;
@@ -106,6 +109,7 @@ async function runExecution(msg: RunMessage): Promise<void> {
   const exec = ready ?? new ExecutionScope(msg);
   try {
     const ctx = ready ? ready.attach(msg) : exec.context();
+    exec.takeLease(msg.lease);
     if (msg.fn === INSPECT) {
       const names = Object.keys(ctx).filter((k) => typeof (ctx as Record<string, unknown>)[k] === 'function' && !exec.injected.has(k));
       port.postMessage({ t: 'done', execId: msg.execId, ok: true, result: JSON.stringify(names), logs: exec.flushLogs() });
@@ -118,7 +122,7 @@ async function runExecution(msg: RunMessage): Promise<void> {
     // Apps Script drains the microtask queue before the execution ends.
     if (result && typeof (result as PromiseLike<unknown>).then === 'function') result = await result;
     await new Promise((r) => setImmediate(r));
-    port.postMessage({ t: 'done', execId: msg.execId, ok: true, result: exec.encode(result), logs: exec.flushLogs() });
+    port.postMessage({ t: 'done', execId: msg.execId, ok: true, result: exec.encode(result), logs: exec.flushLogs(), ...exec.endLease() });
   } catch (e) {
     const err = e as { name?: string; message?: string; stack?: string };
     port.postMessage({
@@ -127,6 +131,7 @@ async function runExecution(msg: RunMessage): Promise<void> {
       ok: false,
       error: { name: String(err?.name ?? 'Error'), message: String(err?.message ?? e), stack: err?.stack },
       logs: exec.flushLogs(),
+      ...exec.endLease(),
     });
   }
   schedulePrewarm(msg);
@@ -387,6 +392,7 @@ class ExecutionScope {
     const short = cls.split('.').pop() ?? cls;
     const inThread = new Set(desc?.inThread ?? []);
     const stale = new Set(desc?.staleAfter ?? []);
+    const leased = new Set(desc?.leased ?? []);
     for (const m of desc?.methods ?? []) {
       (p as Record<string, unknown>)[m] = function (this: object, ...args: unknown[]) {
         if (args.length === 0) {
@@ -394,6 +400,10 @@ class ExecutionScope {
           if (a !== NOT_ANSWERED) return a;
         }
         if (inThread.has(m)) return scope.runInThread(this, cls, m, args);
+        if (leased.has(m)) {
+          const r = scope.runLeased(this, cls, m, args);
+          if (r !== NOT_LEASED) return r;
+        }
         if (stale.has(m)) scope.answers.delete(this);
         return scope.call(this, m, args);
       };
@@ -442,6 +452,65 @@ class ExecutionScope {
     return q === undefined ? out : this.toEnum(q, out);
   }
 
+  /** The lease (lease.ts) from the run's start or the last reply to the next message to the host. */
+  private lease: { readonly terms: Lease; readonly objects: Map<number, { cls: string; state: unknown; copy?: Remote }>; readonly env: KernelEnv } | null = null;
+  private leasedCalls: LeasedCall[] = [];
+  /** The simulated time of the leased call being served (the copies' clock). */
+  private leaseClock = 0;
+
+  takeLease(terms: Lease | undefined): void {
+    if (!terms) return;
+    const quota = { ...terms.quota };
+    this.lease = {
+      terms,
+      objects: new Map(terms.objects.map((o) => [o.handle, { cls: o.cls, state: o.state }])),
+      env: leaseEnv(terms.env, () => this.leaseClock, quota),
+    };
+  }
+
+  /** Ends the lease: the calls served under it travel with the message being sent, for the host to replay. */
+  endLease(): { leased?: LeasedCall[] } {
+    this.lease = null;
+    if (this.leasedCalls.length === 0) return {};
+    const leased = this.leasedCalls;
+    this.leasedCalls = [];
+    return { leased };
+  }
+
+  /**
+   * Serves a call under the lease with the host's own code on the thread's copy, when the call
+   * starts before the lease's end; NOT_LEASED sends it to the host (which ends the lease).
+   */
+  runLeased(target: object, cls: string, method: string, args: unknown[]): unknown {
+    const lease = this.lease;
+    const handle = this.handles.get(target);
+    const o = handle === undefined ? undefined : lease?.objects.get(handle);
+    if (!lease || !o || handle === undefined || !(this.now < lease.terms.until) || this.ownProps(target) !== undefined) return NOT_LEASED;
+    const text = this.encode(args);
+    if (text.includes('"$h"')) return NOT_LEASED;
+    const copy = (o.copy ??= leasedInstance(cls, o.state, lease.env));
+    if (!copy) return NOT_LEASED;
+    const at = this.now;
+    this.leaseClock = at;
+    let call: LeasedCall;
+    try {
+      const plainArgs = decode(text, { parse: JSON.parse, date: (ms) => new Date(ms), handle: () => null }) as unknown[];
+      const r = (copy as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!.apply(copy, plainArgs);
+      // A method returning its object (setProperty) answers the script's own handle, as the host's does.
+      call = { handle, method, args: text, at, result: encode(r, (v) => (v === copy ? { $h: handle, $c: cls } : undefined)) };
+    } catch (e) {
+      // Its quota is the host's to refuse: the host serves it, with the lease over (nothing was changed before the charge).
+      if (e instanceof LeaseExhausted) return NOT_LEASED;
+      call = { handle, method, args: text, at, error: errorOf(e) };
+    }
+    this.leasedCalls.push(call);
+    this.now = at + (lease.terms.costs[`${cls}.${method}`] ?? 0);
+    if (call.error) throw this.exception(call.error.message, call.error.name);
+    const result = this.decode(call.result ?? '{"$u":1}');
+    const q = this.classes.get(cls)?.enumReturns?.[method];
+    return q === undefined ? result : this.toEnum(q, result);
+  }
+
   /** A synchronous service call: post it, block until the host answers. */
   private call(target: object, method: string, args: unknown[]): unknown {
     const handle = this.handles.get(target);
@@ -449,7 +518,7 @@ class ExecutionScope {
     // The host bumps the signal after each reply; wait on the value seen before asking, so a
     // late bump from the previous reply costs at most one extra pass, never a spin.
     let seen = Atomics.load(signal, 0);
-    port.postMessage({ t: 'call', execId: this.msg.execId, handle, method, args: this.encode(args), props: this.ownProps(target), logs: this.flushLogs() });
+    port.postMessage({ t: 'call', execId: this.msg.execId, handle, method, args: this.encode(args), props: this.ownProps(target), logs: this.flushLogs(), ...this.endLease() });
     let reply: { message: ReplyMessage } | undefined;
     for (;;) {
       Atomics.wait(signal, 0, seen, 1000);
@@ -460,6 +529,7 @@ class ExecutionScope {
     const r = reply.message;
     this.now = r.now;
     for (const c of r.classes ?? []) this.learn(c);
+    this.takeLease(r.lease);
     if (!r.ok) throw this.exception(r.error?.message ?? 'Unknown error', r.error?.name ?? 'Exception');
     const result = this.decode(r.result ?? '{"$u":1}');
     const q = this.classes.get(this.classOf.get(target) ?? '')?.enumReturns?.[method];
@@ -468,6 +538,7 @@ class ExecutionScope {
 }
 
 const NOT_ANSWERED = Symbol('not answered');
+const NOT_LEASED = Symbol('not leased');
 
 function safeJson(x: unknown): string {
   if (isDateLike(x)) return x.toString();

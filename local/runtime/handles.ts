@@ -19,6 +19,7 @@ export class HandleTable {
       id = this.next++;
       this.ids.set(o, id);
       this.byId.set(id, o);
+      if (o.leased.size > 0) this.leasables.push([id, o]);
       answers = localAnswers(o);
     }
     if (!this.known.has(o.gasName)) {
@@ -31,6 +32,12 @@ export class HandleTable {
   get(id: number): Remote | undefined {
     return this.byId.get(id);
   }
+
+  /** The objects handed out so far that a lease may cover (Remote.leased), by handle. */
+  leasable(): ReadonlyArray<readonly [number, Remote]> {
+    return this.leasables;
+  }
+  private readonly leasables: Array<readonly [number, Remote]> = [];
 
   /** Descriptors of classes first seen since the last call; they travel with the next message. */
   takeNewClasses(): ClassDescriptor[] {
@@ -97,6 +104,7 @@ export function describe(o: Remote): ClassDescriptor {
   const d: ClassDescriptor = { name: o.gasName, methods, constants, unavailable: info.unavailable, enumReturns: info.enumReturns, enums: usedEnums };
   if (o.inThread.size > 0) d.inThread = [...o.inThread].filter((m) => o.localMethods.has(m));
   if (o.answersStaleAfter.size > 0) d.staleAfter = [...o.answersStaleAfter];
+  if (o.leased.size > 0) d.leased = [...o.leased];
   described.set(o.gasName, d);
   CONSTANTS_SEEN.set(o.gasName, o.constants);
   return d;

@@ -43,6 +43,19 @@ export abstract class Remote {
    * errors, instead of asking the host. They must touch neither the execution nor the world.
    */
   readonly inThread: ReadonlySet<string> = NO_METHODS;
+  /**
+   * Methods the script's thread may serve itself while its execution holds a lease (lease.ts:
+   * it runs alone, and nothing else is due before its next message to the host): the thread runs
+   * this class's own code on a copy of the object's state (`_leaseState`, rebuilt there by
+   * `leasedInstance`), and the host replays each such call, in order and at its simulated time,
+   * when that next message arrives, checking that it answers the same. Counts, latency, quotas
+   * and the world's state all come from the replay, so nothing is charged or kept differently.
+   */
+  readonly leased: ReadonlySet<string> = NO_METHODS;
+  /** The JSON state the thread's copy is built from; undefined when this object cannot be leased now. */
+  _leaseState(): unknown {
+    return undefined;
+  }
 }
 
 const NO_METHODS: ReadonlySet<string> = new Set();

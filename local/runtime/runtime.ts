@@ -15,7 +15,7 @@ import { scriptState, type Deployment, type TriggerModel } from './services/scri
 import { defaultClockTiming, nextFire, type ClockTiming } from './services/trigger-schedule';
 import { builtinServices, dataGlobals, type Manifest, type ServiceFactory } from './services/registry';
 import { wallTime } from './tz';
-import { decode, encode, INSPECT, type CallMessage, type LogLine, type WorkerMessage } from './wire';
+import { decode, encode, INSPECT, type CallMessage, type Lease, type LeasedCall, type LogLine, type WorkerMessage } from './wire';
 import { PooledWorker, WorkerPool } from './worker-pool';
 import { createWorld, type World } from './world';
 import { firstPostForm } from './form-submit';
@@ -97,6 +97,13 @@ export interface RuntimeOptions {
    * `GAS_NEWER_BUILTINS`. See language-level.ts.
    */
   newerBuiltins?: NewerBuiltins;
+  /**
+   * Let an execution that runs alone have its thread serve its PropertiesService, CacheService,
+   * lock and getUuid calls itself until its first message to the host, which replays and checks
+   * them (lease.ts). Nothing a script or a spec sees changes; only thread crossings are saved.
+   * Default true; false serves every call on the host.
+   */
+  leases?: boolean;
 }
 
 /** Who runs an execution and in which document (defaults: the owner, the runtime's container). */
@@ -462,12 +469,13 @@ export class Runtime {
     const args = encode(typeof x.args === 'function' ? x.args(env, roots) : x.args, (o) => x.handles.tag(o));
     // Apps Script parses the project and runs its top level before the function (latency.ts).
     x.now += this.scriptLoadMs;
+    const lease = this.leaseFor(x);
     const worker = this.pool.acquire();
     x.worker = worker;
     x.phase = 'running';
     const next = this.nextMessage(x);
     worker.start(
-      { t: 'run', execId: x.id, fn: x.fn, args, globals, data: this.dataText, enums: this.dataEnums, classes: x.handles.takeNewClasses(), now: x.now, newerBuiltins: this.newerBuiltins },
+      { t: 'run', execId: x.id, fn: x.fn, args, globals, data: this.dataText, enums: this.dataEnums, classes: x.handles.takeNewClasses(), now: x.now, newerBuiltins: this.newerBuiltins, ...(lease ? { lease } : {}) },
       (m) => this.onMessage(x, m),
       (e) => this.onCrash(x, e),
     );
@@ -480,7 +488,84 @@ export class Runtime {
     return new Promise((r) => (x.wakeStep = r));
   }
 
+  /**
+   * A lease for `x` (lease.ts), at its start or with a reply, when it runs alone with nothing else due before `until`, no spec
+   * watches calls one by one and real CPU time is not charged; undefined otherwise.
+   */
+  private leaseFor(x: Execution): Lease | undefined {
+    if (this.opts.leases === false || (this.opts.cpuTimeFactor ?? 0) > 0 || this.callWatchers.size > 0 || this.active.size !== 1) return undefined;
+    let until = x.deadline;
+    for (const e of this.events) until = Math.min(until, e.at);
+    for (const t of this.triggers()) if (t.eventType === 'CLOCK' && t.nextAt !== null) until = Math.min(until, t.nextAt);
+    if (!(x.now < until)) return undefined;
+    const objects: Lease['objects'] = [];
+    const costs: Record<string, number> = {};
+    for (const [handle, o] of x.handles.leasable()) {
+      if (o.leased.size === 0) continue;
+      const state = o._leaseState();
+      if (state === undefined) continue;
+      objects.push({ handle, cls: o.gasName, state });
+      for (const m of o.leased) costs[`${o.gasName}.${m}`] = o.localMethods.has(m) ? 0 : this.latency.cost({ name: `${o.gasName}.${m}` });
+    }
+    if (objects.length === 0) return undefined;
+    const quota: Record<string, number> = {};
+    for (const name of ['properties', 'propertyWrites'] as const) quota[name] = this.quotas.remaining(x.user, name, this.clock);
+    const env = this.envFor(x);
+    return {
+      until,
+      costs,
+      quota,
+      objects,
+      env: {
+        execId: x.id,
+        authMode: x.authMode,
+        effectiveUserEmail: env.effectiveUserEmail,
+        activeUserEmail: env.activeUserEmail,
+        containerId: env.containerId,
+        scriptTimeZone: env.scriptTimeZone,
+        userLocale: env.userLocale,
+        scriptId: env.scriptId,
+        uiAvailable: env.uiAvailable,
+      },
+    };
+  }
+
+  /**
+   * Replays the calls the thread served under its lease, in order and each at its simulated
+   * time, on the host's objects: they are counted, charged and applied exactly as served calls
+   * are. Nothing else ran meanwhile (the lease's terms), so each must answer what the thread's
+   * copy answered; a difference is the runtime's bug, reported as the execution's error.
+   */
+  private replayLeased(x: Execution, calls: readonly LeasedCall[]): void {
+    for (const c of calls) {
+      const target = x.handles.get(c.handle);
+      const name = `${target?.gasName}.${c.method}`;
+      if (!target || !target.leased.has(c.method)) {
+        x.record.errors.push(`Internal: a leased call the host cannot replay: ${name}`);
+        continue;
+      }
+      this.clock = Math.max(this.clock, c.at);
+      const local = target.localMethods.has(c.method);
+      if (!local) x.record.roundTrips[name] = (x.record.roundTrips[name] ?? 0) + 1;
+      x.extra = 0;
+      let answer: { result?: string; error?: { name: string; message: string } };
+      try {
+        const args = this.decodeHost(x, c.args) as unknown[];
+        const result = (target as unknown as Record<string, (...a: unknown[]) => unknown>)[c.method]!.apply(target, args);
+        if (result instanceof Promise || result instanceof Suspend) throw new Error(`${name} cannot wait under a lease`);
+        answer = { result: encode(result, (o) => x.handles.tag(o)) };
+      } catch (e) {
+        answer = { error: errorOf(e) };
+      }
+      if (answer.result !== c.result || answer.error?.message !== c.error?.message) {
+        x.record.errors.push(`Internal: ${name} answered ${answer.result ?? answer.error?.message} on the host but ${c.result ?? c.error?.message} under the lease`);
+      }
+      x.now = c.at + (local ? x.extra : this.latency.cost({ name }) + x.extra);
+    }
+  }
+
   private onMessage(x: Execution, m: WorkerMessage): void {
+    if (m.leased) this.replayLeased(x, m.leased);
     x.record.logs.push(...m.logs);
     const cpu = (performance.now() - x.ranSince) * (this.opts.cpuTimeFactor ?? 0);
     x.now += cpu;
@@ -588,7 +673,9 @@ export class Runtime {
     x.reply = null;
     x.phase = 'running';
     const next = this.nextMessage(x);
-    x.worker!.reply({ ...r, now: x.now, classes: x.handles.takeNewClasses() });
+    // A lease again from here, as at the start: the host's state as it is now, and the same terms.
+    const lease = this.leaseFor(x);
+    x.worker!.reply({ ...r, now: x.now, classes: x.handles.takeNewClasses(), ...(lease ? { lease } : {}) });
     x.ranSince = performance.now();
     await next;
   }

@@ -74,6 +74,8 @@ export interface ClassDescriptor {
   inThread?: string[];
   /** Methods after which the object's fixed answers are dropped (Remote.answersStaleAfter). */
   staleAfter?: string[];
+  /** Methods the thread serves itself under a lease (Remote.leased, lease.ts). */
+  leased?: string[];
 }
 
 export interface RunMessage {
@@ -92,6 +94,49 @@ export interface RunMessage {
   now: number;
   /** Built-ins newer than Apps Script's level: hidden (the default) or kept (language-level.ts). */
   newerBuiltins: 'hide' | 'allow';
+  /** The thread may serve some calls itself until its next message (lease.ts); absent: none. */
+  lease?: Lease;
+}
+
+/**
+ * What a leased execution's thread gets (lease.ts): until when it may serve calls itself, what
+ * each costs, the quota it may use, the execution's facts the services read, and the state of
+ * the objects it may serve, by handle.
+ */
+export interface Lease {
+  /** Each leased call must start before this simulated time (the next other step, or the deadline). */
+  until: number;
+  /** Service.Class.method → simulated ms (the host's latency model; 0 for local methods). */
+  costs: Record<string, number>;
+  /** Quota units the thread may use before it must ask the host. */
+  quota: Record<string, number>;
+  env: LeaseEnv;
+  objects: Array<{ handle: number; cls: string; state: unknown }>;
+}
+
+export interface LeaseEnv {
+  execId: number;
+  authMode: 'NONE' | 'LIMITED' | 'FULL';
+  effectiveUserEmail: string;
+  activeUserEmail: string;
+  containerId: string | null;
+  scriptTimeZone: string;
+  userLocale: string;
+  scriptId: string;
+  uiAvailable: boolean;
+}
+
+/** A call the thread served under its lease, for the host to replay (in order) and check. */
+export interface LeasedCall {
+  handle: number;
+  method: string;
+  /** Encoded arguments. */
+  args: string;
+  /** Simulated time the call started. */
+  at: number;
+  /** Encoded answer, or the error it threw. */
+  result?: string;
+  error?: { name: string; message: string };
 }
 
 export interface CallMessage {
@@ -103,6 +148,8 @@ export interface CallMessage {
   /** The target's own properties set by the script, encoded; absent when none. */
   props?: string;
   logs: LogLine[];
+  /** Calls served under the lease since the run began, to replay before this one. */
+  leased?: LeasedCall[];
 }
 
 export interface DoneMessage {
@@ -113,6 +160,8 @@ export interface DoneMessage {
   result?: string;
   error?: { name: string; message: string; stack?: string };
   logs: LogLine[];
+  /** Calls served under the lease, to replay before the end. */
+  leased?: LeasedCall[];
 }
 
 export type WorkerMessage = CallMessage | DoneMessage;
@@ -123,6 +172,8 @@ export interface ReplyMessage {
   result?: string;
   error?: { name: string; message: string };
   classes?: ClassDescriptor[];
+  /** A new lease from here to the thread's next message (lease.ts). */
+  lease?: Lease;
 }
 
 export interface LogLine {

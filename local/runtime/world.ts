@@ -34,6 +34,8 @@ export interface World {
   services: Map<string, unknown>;
   /** Deterministic id source for files, triggers and the like. */
   nextId(prefix: string): string;
+  /** The sequence's last value (what the next nextId builds on), for a leased execution's copy (lease.ts). */
+  idCounter(): number;
 }
 
 export function createWorld(seed = 1): World {
@@ -47,6 +49,7 @@ export function createWorld(seed = 1): World {
       // Drive ids are 44 chars of [A-Za-z0-9_-]; ours are shorter but of the same alphabet.
       return `${prefix}${counter.toString(36).padStart(8, '0')}`;
     },
+    idCounter: () => counter,
   };
 }
 

@@ -65,14 +65,30 @@ function storeIn(map: Map<string, CacheStore>, key: string): CacheStore {
   return s;
 }
 
+/** A cache as a leased execution's thread gets it (lease.ts): [key, value, expiresAt, seq] each. */
+export interface CacheLease {
+  entries: Array<[string, string, number, number]>;
+  seq: number;
+}
+
 export class Cache extends Remote implements GoogleAppsScript.Cache.Cache {
   readonly gasName = 'CacheService.Cache';
+  override readonly leased = localMethods('get', 'getAll', 'put', 'putAll', 'remove', 'removeAll');
 
   constructor(
     private readonly env: ExecutionEnv,
     private readonly store: CacheStore,
   ) {
     super();
+  }
+
+  override _leaseState(): CacheLease {
+    return { entries: [...this.store.entries].map(([k, e]) => [k, e.value, e.expiresAt, e.seq]), seq: this.store.seq };
+  }
+
+  /** The thread's copy of a leased cache. */
+  static _fromLease(env: ExecutionEnv, state: CacheLease): Cache {
+    return new Cache(env, { entries: new Map(state.entries.map(([k, value, expiresAt, seq]) => [k, { value, expiresAt, seq }])), seq: state.seq });
   }
 
   get(key: string): string | null {

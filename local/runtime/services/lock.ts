@@ -1,7 +1,7 @@
 import { GasException, gasMessages, signatureTypes } from '../errors';
 import { Suspend, type KernelEnv } from '../kernel-env';
 import { localMethods, Remote } from '../remote';
-import { serviceState, type World } from '../world';
+import { createWorld, serviceState, type World } from '../world';
 
 /**
  * LockService with real mutual exclusion between executions. Executions run concurrently in
@@ -53,15 +53,35 @@ export class LockServiceFacade extends Remote implements Pick<GoogleAppsScript.L
   }
 }
 
+/** A lock as a leased execution's thread gets it (lease.ts): its key and who holds it. */
+export interface LockLease {
+  key: string;
+  holder: number | null;
+}
+
 export class LockFacade extends Remote implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock' | 'hasLock' | 'releaseLock'> {
   readonly gasName = 'LockService.Lock';
   override readonly localMethods = localMethods('hasLock');
+  override readonly leased = localMethods('tryLock', 'waitLock', 'hasLock', 'releaseLock');
   constructor(
     private readonly env: KernelEnv,
     private readonly world: World,
     private readonly key: string,
   ) {
     super();
+  }
+
+  /** Only a free lock or one this execution holds: waiting for another's is the scheduler's. */
+  override _leaseState(): LockLease | undefined {
+    const holder = locks(this.world).holders.get(this.key);
+    return holder === undefined || holder === this.env.execId ? { key: this.key, holder: holder ?? null } : undefined;
+  }
+
+  /** The thread's copy of a leased lock, in a world of its own. */
+  static _fromLease(env: KernelEnv, state: LockLease): LockFacade {
+    const world = createWorld();
+    if (state.holder !== null) locks(world).holders.set(state.key, state.holder);
+    return new LockFacade(env, world, state.key);
   }
 
   tryLock(timeoutInMillis: number): boolean {

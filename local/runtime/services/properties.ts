@@ -51,14 +51,29 @@ function storeSize(entries: Iterable<[string, string]>): number {
   return n;
 }
 
+/** A store as a leased execution's thread gets it (lease.ts). */
+export interface PropertiesLease {
+  entries: Array<[string, string]>;
+}
+
 export class Properties extends Remote implements GoogleAppsScript.Properties.Properties {
   readonly gasName = 'PropertiesService.Properties';
+  override readonly leased = localMethods('getProperty', 'getProperties', 'getKeys', 'setProperty', 'setProperties', 'deleteProperty', 'deleteAllProperties');
 
   constructor(
     private readonly env: ExecutionEnv,
     private readonly store: Store,
   ) {
     super();
+  }
+
+  override _leaseState(): PropertiesLease {
+    return { entries: [...this.store] };
+  }
+
+  /** The thread's copy of a leased store. */
+  static _fromLease(env: ExecutionEnv, state: PropertiesLease): Properties {
+    return new Properties(env, new Map(state.entries));
   }
 
   /** null, not undefined, for a missing key (fidelity §1.2 row 60). */

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type { ExecutionEnv } from '../env';
 import { GasException } from '../errors';
 import { gasEnum, localMethods, Remote } from '../remote';
-import type { World } from '../world';
+import { createWorld, type World } from '../world';
 import { Blob, blobOf } from './blob';
 import { formatJavaDate } from './java-date-format';
 import { gunzipBytes, gzipBytes, unzipEntries, zipEntries } from './utilities/archive';
@@ -79,11 +79,23 @@ export class Utilities extends Remote implements Pick<
     'formatDate', 'formatString', 'parseCsv',
   );
 
+  // getUuid reads the world's id sequence: a leased thread runs it on a copy of the sequence.
+  override readonly leased = localMethods('getUuid');
+
   constructor(
     private readonly env: ExecutionEnv,
     private readonly world: World,
   ) {
     super();
+  }
+
+  override _leaseState(): { idCounter: number } {
+    return { idCounter: this.world.idCounter() };
+  }
+
+  /** The thread's copy: the same sequence, from where the world's is. */
+  static _fromLease(env: ExecutionEnv, state: { idCounter: number }): Utilities {
+    return new Utilities(env, createWorld(state.idCounter));
   }
 
   // ---- base64 --------------------------------------------------------------------------
