@@ -505,7 +505,7 @@ export class Runtime {
       const state = o._leaseState();
       if (state === undefined) continue;
       objects.push({ handle, cls: o.gasName, state });
-      for (const m of o.leased) costs[`${o.gasName}.${m}`] = o.localMethods.has(m) ? 0 : this.latency.cost({ name: `${o.gasName}.${m}` });
+      Object.assign(costs, this.leaseCosts(o));
     }
     if (objects.length === 0) return undefined;
     const quota: Record<string, number> = {};
@@ -529,6 +529,18 @@ export class Runtime {
       },
     };
   }
+
+  /** What each of a class's leased methods costs (fixed per runtime: the latency model's, 0 when local). */
+  private leaseCosts(o: Remote): Record<string, number> {
+    let costs = this.leaseCostsByClass.get(o.gasName);
+    if (!costs) {
+      costs = {};
+      for (const m of o.leased) costs[`${o.gasName}.${m}`] = o.localMethods.has(m) ? 0 : this.latency.cost({ name: `${o.gasName}.${m}` });
+      this.leaseCostsByClass.set(o.gasName, costs);
+    }
+    return costs;
+  }
+  private readonly leaseCostsByClass = new Map<string, Record<string, number>>();
 
   /**
    * Replays the calls the thread served under its lease, in order and each at its simulated
