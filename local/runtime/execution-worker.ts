@@ -142,9 +142,9 @@ class ExecutionScope {
   /** The thread's (see `threadClasses`). */
   private readonly classes = threadClasses;
   private readonly protos = new Map<string, object>();
-  private readonly handles = new WeakMap<object, number>();
-  private readonly proxies = new Map<number, object>();
-  private readonly constantKeys = new WeakMap<object, Set<string>>();
+  private handles = new WeakMap<object, number>();
+  private proxies = new Map<number, object>();
+  private constantKeys = new WeakMap<object, Set<string>>();
   private logs: LogLine[] = [];
   /** Globals the runtime put there (not the bundle's). */
   readonly injected = new Set<string>();
@@ -155,9 +155,9 @@ class ExecutionScope {
   private makeEnum: ((name: string, ordinal: number) => object) | undefined;
   ctxError!: ErrorConstructor;
 
-  private readonly classOf = new WeakMap<object, string>();
+  private classOf = new WeakMap<object, string>();
   /** Proxy → its fixed answers (Remote._answers). */
-  readonly answers = new WeakMap<object, Record<string, unknown>>();
+  answers = new WeakMap<object, Record<string, unknown>>();
   /** Qualified enum name → members, and the enum objects made so far (one per member). */
   private readonly enumMembers = threadEnumMembers;
   private readonly enumValues = new Map<string, object>();
@@ -179,22 +179,47 @@ class ExecutionScope {
       const ctx = scope.context();
       // A top-level function or class of a service's name replaced its trap: that run's services come first.
       for (const name of Object.keys(template.globals)) if (Object.getOwnPropertyDescriptor(ctx, name)?.get !== scope.trap) scope.spoiled = true;
+      // The template's services, decoded now: the next run of the same kind gets the same ones.
+      if (!scope.spoiled) scope.servicesAhead = { texts: template.globals, values: Object.fromEntries(Object.entries(template.globals).map(([n, h]) => [n, scope.decode(h)])) };
     } catch {
       scope.spoiled = true;
     }
     return scope.spoiled ? null : scope;
   }
 
+  /**
+   * The services of the run the scope was made like, decoded ahead (madeAhead): a run that brings
+   * the same ones (the same handles, classes and answers, as every minute's sync does) takes them
+   * as they are, off its critical path.
+   */
+  private servicesAhead: { texts: Record<string, string>; values: Record<string, unknown> } | null = null;
+
   /** Gives a scope made ahead its run: the run's time, classes and services. */
   attach(msg: RunMessage): vm.Context {
     this.msg = msg;
     this.now = msg.now;
     this.ahead = false;
-    for (const c of msg.classes) this.learn(c);
+    const ahead = this.servicesAhead;
+    this.servicesAhead = null;
+    const same = ahead !== null && msg.classes.length === 0 && sameTexts(ahead.texts, msg.globals);
+    // Other services: nothing decoded ahead may stand for this run's handles.
+    if (ahead && !same) this.forgetObjects();
+    for (const c of msg.classes) {
+      this.learn(c);
+      this.protos.delete(c.name);
+    }
     for (const [name, h] of Object.entries(msg.globals)) {
-      Object.defineProperty(this.ctx, name, { value: this.decode(h), writable: true, enumerable: true, configurable: true });
+      Object.defineProperty(this.ctx, name, { value: same ? ahead.values[name] : this.decode(h), writable: true, enumerable: true, configurable: true });
     }
     return this.ctx;
+  }
+
+  private forgetObjects(): void {
+    this.handles = new WeakMap();
+    this.proxies = new Map();
+    this.constantKeys = new WeakMap();
+    this.classOf = new WeakMap();
+    this.answers = new WeakMap();
   }
 
   /** Stands for a service while the scope is made ahead. */
@@ -538,6 +563,11 @@ class ExecutionScope {
 }
 
 const NOT_ANSWERED = Symbol('not answered');
+
+function sameTexts(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
 const NOT_LEASED = Symbol('not leased');
 
 function safeJson(x: unknown): string {

@@ -84,6 +84,14 @@ describe('the local Apps Script kernel', () => {
       expect((await runs('probe')).map((r) => r.result)).toEqual(Array(8).fill(['function', 1, true]));
     });
 
+    it('sees its own services when runs in two documents take turns, though the scope came with the last run\'s decoded', async () => {
+      rt = runtime("function make() { return [SpreadsheetApp.create('a').getId(), SpreadsheetApp.create('b').getId()]; } function active() { return SpreadsheetApp.getActive().getId(); }");
+      const [a, b] = (await rt.run('make')).result as [string, string];
+      const seen: unknown[] = [];
+      for (let i = 0; i < 12; i++) seen.push((await rt.run('active', [], 'manual', { containerId: i % 3 === 2 ? b : a })).result);
+      expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => (i % 3 === 2 ? b : a)));
+    });
+
     it('checks typeof a service at the top level against its own execution', async () => {
       rt = runtime("var hasMail = typeof MailApp !== 'undefined' && typeof MailApp.getRemainingDailyQuota === 'function'; function probe() { return hasMail; }");
       expect((await runs('probe')).map((r) => r.result)).toEqual(Array(8).fill(true));
