@@ -74,6 +74,17 @@ export interface RelayDeps {
   readonly nonce: () => string;
 }
 
+/**
+ * The nonces of one execution's relayed requests: a fresh UUID (`fresh`: Utilities.getUuid, a
+ * call out of the script) taken once, then that UUID with a counter. Each request's is its own
+ * and unguessable as the relay needs (NONCE_PATTERN), for one call an execution, not one a request.
+ */
+export function nonceSequence(fresh: () => string): () => string {
+  let base: string | null = null;
+  let n = 0;
+  return () => `${(base ??= fresh())}-${(n++).toString(36)}`;
+}
+
 /** The host and path+query of an absolute URL (no URL class in Apps Script). */
 export function splitUrl(url: string): { host: string; path: string } {
   const m = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)([^#]*)/.exec(url);
