@@ -86,6 +86,17 @@ describe('relayPort.forward', () => {
     expect(asked).toBe(1);
   });
 
+  it('signs an empty body with its known digest, asking for none', () => {
+    let digests = 0;
+    const counted = relayPort({ url: 'https://relay.example.com', secret: SECRET }, { ...deps, sha256Hex: (t: string) => (digests++, deps.sha256Hex(t)) });
+    const get = counted.forward({ method: 'get', url: 'https://api.commerce.naver.com/external/v1/x', headers: {} });
+    const signed = canonicalString({ method: 'GET', host: 'api.commerce.naver.com', path: '/external/v1/x', timestamp: '1795000000000', nonce: 'c0ffee00-0000-4000-8000-000000000001', bodySha256: deps.sha256Hex('') });
+    expect(get.headers['x-relay-signature']).toBe(deps.hmacSha256Hex(SECRET, signed));
+    expect(digests).toBe(0);
+    counted.forward({ method: 'post', url: 'https://api.commerce.naver.com/external/v1/x', headers: {}, payload: '{}', contentType: 'application/json' });
+    expect(digests).toBe(1);
+  });
+
   it('keeps the method (PATCH too), the body and its content type as they are', () => {
     const body = '{"multiProductUpdateRequestVos":[{"originProductNo":1,"stockQuantity":7}],"memo":"재고"}';
     const req = { method: 'patch', url: 'https://api.commerce.naver.com/external/v1/products/origin-products/multi-update', headers: {}, payload: body, contentType: 'application/json' } as unknown as HttpRequest;
