@@ -74,6 +74,17 @@ export interface RelayDeps {
   readonly nonce: () => string;
 }
 
+/**
+ * The nonces of one execution's relayed requests: a fresh UUID (`fresh`: Utilities.getUuid, a
+ * call out of the script) taken once, then that UUID with a counter. Each request's is its own
+ * and unguessable as the relay needs (NONCE_PATTERN), for one call an execution, not one a request.
+ */
+export function nonceSequence(fresh: () => string): () => string {
+  let base: string | null = null;
+  let n = 0;
+  return () => `${(base ??= fresh())}-${(n++).toString(36)}`;
+}
+
 /** The host and path+query of an absolute URL (no URL class in Apps Script). */
 export function splitUrl(url: string): { host: string; path: string } {
   const m = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)([^#]*)/.exec(url);
@@ -82,13 +93,17 @@ export function splitUrl(url: string): { host: string; path: string } {
   return { host: (m[1] ?? '').toLowerCase(), path: rest === '' ? '/' : rest.startsWith('?') ? `/${rest}` : rest };
 }
 
+/** SHA-256 of the empty body (every GET's), known: no digest call for it. */
+export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
 export function relayPort(settings: RelaySettings, deps: RelayDeps): RelayPort {
   const endpoint = settings.url + RELAY_FORWARD_PATH;
   /** The relay's headers signing `method host path` and the body. */
   const signed = (method: string, host: string, path: string, payload: string): Record<string, string> => {
     const timestamp = String(deps.clock.now());
     const nonce = deps.nonce();
-    const signature = deps.hmacSha256Hex(settings.secret, canonicalString({ method: method.toUpperCase(), host, path, timestamp, nonce, bodySha256: deps.sha256Hex(payload) }));
+    const bodySha256 = payload === '' ? EMPTY_SHA256 : deps.sha256Hex(payload);
+    const signature = deps.hmacSha256Hex(settings.secret, canonicalString({ method: method.toUpperCase(), host, path, timestamp, nonce, bodySha256 }));
     return { [RELAY_HEADER.host]: host, [RELAY_HEADER.path]: path, [RELAY_HEADER.timestamp]: timestamp, [RELAY_HEADER.nonce]: nonce, [RELAY_HEADER.signature]: signature };
   };
   return {

@@ -21,12 +21,12 @@ export function daysInMonth(y: number, m: number): number {
 }
 
 /** Days since 1970-01-01 of a civil date (proleptic Gregorian). */
-function dayNumber(y: number, m: number, d: number): number {
+export function dayNumber(y: number, m: number, d: number): number {
   return Date.UTC(y, m - 1, d) / DAY_MS;
 }
 
 /** Civil date of a day number (H. Hinnant's civil_from_days). */
-function civil(dayNo: number): { y: number; m: number; d: number } {
+export function civil(dayNo: number): { y: number; m: number; d: number } {
   const z = dayNo + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
@@ -48,9 +48,12 @@ function dayNoOf(day: SeoulDay): number {
   return dayNumber(y, m, d);
 }
 
+/** Days since 1970-01-01 of the Seoul day an instant falls on. */
+export const seoulDayNumber = (epochMs: number): number => Math.floor((epochMs + SEOUL_OFFSET_MS) / DAY_MS);
+
 /** The Seoul day an instant falls on. */
 export function seoulDayOf(epochMs: number): SeoulDay {
-  return dayText(Math.floor((epochMs + SEOUL_OFFSET_MS) / DAY_MS));
+  return dayText(seoulDayNumber(epochMs));
 }
 
 /** 00:00 Seoul time of the day, as epoch ms. */

@@ -3,7 +3,7 @@
  * Periods are half-open `[start, end)` in epoch ms, so Sunday 23:59:59.999 KST is in the week and
  * Monday 00:00:00.000 KST is in the next one. Pure: time comes in as epoch ms, no `new Date()`.
  */
-import { DAY_MS, SEOUL_OFFSET_MS, addSeoulDays, addSeoulMonths, daysInMonth, parseSeoulDay, seoulDayOf, seoulDayStart, seoulDaysBetween, type SeoulDay } from './seoul-time';
+import { DAY_MS, SEOUL_OFFSET_MS, addSeoulDays, addSeoulMonths, civil, dayNumber, daysInMonth, parseSeoulDay, seoulDayNumber, seoulDayOf, seoulDayStart, type SeoulDay } from './seoul-time';
 
 export interface SeoulWeek {
   readonly kind: 'week';
@@ -44,35 +44,43 @@ function assertInstant(epochMs: number): void {
 }
 
 /** Days since 1970-01-01 of the Seoul day an instant falls on. */
-const seoulDayNo = (epochMs: number): number => Math.floor((epochMs + SEOUL_OFFSET_MS) / DAY_MS);
+const seoulDayNo = seoulDayNumber;
 
 /** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
 const mondayIndex = (dayNo: number): number => (((dayNo + 3) % 7) + 7) % 7;
-
-const yearOf = (day: SeoulDay): number => Number(day.slice(0, 4));
 
 function weekStartingOn(mondayNo: number): SeoulWeek {
   const start = mondayNo * DAY_MS - SEOUL_OFFSET_MS;
   const firstDay = seoulDayOf(start);
   const lastDay = addSeoulDays(firstDay, 6);
-  // ISO 8601: a week belongs to the year of its Thursday, and week 1 holds the year's first Thursday.
-  const thursday = addSeoulDays(firstDay, 3);
-  const isoYear = yearOf(thursday);
-  const jan1 = parseSeoulDay(`${String(isoYear).padStart(4, '0')}-01-01`)!;
-  const weekNo = Math.floor(seoulDaysBetween(jan1, thursday) / 7) + 1;
   return {
     kind: 'week',
     start,
     end: start + 7 * DAY_MS,
     firstDay,
     lastDay,
-    label: `${String(isoYear).padStart(4, '0')}-W${String(weekNo).padStart(2, '0')}`,
+    label: weekLabelOf(mondayNo),
     range: `${firstDay}~${lastDay}`,
     dueDate: addSeoulDays(firstDay, 10),
   };
 }
 
 /** The Seoul Monday–Sunday week holding the instant. */
+/** The ISO 8601 label (`2026-W47`) of the week starting on day number `mondayNo`: arithmetic only. */
+export function weekLabelOf(mondayNo: number): string {
+  // ISO 8601: a week belongs to the year of its Thursday, and week 1 holds the year's first Thursday.
+  const thursdayNo = mondayNo + 3;
+  const isoYear = civil(thursdayNo).y;
+  const weekNo = Math.floor((thursdayNo - dayNumber(isoYear, 1, 1)) / 7) + 1;
+  return `${String(isoYear).padStart(4, '0')}-W${String(weekNo).padStart(2, '0')}`;
+}
+
+/** The Monday (day number) of the week holding `epochMs`. */
+export const mondayNoOf = (epochMs: number): number => {
+  const dayNo = seoulDayNo(epochMs);
+  return dayNo - mondayIndex(dayNo);
+};
+
 export function weekOf(epochMs: number): SeoulWeek {
   assertInstant(epochMs);
   const dayNo = seoulDayNo(epochMs);

@@ -16,8 +16,8 @@
  * Seoul days), so a week or month that started before `coveredFrom` is left to staff too
  * (runSettlement on demand, whose status then warns). Pure: time comes in as epoch ms.
  */
-import { DAY_MS, seoulDayOf, seoulDayStart, type SeoulDay } from './seoul-time';
-import { monthOf, weekOf, type SeoulMonth, type SeoulWeek } from './seoul-week';
+import { civil, DAY_MS, dayNumber, SEOUL_OFFSET_MS, seoulDayNumber, seoulDayOf, seoulDayStart, type SeoulDay } from './seoul-time';
+import { mondayNoOf, monthOf, weekLabelOf, weekOf, type SeoulMonth, type SeoulWeek } from './seoul-week';
 
 /** The Seoul hour from which the automatic runs are due. */
 export const SETTLEMENT_HOUR = 6;
@@ -64,21 +64,33 @@ export function previousMonth(now: number): SeoulMonth {
   return monthOf(monthOf(now).start - 1);
 }
 
-/** What is due at `now` given what was done. */
+/**
+ * What is due at `now` given what was done. The sync asks every minute: the periods' bounds and
+ * labels are plain arithmetic, and a whole week or month (its days as text) is made only when due.
+ */
 export function dueWork(s: SettlementSchedule, now: number): DueWork {
+  const dayNo = seoulDayNumber(now);
+  const after6 = now >= dayNo * DAY_MS - SEOUL_OFFSET_MS + SETTLEMENT_HOUR * HOUR_MS;
+  // The previous week ends where this one starts (Monday 00:00).
+  const mondayNo = mondayNoOf(now);
+  const weekEnd = mondayNo * DAY_MS - SEOUL_OFFSET_MS;
+  const weekDue = now >= weekEnd + SETTLEMENT_HOUR * HOUR_MS && weekEnd > s.firstRun && weekEnd - 7 * DAY_MS >= s.coveredFrom && (s.week === null || s.week < weekLabelOf(mondayNo - 7));
+  // The previous month ends where this one starts (the 1st, 00:00).
+  const { y, m } = civil(dayNo);
+  const monthEnd = dayNumber(y, m, 1) * DAY_MS - SEOUL_OFFSET_MS;
+  const [py, pm] = m === 1 ? [y - 1, 12] : [y, m - 1];
+  const monthDue = now >= monthEnd + SETTLEMENT_HOUR * HOUR_MS && monthEnd > s.firstRun && dayNumber(py, pm, 1) * DAY_MS - SEOUL_OFFSET_MS >= s.coveredFrom && (s.month === null || s.month < monthLabel(py, pm));
   const today = seoulDayOf(now);
-  const after6 = now >= seoulDayStart(today) + SETTLEMENT_HOUR * HOUR_MS;
-  const week = previousWeek(now);
-  const weekDue = now >= week.end + SETTLEMENT_HOUR * HOUR_MS && week.end > s.firstRun && week.start >= s.coveredFrom && (s.week === null || s.week < week.label);
-  const month = previousMonth(now);
-  const monthDue = now >= month.end + SETTLEMENT_HOUR * HOUR_MS && month.end > s.firstRun && month.start >= s.coveredFrom && (s.month === null || s.month < month.label);
   return {
-    week: weekDue ? week : null,
-    month: monthDue ? month : null,
+    week: weekDue ? previousWeek(now) : null,
+    month: monthDue ? previousMonth(now) : null,
     refresh: after6 && s.refreshedDay !== today,
     today,
   };
 }
+
+/** `2026-11`, as SeoulMonth labels a month. */
+const monthLabel = (y: number, m: number): string => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
 
 /** The schedule once the due work is done. */
 export function afterRun(s: SettlementSchedule, done: { week?: SeoulWeek | null; month?: SeoulMonth | null; refreshedDay?: string | null }): SettlementSchedule {

@@ -3,7 +3,7 @@
  * over every supported channel's transport, wired to the Apps Script adapters.
  */
 import type { RelayPort } from '../channels/port';
-import { relayPort, relaySettingsFrom, type RelaySetup } from '../channels/relay';
+import { nonceSequence, relayPort, relaySettingsFrom, type RelaySetup } from '../channels/relay';
 import { supportedChannels } from '../channels/registry';
 import type { CachePort, Clock, KeyValueStore } from '../core/ports';
 import { ChannelGateway } from '../jobs/gateway';
@@ -29,7 +29,7 @@ let relayMemo: { setup: RelaySetup; port: RelayPort | null } | null = null;
 function relayOfScript(): { setup: RelaySetup; port: RelayPort | null } {
   if (relayMemo) return relayMemo;
   const setup = relaySettingsFrom(PropertiesService.getScriptProperties().getProperties());
-  const port = setup.kind === 'ok' ? relayPort(setup.settings, { clock, hmacSha256Hex, sha256Hex, nonce: () => Utilities.getUuid() }) : null;
+  const port = setup.kind === 'ok' ? relayPort(setup.settings, { clock, hmacSha256Hex, sha256Hex, nonce: nonceSequence(() => Utilities.getUuid()) }) : null;
   return (relayMemo = { setup, port });
 }
 

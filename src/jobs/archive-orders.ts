@@ -210,13 +210,12 @@ export interface ArchiveTick {
  */
 export function archiveStep(ports: ArchivePorts, tick: ArchiveTick): { keep: Record<string, string>; wroteSheet: boolean; messages: Msg[] } {
   const now = ports.clock.now();
-  const today = seoulDayOf(now);
   const hour = seoulHour(now);
   const inWindow = hour >= ARCHIVE_FROM_HOUR && hour < ARCHIVE_UNTIL_HOUR;
-  const cached = parseState(tick.kept[ARCHIVE_STATE_KEY]);
-  // Outside the night's hours the record is not even looked at: the cache's copy is kept as it is.
+  // Outside the night's hours the record is not even looked at (nor its schema built): the cache's copy is kept as it is.
   if (!inWindow) return { keep: tick.kept[ARCHIVE_STATE_KEY] ? { [ARCHIVE_STATE_KEY]: tick.kept[ARCHIVE_STATE_KEY] } : {}, wroteSheet: false, messages: [] };
-  const state = cached ?? parseState(ports.state.load()) ?? { doneDay: null };
+  const today = seoulDayOf(now);
+  const state = parseState(tick.kept[ARCHIVE_STATE_KEY]) ?? parseState(ports.state.load()) ?? { doneDay: null };
   const keep = { [ARCHIVE_STATE_KEY]: JSON.stringify(state) };
   if (state.doneDay === today || now - tick.startedAt > START_BY_MS) return { keep, wroteSheet: false, messages: [] };
   const months = ports.months();

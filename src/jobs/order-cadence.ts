@@ -109,18 +109,28 @@ export function backstopMinutes(text: string | null | undefined): number {
   return Number.isInteger(n) && n >= 1 && n <= 60 ? n : DEFAULT_BACKSTOP_MIN;
 }
 
-const Stored = builtOnUse(() => z.object({
-  after: z.nullable(z.object({ boot: z.string(), seq: z.number() })),
-  listening: z.boolean(),
-  heard: z.record(z.string(), z.number()),
-  pending: z.record(z.string(), z.array(z.enum(NEWS_KINDS))),
-  backstop: z.record(z.string(), z.number()),
-  read: z.optional(z.record(z.string(), z.number())),
-  moved: z.optional(z.record(z.string(), z.number())),
-  // Settings kept before the account kind was among them read as none: read again this minute.
-  settings: z.nullable(z.object({ at: z.number(), relay: z.boolean(), backstopMin: z.number(), account: z.optional(z.enum(['consumer', 'workspace'])), inquiryMin: z.optional(z.nullable(z.number())) })),
-  stride: z.optional(z.number()),
-}));
+/**
+ * Every minute reads this (Apps Script builds it anew each execution): one schema per leaf kind,
+ * shared by the fields, is half the schemas of one per field, and parses the same.
+ */
+const Stored = builtOnUse(() => {
+  const num = z.number();
+  const bool = z.boolean();
+  const times = z.record(z.string(), num);
+  const someTimes = z.optional(times);
+  return z.object({
+    after: z.nullable(z.object({ boot: z.string(), seq: num })),
+    listening: bool,
+    heard: times,
+    pending: z.record(z.string(), z.array(z.enum(NEWS_KINDS))),
+    backstop: times,
+    read: someTimes,
+    moved: someTimes,
+    // Settings kept before the account kind was among them read as none: read again this minute.
+    settings: z.nullable(z.object({ at: num, relay: bool, backstopMin: num, account: z.optional(z.enum(['consumer', 'workspace'])), inquiryMin: z.optional(z.nullable(num)) })),
+    stride: z.optional(num),
+  });
+});
 
 /** The kept state; none or damaged reads as empty (every mall is then read once). */
 export function parseCadence(text: string | undefined): CadenceState {

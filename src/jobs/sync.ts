@@ -186,14 +186,19 @@ function runLocked(ports: SyncPorts, job: 'tick' | 'manual', lang: Lang): SyncRe
         account: accountTypeOf(rt.store.get(QUOTA_ACCOUNT_KEY)),
         inquiryMin: typedInquiryMinutes(rt.store.get(INQUIRY_MINUTES_KEY)),
       }));
-      const relay = settings.relay ? rt.relay() : null;
+      // The relay (its settings read and checked) only where its answer can matter: while its
+      // webhooks stand for reads, or to ask a channel that hears them for news; otherwise a relay
+      // that is set changes no read (leftToWebhooks and the stride need `listening`).
+      const hearing = conns.some((c) => channelOf(c.channel).webhooks !== undefined);
+      const asking = cadence.listening || (hearing && (cadence.after === null || settings.at === started.getTime()));
+      const relay = settings.relay && asking ? rt.relay() : null;
       const pace: CadenceInput = { now: started.getTime(), backstopMs: settings.backstopMin * 60_000, relay: relay !== null, budget: settings };
       const reads = firstReads(cadence, conns, pace);
       let answer: NewsAnswer | null = null;
       // One question per channel whose webhooks the relay hears, for its accounts.
       const news: NewsQuestionOf[] = [];
-      // A relay that said it hears no webhooks is asked again only when the settings are read.
-      const ask = relay !== null && (cadence.listening || cadence.after === null || settings.at === started.getTime());
+      // A relay that said it hears no webhooks is asked again only when the settings are read (`asking`).
+      const ask = relay !== null;
       for (const channel of ask ? supportedChannels() : []) {
         const hears = channel.webhooks;
         const ids = conns.filter((c) => c.channel === channel.id).map((c) => c.accountId);

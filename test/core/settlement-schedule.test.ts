@@ -84,3 +84,21 @@ describe('the reseller sheets once a day', () => {
     expect(dueWork(s, kst(2027, 1, 9, 6))).toMatchObject({ refresh: true, today: '2027-01-09' });
   });
 });
+
+describe('the minute’s due-check (arithmetic, asked every minute) agrees with the calendar periods', () => {
+  test('every 2 h 35 min over two years: the week and month due are the ones that ended, until done', () => {
+    const from = kst(2025, 12, 20);
+    // Installed long before: every period is its own to settle.
+    const s: SettlementSchedule = { firstRun: 0, coveredFrom: 0, week: null, month: null, refreshedDay: null };
+    for (let now = from; now < kst(2028, 1, 20); now += 155 * 60_000) {
+      const week = previousWeek(now);
+      const month = previousMonth(now);
+      const due = dueWork(s, now);
+      expect(due.week).toEqual(now >= week.end + 6 * 3_600_000 ? week : null);
+      expect(due.month).toEqual(now >= month.end + 6 * 3_600_000 ? month : null);
+      // Done, it is not due again; the one before being done, it is.
+      expect(dueWork({ ...s, week: week.label, month: month.label }, now)).toMatchObject({ week: null, month: null });
+      expect(dueWork({ ...s, week: previousWeek(week.start).label, month: previousMonth(month.start).label }, now)).toMatchObject({ week: due.week, month: due.month });
+    }
+  });
+});

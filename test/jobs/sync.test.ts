@@ -35,6 +35,9 @@ let sheet: Map<string, OrderLine>;
 let marks: Array<{ partnerId: string; connection?: string; status?: string }>;
 let logged: Array<{ job: string; level: string; message: string }>;
 let failWrite: boolean;
+/** The relay the channels would send through (null: none set), and how often a run asked for it. */
+let relay: ReturnType<Sync.SyncPorts['channels']>['relay'];
+let relayAsked: number;
 
 beforeEach(() => {
   channel.orders_.length = 0;
@@ -57,6 +60,8 @@ beforeEach(() => {
   marks = [];
   logged = [];
   failWrite = false;
+  relay = () => null;
+  relayAsked = 0;
   settlementRecord = null;
 });
 
@@ -77,7 +82,7 @@ function ports(): Sync.SyncPorts {
         marks.push(...updates);
       },
     },
-    channels: (budgetMs) => ({ store, gateway: new ChannelGateway({ http: channel.http, sleeper: clock, clock, cache, transports: [channel.transport()], deadline: clock.now() + budgetMs, deferSave: true }), relay: () => null }),
+    channels: (budgetMs) => ({ store, gateway: new ChannelGateway({ http: channel.http, sleeper: clock, clock, cache, transports: [channel.transport()], deadline: clock.now() + budgetMs, deferSave: true }), relay: () => (relayAsked++, relay()) }),
     writeLines: (lines: readonly OrderLine[], _store: KeyValueStore) => {
       if (failWrite) throw new Error('주문 탭 쓰기 실패');
       journal.push(`write ${lines.map((l) => l.itemId).join(',')}`);
@@ -196,6 +201,22 @@ test('a quiet minute reads the cache once, writes it once, and touches no sheet'
   expect(tables.calls).toEqual([]);
   expect(cacheRoundTrips()).toBe(1);
   expect(cache.putAllCalls).toHaveLength(1);
+});
+
+test('with a relay set but no channel hearing its webhooks, a minute reads the relay settings only with the hourly settings read', () => {
+  const forwarded: string[] = [];
+  relay = () => ({ own: (path, payload) => ({ method: 'post', url: `https://relay.example${path}`, headers: {}, payload }), forward: (r) => (forwarded.push(r.url), r) });
+  channel.addOrder(memoryLine('PNR001', 'A-1', 1));
+  for (let m = 0; m < 5; m++) {
+    sync();
+    clock.advance(60_000);
+  }
+  // Reading the relay's settings costs a property read and their check; no read of these malls depends on them.
+  expect(relayAsked).toBe(1);
+  expect(sheet.has('PNR001|A-1-1')).toBe(true);
+  clock.advance(3_600_000);
+  sync();
+  expect(relayAsked).toBe(2);
 });
 
 test('an order the tab already has as it is is not written again; a change to it is', () => {

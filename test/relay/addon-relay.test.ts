@@ -12,8 +12,8 @@ import { build } from 'esbuild';
 // The product's bundle carries bcryptjs (Naver's token signature) only through the build's plugin.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const bcryptForAppsScript = require('../../scripts/bcryptjs-for-apps-script.cjs');
-import { relayPort, relaySettingsFrom } from '../../src/channels/relay';
-import { canonicalString } from '../../src/channels/relay-wire';
+import { nonceSequence, relayPort, relaySettingsFrom } from '../../src/channels/relay';
+import { canonicalString, NONCE_PATTERN } from '../../src/channels/relay-wire';
 import type { HttpRequest, HttpResponse } from '../../src/core/http';
 import { LOCAL_RELAY_HOST, LOCAL_RELAY_SECRET, LOCAL_RELAY_URL, serveRelay, type LocalRelay } from '../../local/relay';
 import { Runtime } from '../../local/runtime/runtime';
@@ -74,6 +74,27 @@ describe('relayPort.forward', () => {
         'x-relay-signature': deps.hmacSha256Hex(SECRET, signed),
       },
     });
+  });
+
+  it('gives every request of an execution its own nonce, from one UUID asked of Apps Script', () => {
+    let asked = 0;
+    const once = relayPort({ url: 'https://relay.example.com', secret: SECRET }, { ...deps, nonce: nonceSequence(() => (asked++, 'c0ffee00-0000-4000-8000-000000000002')) });
+    const get = { method: 'get', url: 'https://api.commerce.naver.com/external/v1/x', headers: {} } as const;
+    const nonces = [once.forward(get), once.forward(get), once.own('/news', '{}'), once.forward(get)].map((r) => r.headers['x-relay-nonce']!);
+    expect(new Set(nonces).size).toBe(4);
+    for (const n of nonces) expect(n).toMatch(NONCE_PATTERN);
+    expect(asked).toBe(1);
+  });
+
+  it('signs an empty body with its known digest, asking for none', () => {
+    let digests = 0;
+    const counted = relayPort({ url: 'https://relay.example.com', secret: SECRET }, { ...deps, sha256Hex: (t: string) => (digests++, deps.sha256Hex(t)) });
+    const get = counted.forward({ method: 'get', url: 'https://api.commerce.naver.com/external/v1/x', headers: {} });
+    const signed = canonicalString({ method: 'GET', host: 'api.commerce.naver.com', path: '/external/v1/x', timestamp: '1795000000000', nonce: 'c0ffee00-0000-4000-8000-000000000001', bodySha256: deps.sha256Hex('') });
+    expect(get.headers['x-relay-signature']).toBe(deps.hmacSha256Hex(SECRET, signed));
+    expect(digests).toBe(0);
+    counted.forward({ method: 'post', url: 'https://api.commerce.naver.com/external/v1/x', headers: {}, payload: '{}', contentType: 'application/json' });
+    expect(digests).toBe(1);
   });
 
   it('keeps the method (PATCH too), the body and its content type as they are', () => {
