@@ -11,6 +11,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import {
   canonicalString,
   FORWARDED_HEADER_PREFIX,
@@ -39,6 +40,11 @@ export interface Upstream {
   readonly protocol: 'http:' | 'https:';
   readonly hostname: string;
   readonly port: number;
+  /**
+   * Local only: opens the connection in process (from `localAddress`) instead of over the
+   * network; the local world reaches its fakes this way. Unset in production.
+   */
+  readonly createConnection?: (localAddress: string | undefined) => Duplex;
 }
 
 export interface RelayOptions {
@@ -111,6 +117,7 @@ export function createRelay(o: RelayOptions): Relay {
   // them. Idle ones are closed after 15 s, well before a server would drop them.
   const pool = { keepAlive: true, maxSockets: 16, timeout: 15_000 };
   const agents = { 'http:': new http.Agent(pool), 'https:': new https.Agent(pool) };
+  const inProcess = new InProcessAgent(pool);
 
   const listener: http.RequestListener = (req, res) => {
     const started = Date.now();
@@ -261,18 +268,19 @@ export function createRelay(o: RelayOptions): Relay {
     if (body.length > 0 || method === 'POST' || method === 'PUT' || method === 'PATCH') headers['content-length'] = String(body.length);
 
     return new Promise<number>((resolve, reject) => {
-      const send = up.protocol === 'https:' ? https.request : http.request;
+      const send = up.protocol === 'https:' && !up.createConnection ? https.request : http.request;
+      const connect = up.createConnection;
       const call = send({
-        protocol: up.protocol,
+        protocol: connect ? 'http:' : up.protocol,
         hostname: up.hostname,
         port: up.port,
         method,
         path: target.path,
         headers,
         ...(o.localAddress ? { localAddress: o.localAddress } : {}),
-        ...(up.protocol === 'https:' ? { servername: target.host } : {}),
-        agent: agents[up.protocol],
-      });
+        ...(up.protocol === 'https:' && !connect ? { servername: target.host } : {}),
+        ...(connect ? { agent: inProcess, connect: () => connect(o.localAddress) } : { agent: agents[up.protocol] }),
+      } as http.RequestOptions);
       const timer = setTimeout(() => call.destroy(new Refusal('upstream-timeout', `the marketplace did not answer within ${timeoutMs / 1000} s`)), timeoutMs);
       call.on('error', (e) => {
         clearTimeout(timer);
@@ -316,8 +324,16 @@ export function createRelay(o: RelayOptions): Relay {
     close() {
       agents['http:'].destroy();
       agents['https:'].destroy();
+      inProcess.destroy();
     },
   };
+}
+
+/** Pools the connections an upstream's `createConnection` opens (the request carries it as `connect`). */
+class InProcessAgent extends http.Agent {
+  override createConnection(options: http.ClientRequestArgs & { connect?: () => Duplex }): Duplex {
+    return options.connect!();
+  }
 }
 
 function header(req: http.IncomingMessage, name: string): string | null {
