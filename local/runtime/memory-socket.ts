@@ -29,6 +29,15 @@ export class MemorySocket extends Duplex {
   override _read(): void {}
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    this.deliver(chunk, callback);
+  }
+
+  // Node's HTTP writes a message's head and body corked: hand them over as one chunk, parsed once.
+  override _writev(chunks: Array<{ chunk: Buffer }>, callback: (error?: Error | null) => void): void {
+    this.deliver(chunks.length === 1 ? chunks[0]!.chunk : Buffer.concat(chunks.map((c) => c.chunk)), callback);
+  }
+
+  private deliver(chunk: Buffer, callback: (error?: Error | null) => void): void {
     if (this.peer.destroyed || this.peer.eof) return callback(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
     this.touch();
     this.peer.touch();
