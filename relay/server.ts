@@ -7,10 +7,11 @@
  * a path that could name another host, a method it does not forward. Wire format: relay/README.md
  * and src/channels/relay-wire.ts (shared with the add-on).
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import {
   canonicalString,
   FORWARDED_HEADER_PREFIX,
@@ -39,6 +40,11 @@ export interface Upstream {
   readonly protocol: 'http:' | 'https:';
   readonly hostname: string;
   readonly port: number;
+  /**
+   * Local only: opens the connection in process (from `localAddress`) instead of over the
+   * network; the local world reaches its fakes this way. Unset in production.
+   */
+  readonly createConnection?: (localAddress: string | undefined) => Duplex;
 }
 
 export interface RelayOptions {
@@ -103,7 +109,8 @@ export function createRelay(o: RelayOptions): Relay {
   const upstreamOf = o.upstream ?? defaultUpstream;
   const log = o.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const nonces = new NonceSet(o.maxNonces ?? 100_000);
-  const key = Buffer.from(o.secret, 'utf8');
+  // Made once: an HMAC keyed by a KeyObject skips preparing the raw key on every request.
+  const key = createSecretKey(Buffer.from(o.secret, 'utf8'));
   const board = o.board ?? new WebhookBoard();
   const webhookKey = o.webhookKey ? Buffer.from(o.webhookKey, 'utf8') : null;
   // Connections to the marketplaces are reused: behind Cloud NAT every new connection to the
@@ -111,6 +118,7 @@ export function createRelay(o: RelayOptions): Relay {
   // them. Idle ones are closed after 15 s, well before a server would drop them.
   const pool = { keepAlive: true, maxSockets: 16, timeout: 15_000 };
   const agents = { 'http:': new http.Agent(pool), 'https:': new https.Agent(pool) };
+  const inProcess = new InProcessAgent(pool);
 
   const listener: http.RequestListener = (req, res) => {
     const started = Date.now();
@@ -261,18 +269,19 @@ export function createRelay(o: RelayOptions): Relay {
     if (body.length > 0 || method === 'POST' || method === 'PUT' || method === 'PATCH') headers['content-length'] = String(body.length);
 
     return new Promise<number>((resolve, reject) => {
-      const send = up.protocol === 'https:' ? https.request : http.request;
+      const send = up.protocol === 'https:' && !up.createConnection ? https.request : http.request;
+      const connect = up.createConnection;
       const call = send({
-        protocol: up.protocol,
+        protocol: connect ? 'http:' : up.protocol,
         hostname: up.hostname,
         port: up.port,
         method,
         path: target.path,
         headers,
         ...(o.localAddress ? { localAddress: o.localAddress } : {}),
-        ...(up.protocol === 'https:' ? { servername: target.host } : {}),
-        agent: agents[up.protocol],
-      });
+        ...(up.protocol === 'https:' && !connect ? { servername: target.host } : {}),
+        ...(connect ? { agent: inProcess, connect: () => connect(o.localAddress) } : { agent: agents[up.protocol] }),
+      } as http.RequestOptions);
       const timer = setTimeout(() => call.destroy(new Refusal('upstream-timeout', `the marketplace did not answer within ${timeoutMs / 1000} s`)), timeoutMs);
       call.on('error', (e) => {
         clearTimeout(timer);
@@ -316,8 +325,16 @@ export function createRelay(o: RelayOptions): Relay {
     close() {
       agents['http:'].destroy();
       agents['https:'].destroy();
+      inProcess.destroy();
     },
   };
+}
+
+/** Pools the connections an upstream's `createConnection` opens (the request carries it as `connect`). */
+class InProcessAgent extends http.Agent {
+  override createConnection(options: http.ClientRequestArgs & { connect?: () => Duplex }): Duplex {
+    return options.connect!();
+  }
 }
 
 function header(req: http.IncomingMessage, name: string): string | null {

@@ -44,7 +44,10 @@ export async function serveRelay(network: Network, opts: { readonly now: () => n
     },
     upstream: (host) => {
       const port = network.resolve(host);
-      return port === undefined ? null : { protocol: 'http:', hostname: '127.0.0.1', port };
+      if (port === undefined) return null;
+      // A fake this network serves is reached in memory, from the relay's address as over TCP.
+      const connect = network.connector(host);
+      return { protocol: 'http:', hostname: '127.0.0.1', port, ...(connect ? { createConnection: (from) => connect(from ?? LOCAL_EGRESS_ADDRESS) } : {}) };
     },
   });
   await network.serve(LOCAL_RELAY_HOST, (req, res) => {

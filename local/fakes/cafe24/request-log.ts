@@ -2,6 +2,8 @@
  * records credentials: request bodies are kept with their OAuth secrets masked, answer bodies
  * only by their size. */
 
+import { BoundedLog } from '../bounded-log';
+
 export interface RequestLogEntry {
   /** Simulated time the request arrived (epoch ms). */
   at: number;
@@ -64,27 +66,26 @@ export function loggedBody(body: Buffer, contentType: string | undefined): unkno
 }
 
 export class RequestLog {
-  private readonly entries: RequestLogEntry[] = [];
-  private droppedCount = 0;
+  private readonly entries: BoundedLog<RequestLogEntry>;
 
-  constructor(private readonly max: number) {}
+  constructor(max: number) {
+    this.entries = new BoundedLog(max);
+  }
 
   add(e: RequestLogEntry): void {
-    this.entries.push(e);
-    if (this.entries.length > this.max) this.droppedCount += this.entries.splice(0, this.entries.length - this.max).length;
+    this.entries.add(e);
   }
 
   list(): RequestLogEntry[] {
-    return this.entries.map((e) => ({ ...e, query: { ...e.query }, headers: { ...e.headers }, faults: [...e.faults] }));
+    return this.entries.items().map((e) => ({ ...e, query: { ...e.query }, headers: { ...e.headers }, faults: [...e.faults] }));
   }
 
   /** Oldest entries dropped so far to stay within the cap (the log says so rather than hide it). */
   dropped(): number {
-    return this.droppedCount;
+    return this.entries.dropped;
   }
 
   clear(): void {
-    this.entries.length = 0;
-    this.droppedCount = 0;
+    this.entries.clear();
   }
 }

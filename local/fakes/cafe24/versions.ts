@@ -14,15 +14,30 @@ function releasedAt(v: string): number {
   return parseCafe24Date(v) ?? 0;
 }
 
+/** Releases oldest first, each with the moment it expires (the newest never does). */
+type Lifetimes = ReadonlyArray<{ readonly version: string; readonly expiresAt: number }>;
+
+/** Per list of known releases (a fake's options keep one): worked out once, not on every call. */
+const lifetimesOf = new WeakMap<readonly string[], Lifetimes>();
+
+function lifetimes(known: readonly string[]): Lifetimes {
+  let l = lifetimesOf.get(known);
+  if (!l) {
+    const sorted = [...known].sort();
+    l = sorted.map((version, i) => {
+      const next = sorted[i + 1];
+      return { version, expiresAt: next === undefined ? Infinity : releasedAt(next) + 365 * 86_400_000 };
+    });
+    lifetimesOf.set(known, l);
+  }
+  return l;
+}
+
 /** The version a release is served at `now`: itself, or the oldest live one once expired. */
 export function effectiveVersion(requested: string, known: readonly string[], now: number): string {
-  const sorted = [...known].sort();
-  const alive = sorted.filter((_v, i) => {
-    const next = sorted[i + 1];
-    if (next === undefined) return true;
-    const expiry = releasedAt(next) + 365 * 86_400_000;
-    return now < expiry;
-  });
+  const all = lifetimes(known);
+  const sorted = all.map((l) => l.version);
+  const alive = all.filter((l) => now < l.expiresAt).map((l) => l.version);
   if (alive.includes(requested)) return requested;
   const oldestAlive = alive[0] ?? sorted[sorted.length - 1]!;
   return requested < oldestAlive ? oldestAlive : requested;

@@ -16,6 +16,7 @@ import { InquiryControlError, InquiryControls, RAW_NEWLINE } from './inquiries';
 import { Ids, loadVendors, renderExchange, renderOrdersheet, renderReceipt, type Vendor } from './model';
 import { CoupangOptionsSchema, type CoupangOptions, type CoupangOptionsInput } from './options';
 import { CoupangSeed, defaultSeed, type CoupangSeedInput } from './seed';
+import { BoundedLog } from '../bounded-log';
 
 export { ControlError } from './control';
 export { defaultSeed, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, DEFAULT_VENDOR_ID, DEFAULT_WING_USER } from './seed';
@@ -85,7 +86,7 @@ export function createCoupangFake(o: CoupangFakeOptions) {
     now,
   );
   let faults: Fault[] = [];
-  let log: LogEntry[] = [];
+  const log = new BoundedLog<LogEntry>(opts.maxLogEntries);
 
   function takeFault(method: string, path: string): Fault | null {
     const f = faults.find((x) => x.remaining > 0 && (!x.path || path.includes(x.path)) && (!x.method || x.method === method));
@@ -175,13 +176,13 @@ export function createCoupangFake(o: CoupangFakeOptions) {
     advanceTime: (b) => fake.advanceTime(Number(b.ms)),
     injectFault: (b) => fake.injectFault(b.fault),
     clearFaults: () => fake.clearFaults(),
-    clearLog: () => ((log = []), { cleared: true }),
+    clearLog: () => (log.clear(), { cleared: true }),
   };
 
   function control(method: string, path: string, body: unknown): Reply {
     const name = path.slice('/_fake/'.length);
     if (method === 'GET' && name === 'state') return { status: 200, body: state() };
-    if (method === 'GET' && name === 'log') return { status: 200, body: { log } };
+    if (method === 'GET' && name === 'log') return { status: 200, body: { log: log.items() } };
     const op = operations[name];
     if (method !== 'POST' || !op) return { status: 404, body: { error: `no control operation ${method} ${path}` } };
     try {
@@ -220,8 +221,7 @@ export function createCoupangFake(o: CoupangFakeOptions) {
         const r = api(method, path, rawQuery, req.headers.authorization, remoteAddress, body);
         reply = r.reply;
         vendorId = r.vendor?.vendorId ?? null;
-        log.push({ at: now(), vendorId, method, path, query: rawQuery, remoteAddress, status: reply.reset ? 0 : reply.status, note: reply.note ?? null, ...(body === undefined ? {} : { requestBody: body }) });
-        if (log.length > opts.maxLogEntries) log = log.slice(log.length - opts.maxLogEntries);
+        log.add({ at: now(), vendorId, method, path, query: rawQuery, remoteAddress, status: reply.reset ? 0 : reply.status, note: reply.note ?? null, ...(body === undefined ? {} : { requestBody: body }) });
       }
       if (reply.reset) {
         res.socket?.destroy();
@@ -239,8 +239,8 @@ export function createCoupangFake(o: CoupangFakeOptions) {
     now,
     listen: (port?: number, host?: string) => listen(listener, port, host),
     state,
-    requestLog: (): readonly LogEntry[] => log,
-    clearRequestLog: () => void (log = []),
+    requestLog: (): readonly LogEntry[] => log.items(),
+    clearRequestLog: () => log.clear(),
     advanceTime(ms: number) {
       if (!Number.isFinite(ms) || ms < 0) throw new ControlError('advanceTime: ms must be 0 or more');
       offset += ms;

@@ -1,3 +1,4 @@
+import { BoundedLog } from '../bounded-log';
 /** What the fake was asked and what it answered. Secrets (the signature, the token) are never kept. */
 export interface NaverLogEntry {
   /** Simulated time (epoch ms). */
@@ -34,21 +35,20 @@ export function loggedBody(text: string, contentType: string | undefined): unkno
 }
 
 export class RequestLog {
-  private entries: NaverLogEntry[] = [];
-  dropped = 0;
-  constructor(private readonly max: number) {}
+  private readonly entries: BoundedLog<NaverLogEntry>;
+  constructor(max: number) {
+    this.entries = new BoundedLog(max);
+  }
+  get dropped(): number {
+    return this.entries.dropped;
+  }
   add(e: NaverLogEntry): void {
-    this.entries.push(e);
-    if (this.entries.length > this.max) {
-      this.entries.shift();
-      this.dropped++;
-    }
+    this.entries.add(e);
   }
   all(): NaverLogEntry[] {
-    return [...this.entries];
+    return [...this.entries.items()];
   }
   clear(): void {
-    this.entries = [];
-    this.dropped = 0;
+    this.entries.clear();
   }
 }

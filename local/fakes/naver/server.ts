@@ -54,10 +54,16 @@ export function callerAddress(req: http.IncomingMessage): string {
   return (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+function readBody(req: http.IncomingMessage): Promise<string> {
+  // Events rather than `for await`: the async iterator costs more than the whole small request.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+    // A caller gone before the whole body came (what the iterator reported as a premature close).
+    req.on('close', () => (req.readableEnded ? undefined : reject(new Error('the request was cut off'))));
+  });
 }
 
 /** One API call, given everything the socket told: pure of HTTP, so specs may call it in process. */
