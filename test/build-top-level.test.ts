@@ -10,23 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { paths, repoRoot } from '../local/paths';
-
-/** A fresh global scope whose Object.defineProperty counts definitions of `_zod`. */
-function countingContext(): { context: vm.Context; schemasBuilt: () => number } {
-  let built = 0;
-  const context = vm.createContext({ countZod: () => built++ });
-  vm.runInContext(
-    `(() => {
-      const define = Object.defineProperty;
-      Object.defineProperty = function defineProperty(o, key, descriptor) {
-        if (key === '_zod') countZod();
-        return define(o, key, descriptor);
-      };
-    })();`,
-    context,
-  );
-  return { context, schemasBuilt: () => built };
-}
+import { zodCountingContext as countingContext } from './zod-counting';
 
 describe('build/Code.js top level', () => {
   it('builds no zod schema: every schema of the product is built on first use', () => {

@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { repoRoot } from '../../local/paths';
+import { zodCountingContext } from '../zod-counting';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const bcryptForAppsScript = require('../../scripts/bcryptjs-for-apps-script.cjs');
 
@@ -15,20 +16,9 @@ const bcryptForAppsScript = require('../../scripts/bcryptjs-for-apps-script.cjs'
 async function scope(entry: string): Promise<{ run: (code: string) => unknown; schemasBuilt: () => number }> {
   // bcryptjs (the jobs import the channels) as the product's build bundles it.
   const { outputFiles } = await build({ stdin: { contents: entry, resolveDir: repoRoot(), loader: 'ts' }, bundle: true, format: 'iife', platform: 'neutral', mainFields: ['module', 'main'], plugins: [bcryptForAppsScript], write: false, logLevel: 'silent' });
-  let built = 0;
-  const context = vm.createContext({ countZod: () => built++ });
-  vm.runInContext(
-    `(() => {
-      const define = Object.defineProperty;
-      Object.defineProperty = function defineProperty(o, key, descriptor) {
-        if (key === '_zod') countZod();
-        return define(o, key, descriptor);
-      };
-    })();`,
-    context,
-  );
+  const { context, schemasBuilt } = zodCountingContext();
   vm.runInContext(outputFiles[0]!.text, context);
-  return { run: (code) => vm.runInContext(code, context), schemasBuilt: () => built };
+  return { run: (code) => vm.runInContext(code, context), schemasBuilt };
 }
 
 const src = (file: string) => JSON.stringify(path.join(repoRoot(), 'src', file));
