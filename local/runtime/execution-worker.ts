@@ -467,7 +467,7 @@ class ExecutionScope {
     if (this.handles.get(target) === undefined) throw this.exception(`Invalid receiver for ${method}`);
     let result: unknown;
     try {
-      result = fn(...(decode(text, { parse: JSON.parse, date: (ms) => new Date(ms), handle: () => null }) as unknown[]));
+      result = fn(...(plainArgs(text)));
     } catch (e) {
       const err = errorOf(e);
       throw this.exception(err.message, err.name);
@@ -519,8 +519,8 @@ class ExecutionScope {
     this.leaseClock = at;
     let call: LeasedCall;
     try {
-      const plainArgs = decode(text, { parse: JSON.parse, date: (ms) => new Date(ms), handle: () => null }) as unknown[];
-      const r = (copy as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!.apply(copy, plainArgs);
+      const argsHere = plainArgs(text);
+      const r = (copy as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!.apply(copy, argsHere);
       // A method returning its object (setProperty) answers the script's own handle, as the host's does.
       call = { handle, method, args: text, at, result: encode(r, (v) => (v === copy ? { $h: handle, $c: cls } : undefined)) };
     } catch (e) {
@@ -563,6 +563,11 @@ class ExecutionScope {
 }
 
 const NOT_ANSWERED = Symbol('not answered');
+
+/** Arguments as host code takes them (this thread's realm, no service objects among them). */
+function plainArgs(text: string): unknown[] {
+  return decode(text, { parse: JSON.parse, date: (ms) => new Date(ms), handle: () => null }) as unknown[];
+}
 
 function sameTexts(a: Record<string, string>, b: Record<string, string>): boolean {
   const keys = Object.keys(a);

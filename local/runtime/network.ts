@@ -72,13 +72,7 @@ export class Network {
    */
   connector(host: string): ((fromAddress: string) => Duplex) | undefined {
     const route = this.routeOf(host);
-    const server = route?.server;
-    if (!route || !server) return undefined;
-    return (fromAddress) => {
-      const [clientEnd, serverEnd] = memoryConnection(fromAddress, '127.0.0.1', route.port);
-      server.emit('connection', serverEnd);
-      return clientEnd;
-    };
+    return route && connectorTo(route);
   }
 
   private routeOf(host: string): Route | undefined {
@@ -95,7 +89,7 @@ export class Network {
     const u = new URL(x.url);
     const route = this.routeOf(u.hostname);
     if (route === undefined) return undefined;
-    const connect = this.connector(u.hostname);
+    const connect = connectorTo(route);
     const options: ConnectingOptions = {
       host: '127.0.0.1',
       port: route.port,
@@ -146,6 +140,17 @@ export class Network {
 }
 
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 16 });
+
+/** In-memory connections to a route's server, when this network started it; undefined for a port. */
+function connectorTo(route: Route): ((fromAddress: string) => Duplex) | undefined {
+  const server = route.server;
+  if (!server) return undefined;
+  return (fromAddress) => {
+    const [clientEnd, serverEnd] = memoryConnection(fromAddress, '127.0.0.1', route.port);
+    server.emit('connection', serverEnd);
+    return clientEnd;
+  };
+}
 
 /** Request options that say how to open a new connection (the agent passes them through). */
 interface ConnectingOptions extends http.RequestOptions {

@@ -557,8 +557,7 @@ export class Runtime {
         continue;
       }
       this.clock = Math.max(this.clock, c.at);
-      const local = target.localMethods.has(c.method);
-      if (!local) x.record.roundTrips[name] = (x.record.roundTrips[name] ?? 0) + 1;
+      const { local } = this.countCall(x, target, c.method);
       x.extra = 0;
       let answer: { result?: string; error?: { name: string; message: string } };
       try {
@@ -613,6 +612,14 @@ export class Runtime {
     w?.();
   }
 
+  /** Counts a call as a round trip unless it is local (Remote.localMethods). */
+  private countCall(x: Execution, target: Remote, method: string): { name: string; local: boolean } {
+    const name = `${target.gasName}.${method}`;
+    const local = target.localMethods.has(method);
+    if (!local) x.record.roundTrips[name] = (x.record.roundTrips[name] ?? 0) + 1;
+    return { name, local };
+  }
+
   /** Serves the pending call at the execution's time. */
   private async serve(x: Execution): Promise<void> {
     const call = x.call as CallMessage;
@@ -624,9 +631,7 @@ export class Runtime {
     if (!target || !exposedMethods(target).includes(call.method)) {
       return this.answer(x, { ok: false, error: { name: 'TypeError', message: `${call.method} is not a function` } }, 0);
     }
-    const name = `${target.gasName}.${call.method}`;
-    const local = target.localMethods.has(call.method);
-    if (!local) x.record.roundTrips[name] = (x.record.roundTrips[name] ?? 0) + 1;
+    const { name, local } = this.countCall(x, target, call.method);
     if (!local) for (const watch of this.callWatchers) watch({ execution: x.record, name });
     x.extra = 0;
     let cells = 0;
