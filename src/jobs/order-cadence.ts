@@ -132,13 +132,68 @@ const Stored = builtOnUse(() => {
   });
 });
 
+type StoredCadence = z.output<typeof Stored>;
+
+/**
+ * The kept state, recognized without building a schema when it is exactly what `afterRun` makes
+ * (what this code wrote the minute before): every minute reads it, and building `Stored` in the
+ * fresh global scope of each execution cost more than the rest of a quiet minute's reading.
+ * Anything else (a state kept by an older version, a damaged one) goes to `Stored`, which decides;
+ * this only says yes where `Stored` would answer the same value (test/jobs/order-cadence-kept.test.ts).
+ */
+function asWritten(v: unknown): StoredCadence | null {
+  if (!isPlain(v) || !keysWithin(v, CADENCE_KEYS)) return null;
+  const { after, listening, heard, pending, backstop, read, moved, settings, stride } = v;
+  if (!(after === null || (isPlain(after) && keysWithin(after, AFTER_KEYS) && typeof after['boot'] === 'string' && isNumber(after['seq'])))) return null;
+  if (typeof listening !== 'boolean' || !isTimes(heard) || !isTimes(backstop)) return null;
+  if (!(read === undefined || isTimes(read)) || !(moved === undefined || isTimes(moved)) || !(stride === undefined || isNumber(stride))) return null;
+  if (!isPlain(pending) || !ownKeysSafe(pending) || !Object.values(pending).every((kinds) => Array.isArray(kinds) && kinds.every((k) => (NEWS_KINDS as readonly unknown[]).includes(k)))) return null;
+  if (settings !== null) {
+    if (!isPlain(settings) || !keysWithin(settings, SETTINGS_KEYS)) return null;
+    const { at, relay, backstopMin, account, inquiryMin } = settings;
+    if (!isNumber(at) || typeof relay !== 'boolean' || !isNumber(backstopMin)) return null;
+    if (!(account === undefined || account === 'consumer' || account === 'workspace') || !(inquiryMin === undefined || inquiryMin === null || isNumber(inquiryMin))) return null;
+  }
+  return v as unknown as StoredCadence;
+}
+
+const CADENCE_KEYS = new Set(['after', 'listening', 'heard', 'pending', 'backstop', 'read', 'moved', 'settings', 'stride']);
+const AFTER_KEYS = new Set(['boot', 'seq']);
+const SETTINGS_KEYS = new Set(['at', 'relay', 'backstopMin', 'account', 'inquiryMin']);
+/** What zod's z.object sees as an object (JSON.parse makes no other kind). */
+const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** z.number(): finite (JSON has no other numbers, but the check costs nothing). */
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+/** Every key one of `known`, and each one present (zod would drop an unknown one and fail a missing required one: both are its to decide). */
+const keysWithin = (v: Record<string, unknown>, known: ReadonlySet<string>) => Object.keys(v).every((k) => known.has(k));
+/** A record zod copies key by key: `__proto__` is left to it. */
+const ownKeysSafe = (v: Record<string, unknown>) => !Object.prototype.hasOwnProperty.call(v, '__proto__');
+const isTimes = (v: unknown) => isPlain(v) && ownKeysSafe(v) && Object.values(v).every(isNumber);
+
 /** The kept state; none or damaged reads as empty (every mall is then read once). */
 export function parseCadence(text: string | undefined): CadenceState {
-  const s = readStoredJson(Stored, text);
+  return fromKept(fastKept(text) ?? readStoredJson(Stored, text));
+}
+
+/** parseCadence by the schema alone: what the fast path must agree with (the spec compares them). */
+export function parseCadenceBySchema(text: string | undefined): CadenceState {
+  return fromKept(readStoredJson(Stored, text));
+}
+
+function fromKept(s: StoredCadence | null): CadenceState {
   if (!s) return EMPTY_CADENCE;
   const k = s.settings;
   const settings = k && k.account !== undefined && k.inquiryMin !== undefined ? { at: k.at, relay: k.relay, backstopMin: k.backstopMin, account: k.account, inquiryMin: k.inquiryMin } : null;
   return { ...s, read: s.read ?? {}, moved: s.moved ?? {}, settings, stride: s.stride ?? QUIET_STRIDE_MIN };
+}
+
+function fastKept(text: string | undefined): StoredCadence | null {
+  if (!text) return null;
+  try {
+    return asWritten(JSON.parse(text));
+  } catch {
+    return null;
+  }
 }
 
 /** One account's reads this minute: its orders since the cursor, and its claim dates. */
