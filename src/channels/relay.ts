@@ -33,32 +33,34 @@ const URL_EXAMPLE = 'https://marketplace-relay-123456789012.asia-northeast3.run.
 /** What RELAY_URL may be once trimmed: https, a host, an optional port and a plain path. */
 const URL_PATTERN = /^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/;
 
+/**
+ * Settings that are right, read by hand: the relay's settings are read every fetch minute, and
+ * this spares building their schema (zod-helpers.ts `Recognizer`). zod counts the secret's code
+ * points (an emoji is one), as the spread does.
+ */
+function rightSettings(v: unknown): RelaySettings | undefined {
+  if (!isRecord(v) || typeof v['url'] !== 'string' || typeof v['secret'] !== 'string') return undefined;
+  const url = v['url'].trim();
+  return URL_PATTERN.test(url) && [...v['secret']].length >= MIN_SECRET_LENGTH ? { url: url.replace(/\/+$/, ''), secret: v['secret'] } : undefined;
+}
+
 /** Exported for the spec that holds the recognizer to the schema. */
-export const RelaySettingsSchema = builtOnUse(
-  () => z.object({
-    url: map(
-      z.string().check(
-        z.trim(),
-        z.regex(URL_PATTERN, {
-          message: `${RELAY_URL_KEY}이 올바른 주소가 아닙니다. https://로 시작하는 릴레이 주소만 적으세요 (경로·물음표·# 없이, 예: ${URL_EXAMPLE})`,
-        }),
-      ),
-      (u) => u.replace(/\/+$/, ''),
-    ),
-    secret: z.string().check(
-      z.minLength(MIN_SECRET_LENGTH, {
-        message: `${RELAY_SECRET_KEY}이 너무 짧습니다 (${MIN_SECRET_LENGTH}자 이상, 예: openssl rand -hex 32 의 출력). 릴레이의 RELAY_SECRET과 같은 값이어야 합니다`,
+export const RelaySettingsSchema = builtOnUse(() => z.object({
+  url: map(
+    z.string().check(
+      z.trim(),
+      z.regex(URL_PATTERN, {
+        message: `${RELAY_URL_KEY}이 올바른 주소가 아닙니다. https://로 시작하는 릴레이 주소만 적으세요 (경로·물음표·# 없이, 예: ${URL_EXAMPLE})`,
       }),
     ),
-  }),
-  // Read every fetch minute: settings that are right are recognized without building the schema.
-  (v) => {
-    if (!isRecord(v) || typeof v['url'] !== 'string' || typeof v['secret'] !== 'string') return undefined;
-    const url = v['url'].trim();
-    // zod counts the secret's code points (an emoji is one), as the spread does.
-    return URL_PATTERN.test(url) && [...v['secret']].length >= MIN_SECRET_LENGTH ? { url: url.replace(/\/+$/, ''), secret: v['secret'] } : undefined;
-  },
-);
+    (u) => u.replace(/\/+$/, ''),
+  ),
+  secret: z.string().check(
+    z.minLength(MIN_SECRET_LENGTH, {
+      message: `${RELAY_SECRET_KEY}이 너무 짧습니다 (${MIN_SECRET_LENGTH}자 이상, 예: openssl rand -hex 32 의 출력). 릴레이의 RELAY_SECRET과 같은 값이어야 합니다`,
+    }),
+  ),
+}), rightSettings);
 
 export type RelaySetup =
   | { readonly kind: 'none' }

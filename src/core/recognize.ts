@@ -18,4 +18,16 @@ export const isOptString = (v: unknown): v is string | undefined => v === undefi
 export const isNullishString = (v: unknown): v is string | null | undefined => v === undefined || v === null || typeof v === 'string';
 
 /** z.number().check(z.int()): zod's int is a safe integer. */
-export const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
+export const isSafeInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
+
+/**
+ * `v` as zod's object schema writes it out: the shape's keys first, in the shape's order (those
+ * present), then the unknown ones a loose object passes, in their own order. What is read may be
+ * written back as JSON, so the order is the schema's.
+ */
+export function inShapeOrder<T>(v: Record<string, unknown>, shape: readonly string[]): T {
+  const out: Record<string, unknown> = {};
+  for (const key of shape) if (Object.prototype.hasOwnProperty.call(v, key)) out[key] = v[key];
+  for (const key of Object.keys(v)) if (!Object.prototype.hasOwnProperty.call(out, key)) out[key] = v[key];
+  return out as T;
+}

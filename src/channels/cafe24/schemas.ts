@@ -9,7 +9,7 @@
  */
 import * as z from '../../core/zod';
 import { builtOnUse, builtOnUseSharing, fail, map, type Schema } from '../../core/zod-helpers';
-import { isEmptyList, isRecord } from '../../core/recognize';
+import { inShapeOrder, isEmptyList, isRecord } from '../../core/recognize';
 import type { HttpResponse } from '../../core/http';
 import { KrwError, parseKrw } from '../../core/krw';
 import { parseSeoulDateTime } from '../../core/seoul-time';
@@ -192,11 +192,9 @@ export const Order = lazily(({ cafe24DateTime, text, optText, optDate }) => z.lo
   buyer: z.optional(z.nullable(Buyer)),
 }));
 
-/** A page without orders (a quiet minute's answer, `{"orders":[]}`) is recognized without building the schema. */
-export const OrdersList = builtOnUse(
-  () => z.looseObject({ orders: z.array(Order), links: z.optional(Links) }),
-  (v) => (isRecord(v) && isEmptyList(v['orders']) && v['links'] === undefined ? (v as { orders: [] }) : undefined),
-);
+/** A page without orders (a quiet minute's answer, `{"orders":[]}`), read by hand (zod-helpers.ts `Recognizer`). */
+const noOrders = (v: unknown) => (isRecord(v) && isEmptyList(v['orders']) && v['links'] === undefined ? inShapeOrder<{ orders: [] }>(v, ['orders', 'links']) : undefined);
+export const OrdersList = builtOnUse(() => z.looseObject({ orders: z.array(Order), links: z.optional(Links) }), noOrders);
 export const OrderOne = builtOnUse(() => z.looseObject({ order: Order }));
 export const OrderItemsList = builtOnUse(() => z.looseObject({ items: z.array(OrderItem) }));
 

@@ -5,7 +5,7 @@
  */
 import * as z from '../../core/zod';
 import { builtOnUse, builtOnUseSharing, map, type Schema } from '../../core/zod-helpers';
-import { isEmptyList, isNullishString, isRecord } from '../../core/recognize';
+import { inShapeOrder, isEmptyList, isNullishString, isRecord } from '../../core/recognize';
 import type { HttpResponse } from '../../core/http';
 import { channelError } from './errors';
 
@@ -51,11 +51,9 @@ export const Ordersheet = lazily(({ str }) => z.looseObject({
 }));
 export type OrdersheetT = z.output<typeof Ordersheet>;
 
-/** A page without ordersheets (a quiet minute's answer) is recognized without building the schema. */
-export const OrdersheetList = builtOnUse(
-  () => z.looseObject({ data: z.array(Ordersheet), nextToken: z.nullish(z.string()) }),
-  (v) => (isRecord(v) && isEmptyList(v['data']) && isNullishString(v['nextToken']) ? (v as { data: []; nextToken?: string | null }) : undefined),
-);
+/** A page without ordersheets (a quiet minute's answer), read by hand (zod-helpers.ts `Recognizer`). */
+const noOrdersheets = (v: unknown) => (isRecord(v) && isEmptyList(v['data']) && isNullishString(v['nextToken']) ? inShapeOrder<{ data: []; nextToken?: string | null }>(v, ['data', 'nextToken']) : undefined);
+export const OrdersheetList = builtOnUse(() => z.looseObject({ data: z.array(Ordersheet), nextToken: z.nullish(z.string()) }), noOrdersheets);
 export const OrdersheetsOfOrder = builtOnUse(() => z.looseObject({ data: z.array(Ordersheet) }));
 
 export const BoxResult = lazily(({ str }) => z.looseObject({ shipmentBoxId: z.number(), succeed: z.boolean(), resultCode: z.string(), retryRequired: z.nullish(z.boolean()), resultMessage: str }));
