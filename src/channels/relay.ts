@@ -10,6 +10,7 @@
  */
 import * as z from '../core/zod';
 import { builtOnUse, map } from '../core/zod-helpers';
+import { isRecord } from '../core/recognize';
 import type { HttpRequest } from '../core/http';
 import type { Clock } from '../core/ports';
 import type { ChannelId } from '../core/order';
@@ -29,11 +30,26 @@ export const MIN_SECRET_LENGTH = 32;
 
 const URL_EXAMPLE = 'https://marketplace-relay-123456789012.asia-northeast3.run.app';
 
-const Settings = builtOnUse(() => z.object({
+/** What RELAY_URL may be once trimmed: https, a host, an optional port and a plain path. */
+const URL_PATTERN = /^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/;
+
+/**
+ * Settings that are right, read by hand: the relay's settings are read every fetch minute, and
+ * this spares building their schema (zod-helpers.ts `Recognizer`). zod counts the secret's code
+ * points (an emoji is one), as the spread does.
+ */
+function rightSettings(v: unknown): RelaySettings | undefined {
+  if (!isRecord(v) || typeof v['url'] !== 'string' || typeof v['secret'] !== 'string') return undefined;
+  const url = v['url'].trim();
+  return URL_PATTERN.test(url) && [...v['secret']].length >= MIN_SECRET_LENGTH ? { url: url.replace(/\/+$/, ''), secret: v['secret'] } : undefined;
+}
+
+/** Exported for the spec that holds the recognizer to the schema. */
+export const RelaySettingsSchema = builtOnUse(() => z.object({
   url: map(
     z.string().check(
       z.trim(),
-      z.regex(/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/, {
+      z.regex(URL_PATTERN, {
         message: `${RELAY_URL_KEY}이 올바른 주소가 아닙니다. https://로 시작하는 릴레이 주소만 적으세요 (경로·물음표·# 없이, 예: ${URL_EXAMPLE})`,
       }),
     ),
@@ -44,7 +60,7 @@ const Settings = builtOnUse(() => z.object({
       message: `${RELAY_SECRET_KEY}이 너무 짧습니다 (${MIN_SECRET_LENGTH}자 이상, 예: openssl rand -hex 32 의 출력). 릴레이의 RELAY_SECRET과 같은 값이어야 합니다`,
     }),
   ),
-}));
+}), rightSettings);
 
 export type RelaySetup =
   | { readonly kind: 'none' }
@@ -59,7 +75,7 @@ export function relaySettingsFrom(props: Readonly<Record<string, string | null |
   if (url.trim() === '' && secret === '') return { kind: 'none' };
   if (url.trim() === '') return { kind: 'invalid', message: `${RELAY_SECRET_KEY}만 있고 ${RELAY_URL_KEY}이 없습니다. 스크립트 속성에 릴레이 주소를 넣으세요 (예: ${URL_EXAMPLE})` };
   if (secret === '') return { kind: 'invalid', message: `${RELAY_URL_KEY}만 있고 ${RELAY_SECRET_KEY}이 없습니다. 스크립트 속성에 릴레이의 공유 비밀값을 넣으세요` };
-  const r = Settings.safeParse({ url, secret });
+  const r = RelaySettingsSchema.safeParse({ url, secret });
   if (!r.success) return { kind: 'invalid', message: r.error.issues.map((i) => i.message).join('; ') };
   return { kind: 'ok', settings: r.data };
 }

@@ -38,9 +38,21 @@ export function civil(dayNo: number): { y: number; m: number; d: number } {
   return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
+/**
+ * A run writes the same few days again and again (each mall's order windows start and end on
+ * today and its neighbours): each day's text is worked out once and kept. Bounded, so a
+ * long-lived process (the specs, the local host) never grows it without end.
+ */
+const dayTexts = new Map<number, SeoulDay>();
+
 function dayText(dayNo: number): SeoulDay {
-  const { y, m, d } = civil(dayNo);
-  return `${String(y).padStart(4, '0')}-${p2(m)}-${p2(d)}` as SeoulDay;
+  let text = dayTexts.get(dayNo);
+  if (text === undefined) {
+    if (dayTexts.size >= 512) dayTexts.clear();
+    const { y, m, d } = civil(dayNo);
+    dayTexts.set(dayNo, (text = `${String(y).padStart(4, '0')}-${p2(m)}-${p2(d)}` as SeoulDay));
+  }
+  return text;
 }
 
 function dayNoOf(day: SeoulDay): number {

@@ -33,9 +33,20 @@ export const map = <S extends Schema, O>(schema: S, to: (value: z.output<S>, ctx
  * runs): use it for the schemas a module names, and builtOnUseSharing for the small blocks
  * repeated in many fields (`text`, `optText`).
  */
-export function builtOnUse<S extends Schema>(make: () => S): S {
-  return new Proxy<StandIn>({ [MAKE]: make }, throughToBuilt) as unknown as S;
+export function builtOnUse<S extends Schema>(make: () => S, recognize?: Recognizer<S>): S {
+  if (!recognize) return new Proxy<StandIn>({ [MAKE]: make }, throughToBuilt) as unknown as S;
+  return new Proxy<StandIn>({ [MAKE]: make, [RECOGNIZE]: recognize as Recognizer<Schema> }, recognizingFirst) as unknown as S;
 }
+
+/**
+ * A hand-written reader of a schema's common valid input (a quiet minute's empty list, settings
+ * as they were saved): the schema's own output for that input, or undefined for any input it
+ * does not know, which the schema then decides. `safeParse` asks it first, so the schema is
+ * never built for what it recognizes: a fetch minute on a quiet sheet reads its channels' empty
+ * answers without building their schemas (the first schema of an execution pays zod's cold
+ * start). Each recognizer is held to the schema's answer by a spec over many inputs.
+ */
+export type Recognizer<S extends Schema> = (input: unknown) => z.output<S> | undefined;
 
 /**
  * builtOnUse for the schemas of a module that share small blocks (`text`, `optText`…): each
@@ -49,8 +60,10 @@ export function builtOnUseSharing<B>(makeBlocks: () => B): <S extends Schema>(ma
 
 const MAKE = Symbol('make');
 const BUILT = Symbol('built');
+const RECOGNIZE = Symbol('recognize');
+const SAFE_PARSE = Symbol('safeParse');
 /** The proxy's target: how to build the schema, then the schema (symbol keys: never a schema's). */
-type StandIn = { [MAKE]: () => Schema; [BUILT]?: Schema };
+type StandIn = { [MAKE]: () => Schema; [BUILT]?: Schema; [RECOGNIZE]?: Recognizer<Schema>; [SAFE_PARSE]?: Schema['safeParse'] };
 
 const built = (t: StandIn): Record<PropertyKey, unknown> & Schema => (t[BUILT] ??= t[MAKE]()) as Record<PropertyKey, unknown> & Schema;
 
@@ -69,3 +82,17 @@ const throughToBuilt: ProxyHandler<StandIn> = {
     return d;
   },
 };
+
+/** throughToBuilt, but `safeParse` asks the recognizer first (zod's own parsing never reads `safeParse`). */
+const recognizingFirst: ProxyHandler<StandIn> = {
+  ...throughToBuilt,
+  get: (t, key) => (key === 'safeParse' ? (t[SAFE_PARSE] ??= recognizedThenBuilt(t)) : built(t)[key]),
+};
+
+function recognizedThenBuilt(t: StandIn): Schema['safeParse'] {
+  const recognize = t[RECOGNIZE]!;
+  return ((input: unknown, params?: z.core.ParseContext<z.core.$ZodIssue>) => {
+    const known = recognize(input);
+    return known !== undefined ? { success: true, data: known } : built(t).safeParse(input, params);
+  }) as Schema['safeParse'];
+}

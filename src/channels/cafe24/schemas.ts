@@ -9,6 +9,7 @@
  */
 import * as z from '../../core/zod';
 import { builtOnUse, builtOnUseSharing, fail, map, type Schema } from '../../core/zod-helpers';
+import { inShapeOrder, isEmptyList, isRecord } from '../../core/recognize';
 import type { HttpResponse } from '../../core/http';
 import { KrwError, parseKrw } from '../../core/krw';
 import { parseSeoulDateTime } from '../../core/seoul-time';
@@ -191,7 +192,9 @@ export const Order = lazily(({ cafe24DateTime, text, optText, optDate }) => z.lo
   buyer: z.optional(z.nullable(Buyer)),
 }));
 
-export const OrdersList = builtOnUse(() => z.looseObject({ orders: z.array(Order), links: z.optional(Links) }));
+/** A page without orders (a quiet minute's answer, `{"orders":[]}`), read by hand (zod-helpers.ts `Recognizer`). */
+const noOrders = (v: unknown) => (isRecord(v) && isEmptyList(v['orders']) && v['links'] === undefined ? inShapeOrder<{ orders: [] }>(v, ['orders', 'links']) : undefined);
+export const OrdersList = builtOnUse(() => z.looseObject({ orders: z.array(Order), links: z.optional(Links) }), noOrders);
 export const OrderOne = builtOnUse(() => z.looseObject({ order: Order }));
 export const OrderItemsList = builtOnUse(() => z.looseObject({ items: z.array(OrderItem) }));
 

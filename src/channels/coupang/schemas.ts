@@ -5,6 +5,7 @@
  */
 import * as z from '../../core/zod';
 import { builtOnUse, builtOnUseSharing, map, type Schema } from '../../core/zod-helpers';
+import { inShapeOrder, isEmptyList, isNullishString, isRecord } from '../../core/recognize';
 import type { HttpResponse } from '../../core/http';
 import { channelError } from './errors';
 
@@ -50,7 +51,9 @@ export const Ordersheet = lazily(({ str }) => z.looseObject({
 }));
 export type OrdersheetT = z.output<typeof Ordersheet>;
 
-export const OrdersheetList = builtOnUse(() => z.looseObject({ data: z.array(Ordersheet), nextToken: z.nullish(z.string()) }));
+/** A page without ordersheets (a quiet minute's answer), read by hand (zod-helpers.ts `Recognizer`). */
+const noOrdersheets = (v: unknown) => (isRecord(v) && isEmptyList(v['data']) && isNullishString(v['nextToken']) ? inShapeOrder<{ data: []; nextToken?: string | null }>(v, ['data', 'nextToken']) : undefined);
+export const OrdersheetList = builtOnUse(() => z.looseObject({ data: z.array(Ordersheet), nextToken: z.nullish(z.string()) }), noOrdersheets);
 export const OrdersheetsOfOrder = builtOnUse(() => z.looseObject({ data: z.array(Ordersheet) }));
 
 export const BoxResult = lazily(({ str }) => z.looseObject({ shipmentBoxId: z.number(), succeed: z.boolean(), resultCode: z.string(), retryRequired: z.nullish(z.boolean()), resultMessage: str }));

@@ -5,6 +5,7 @@
  */
 import * as z from '../../core/zod';
 import { builtOnUse, builtOnUseSharing, type Schema } from '../../core/zod-helpers';
+import { inShapeOrder, isEmptyList, isSafeInt, isOptString, isRecord } from '../../core/recognize';
 import type { HttpResponse } from '../../core/http';
 import { errorFromResponse, unreadable } from './errors';
 
@@ -33,13 +34,20 @@ export const ChangedStatus = builtOnUse(() => z.looseObject({
   claimType: z.nullish(z.string()),
   claimStatus: z.nullish(z.string()),
 }));
+/** Nothing changed (a quiet minute's answer: an empty list, no next page), read by hand (zod-helpers.ts `Recognizer`). */
+function nothingChanged(v: unknown) {
+  if (!isRecord(v) || !isOptString(v['timestamp']) || !isOptString(v['traceId'])) return undefined;
+  const data = v['data'];
+  if (!isRecord(data) || !isEmptyList(data['lastChangeStatuses']) || !(data['count'] === undefined || isSafeInt(data['count'])) || !(data['more'] === undefined || data['more'] === null)) return undefined;
+  return inShapeOrder<{ data: { lastChangeStatuses: []; count?: number; more?: null } }>({ ...v, data: inShapeOrder(data, ['count', 'lastChangeStatuses', 'more']) }, ['timestamp', 'traceId', 'data']);
+}
 export const LastChanged = builtOnUse(() => envelope(
   z.looseObject({
     count: z.optional(z.number().check(z.int())),
     lastChangeStatuses: z._default(z.array(ChangedStatus), []),
     more: z.nullish(z.looseObject({ moreFrom: z.string(), moreSequence: z.string() })),
   }),
-));
+), nothingChanged);
 
 export const ProductOrderDetail = lazily(({ text, claimSub }) => z.looseObject({
   order: z.looseObject({ orderId: z.string(), orderDate: z.string(), ordererName: text, paymentDate: text }),
