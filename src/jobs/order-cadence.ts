@@ -14,6 +14,7 @@ import { NEWS_KINDS, type NewsAnswer, type NewsKind } from '../channels/relay-wi
 import { channelOf } from '../channels/registry';
 import { readStoredJson } from '../core/stored-json';
 import * as z from '../core/zod';
+import { isRecord, inShapeOrder } from '../core/recognize';
 import { builtOnUse } from '../core/zod-helpers';
 import { QUOTA_LIMITS, type AccountType } from './health';
 import { DEFAULT_INQUIRY_MINUTES, MANY_INQUIRY_ACCOUNTS } from './inquiries';
@@ -111,9 +112,11 @@ export function backstopMinutes(text: string | null | undefined): number {
 
 /**
  * Every minute reads this (Apps Script builds it anew each execution): one schema per leaf kind,
- * shared by the fields, is half the schemas of one per field, and parses the same.
+ * shared by the fields, is half the schemas of one per field, and parses the same. What the last
+ * run wrote is read by hand (`asWritten`), so a minute builds none; exported for the spec that
+ * holds the two to one answer.
  */
-const Stored = builtOnUse(() => {
+function keptSchema() {
   const num = z.number();
   const bool = z.boolean();
   const times = z.record(z.string(), num);
@@ -130,70 +133,53 @@ const Stored = builtOnUse(() => {
     settings: z.nullable(z.object({ at: num, relay: bool, backstopMin: num, account: z.optional(z.enum(['consumer', 'workspace'])), inquiryMin: z.optional(z.nullable(num)) })),
     stride: z.optional(num),
   });
-});
-
-type StoredCadence = z.output<typeof Stored>;
-
-/**
- * The kept state, recognized without building a schema when it is exactly what `afterRun` makes
- * (what this code wrote the minute before): every minute reads it, and building `Stored` in the
- * fresh global scope of each execution cost more than the rest of a quiet minute's reading.
- * Anything else (a state kept by an older version, a damaged one) goes to `Stored`, which decides;
- * this only says yes where `Stored` would answer the same value (test/jobs/order-cadence-kept.test.ts).
- */
-function asWritten(v: unknown): StoredCadence | null {
-  if (!isPlain(v) || !keysWithin(v, CADENCE_KEYS)) return null;
-  const { after, listening, heard, pending, backstop, read, moved, settings, stride } = v;
-  if (!(after === null || (isPlain(after) && keysWithin(after, AFTER_KEYS) && typeof after['boot'] === 'string' && isNumber(after['seq'])))) return null;
-  if (typeof listening !== 'boolean' || !isTimes(heard) || !isTimes(backstop)) return null;
-  if (!(read === undefined || isTimes(read)) || !(moved === undefined || isTimes(moved)) || !(stride === undefined || isNumber(stride))) return null;
-  if (!isPlain(pending) || !ownKeysSafe(pending) || !Object.values(pending).every((kinds) => Array.isArray(kinds) && kinds.every((k) => (NEWS_KINDS as readonly unknown[]).includes(k)))) return null;
-  if (settings !== null) {
-    if (!isPlain(settings) || !keysWithin(settings, SETTINGS_KEYS)) return null;
-    const { at, relay, backstopMin, account, inquiryMin } = settings;
-    if (!isNumber(at) || typeof relay !== 'boolean' || !isNumber(backstopMin)) return null;
-    if (!(account === undefined || account === 'consumer' || account === 'workspace') || !(inquiryMin === undefined || inquiryMin === null || isNumber(inquiryMin))) return null;
-  }
-  return v as unknown as StoredCadence;
 }
 
-const CADENCE_KEYS = new Set(['after', 'listening', 'heard', 'pending', 'backstop', 'read', 'moved', 'settings', 'stride']);
-const AFTER_KEYS = new Set(['boot', 'seq']);
-const SETTINGS_KEYS = new Set(['at', 'relay', 'backstopMin', 'account', 'inquiryMin']);
-/** What zod's z.object sees as an object (JSON.parse makes no other kind). */
-const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** z.number(): finite (JSON has no other numbers, but the check costs nothing). */
+type StoredCadence = z.output<ReturnType<typeof keptSchema>>;
+
+export const CadenceKeptSchema = builtOnUse(keptSchema, asWritten);
+
+const CADENCE_SHAPE = ['after', 'listening', 'heard', 'pending', 'backstop', 'read', 'moved', 'settings', 'stride'];
+const AFTER_SHAPE = ['boot', 'seq'];
+const SETTINGS_SHAPE = ['at', 'relay', 'backstopMin', 'account', 'inquiryMin'];
+
+/**
+ * The kept state as `afterRun` makes it, read by hand (zod-helpers.ts `Recognizer`): every key
+ * known, every value of its kind. Anything else (a state an older version kept, a damaged one) is
+ * the schema's: it drops an unknown key and refuses a missing or mistyped one.
+ */
+function asWritten(v: unknown): StoredCadence | undefined {
+  if (!isRecord(v) || !keysWithin(v, CADENCE_SHAPE)) return undefined;
+  const { after, listening, heard, pending, backstop, read, moved, settings, stride } = v;
+  if (!(after === null || (isRecord(after) && keysWithin(after, AFTER_SHAPE) && typeof after['boot'] === 'string' && isNumber(after['seq'])))) return undefined;
+  if (typeof listening !== 'boolean' || !isTimes(heard) || !isTimes(backstop)) return undefined;
+  if (!(read === undefined || isTimes(read)) || !(moved === undefined || isTimes(moved)) || !(stride === undefined || isNumber(stride))) return undefined;
+  if (!isRecord(pending) || !Object.values(pending).every((kinds) => Array.isArray(kinds) && kinds.every((k) => (NEWS_KINDS as readonly unknown[]).includes(k)))) return undefined;
+  if (settings !== null) {
+    if (!isRecord(settings) || !keysWithin(settings, SETTINGS_SHAPE)) return undefined;
+    const { at, relay, backstopMin, account, inquiryMin } = settings;
+    if (!isNumber(at) || typeof relay !== 'boolean' || !isNumber(backstopMin)) return undefined;
+    if (!(account === undefined || account === 'consumer' || account === 'workspace') || !(inquiryMin === undefined || inquiryMin === null || isNumber(inquiryMin))) return undefined;
+  }
+  return inShapeOrder<StoredCadence>(
+    { ...v, after: after === null ? null : inShapeOrder(after, AFTER_SHAPE), settings: settings === null ? null : inShapeOrder(settings, SETTINGS_SHAPE) },
+    CADENCE_SHAPE,
+  );
+}
+
+/** Every key one of the shape's (the schema drops an unknown one: that is its to do). */
+const keysWithin = (v: Record<string, unknown>, shape: readonly string[]) => Object.keys(v).every((k) => shape.includes(k));
+/** z.number(): finite (JSON makes no other, but the check costs nothing). */
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-/** Every key one of `known`, and each one present (zod would drop an unknown one and fail a missing required one: both are its to decide). */
-const keysWithin = (v: Record<string, unknown>, known: ReadonlySet<string>) => Object.keys(v).every((k) => known.has(k));
-/** A record zod copies key by key: `__proto__` is left to it. */
-const ownKeysSafe = (v: Record<string, unknown>) => !Object.prototype.hasOwnProperty.call(v, '__proto__');
-const isTimes = (v: unknown) => isPlain(v) && ownKeysSafe(v) && Object.values(v).every(isNumber);
+const isTimes = (v: unknown) => isRecord(v) && Object.values(v).every(isNumber);
 
 /** The kept state; none or damaged reads as empty (every mall is then read once). */
 export function parseCadence(text: string | undefined): CadenceState {
-  return fromKept(fastKept(text) ?? readStoredJson(Stored, text));
-}
-
-/** parseCadence by the schema alone: what the fast path must agree with (the spec compares them). */
-export function parseCadenceBySchema(text: string | undefined): CadenceState {
-  return fromKept(readStoredJson(Stored, text));
-}
-
-function fromKept(s: StoredCadence | null): CadenceState {
+  const s = readStoredJson(CadenceKeptSchema, text);
   if (!s) return EMPTY_CADENCE;
   const k = s.settings;
   const settings = k && k.account !== undefined && k.inquiryMin !== undefined ? { at: k.at, relay: k.relay, backstopMin: k.backstopMin, account: k.account, inquiryMin: k.inquiryMin } : null;
   return { ...s, read: s.read ?? {}, moved: s.moved ?? {}, settings, stride: s.stride ?? QUIET_STRIDE_MIN };
-}
-
-function fastKept(text: string | undefined): StoredCadence | null {
-  if (!text) return null;
-  try {
-    return asWritten(JSON.parse(text));
-  } catch {
-    return null;
-  }
 }
 
 /** One account's reads this minute: its orders since the cursor, and its claim dates. */
