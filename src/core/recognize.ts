@@ -31,3 +31,10 @@ export function inShapeOrder<T>(v: Record<string, unknown>, shape: readonly stri
   for (const key of Object.keys(v)) if (!Object.prototype.hasOwnProperty.call(out, key)) out[key] = v[key];
   return out as T;
 }
+
+/** z.number(): finite (zod refuses NaN and ±Infinity). */
+export const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** z.record(z.string(), z.number()) of a JSON object: a copy, its keys in their order. */
+export const numberRecord = (v: unknown): Record<string, number> | undefined =>
+  isRecord(v) && Object.values(v).every(isNumber) ? ({ ...v } as Record<string, number>) : undefined;

@@ -20,6 +20,7 @@
  */
 import * as z from '../../core/zod';
 import { builtOnUse, builtOnUseSharing, map } from '../../core/zod-helpers';
+import { inShapeOrder, isEmptyList, isRecord, numberRecord } from '../../core/recognize';
 import { asBoardHtml, plainText, type Inquiry, type InquiryAnswer, type InquiryKind, type InquirySeen } from '../../core/inquiries';
 import { addSeoulDays, seoulDayOf, seoulDayStart, type SeoulDay } from '../../core/seoul-time';
 import type { ChannelAccount, InquiriesCapability, InquiryRead } from '../port';
@@ -57,9 +58,15 @@ const Article = lazily(({ num }) => z.looseObject({
   deleted: z.optional(z.nullable(z.string())),
 }));
 type Article = z.output<typeof Article>;
-const ArticlesList = builtOnUse(() => z.looseObject({ articles: z.array(Article) }));
+/**
+ * A board's page without articles or comments (a quiet collect's every answer), read by hand
+ * (zod-helpers.ts `Recognizer`): every 10 minutes, and it spares building the lists' schemas.
+ */
+const noneIn = <K extends string>(list: K) => (v: unknown) => (isRecord(v) && isEmptyList(v[list]) ? inShapeOrder<Record<K, []>>(v, [list]) : undefined);
+/** Exported for the spec that holds the recognizer to the schema. */
+export const ArticlesList = builtOnUse(() => z.looseObject({ articles: z.array(Article) }), noneIn('articles'));
 const Comment = lazily(({ num }) => z.looseObject({ comment_no: num, article_no: num, content: z.optional(z.nullable(z.string())), writer: z.optional(z.nullable(z.string())), member_id: z.optional(z.nullable(z.string())), created_date: cafe24DateTime }));
-const CommentsList = builtOnUse(() => z.looseObject({ comments: z.array(Comment) }));
+export const CommentsList = builtOnUse(() => z.looseObject({ comments: z.array(Comment) }), noneIn('comments'));
 const ArticleOne = builtOnUse(() => z.looseObject({ article: Article }));
 
 interface BoardRef {
@@ -94,13 +101,46 @@ const MAX_OPEN = 300;
 /** A question still open after this long is left out (deleted by its buyer, or never to be answered). */
 const OPEN_DAYS = 30;
 
-const CursorSchema = builtOnUse(() => z.object({
+/** Exported for the spec that holds the recognizer to the schema. */
+export const CursorSchema = builtOnUse(() => z.object({
   day: z.string(),
   boards: z.array(z.object({ no: z.number(), personal: z.boolean() })),
   comments: z.record(z.string(), z.number()),
   open: z.optional(z.union([z.literal('many'), z.record(z.string(), z.record(z.string(), z.number()))])),
   top: z.optional(z.record(z.string(), z.number())),
-}));
+}), cursorAsWritten);
+
+type KeptCursor = { day: string; boards: Array<{ no: number; personal: boolean }>; comments: Record<string, number>; open?: Record<string, Record<string, number>> | 'many'; top?: Record<string, number> };
+
+/** A cursor as `finish` writes it, read by hand (zod-helpers.ts `Recognizer`): what the schema makes of it, or undefined. */
+function cursorAsWritten(v: unknown): KeptCursor | undefined {
+  if (!isRecord(v) || typeof v['day'] !== 'string' || !Array.isArray(v['boards'])) return undefined;
+  const boards: KeptCursor['boards'] = [];
+  for (const b of v['boards'] as unknown[]) {
+    if (!isRecord(b) || typeof b['no'] !== 'number' || !Number.isFinite(b['no']) || typeof b['personal'] !== 'boolean') return undefined;
+    boards.push({ no: b['no'], personal: b['personal'] });
+  }
+  const comments = numberRecord(v['comments']);
+  if (!comments) return undefined;
+  const out: KeptCursor = { day: v['day'], boards, comments };
+  if (v['open'] === 'many') out.open = 'many';
+  else if (v['open'] !== undefined) {
+    if (!isRecord(v['open'])) return undefined;
+    const open: Record<string, Record<string, number>> = {};
+    for (const [board, ids] of Object.entries(v['open'])) {
+      const kept = numberRecord(ids);
+      if (!kept) return undefined;
+      open[board] = kept;
+    }
+    out.open = open;
+  }
+  if (v['top'] !== undefined) {
+    const top = numberRecord(v['top']);
+    if (!top) return undefined;
+    out.top = top;
+  }
+  return out;
+}
 
 const readCursor = (text: string | null): Cursor | null => readStoredJson(CursorSchema, text);
 

@@ -19,6 +19,7 @@
  */
 import * as z from '../../core/zod';
 import { builtOnUse, builtOnUseSharing, fail, map } from '../../core/zod-helpers';
+import { inShapeOrder, isEmptyList, isNumber, isRecord, isSafeInt } from '../../core/recognize';
 import type { HttpRequest, HttpResponse } from '../../core/http';
 import { queryString } from '../../core/http';
 import type { Inquiry, InquiryAnswer, InquiryKind, InquirySeen } from '../../core/inquiries';
@@ -68,7 +69,15 @@ const lazily = builtOnUseSharing(() => ({
 }));
 
 export const QnaItem = lazily(({ when, idNum, text }) => z.looseObject({ questionId: idNum, createDate: when, question: text, answer: text, answered: z.nullish(z.boolean()), productId: z.nullish(idNum), productName: text }));
-export const QnaList = builtOnUse(() => z.looseObject({ contents: z._default(z.array(QnaItem), []), page: z.optional(z.number().check(z.int())), totalPages: z.optional(z.number().check(z.int())), last: z.optional(z.boolean()) }));
+/**
+ * A page without questions (a quiet collect's every answer), read by hand (zod-helpers.ts
+ * `Recognizer`): every 10 minutes, and it spares building the lists' schemas. Its page fields as
+ * the schema checks them: `z.optional` of an int or a boolean.
+ */
+const optInt = (v: unknown) => v === undefined || isSafeInt(v);
+const pageFieldsRight = (v: Record<string, unknown>) => optInt(v['totalPages']) && (v['last'] === undefined || typeof v['last'] === 'boolean');
+const noQnas = (v: unknown) => (isRecord(v) && isEmptyList(v['contents']) && optInt(v['page']) && pageFieldsRight(v) ? inShapeOrder<{ contents: [] }>(v, ['contents', 'page', 'totalPages', 'last']) : undefined);
+export const QnaList = builtOnUse(() => z.looseObject({ contents: z._default(z.array(QnaItem), []), page: z.optional(z.number().check(z.int())), totalPages: z.optional(z.number().check(z.int())), last: z.optional(z.boolean()) }), noQnas);
 
 export const InquiryItem = lazily(({ when, idNum, text }) => z.looseObject({
   inquiryNo: idNum,
@@ -86,7 +95,14 @@ export const InquiryItem = lazily(({ when, idNum, text }) => z.looseObject({
 }));
 const SpringPage = builtOnUse(() => z.looseObject({ content: z._default(z.array(InquiryItem), []), totalPages: z.optional(z.number().check(z.int())), last: z.optional(z.boolean()) }));
 /** The bare Spring page the docs show, or the same inside `{code, message, data}`. */
-export const InquiryList = builtOnUse(() => map(z.union([z.extend(SpringPage, { content: z.array(InquiryItem) }), z.looseObject({ data: SpringPage })]), (x) => ('data' in x && !('content' in x) ? x.data : (x as z.output<typeof SpringPage>))));
+export const InquiryList = builtOnUse(() => map(z.union([z.extend(SpringPage, { content: z.array(InquiryItem) }), z.looseObject({ data: SpringPage })]), (x) => ('data' in x && !('content' in x) ? x.data : (x as z.output<typeof SpringPage>))), noInquiries);
+
+/** An empty Spring page, bare or as the envelope's `data` (then the page is what the schema gives). */
+function noInquiries(v: unknown) {
+  const emptyPage = (p: unknown) => (isRecord(p) && isEmptyList(p['content']) && pageFieldsRight(p) ? inShapeOrder<{ content: [] }>(p, ['content', 'totalPages', 'last']) : undefined);
+  if (!isRecord(v)) return undefined;
+  return v['content'] === undefined ? emptyPage(v['data']) : emptyPage(v);
+}
 
 export const AnswerEnvelope = lazily(({ idNum, text }) => z.looseObject({ code: text, data: z.nullish(z.looseObject({ inquiryCommentNo: z.nullish(idNum) })) }));
 
@@ -196,7 +212,13 @@ interface Plan {
 }
 
 /** What a collect passes to the next: the asking time of the oldest question still open, per list. */
-const CursorSchema = builtOnUse(() => z.object({ qna: z.nullable(z.number()), inq: z.nullable(z.number()) }));
+/** Exported for the spec that holds the recognizer to the schema. */
+export const CursorSchema = builtOnUse(() => z.object({ qna: z.nullable(z.number()), inq: z.nullable(z.number()) }), cursorAsWritten);
+const openAt = (v: unknown) => v === null || isNumber(v);
+/** A cursor as `finish` writes it, read by hand (zod-helpers.ts `Recognizer`). */
+function cursorAsWritten(v: unknown): { qna: number | null; inq: number | null } | undefined {
+  return isRecord(v) && openAt(v['qna']) && openAt(v['inq']) ? { qna: v['qna'] as number | null, inq: v['inq'] as number | null } : undefined;
+}
 type Cursor = z.output<typeof CursorSchema>;
 
 const readCursor = (text: string | null): Cursor | null => readStoredJson(CursorSchema, text);
