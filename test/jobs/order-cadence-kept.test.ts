@@ -31,7 +31,7 @@ describe("the cadence's kept state", () => {
   it('reads what a run wrote, and every damaged or older text, exactly as the schema alone does', () => {
     const states = written().map((s) => JSON.parse(JSON.stringify(s)) as Json);
     // An older version's: no quiet-read times, no stride, settings without the account kind.
-    const older = { ...(states[1] as Record<string, Json>), settings: { at: NOW, relay: true, backstopMin: 10 } };
+    const older: Record<string, Json> = { ...(states[1] as Record<string, Json>), settings: { at: NOW, relay: true, backstopMin: 10 } };
     delete older['read'];
     delete older['stride'];
     // Keys in another order: read in the schema's (what is read may be written back).
