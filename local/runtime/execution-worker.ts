@@ -11,6 +11,7 @@ import { compiledBundle, type CompiledFile } from './bundle-scripts';
 import { errorOf } from './errors';
 import { inThreadMethod } from './in-thread';
 import { LeaseExhausted, leasedInstance, leaseEnv } from './lease';
+import { LeaseCopies } from './lease-copies';
 import type { Remote } from './remote';
 import type { KernelEnv } from './kernel-env';
 import { decode, encode, INSPECT, isDateLike, type ClassDescriptor, type Lease, type LeasedCall, type LogLine, type ReplyMessage, type RunMessage, type Tagged } from './wire';
@@ -72,6 +73,8 @@ const helpers = {
 const threadClasses = new Map<string, ClassDescriptor>();
 /** Qualified enum name → members (from the descriptors and the data globals). */
 const threadEnumMembers = new Map<string, string[]>();
+/** The leased stores' copies, kept for all the thread's executions (lease-copies.ts). */
+const leaseCopies = new LeaseCopies();
 
 port.on('message', (msg: RunMessage) => {
   if (msg.t === 'run') void runExecution(msg);
@@ -103,6 +106,8 @@ function schedulePrewarm(template: RunMessage): void {
 }
 
 async function runExecution(msg: RunMessage): Promise<void> {
+  // First: the host counts every lease it sends as taken, whatever becomes of this run.
+  leaseCopies.take(msg.lease);
   runsStarted++;
   const ready = prewarmed?.key === prewarmKey(msg) ? prewarmed.scope : null;
   prewarmed = null;
@@ -552,6 +557,7 @@ class ExecutionScope {
       seen = Atomics.load(signal, 0);
     }
     const r = reply.message;
+    leaseCopies.take(r.lease);
     this.now = r.now;
     for (const c of r.classes ?? []) this.learn(c);
     this.takeLease(r.lease);
