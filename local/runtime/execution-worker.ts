@@ -14,7 +14,7 @@ import { LeaseExhausted, leasedInstance, leaseEnv } from './lease';
 import { LeaseCopies } from './lease-copies';
 import type { Remote } from './remote';
 import type { KernelEnv } from './kernel-env';
-import { decode, encode, INSPECT, isDateLike, type ClassDescriptor, type Lease, type LeasedCall, type LogLine, type ReplyMessage, type RunMessage, type Tagged } from './wire';
+import { decode, encode, INSPECT, isDateLike, NOT_WIRED, wireCopy, wireResult, type ClassDescriptor, type Lease, type LeasedCall, type LogLine, type ReplyMessage, type RunMessage, type Tagged } from './wire';
 
 interface WorkerInit {
   bundleDir: string;
@@ -62,7 +62,7 @@ const helpers = {
     })`,
     { filename: 'gas-runtime:enum' },
   ),
-  realm: new vm.Script('({ JSON: JSON, Error: Error, Object: Object })', { filename: 'gas-runtime:realm' }),
+  realm: new vm.Script('({ JSON: JSON, Error: Error, Object: Object, Array: Array })', { filename: 'gas-runtime:realm' }),
 };
 
 /**
@@ -157,6 +157,7 @@ class ExecutionScope {
   private ctxDate!: DateConstructor;
   private ctxJSON!: JSON;
   private ctxObject!: ObjectConstructor;
+  private ctxArray!: ArrayConstructor;
   private makeEnum: ((name: string, ordinal: number) => object) | undefined;
   ctxError!: ErrorConstructor;
 
@@ -166,6 +167,8 @@ class ExecutionScope {
   /** Qualified enum name → members, and the enum objects made so far (one per member). */
   private readonly enumMembers = threadEnumMembers;
   private readonly enumValues = new Map<string, object>();
+  /** Enum object → its name (what its toJSON, and so the wire, makes of it). */
+  private readonly enumNames = new WeakMap<object, string>();
 
   /** Made ahead of its run (see `prewarmed`): reading the clock, a service or the log spoils it. */
   private ahead = false;
@@ -256,6 +259,7 @@ class ExecutionScope {
     this.makeEnum ??= helpers.enumFactory.runInContext(this.ctx) as (name: string, ordinal: number) => object;
     v = this.makeEnum(member, members.indexOf(member));
     this.enumValues.set(key, v);
+    this.enumNames.set(v, member);
     return v;
   }
 
@@ -280,10 +284,11 @@ class ExecutionScope {
     // us the realm's constructors to build them with.
     const ctx = vm.createContext(globals);
     this.ctx = ctx;
-    const realm = helpers.realm.runInContext(ctx) as { JSON: JSON; Error: ErrorConstructor; Object: ObjectConstructor };
+    const realm = helpers.realm.runInContext(ctx) as { JSON: JSON; Error: ErrorConstructor; Object: ObjectConstructor; Array: ArrayConstructor };
     this.ctxJSON = realm.JSON;
     this.ctxError = realm.Error;
     this.ctxObject = realm.Object;
+    this.ctxArray = realm.Array;
     if (this.msg.newerBuiltins !== 'allow') helpers.hideNewer.runInContext(ctx);
     this.ctxDate = this.installClock(ctx);
     this.installConsole(ctx);
@@ -467,17 +472,25 @@ class ExecutionScope {
    */
   runInThread(target: object, cls: string, method: string, args: unknown[]): unknown {
     const fn = inThreadMethod(cls, method);
-    const text = this.encode(args);
-    if (!fn || text.includes('"$h"')) return this.call(target, method, args);
+    // Text, numbers, byte arrays and enum values (a hash's arguments) are copied as the wire
+    // would bring them, without the wire; anything else crosses it as a call's arguments do.
+    if (!fn) return this.call(target, method, args);
+    let hostArgs = wireCopy(args, this.enumNames);
+    if (hostArgs === undefined) {
+      const text = this.encode(args);
+      if (text.includes('"$h"')) return this.call(target, method, args);
+      hostArgs = plainArgs(text);
+    }
     if (this.handles.get(target) === undefined) throw this.exception(`Invalid receiver for ${method}`);
     let result: unknown;
     try {
-      result = fn(...(plainArgs(text)));
+      result = fn(...hostArgs);
     } catch (e) {
       const err = errorOf(e);
       throw this.exception(err.message, err.name);
     }
-    const out = this.decode(encode(result, () => undefined));
+    const fast = wireResult(result, this.ctxArray);
+    const out = fast !== NOT_WIRED ? fast : this.decode(encode(result, () => undefined));
     const q = this.classes.get(cls)?.enumReturns?.[method];
     return q === undefined ? out : this.toEnum(q, out);
   }
