@@ -496,19 +496,15 @@ class ExecutionScope {
   }
 
   /** The lease (lease.ts) from the run's start or the last reply to the next message to the host. */
-  private lease: { readonly terms: Lease; readonly objects: Map<number, { cls: string; state: unknown; copy?: Remote }>; readonly env: KernelEnv } | null = null;
+  private lease: { readonly terms: Lease; readonly objects: Map<number, { cls: string; state: unknown; copy?: Remote }>; readonly quota: Record<string, number>; env?: KernelEnv } | null = null;
   private leasedCalls: LeasedCall[] = [];
   /** The simulated time of the leased call being served (the copies' clock). */
   private leaseClock = 0;
 
   takeLease(terms: Lease | undefined): void {
     if (!terms) return;
-    const quota = { ...terms.quota };
-    this.lease = {
-      terms,
-      objects: new Map(terms.objects.map((o) => [o.handle, { cls: o.cls, state: o.state }])),
-      env: leaseEnv(terms.env, () => this.leaseClock, quota),
-    };
+    // The copies and their env are made at the lease's first call: most replies' leases see none.
+    this.lease = { terms, objects: new Map(terms.objects.map((o) => [o.handle, { cls: o.cls, state: o.state }])), quota: { ...terms.quota } };
   }
 
   /** Ends the lease: the calls served under it travel with the message being sent, for the host to replay. */
@@ -531,7 +527,7 @@ class ExecutionScope {
     if (!lease || !o || handle === undefined || !(this.now < lease.terms.until) || this.ownProps(target) !== undefined) return NOT_LEASED;
     const text = this.encode(args);
     if (text.includes('"$h"')) return NOT_LEASED;
-    const copy = (o.copy ??= leasedInstance(cls, o.state, lease.env));
+    const copy = (o.copy ??= leasedInstance(cls, o.state, (lease.env ??= leaseEnv(lease.terms.env, () => this.leaseClock, lease.quota))));
     if (!copy) return NOT_LEASED;
     const at = this.now;
     this.leaseClock = at;
