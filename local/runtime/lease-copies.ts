@@ -42,17 +42,22 @@ interface KeyedLeaseDelta {
 export class LeaseSent {
   private readonly stores = new WeakMap<object, { id: number; sent: Map<string, unknown> }>();
   private nextId = 1;
+  /** The costs and facts last sent: a lease with the same leaves them out (`sameAsLast`). */
+  private lastCosts: Lease['costs'] | null = null;
+  private lastEnv: Lease['env'] | null = null;
 
-  /** The lease as this thread gets it: keyed states as deltas to its copies. */
+  /** The lease as this thread gets it: keyed states as deltas to its copies, costs and facts only when they differ from the last. */
   wire(lease: Lease): Lease {
-    let objects: Lease['objects'] | undefined;
-    for (let i = 0; i < lease.objects.length; i++) {
-      const o = lease.objects[i]!;
-      if (!(o.state instanceof KeyedLeaseState)) continue;
-      objects ??= [...lease.objects];
-      objects[i] = { ...o, state: this.delta(o.state) };
-    }
-    return objects ? { ...lease, objects } : lease;
+    const objects = lease.objects.map((o) => (o.state instanceof KeyedLeaseState ? { ...o, state: this.delta(o.state) } : o));
+    const sameCosts = this.lastCosts !== null && sameRecord(this.lastCosts, lease.costs);
+    const sameEnv = this.lastEnv !== null && (this.lastEnv === lease.env || sameRecord(this.lastEnv, lease.env));
+    this.lastCosts = lease.costs;
+    this.lastEnv = lease.env;
+    if (!sameCosts && !sameEnv) return { ...lease, objects };
+    const wire: WireLease = { ...lease, objects, sameAsLast: { costs: sameCosts, env: sameEnv } };
+    if (sameCosts) delete wire.costs;
+    if (sameEnv) delete wire.env;
+    return wire as Lease;
   }
 
   private delta(s: KeyedLeaseState): KeyedLeaseDelta {
@@ -92,13 +97,31 @@ export class LeaseSent {
   }
 }
 
+/** A lease as it crosses: costs and facts left out when they are the last ones sent. */
+type WireLease = Omit<Lease, 'costs' | 'env'> & { costs?: Lease['costs']; env?: Lease['env']; sameAsLast?: { costs: boolean; env: boolean } };
+
+function sameRecord(a: object, b: object): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if ((a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k]) return false;
+  return true;
+}
+
 /** The thread's side (LeaseSent): its copy of each store, brought up to date by every lease it is sent. */
 export class LeaseCopies {
   private readonly stores = new Map<number, Map<string, unknown>>();
+  private lastCosts: Lease['costs'] | undefined;
+  private lastEnv: Lease['env'] | undefined;
 
   /** Applies a lease's deltas to the copies; the lease with each delta read as the copy it makes. Call first on every message. */
   take(lease: Lease | undefined): Lease | undefined {
     if (!lease) return lease;
+    const w = lease as WireLease;
+    if (w.sameAsLast?.costs) w.costs = this.lastCosts;
+    if (w.sameAsLast?.env) w.env = this.lastEnv;
+    delete w.sameAsLast;
+    this.lastCosts = lease.costs;
+    this.lastEnv = lease.env;
     for (const o of lease.objects) {
       const d = o.state as KeyedLeaseDelta | null;
       if (d === null || typeof d !== 'object' || typeof d.$store !== 'number') continue;

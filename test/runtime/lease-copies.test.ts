@@ -22,14 +22,18 @@ function thread() {
   const sent = new LeaseSent();
   const copies = new LeaseCopies();
   let lastWire: Lease | undefined;
+  let lastTaken: Lease | undefined;
   return {
     send(l: Lease): KeyedLeaseCopy[] {
       lastWire = structuredClone(sent.wire(l));
-      const taken = copies.take(structuredClone(lastWire))!;
-      return taken.objects.slice(1).map((o) => o.state as KeyedLeaseCopy);
+      lastTaken = copies.take(structuredClone(lastWire))!;
+      return lastTaken.objects.slice(1).map((o) => o.state as KeyedLeaseCopy);
     },
     get wire(): Lease {
       return lastWire!;
+    },
+    get taken(): Lease {
+      return lastTaken!;
     },
   };
 }
@@ -98,5 +102,31 @@ describe("a thread's copy of a leased store", () => {
     const other = thread();
     const [copy] = other.send(lease({ store, entries: store }));
     expect([...copy!.entries]).toEqual([['k', 'v']]);
+  });
+
+  it("comes with the lease's costs and the execution's facts, which cross only when they differ from the last ones sent", () => {
+    const t = thread();
+    const store = new Map<string, unknown>();
+    const env = (execId: number) => ({ execId, authMode: 'FULL', effectiveUserEmail: 'o@x', activeUserEmail: '', containerId: 'doc', scriptTimeZone: 'Asia/Seoul', userLocale: 'ko', scriptId: 's', uiAvailable: false }) as Lease['env'];
+    const send = (costs: Record<string, number>, e: Lease['env']) => {
+      t.send({ ...lease({ store, entries: store }), costs, env: e, until: 9 });
+      return { wire: t.wire as unknown as Record<string, unknown>, taken: t.taken };
+    };
+    const costs = { 'CacheService.Cache.get': 3, 'PropertiesService.Properties.getProperty': 30 };
+    let { wire, taken } = send(costs, env(1));
+    expect([wire.costs, wire.env]).toEqual([costs, env(1)]);
+    // The same again (a new object each time, as the host makes them): neither crosses, both are there.
+    ({ wire, taken } = send({ ...costs }, env(1)));
+    expect([wire.costs, wire.env]).toEqual([undefined, undefined]);
+    expect([taken.costs, taken.env, taken.until]).toEqual([costs, env(1), 9]);
+    // The next execution's facts, one cost changed: each crosses when it differs.
+    ({ wire, taken } = send(costs, env(2)));
+    expect([wire.costs, wire.env]).toEqual([undefined, env(2)]);
+    expect([taken.costs, taken.env]).toEqual([costs, env(2)]);
+    const dearer = { ...costs, 'CacheService.Cache.get': 4 };
+    ({ wire, taken } = send(dearer, env(2)));
+    expect([wire.costs, wire.env]).toEqual([dearer, undefined]);
+    expect([taken.costs, taken.env]).toEqual([dearer, env(2)]);
+    expect(Object.keys(taken)).not.toContain('sameAsLast');
   });
 });
