@@ -11,9 +11,10 @@ import { compiledBundle, type CompiledFile } from './bundle-scripts';
 import { errorOf } from './errors';
 import { inThreadMethod } from './in-thread';
 import { LeaseExhausted, leasedInstance, leaseEnv } from './lease';
+import { LeaseCopies } from './lease-copies';
 import type { Remote } from './remote';
 import type { KernelEnv } from './kernel-env';
-import { decode, encode, INSPECT, isDateLike, type ClassDescriptor, type Lease, type LeasedCall, type LogLine, type ReplyMessage, type RunMessage, type Tagged } from './wire';
+import { decode, encode, INSPECT, isDateLike, NOT_WIRED, wireCopy, wireResult, type ClassDescriptor, type Lease, type LeasedCall, type LogLine, type ReplyMessage, type RunMessage, type Tagged } from './wire';
 
 interface WorkerInit {
   bundleDir: string;
@@ -61,7 +62,7 @@ const helpers = {
     })`,
     { filename: 'gas-runtime:enum' },
   ),
-  realm: new vm.Script('({ JSON: JSON, Error: Error, Object: Object })', { filename: 'gas-runtime:realm' }),
+  realm: new vm.Script('({ JSON: JSON, Error: Error, Object: Object, Array: Array })', { filename: 'gas-runtime:realm' }),
 };
 
 /**
@@ -72,6 +73,8 @@ const helpers = {
 const threadClasses = new Map<string, ClassDescriptor>();
 /** Qualified enum name → members (from the descriptors and the data globals). */
 const threadEnumMembers = new Map<string, string[]>();
+/** The leased stores' copies, kept for all the thread's executions (lease-copies.ts). */
+const leaseCopies = new LeaseCopies();
 
 port.on('message', (msg: RunMessage) => {
   if (msg.t === 'run') void runExecution(msg);
@@ -103,6 +106,8 @@ function schedulePrewarm(template: RunMessage): void {
 }
 
 async function runExecution(msg: RunMessage): Promise<void> {
+  // First: the host counts every lease it sends as taken, whatever becomes of this run.
+  leaseCopies.take(msg.lease);
   runsStarted++;
   const ready = prewarmed?.key === prewarmKey(msg) ? prewarmed.scope : null;
   prewarmed = null;
@@ -152,6 +157,7 @@ class ExecutionScope {
   private ctxDate!: DateConstructor;
   private ctxJSON!: JSON;
   private ctxObject!: ObjectConstructor;
+  private ctxArray!: ArrayConstructor;
   private makeEnum: ((name: string, ordinal: number) => object) | undefined;
   ctxError!: ErrorConstructor;
 
@@ -161,6 +167,8 @@ class ExecutionScope {
   /** Qualified enum name → members, and the enum objects made so far (one per member). */
   private readonly enumMembers = threadEnumMembers;
   private readonly enumValues = new Map<string, object>();
+  /** Enum object → its name (what its toJSON, and so the wire, makes of it). */
+  private readonly enumNames = new WeakMap<object, string>();
 
   /** Made ahead of its run (see `prewarmed`): reading the clock, a service or the log spoils it. */
   private ahead = false;
@@ -251,6 +259,7 @@ class ExecutionScope {
     this.makeEnum ??= helpers.enumFactory.runInContext(this.ctx) as (name: string, ordinal: number) => object;
     v = this.makeEnum(member, members.indexOf(member));
     this.enumValues.set(key, v);
+    this.enumNames.set(v, member);
     return v;
   }
 
@@ -275,10 +284,11 @@ class ExecutionScope {
     // us the realm's constructors to build them with.
     const ctx = vm.createContext(globals);
     this.ctx = ctx;
-    const realm = helpers.realm.runInContext(ctx) as { JSON: JSON; Error: ErrorConstructor; Object: ObjectConstructor };
+    const realm = helpers.realm.runInContext(ctx) as { JSON: JSON; Error: ErrorConstructor; Object: ObjectConstructor; Array: ArrayConstructor };
     this.ctxJSON = realm.JSON;
     this.ctxError = realm.Error;
     this.ctxObject = realm.Object;
+    this.ctxArray = realm.Array;
     if (this.msg.newerBuiltins !== 'allow') helpers.hideNewer.runInContext(ctx);
     this.ctxDate = this.installClock(ctx);
     this.installConsole(ctx);
@@ -462,35 +472,39 @@ class ExecutionScope {
    */
   runInThread(target: object, cls: string, method: string, args: unknown[]): unknown {
     const fn = inThreadMethod(cls, method);
-    const text = this.encode(args);
-    if (!fn || text.includes('"$h"')) return this.call(target, method, args);
+    // Text, numbers, byte arrays and enum values (a hash's arguments) are copied as the wire
+    // would bring them, without the wire; anything else crosses it as a call's arguments do.
+    if (!fn) return this.call(target, method, args);
+    let hostArgs = wireCopy(args, this.enumNames);
+    if (hostArgs === undefined) {
+      const text = this.encode(args);
+      if (text.includes('"$h"')) return this.call(target, method, args);
+      hostArgs = plainArgs(text);
+    }
     if (this.handles.get(target) === undefined) throw this.exception(`Invalid receiver for ${method}`);
     let result: unknown;
     try {
-      result = fn(...(plainArgs(text)));
+      result = fn(...hostArgs);
     } catch (e) {
       const err = errorOf(e);
       throw this.exception(err.message, err.name);
     }
-    const out = this.decode(encode(result, () => undefined));
+    const fast = wireResult(result, this.ctxArray);
+    const out = fast !== NOT_WIRED ? fast : this.decode(encode(result, () => undefined));
     const q = this.classes.get(cls)?.enumReturns?.[method];
     return q === undefined ? out : this.toEnum(q, out);
   }
 
   /** The lease (lease.ts) from the run's start or the last reply to the next message to the host. */
-  private lease: { readonly terms: Lease; readonly objects: Map<number, { cls: string; state: unknown; copy?: Remote }>; readonly env: KernelEnv } | null = null;
+  private lease: { readonly terms: Lease; readonly objects: Map<number, { cls: string; state: unknown; copy?: Remote }>; readonly quota: Record<string, number>; env?: KernelEnv } | null = null;
   private leasedCalls: LeasedCall[] = [];
   /** The simulated time of the leased call being served (the copies' clock). */
   private leaseClock = 0;
 
   takeLease(terms: Lease | undefined): void {
     if (!terms) return;
-    const quota = { ...terms.quota };
-    this.lease = {
-      terms,
-      objects: new Map(terms.objects.map((o) => [o.handle, { cls: o.cls, state: o.state }])),
-      env: leaseEnv(terms.env, () => this.leaseClock, quota),
-    };
+    // The copies and their env are made at the lease's first call: most replies' leases see none.
+    this.lease = { terms, objects: new Map(terms.objects.map((o) => [o.handle, { cls: o.cls, state: o.state }])), quota: { ...terms.quota } };
   }
 
   /** Ends the lease: the calls served under it travel with the message being sent, for the host to replay. */
@@ -513,7 +527,7 @@ class ExecutionScope {
     if (!lease || !o || handle === undefined || !(this.now < lease.terms.until) || this.ownProps(target) !== undefined) return NOT_LEASED;
     const text = this.encode(args);
     if (text.includes('"$h"')) return NOT_LEASED;
-    const copy = (o.copy ??= leasedInstance(cls, o.state, lease.env));
+    const copy = (o.copy ??= leasedInstance(cls, o.state, (lease.env ??= leaseEnv(lease.terms.env, () => this.leaseClock, lease.quota))));
     if (!copy) return NOT_LEASED;
     const at = this.now;
     this.leaseClock = at;
@@ -552,6 +566,7 @@ class ExecutionScope {
       seen = Atomics.load(signal, 0);
     }
     const r = reply.message;
+    leaseCopies.take(r.lease);
     this.now = r.now;
     for (const c of r.classes ?? []) this.learn(c);
     this.takeLease(r.lease);

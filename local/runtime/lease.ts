@@ -12,11 +12,12 @@
 import type { KernelEnv } from './kernel-env';
 import type { QuotaName } from './env';
 import type { Remote } from './remote';
-import { Cache, type CacheLease } from './services/cache';
+import { Cache } from './services/cache';
 import { LockFacade, type LockLease } from './services/lock';
-import { Properties, type PropertiesLease } from './services/properties';
+import { Properties } from './services/properties';
 import { Utilities } from './services/utilities';
 import type { LeaseEnv } from './wire';
+import type { KeyedLeaseCopy } from './lease-copies';
 
 /** Thrown by the thread's env when the lease's quota is used up: the call goes to the host. */
 export class LeaseExhausted extends Error {}
@@ -25,9 +26,9 @@ export class LeaseExhausted extends Error {}
 export function leasedInstance(cls: string, state: unknown, env: KernelEnv): Remote | undefined {
   switch (cls) {
     case 'PropertiesService.Properties':
-      return Properties._fromLease(env, state as PropertiesLease);
+      return Properties._fromLease(env, state as KeyedLeaseCopy);
     case 'CacheService.Cache':
-      return Cache._fromLease(env, state as CacheLease);
+      return Cache._fromLease(env, state as KeyedLeaseCopy);
     case 'LockService.Lock':
       return LockFacade._fromLease(env, state as LockLease);
     case 'Utilities':
@@ -62,3 +63,4 @@ export function leaseEnv(facts: LeaseEnv, now: () => number, quota: Record<strin
   };
   return { ...env, sleep: hostOnly, log: hostOnly, get ui(): never { return hostOnly(); } } as KernelEnv;
 }
+

@@ -15,7 +15,7 @@ import { scriptState, type Deployment, type TriggerModel } from './services/scri
 import { defaultClockTiming, nextFire, type ClockTiming } from './services/trigger-schedule';
 import { builtinServices, dataGlobals, type Manifest, type ServiceFactory } from './services/registry';
 import { wallTime } from './tz';
-import { decode, encode, INSPECT, type CallMessage, type Lease, type LeasedCall, type LogLine, type WorkerMessage } from './wire';
+import { decode, encode, INSPECT, type CallMessage, type Lease, type LeasedCall, type LeaseEnv, type LogLine, type WorkerMessage } from './wire';
 import { PooledWorker, WorkerPool } from './worker-pool';
 import { createWorld, type World } from './world';
 import { firstPostForm } from './form-submit';
@@ -150,6 +150,8 @@ class Execution {
   unrecorded = false;
   /** The document it runs in (null: standalone). */
   containerId: string | null = null;
+  /** Its facts as a lease gives them (the same for all its leases). */
+  leaseEnv: LeaseEnv | null = null;
 
   constructor(
     readonly id: number,
@@ -510,23 +512,21 @@ export class Runtime {
     if (objects.length === 0) return undefined;
     const quota: Record<string, number> = {};
     for (const name of ['properties', 'propertyWrites'] as const) quota[name] = this.quotas.remaining(x.user, name, this.clock);
+    return { until, costs, quota, objects, env: (x.leaseEnv ??= this.leaseEnvOf(x)) };
+  }
+
+  private leaseEnvOf(x: Execution): LeaseEnv {
     const env = this.envFor(x);
     return {
-      until,
-      costs,
-      quota,
-      objects,
-      env: {
-        execId: x.id,
-        authMode: x.authMode,
-        effectiveUserEmail: env.effectiveUserEmail,
-        activeUserEmail: env.activeUserEmail,
-        containerId: env.containerId,
-        scriptTimeZone: env.scriptTimeZone,
-        userLocale: env.userLocale,
-        scriptId: env.scriptId,
-        uiAvailable: env.uiAvailable,
-      },
+      execId: x.id,
+      authMode: x.authMode,
+      effectiveUserEmail: env.effectiveUserEmail,
+      activeUserEmail: env.activeUserEmail,
+      containerId: env.containerId,
+      scriptTimeZone: env.scriptTimeZone,
+      userLocale: env.userLocale,
+      scriptId: env.scriptId,
+      uiAvailable: env.uiAvailable,
     };
   }
 

@@ -75,6 +75,11 @@ export function isValidTimeZone(tz: string): boolean {
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 export function wallTime(ms: number, tz: string): WallTime {
+  // UTC (every clock trigger's event object) is the Date's own fields: Intl's reading, without Intl's cost.
+  if (tz === 'UTC' && Number.isFinite(new Date(ms).getTime())) {
+    const { millisecond: _, ...w } = wallClockOf(ms);
+    return w;
+  }
   const parts: Record<string, string> = {};
   for (const p of formatter(tz).formatToParts(new Date(ms))) parts[p.type] = p.value;
   const year = Number(parts.year);

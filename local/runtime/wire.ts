@@ -58,6 +58,88 @@ export function decode(text: string, r: Reviving): unknown {
   });
 }
 
+/*
+ * The wire's round trip without the wire, for the values a pure in-thread method (a hash, an
+ * encoding) takes and gives: the same values encode and decode would make, for a fraction of
+ * the cost; anything else is left to the wire.
+ */
+
+/** wireResult's answer when only the wire can say what a value becomes. */
+export const NOT_WIRED = Symbol('only the wire can say');
+
+/** A number as the wire brings it: JSON has no -0 (NaN and the infinities are tagged, so kept). */
+const wireNumber = (n: number): number => (n === 0 ? 0 : n);
+
+/**
+ * What encode and then plainArgs make of an argument list, when every argument is text, a
+ * number, a boolean, null, undefined (null in a list), one of `enumNames`' enum values (its
+ * name) or a plain array of numbers; undefined for anything else.
+ */
+export function wireCopy(args: readonly unknown[], enumNames: WeakMap<object, string>): unknown[] | undefined {
+  const out: unknown[] = [];
+  for (const v of args) {
+    switch (typeof v) {
+      case 'string':
+      case 'boolean':
+        out.push(v);
+        continue;
+      case 'number':
+        out.push(wireNumber(v));
+        continue;
+      case 'undefined':
+        out.push(null);
+        continue;
+      case 'object': {
+        if (v === null) {
+          out.push(null);
+          continue;
+        }
+        const name = enumNames.get(v);
+        if (name !== undefined) {
+          out.push(name);
+          continue;
+        }
+        const bytes = numbersOf(v, Array);
+        if (bytes === undefined) return undefined;
+        out.push(bytes);
+        continue;
+      }
+      default:
+        return undefined;
+    }
+  }
+  return out;
+}
+
+/** What encode and then the script's decode make of a result: text, a number, a boolean, null, undefined or a plain array of numbers. */
+export function wireResult(v: unknown, ctxArray: ArrayConstructor): unknown {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+    case 'undefined':
+      return v;
+    case 'number':
+      return wireNumber(v);
+    case 'object':
+      return v === null ? null : (numbersOf(v, ctxArray) ?? NOT_WIRED);
+    default:
+      return NOT_WIRED;
+  }
+}
+
+/** A plain array of numbers (no holes, no toJSON of its own) copied into `into`'s realm; undefined for anything else. */
+function numbersOf(v: object, into: ArrayConstructor): number[] | undefined {
+  if (!Array.isArray(v) || (v as { toJSON?: unknown }).toJSON !== undefined) return undefined;
+  const a = v as unknown[];
+  const out = new into() as number[];
+  for (let i = 0; i < a.length; i++) {
+    const n = a[i];
+    if (typeof n !== 'number') return undefined;
+    out.push(wireNumber(n));
+  }
+  return out;
+}
+
 /** Messages between host and worker. */
 export interface ClassDescriptor {
   name: string;

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { paths } from '../paths';
+import { LeaseSent } from './lease-copies';
 import type { ClassDescriptor, ReplyMessage, RunMessage, WorkerMessage } from './wire';
 
 /**
@@ -23,6 +24,8 @@ export class PooledWorker {
   bornAt = 0;
   /** Descriptors this thread has (it keeps them for all its executions). */
   private readonly sentClasses = new Map<string, ClassDescriptor>();
+  /** The leased stores' copies this thread has: a lease carries only what changed of them. */
+  private readonly leases = new LeaseSent();
 
   constructor(bundleDir: string) {
     const sab = new SharedArrayBuffer(4);
@@ -50,12 +53,12 @@ export class PooledWorker {
     this.runs++;
     this.listener = onMessage;
     this.failure = onFailure;
-    this.worker.postMessage({ ...run, classes: this.unsent(run.classes) });
+    this.worker.postMessage({ ...run, classes: this.unsent(run.classes), ...(run.lease ? { lease: this.leases.wire(run.lease) } : {}) });
   }
 
   /** Answers the blocked script thread. */
   reply(r: ReplyMessage): void {
-    this.replies.postMessage(r.classes ? { ...r, classes: this.unsent(r.classes) } : r);
+    this.replies.postMessage({ ...r, ...(r.classes ? { classes: this.unsent(r.classes) } : {}), ...(r.lease ? { lease: this.leases.wire(r.lease) } : {}) });
     Atomics.add(this.signal, 0, 1);
     Atomics.notify(this.signal, 0);
   }

@@ -52,6 +52,23 @@ function read(key, times) {
   for (var i = 0; i < times; i++) out.push(props.getProperty(key) + ' @' + (new Date().getTime() - ${T0}));
   return out;
 }
+function look() {
+  var props = PropertiesService.getScriptProperties();
+  var cache = CacheService.getScriptCache();
+  return [props.getKeys(), props.getProperties(), cache.getAll(['a', 'b', 'c', 'd', 'e'])];
+}
+function change(ops) {
+  var props = PropertiesService.getScriptProperties();
+  var cache = CacheService.getScriptCache();
+  ops.forEach(function (o) {
+    if (o[0] === 'set') props.setProperty(o[1], o[2]);
+    if (o[0] === 'setAll') o.length > 2 ? props.setProperties(o[1], o[2]) : props.setProperties(o[1]);
+    if (o[0] === 'del') props.deleteProperty(o[1]);
+    if (o[0] === 'put') cache.put(o[1], o[2], o[3]);
+    if (o[0] === 'rm') cache.remove(o[1]);
+  });
+  return look();
+}
 function takeLock() { return LockService.getScriptLock().tryLock(0); }
 function holdLockWhileReading(times) {
   var lock = LockService.getScriptLock();
@@ -149,6 +166,40 @@ describe('an execution that runs alone, under a lease', () => {
       });
       expect([offset, leased.records]).toEqual([offset, served.records]);
     }
+  });
+
+  it("finds the stores as the host has them, on either thread, whatever changed them since that thread's last lease", async () => {
+    const steps: Array<unknown[] | number | Record<string, string>> = [
+      [['set', 'a', '1'], ['set', 'b', '2'], ['put', 'a', 'x', 600], ['put', 'b', 'y', 1]],
+      { b: '2*', c: '3' },
+      [['put', 'a', 'x*', 600], ['del', 'a'], ['set', 'a', '1*']],
+      2_000,
+      [['setAll', { c: '3*', d: '4' }, true], ['put', 'c', 'z', 600], ['rm', 'a']],
+      [['put', 'b', 'y*', 1], ['put', 'd', 'w', 600], ['put', 'c', 'z*', 600]],
+      { e: '5', a: '1**' },
+      1_500,
+      [['del', 'c'], ['setAll', { a: '1***' }], ['put', 'e', 'v', 600]],
+    ];
+    const { leased, served } = await bothWays(async (rt) => {
+      // Each run at a time of its own: a run started "now" would start where the last call began under a lease, where it ended served.
+      let at = T0;
+      const run = async (fn: string, args: unknown[] = []) => {
+        await rt.advanceTo((at += 10_000));
+        await rt.run(fn, args);
+      };
+      for (const step of steps) {
+        if (typeof step === 'number') at += step;
+        else if (Array.isArray(step)) await run('change', [step]);
+        else setScriptPropertiesByHand(rt.world, step);
+        // Two looks: the pool's two threads take turns once it keeps a spare.
+        await run('look');
+        await run('look');
+      }
+    });
+    expect(leased.records.flatMap((r) => r.errors)).toEqual([]);
+    expect(leased.records).toEqual(served.records);
+    expect(leased.properties).toEqual(served.properties);
+    expect(leased.crossings).toBe(0);
   });
 
   it('is not granted while a spec watches calls one by one', async () => {

@@ -14,6 +14,7 @@ import type { ExecutionEnv } from '../env';
 import { GasException } from '../errors';
 import { localMethods, Remote } from '../remote';
 import { serviceState, type World } from '../world';
+import { KeyedLeaseState, type KeyedLeaseCopy } from '../lease-copies';
 import { signatureError } from './utilities/args';
 
 export const CACHE_KEY_LIMIT = 250;
@@ -65,12 +66,6 @@ function storeIn(map: Map<string, CacheStore>, key: string): CacheStore {
   return s;
 }
 
-/** A cache as a leased execution's thread gets it (lease.ts): [key, value, expiresAt, seq] each. */
-export interface CacheLease {
-  entries: Array<[string, string, number, number]>;
-  seq: number;
-}
-
 export class Cache extends Remote implements GoogleAppsScript.Cache.Cache {
   readonly gasName = 'CacheService.Cache';
   override readonly leased = localMethods('get', 'getAll', 'put', 'putAll', 'remove', 'removeAll');
@@ -82,13 +77,14 @@ export class Cache extends Remote implements GoogleAppsScript.Cache.Cache {
     super();
   }
 
-  override _leaseState(): CacheLease {
-    return { entries: [...this.store.entries].map(([k, e]) => [k, e.value, e.expiresAt, e.seq]), seq: this.store.seq };
+  /** Its entries (each replaced, never changed, by a write) and its write count (lease.ts). */
+  override _leaseState(): KeyedLeaseState {
+    return new KeyedLeaseState(this.store, this.store.entries, this.store.seq);
   }
 
-  /** The thread's copy of a leased cache. */
-  static _fromLease(env: ExecutionEnv, state: CacheLease): Cache {
-    return new Cache(env, { entries: new Map(state.entries.map(([k, value, expiresAt, seq]) => [k, { value, expiresAt, seq }])), seq: state.seq });
+  /** The thread's copy of a leased cache: its own map, so the thread's copy of the store stays as sent. */
+  static _fromLease(env: ExecutionEnv, state: KeyedLeaseCopy): Cache {
+    return new Cache(env, { entries: new Map(state.entries as ReadonlyMap<string, Entry>), seq: state.extra as number });
   }
 
   get(key: string): string | null {

@@ -11,6 +11,7 @@ import type { ExecutionEnv } from '../env';
 import { GasException, gasMessages } from '../errors';
 import { localMethods, Remote } from '../remote';
 import { serviceState, type World } from '../world';
+import { KeyedLeaseState, type KeyedLeaseCopy } from '../lease-copies';
 import { signatureError } from './utilities/args';
 
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;
@@ -51,11 +52,6 @@ function storeSize(entries: Iterable<[string, string]>): number {
   return n;
 }
 
-/** A store as a leased execution's thread gets it (lease.ts). */
-export interface PropertiesLease {
-  entries: Array<[string, string]>;
-}
-
 export class Properties extends Remote implements GoogleAppsScript.Properties.Properties {
   readonly gasName = 'PropertiesService.Properties';
   override readonly leased = localMethods('getProperty', 'getProperties', 'getKeys', 'setProperty', 'setProperties', 'deleteProperty', 'deleteAllProperties');
@@ -67,13 +63,13 @@ export class Properties extends Remote implements GoogleAppsScript.Properties.Pr
     super();
   }
 
-  override _leaseState(): PropertiesLease {
-    return { entries: [...this.store] };
+  override _leaseState(): KeyedLeaseState {
+    return new KeyedLeaseState(this.store, this.store);
   }
 
-  /** The thread's copy of a leased store. */
-  static _fromLease(env: ExecutionEnv, state: PropertiesLease): Properties {
-    return new Properties(env, new Map(state.entries));
+  /** The thread's copy of a leased store: its own map, so the thread's copy of the store stays as sent. */
+  static _fromLease(env: ExecutionEnv, state: KeyedLeaseCopy): Properties {
+    return new Properties(env, new Map(state.entries as ReadonlyMap<string, string>));
   }
 
   /** null, not undefined, for a missing key (fidelity §1.2 row 60). */
