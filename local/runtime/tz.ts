@@ -80,6 +80,11 @@ export function wallTime(ms: number, tz: string): WallTime {
     const { millisecond: _, ...w } = wallClockOf(ms);
     return w;
   }
+  return intlWallTime(ms, tz);
+}
+
+/** The wall time at `ms` in `tz` as Intl reads it (what wallTime gives for every zone but UTC). */
+export function intlWallTime(ms: number, tz: string): WallTime {
   const parts: Record<string, string> = {};
   for (const p of formatter(tz).formatToParts(new Date(ms))) parts[p.type] = p.value;
   const year = Number(parts.year);

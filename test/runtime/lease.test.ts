@@ -83,6 +83,8 @@ interface Seen {
   records: Array<Pick<ExecutionRecord, 'function' | 'ok' | 'errors' | 'result' | 'roundTrips' | 'durationMs' | 'start'>>;
   properties: Record<string, string>;
   crossings: number;
+  /** The runtime's clock when `act` is done (a call's answer is delivered at its end, leased or not). */
+  clock: number;
 }
 
 /** Runs `act` on a fresh runtime, leases on or off; what anyone could see, and how many calls reached the host. */
@@ -100,6 +102,7 @@ async function observe(leases: boolean, act: (rt: Runtime) => Promise<void>): Pr
       records: rt.executions.map(({ function: f, ok, errors, result, roundTrips, durationMs, start }) => ({ function: f, ok, errors, result, roundTrips, durationMs, start })),
       properties: scriptPropertiesOf(rt.world),
       crossings,
+      clock: rt.now(),
     };
   } finally {
     await rt.close();
@@ -131,6 +134,7 @@ describe('an execution that runs alone, under a lease', () => {
     expect(leased.records).toEqual(served.records);
     expect(leased.properties).toEqual(served.properties);
     expect(leased.properties.n).toBe('44');
+    expect(leased.clock).toBe(served.clock);
   });
 
   it('is refused its quota exactly where the host refuses it', async () => {
