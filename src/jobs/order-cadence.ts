@@ -14,7 +14,7 @@ import { NEWS_KINDS, type NewsAnswer, type NewsKind } from '../channels/relay-wi
 import { channelOf } from '../channels/registry';
 import { readStoredJson } from '../core/stored-json';
 import * as z from '../core/zod';
-import { inShapeOrder, isNumber, isRecord } from '../core/recognize';
+import { inShapeOrder, isNumber, isRecord, numberRecord } from '../core/recognize';
 import { builtOnUse } from '../core/zod-helpers';
 import { QUOTA_LIMITS, type AccountType } from './health';
 import { DEFAULT_INQUIRY_MINUTES, MANY_INQUIRY_ACCOUNTS } from './inquiries';
@@ -169,7 +169,8 @@ function asWritten(v: unknown): StoredCadence | undefined {
 
 /** Every key one of the shape's (the schema drops an unknown one: that is its to do). */
 const keysWithin = (v: Record<string, unknown>, shape: readonly string[]) => Object.keys(v).every((k) => shape.includes(k));
-const isTimes = (v: unknown) => isRecord(v) && Object.values(v).every(isNumber);
+/** z.record(z.string(), z.number()): what recognize.ts reads. */
+const isTimes = (v: unknown) => numberRecord(v) !== undefined;
 
 /** The kept state; none or damaged reads as empty (every mall is then read once). */
 export function parseCadence(text: string | undefined): CadenceState {
