@@ -142,6 +142,17 @@ export class SheetFacade extends Remote implements SheetApi {
     return this.sheet;
   }
 
+  /**
+   * A fetched sheet's name and id are client-side (see above): they travel with its handle, so a
+   * run that indexes the tabs by name asks the host once (getSheets), not once a tab. setName on
+   * this handle drops them, and the host answers from then on.
+   */
+  override _answers(): Record<string, unknown> {
+    return { getName: this.sheet.name, getSheetName: this.sheet.name, getSheetId: this.sheet.sheetId };
+  }
+
+  override readonly answersStaleAfter = localMethods('setName');
+
   private _range(area: GridArea, sheet: SheetModel = this.sheet): RangeFacade {
     return new RangeFacade(this.env, this.world, sheet, area);
   }
