@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { Runtime } from '../../local/runtime/runtime';
 import { Utilities } from '../../local/runtime/services/utilities';
 import { PropertiesService } from '../../local/runtime/services/properties';
+import { SheetFacade } from '../../local/runtime/services/spreadsheet/facade-sheet';
 
 const T0 = Date.parse('2026-11-23T00:00:00Z');
 
@@ -96,5 +97,28 @@ describe("the script's thread", () => {
     expect(r.result).toEqual(['v', true, true, 'd', true, true, 'B', true]);
     // Made once, with the service's handle, however often the script asks for it.
     expect(stores).toHaveBeenCalledTimes(1);
+  });
+
+  it("knows a fetched sheet's name and id, and asks the host again once the script renames it through that handle", async () => {
+    const names = jest.spyOn(SheetFacade.prototype, 'getName');
+    rt = runtime(`function main() {
+      var ss = SpreadsheetApp.create('Book');
+      ss.insertSheet('주문');
+      var listed = ss.getSheets().map(function (s) { return [s.getName(), s.getSheetName(), s.getSheetId()]; });
+      var orders = ss.getSheetByName('주문');
+      orders.setName('Orders');
+      return { listed: listed, renamed: orders.getName(), again: ss.getSheets()[1].getName() };
+    }`);
+    const r = await rt.run('main');
+    expect(r.errors).toEqual([]);
+    const listed = (r.result as { listed: [string, string, number][] }).listed;
+    expect(listed.map(([n, alias]) => [n, alias])).toEqual([
+      ['시트1', '시트1'],
+      ['주문', '주문'],
+    ]);
+    expect(new Set(listed.map(([, , id]) => id)).size).toBe(2);
+    expect(r.result).toMatchObject({ renamed: 'Orders', again: 'Orders' });
+    // Only the renamed handle's getName reached the host; the listed sheets answered themselves.
+    expect(names).toHaveBeenCalledTimes(1);
   });
 });
