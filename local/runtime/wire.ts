@@ -46,16 +46,42 @@ export interface Reviving {
 export function decode(text: string, r: Reviving): unknown {
   if (text === UNDEFINED_TEXT) return undefined;
   if (!text.includes('"$')) return r.parse(text);
-  return r.parse(text, (_k, v) => {
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-      const t = v as Record<string, unknown>;
-      if (typeof t.$d === 'number') return r.date(t.$d);
-      if (typeof t.$h === 'number' && typeof t.$c === 'string') return r.handle(t.$h, t.$c, t.$a as Record<string, unknown> | undefined);
-      if (t.$u === 1) return undefined;
-      if (typeof t.$n === 'string') return Number(t.$n);
+  return revive(r.parse(text), r);
+}
+
+/**
+ * What JSON.parse's reviver would make of `v` with the wire's tags, walked here instead: a
+ * reviver is called from the engine for every value of the text (a response's headers and body
+ * included), which cost a quiet minute about a quarter of a millisecond. The same post-order, and
+ * the same effects: a tagged object becomes its value, and undefined removes the key (a hole in a
+ * list), as the reviver's would.
+ */
+function revive(v: unknown, r: Reviving): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (x === null || typeof x !== 'object') continue;
+      const y = revive(x, r);
+      if (y === undefined) delete v[i];
+      else if (y !== x) v[i] = y;
     }
     return v;
-  });
+  }
+  const t = v as Record<string, unknown>;
+  for (const k of Object.keys(t)) {
+    const x = t[k];
+    if (x === null || typeof x !== 'object') continue;
+    const y = revive(x, r);
+    // JSON.parse made every key an own data property ("__proto__" too), so this sets that property.
+    if (y === undefined) delete t[k];
+    else if (y !== x) t[k] = y;
+  }
+  if (typeof t.$d === 'number') return r.date(t.$d);
+  if (typeof t.$h === 'number' && typeof t.$c === 'string') return r.handle(t.$h, t.$c, t.$a as Record<string, unknown> | undefined);
+  if (t.$u === 1) return undefined;
+  if (typeof t.$n === 'string') return Number(t.$n);
+  return v;
 }
 
 /*
