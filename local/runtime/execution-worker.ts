@@ -90,6 +90,8 @@ port.on('message', (msg: RunMessage) => {
  * execution meanwhile, so on two cores the top level costs the simulation little.
  */
 let prewarmed: { key: string; scope: ExecutionScope } | null = null;
+/** The service classes whose prototypes the thread's last execution made (made ahead for the next). */
+let protosUsedLast: readonly string[] = [];
 let runsStarted = 0;
 
 function prewarmKey(msg: RunMessage): string {
@@ -139,6 +141,7 @@ async function runExecution(msg: RunMessage): Promise<void> {
       ...exec.endLease(),
     });
   }
+  protosUsedLast = exec.protoNames();
   schedulePrewarm(msg);
 }
 
@@ -189,6 +192,9 @@ class ExecutionScope {
       for (const name of Object.keys(template.globals)) if (Object.getOwnPropertyDescriptor(ctx, name)?.get !== scope.trap) scope.spoiled = true;
       // The template's services, decoded now: the next run of the same kind gets the same ones.
       if (!scope.spoiled) scope.servicesAhead = { texts: template.globals, values: Object.fromEntries(Object.entries(template.globals).map(([n, h]) => [n, scope.decode(h)])) };
+      // The prototypes of the service classes the last run used (a Sheet, a Range, a response):
+      // the next run of the same kind uses the same, and each is a function per method.
+      for (const cls of protosUsedLast) scope.proto(cls);
     } catch {
       scope.spoiled = true;
     }
@@ -416,6 +422,10 @@ class ExecutionScope {
     this.handles.set(obj, id);
     this.proxies.set(id, obj);
     return obj;
+  }
+
+  protoNames(): string[] {
+    return [...this.protos.keys()];
   }
 
   private proto(cls: string): object {
