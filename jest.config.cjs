@@ -29,7 +29,7 @@ const CAFE24_E2E = [
 ];
 
 /**
- * A month of the demo (test/sandbox/demo-month.test.ts, about 6½ minutes): `npm run test:month`
+ * A month of the demo (test/sandbox/demo-month.test.ts, about 4½ minutes): `npm run test:month`
  * (PM_MONTH=1), kept out of `npm test` so the suite stays well under 15 minutes.
  */
 const MONTH = ['**/test/sandbox/demo-month.test.ts'];
