@@ -52,7 +52,7 @@ export function decode(text: string, r: Reviving): unknown {
 /**
  * What JSON.parse's reviver would make of `v` with the wire's tags, walked here instead: a
  * reviver is called from the engine for every value of the text (a response's headers and body
- * included), which cost a quiet minute about a quarter of a millisecond. The same post-order, and
+ * included), and the walk skips the leaves (a fetchAll's responses: 30 → 13 µs). The same post-order, and
  * the same effects: a tagged object becomes its value, and undefined removes the key (a hole in a
  * list), as the reviver's would.
  */

@@ -97,11 +97,12 @@ export class PooledWorker {
 
 /**
  * The young generation a thread may grow to (a worker's default here is 48 MB). On Node 20 a vm
- * context lives until a full collection (its global is held through a weak handle that young
- * collections keep), so each young collection copies every execution's scope made since the last
- * one, dead or not. A larger young generation collects less often, and more of those scopes die
- * in a full collection first: a quiet 3-day run spent 4.6 s of CPU in GC instead of 8.0 s. The
- * price is memory: the space is taken only as it fills, so a long run's peak grows (README, Bench).
+ * context no longer used still survives young collections until a full one (a loop making
+ * contexts frees almost nothing in its young collections), so each young collection copies every
+ * execution's scope made since the last one, dead or not. A larger young generation collects less
+ * often, and more of those scopes die in a full collection first: a quiet 3-day run spent 4.6 s of
+ * CPU in GC instead of 8.0 s. The price is memory: the space is taken only as it fills, so a long
+ * run's peak grows (README, Bench).
  */
 const YOUNG_GENERATION_MB = 384;
 
